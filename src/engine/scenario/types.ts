@@ -1,0 +1,119 @@
+// The scenario contract (shared/spec/SCENARIO.md) as TypeScript types.
+// `Scenario` is the document after validation with every default filled in;
+// the engine only ever sees this form.
+
+export type PerStatus = { pos: number; neg: number };
+
+export type ContinuousEndpoint = {
+  type: 'continuous';
+  sd: PerStatus;
+  /** mean difference treatment − control per true marker status; larger is better */
+  effect: PerStatus;
+};
+
+export type BinaryEndpoint = {
+  type: 'binary';
+  control: PerStatus;
+  treatment: PerStatus;
+};
+
+export type SurvivalEndpoint = {
+  type: 'survival';
+  controlMedian: PerStatus;
+  hazardRatio: PerStatus;
+  dropoutPerYear: number;
+};
+
+export type Endpoint = ContinuousEndpoint | BinaryEndpoint | SurvivalEndpoint;
+export type EndpointType = Endpoint['type'];
+
+export type Intersection =
+  | 'bonferroni'
+  | 'simes'
+  | 'sidak'
+  | 'spiessens-debois'
+  | 'hierarchical-S'
+  | 'hierarchical-F';
+
+export type Efficacy = 'none' | 'obrien-fleming' | 'pocock';
+
+export type Interims = { informationRates: number[]; efficacy: Efficacy };
+
+export type Selection = {
+  rule: 'best' | 'epsilon' | 'all';
+  measure: 'effect' | 'z';
+  epsilon: number;
+  threshold: number;
+};
+
+export type Recalculation = {
+  conditionalPower: number;
+  minStage2: number;
+  maxStage2: number;
+  assumedEffect: number;
+};
+
+type DesignBase = { id: string; label: string };
+
+export type AllComersDesign = DesignBase & {
+  type: 'all-comers';
+  n: number;
+  events?: number;
+  interims?: Interims;
+};
+
+export type EnrichedDesign = DesignBase & {
+  type: 'enriched';
+  n: number;
+  events?: number;
+  interims?: Interims;
+};
+
+export type StratifiedDesign = DesignBase & {
+  type: 'stratified';
+  n: number;
+  events?: number;
+  intersection: Intersection;
+};
+
+export type AdaptiveEnrichmentDesign = DesignBase & {
+  type: 'adaptive-enrichment';
+  /** cumulative randomised patients [n1, N] */
+  n: [number, number];
+  events?: [number, number];
+  intersection: Exclude<Intersection, 'hierarchical-S' | 'hierarchical-F'>;
+  combination: 'inverse-normal' | 'fisher';
+  selection: Selection;
+  efficacy: Efficacy;
+  recalculation?: Recalculation;
+};
+
+export type Design = AllComersDesign | EnrichedDesign | StratifiedDesign | AdaptiveEnrichmentDesign;
+export type DesignType = Design['type'];
+
+export type Costs = { perScreened: number; perRandomized: number; perMonth: number; fixed: number };
+
+export type Scenario = {
+  version: 1;
+  title: string;
+  alpha: number;
+  population: { prevalence: number; sensitivity: number; specificity: number };
+  endpoint: Endpoint;
+  trial: {
+    allocation: number;
+    screeningRate: number;
+    endpointDelay: number;
+    costs: Costs;
+  };
+  analysis: {
+    statistic: 't' | 'z';
+    strata: 'random' | 'fixed';
+    stratified: boolean;
+  };
+  designs: Design[];
+  simulation: {
+    replicates: number;
+    seed: string;
+    method: 'sufficient' | 'patient' | 'asymptotic';
+  };
+};
