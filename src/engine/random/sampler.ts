@@ -1,0 +1,438 @@
+// Exact samplers for the simulation engine, driven by one seeded uniform stream.
+//
+// "Exact" means exact in distribution given ideal uniforms: every method below is an inversion
+// or a rejection method whose hat provably dominates the target, never an approximation such as
+// a normal approximation to the binomial. Methods keep no per-draw allocation; what a method
+// sets up from its parameters is cached in fields and reused while the parameters repeat.
+import type { Uniform } from './stream.js';
+
+// ---------------------------------------------------------------------------------------------
+// Normal: the ziggurat of G. Marsaglia & W. W. Tsang, "The ziggurat method for generating random
+// variables", J. Stat. Softw. 5(8) (2000), with 256 layers; the layer index and the abscissa come
+// from separate uniforms (J. A. Doornik, "An improved ziggurat method to generate normal random
+// samples", 2005), so they are independent. The base layer's tail beyond r is sampled by
+// G. Marsaglia, "Generating a variable from the tail of the normal distribution",
+// Technometrics 6 (1964) 101–102.
+
+const ZIGGURAT_LAYERS = 256;
+/** start of the tail: the root r for which the 256 layers of area v close at the mode (40-digit mpmath) */
+const ZIGGURAT_R = 3.654152885361009;
+/** area of each layer, v = r·f(r) + ∫_r^∞ f, f(x) = exp(−x²/2) (40-digit mpmath) */
+const ZIGGURAT_V = 0.004928673233974655;
+/** layer i spans abscissae [0, X[i]); X[0] = v/f(r) (base layer incl. tail), X[1] = r, X[256] = 0 */
+const ZIGGURAT_X = new Float64Array(ZIGGURAT_LAYERS + 1);
+/** F[i] = f(X[i]); layer i ≥ 1 spans ordinates [F[i], F[i + 1]] */
+const ZIGGURAT_F = new Float64Array(ZIGGURAT_LAYERS + 1);
+/** X[i + 1]/X[i]: a uniform below this puts the point inside the part of layer i under f */
+const ZIGGURAT_INNER = new Float64Array(ZIGGURAT_LAYERS);
+
+function buildZiggurat(): void {
+  const r = ZIGGURAT_R;
+  const v = ZIGGURAT_V;
+  const fr = Math.exp(-0.5 * r * r);
+  ZIGGURAT_X[0] = v / fr;
+  ZIGGURAT_X[1] = r;
+  ZIGGURAT_F[0] = 0;
+  ZIGGURAT_F[1] = fr;
+  for (let i = 1; i < ZIGGURAT_LAYERS - 1; i++) {
+    const top = v / ZIGGURAT_X[i] + ZIGGURAT_F[i];
+    ZIGGURAT_X[i + 1] = Math.sqrt(-2 * Math.log(top));
+    ZIGGURAT_F[i + 1] = top;
+  }
+  ZIGGURAT_X[ZIGGURAT_LAYERS] = 0;
+  ZIGGURAT_F[ZIGGURAT_LAYERS] = 1;
+  for (let i = 0; i < ZIGGURAT_LAYERS; i++) ZIGGURAT_INNER[i] = ZIGGURAT_X[i + 1] / ZIGGURAT_X[i];
+}
+buildZiggurat();
+
+// ---------------------------------------------------------------------------------------------
+// log k! for the rejection tests of BTRD and PTRS: exact values below 10, Stirling's series above.
+
+const HALF_LOG_2PI = 0.9189385332046728;
+/** ln k!, k = 0..9 (40-digit mpmath) */
+const LOG_FACTORIAL = new Float64Array([
+  0, 0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046, 6.579251212010101,
+  8.525161361065415, 10.60460290274525, 12.801827480081469,
+]);
+/**
+ * Stirling correction f_c(k) = ln k! − (k + ½)ln(k + 1) + (k + 1) − ½ln 2π, k = 0..9; the values of
+ * Hörmann (1993), BTRD, confirmed to 40 digits with mpmath.
+ */
+const STIRLING_CORRECTION = new Float64Array([
+  0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509, 0.01664469118982119,
+  0.01387612882307075, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871,
+]);
+
+/**
+ * f_c(k); for k ≥ 10 the asymptotic series 1/(12x) − 1/(360x³) + 1/(1260x⁵) − 1/(1680x⁷) + 1/(1188x⁹),
+ * x = k + 1, whose next term is below 7·10⁻¹⁵ (Abramowitz & Stegun 6.1.40).
+ */
+function stirlingCorrection(k: number): number {
+  if (k < 10) return STIRLING_CORRECTION[k];
+  const x = k + 1;
+  const z = 1 / (x * x);
+  return (1 / 12 - z * (1 / 360 - z * (1 / 1260 - z * (1 / 1680 - z / 1188)))) / x;
+}
+
+function logFactorial(k: number): number {
+  if (k < 10) return LOG_FACTORIAL[k];
+  return (k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingCorrection(k);
+}
+
+/** BTRD's h, the m-dependent part of log f(k)/f(m) (Hörmann 1993, step 3.3) */
+function btrdH(n: number, m: number, r: number): number {
+  return (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingCorrection(m) + stirlingCorrection(n - m);
+}
+
+/** sequential-search inversion is abandoned past this many steps (reached only through rounding) */
+const INVERSION_LIMIT = 1000;
+
+export class Sampler {
+  private readonly next: Uniform;
+
+  // Marsaglia–Tsang gamma set-up for the last shape a ≥ 1: d = a − 1/3, c = 1/√(9d)
+  private gammaShape = NaN;
+  private gammaD = NaN;
+  private gammaC = NaN;
+
+  // binomial inversion set-up for the last (n, p): q^n, p/q, (n + 1)p/q
+  private inversionN = NaN;
+  private inversionP = NaN;
+  private inversionQn = NaN;
+  private inversionS = NaN;
+  private inversionA = NaN;
+
+  // BTRD set-up for the last (n, p), names as in Hörmann (1993)
+  private btrdN = NaN;
+  private btrdP = NaN;
+  private btrdM = NaN;
+  private btrdR = NaN;
+  private btrdNr = NaN;
+  private btrdNpq = NaN;
+  private btrdA = NaN;
+  private btrdB = NaN;
+  private btrdC = NaN;
+  private btrdAlpha = NaN;
+  private btrdVr = NaN;
+  private btrdUrVr = NaN;
+  private btrdH = NaN;
+
+  // Poisson set-ups for the last mean
+  private inversionMean = NaN;
+  private inversionExp = NaN;
+  private ptrsMean = NaN;
+  private ptrsLogMean = NaN;
+  private ptrsA = NaN;
+  private ptrsB = NaN;
+  private ptrsLogInvAlpha = NaN;
+  private ptrsVr = NaN;
+
+  constructor(uniform: Uniform) {
+    this.next = uniform;
+  }
+
+  /** uniform on [0, 1) */
+  uniform(): number {
+    return this.next();
+  }
+
+  /** standard normal (ziggurat; see the top of this file) */
+  normal(): number {
+    const t = (this.next() * 2 * ZIGGURAT_LAYERS) | 0;
+    const layer = t >> 1;
+    const u = this.next();
+    // the sign as a factor, not a branch: a random sign would be a mispredicted branch half the time
+    if (u < ZIGGURAT_INNER[layer]) return (1 - 2 * (t & 1)) * u * ZIGGURAT_X[layer];
+    return this.normalOuter(layer, u, t & 1);
+  }
+
+  /** the ziggurat's wedges and tail, about 1% of normal draws */
+  private normalOuter(layer: number, u: number, negative: number): number {
+    for (;;) {
+      if (layer === 0) {
+        // Marsaglia (1964): x = −ln(U₁)/r, accept when −2 ln(U₂) > x²
+        let x: number;
+        let y: number;
+        do {
+          x = -Math.log(this.next()) / ZIGGURAT_R;
+          y = -Math.log(this.next());
+        } while (y + y < x * x);
+        return negative === 0 ? ZIGGURAT_R + x : -ZIGGURAT_R - x;
+      }
+      const x = u * ZIGGURAT_X[layer];
+      const low = ZIGGURAT_F[layer];
+      if (low + this.next() * (ZIGGURAT_F[layer + 1] - low) < Math.exp(-0.5 * x * x)) return negative === 0 ? x : -x;
+      const t = (this.next() * 2 * ZIGGURAT_LAYERS) | 0;
+      layer = t >> 1;
+      negative = t & 1;
+      u = this.next();
+      if (u < ZIGGURAT_INNER[layer]) return negative === 0 ? u * ZIGGURAT_X[layer] : -u * ZIGGURAT_X[layer];
+    }
+  }
+
+  /**
+   * Gamma(shape, scale 1): G. Marsaglia & W. W. Tsang, "A simple method for generating gamma
+   * variables", ACM TOMS 26(3) (2000) 363–372; for shape < 1 their boost Gamma(shape + 1)·U^(1/shape).
+   */
+  gamma(shape: number): number {
+    if (shape >= 1) return this.gammaAtLeastOne(shape);
+    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.next(), 1 / shape);
+  }
+
+  private gammaAtLeastOne(shape: number): number {
+    if (shape !== this.gammaShape) {
+      if (!(shape >= 1 && shape < Infinity)) return NaN;
+      this.gammaShape = shape;
+      this.gammaD = shape - 1 / 3;
+      this.gammaC = 1 / Math.sqrt(9 * this.gammaD);
+    }
+    const d = this.gammaD;
+    const c = this.gammaC;
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.next();
+      const xx = x * x;
+      if (u < 1 - 0.0331 * xx * xx) return d * v;
+      if (Math.log(u) < 0.5 * xx + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+
+  /** χ²(df) = 2·Gamma(df/2) */
+  chiSquare(df: number): number {
+    return 2 * this.gamma(0.5 * df);
+  }
+
+  /** Binomial(n, p), exact; p > ½ by symmetry, n·p < 10 by inversion, otherwise BTRD */
+  binomial(n: number, p: number): number {
+    if (p <= 0.5) return this.binomialUpToHalf(n, p);
+    return n - this.binomialUpToHalf(n, 1 - p);
+  }
+
+  private binomialUpToHalf(n: number, p: number): number {
+    if (n === 0 || p <= 0) return 0;
+    if (n * p < 10) return this.binomialInversion(n, p);
+    return this.binomialBtrd(n, p);
+  }
+
+  /**
+   * Sequential search from 0, BINV of V. Kachitvichyanukul & B. W. Schmeiser, "Binomial random
+   * variate generation", Commun. ACM 31(2) (1988) 216–222: f(x)/f(x − 1) = (n + 1)s/x − s, s = p/q.
+   */
+  private binomialInversion(n: number, p: number): number {
+    if (n !== this.inversionN || p !== this.inversionP) {
+      this.inversionN = n;
+      this.inversionP = p;
+      this.inversionQn = Math.exp(n * Math.log1p(-p));
+      this.inversionS = p / (1 - p);
+      this.inversionA = (n + 1) * this.inversionS;
+    }
+    const f0 = this.inversionQn;
+    const s = this.inversionS;
+    const a = this.inversionA;
+    for (;;) {
+      let u = this.next();
+      let f = f0;
+      let x = 0;
+      while (u >= f) {
+        u -= f;
+        x++;
+        if (x > n) break;
+        f *= a / x - s;
+      }
+      if (x <= n) return x;
+    }
+  }
+
+  /**
+   * BTRD, transformed rejection with decomposition: W. Hörmann, "The generation of binomial random
+   * variates", J. Stat. Comput. Simul. 46 (1993) 101–110, for p ≤ ½ and n·p ≥ 10. Steps numbered as
+   * in the paper.
+   */
+  private binomialBtrd(n: number, p: number): number {
+    if (n !== this.btrdN || p !== this.btrdP) {
+      if (!(n * p < Infinity)) return NaN;
+      this.btrdSetUp(n, p);
+    }
+    const m = this.btrdM;
+    const r = this.btrdR;
+    const nr = this.btrdNr;
+    const npq = this.btrdNpq;
+    const a = this.btrdA;
+    const b = this.btrdB;
+    const c = this.btrdC;
+    const alpha = this.btrdAlpha;
+    const vr = this.btrdVr;
+    for (;;) {
+      // 1: the box of immediate acceptance
+      let v = this.next();
+      if (v <= this.btrdUrVr) {
+        const u = v / vr - 0.43;
+        return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+      }
+      // 2
+      let u: number;
+      if (v >= vr) {
+        u = this.next() - 0.5;
+      } else {
+        u = v / vr - 0.93;
+        u = (u < 0 ? -0.5 : 0.5) - u;
+        v = this.next() * vr;
+      }
+      // 3.0
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + c);
+      if (k < 0 || k > n) continue;
+      v = (v * alpha) / (a / (us * us) + b);
+      const km = Math.abs(k - m);
+      if (km <= 15) {
+        // 3.1: f(k)/f(m) by the recursion f(i)/f(i − 1) = nr/i − r
+        if (m < k) {
+          let f = 1;
+          for (let i = m + 1; i <= k; i++) f *= nr / i - r;
+          if (v <= f) return k;
+        } else {
+          for (let i = k + 1; i <= m; i++) v *= nr / i - r;
+          if (v <= 1) return k;
+        }
+        continue;
+      }
+      // 3.2: squeeze on log f(k)/f(m)
+      const logV = Math.log(v);
+      const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
+      const t = (-km * km) / (2 * npq);
+      if (logV < t - rho) return k;
+      if (logV > t + rho) continue;
+      // 3.3–3.4: log f(k)/f(m) through Stirling's formula
+      if (this.btrdH !== this.btrdH) this.btrdH = btrdH(n, m, r);
+      const nk = n - k + 1;
+      const bound =
+        this.btrdH +
+        (n + 1) * Math.log((n - m + 1) / nk) +
+        (k + 0.5) * Math.log((nk * r) / (k + 1)) -
+        stirlingCorrection(k) -
+        stirlingCorrection(n - k);
+      if (logV <= bound) return k;
+    }
+  }
+
+  private btrdSetUp(n: number, p: number): void {
+    const q = 1 - p;
+    const spq = Math.sqrt(n * p * q);
+    const m = Math.floor((n + 1) * p);
+    const r = p / q;
+    const b = 1.15 + 2.53 * spq;
+    this.btrdN = n;
+    this.btrdP = p;
+    this.btrdM = m;
+    this.btrdR = r;
+    this.btrdNr = (n + 1) * r;
+    this.btrdNpq = n * p * q;
+    this.btrdB = b;
+    this.btrdA = -0.0873 + 0.0248 * b + 0.01 * p;
+    this.btrdC = n * p + 0.5;
+    this.btrdAlpha = (2.83 + 5.1 / b) * spq;
+    this.btrdVr = 0.92 - 4.2 / b;
+    this.btrdUrVr = 0.86 * this.btrdVr;
+    this.btrdH = NaN; // needed in few draws: computed on first use
+  }
+
+  /** Poisson(mean), exact: inversion below 10, PTRS otherwise */
+  poisson(mean: number): number {
+    if (mean < 10) return this.poissonInversion(mean);
+    return this.poissonPtrs(mean);
+  }
+
+  /** sequential search from 0 (L. Devroye, Non-Uniform Random Variate Generation, 1986, §X.3.3) */
+  private poissonInversion(mean: number): number {
+    if (mean !== this.inversionMean) {
+      this.inversionMean = mean;
+      this.inversionExp = Math.exp(-mean);
+    }
+    const f0 = this.inversionExp;
+    for (;;) {
+      let u = this.next();
+      let f = f0;
+      let x = 0;
+      while (u >= f) {
+        u -= f;
+        x++;
+        if (x > INVERSION_LIMIT) break;
+        f *= mean / x;
+      }
+      if (x <= INVERSION_LIMIT) return x;
+    }
+  }
+
+  /**
+   * PTRS, transformed rejection with squeeze: W. Hörmann, "The transformed rejection method for
+   * generating Poisson random variables", Insurance Math. Econom. 12 (1993) 39–45, for mean ≥ 10.
+   */
+  private poissonPtrs(mean: number): number {
+    if (mean !== this.ptrsMean) {
+      if (!(mean < Infinity)) return mean;
+      const b = 0.931 + 2.53 * Math.sqrt(mean);
+      this.ptrsMean = mean;
+      this.ptrsLogMean = Math.log(mean);
+      this.ptrsB = b;
+      this.ptrsA = -0.059 + 0.02483 * b;
+      this.ptrsLogInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+      this.ptrsVr = 0.9277 - 3.6224 / (b - 2);
+    }
+    const a = this.ptrsA;
+    const b = this.ptrsB;
+    const vr = this.ptrsVr;
+    for (;;) {
+      const u = this.next() - 0.5;
+      const v = this.next();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (
+        Math.log(v) + this.ptrsLogInvAlpha - Math.log(a / (us * us) + b) <=
+        -mean + k * this.ptrsLogMean - logFactorial(k)
+      ) {
+        return k;
+      }
+    }
+  }
+
+  /**
+   * Failures before the `successes`-th success, success probability p: the gamma–Poisson mixture
+   * Poisson(Gamma(successes)·(1 − p)/p) (L. Devroye, Non-Uniform Random Variate Generation, 1986,
+   * §X.4.7). Infinity when p is not positive.
+   */
+  negativeBinomial(successes: number, p: number): number {
+    if (p >= 1 || successes <= 0) return 0;
+    if (!(p > 0)) return Infinity;
+    return this.poisson((this.gamma(successes) * (1 - p)) / p);
+  }
+
+  /**
+   * Multinomial(n, probabilities) into out[0..k − 1], by conditional binomials: N_i given the
+   * earlier counts is Binomial(n − N_0 − … − N_{i−1}, p_i/(1 − p_0 − … − p_{i−1})) (Devroye 1986,
+   * §XI.1.1). The last category takes what is left, which absorbs rounding in the probabilities.
+   */
+  multinomial(n: number, probabilities: ArrayLike<number>, out: Int32Array | Float64Array): void {
+    const last = probabilities.length - 1;
+    let left = n;
+    let mass = 1;
+    for (let i = 0; i < last; i++) {
+      const p = probabilities[i];
+      let x = 0;
+      if (left > 0 && p > 0) {
+        x = p >= mass ? left : this.binomial(left, p / mass);
+        left -= x;
+      }
+      out[i] = x;
+      mass -= p;
+    }
+    if (last >= 0) out[last] = left;
+  }
+}
