@@ -43,7 +43,8 @@ export type Selection = {
   rule: 'best' | 'epsilon' | 'all';
   measure: 'effect' | 'z';
   epsilon: number;
-  threshold: number;
+  /** a population whose measure is below it is never kept; null = no threshold (rpact's -Inf) */
+  threshold: number | null;
 };
 
 export type Recalculation = {

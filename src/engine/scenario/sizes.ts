@@ -1,0 +1,86 @@
+// How big a design is: `n` randomised patients and, for survival, `events` (an event-driven
+// analysis happens when its events are reached). One-stage designs give totals; adaptive designs
+// give cumulative [stage 1, total] pairs. Which are required depends on the endpoint and method.
+import { child, item, mustBe, numberIn, own } from './checks.js';
+import type { Context, Field, Issues } from './checks.js';
+
+export type Size = number | [number, number];
+export type Sizes = { n?: Size; events?: Size };
+type Presence = 'required' | 'optional' | 'forbidden';
+
+// The smallest trials whose statistics are defined: two patients per arm; two events for a
+// one-stage log-rank test, and one at an interim.
+const MIN_PATIENTS = 4;
+const MIN_EVENTS = 2;
+const MIN_EVENTS_STAGE1 = 1;
+
+/** `n`: required unless survival is simulated from the asymptotic law, which needs only events */
+function presence(context: Context): { n: Presence; events: Presence } {
+  const { endpointType, method } = context;
+  if (endpointType === undefined) return { n: 'optional', events: 'optional' };
+  if (endpointType !== 'survival') return { n: 'required', events: 'forbidden' };
+  return { n: method === 'patient' ? 'required' : 'optional', events: 'required' };
+}
+
+/** The size keys a design may have under `context` (for the unknown-field message). */
+export function sizeKeys(context: Context): string[] {
+  return presence(context).events === 'forbidden' ? ['n'] : ['n', 'events'];
+}
+
+/** Why `events` is not a field here, or undefined when it is one. */
+export function misplacedSize(key: string, context: Context): string | undefined {
+  if (key !== 'events' || presence(context).events !== 'forbidden') return undefined;
+  return `not a field for a ${context.endpointType} endpoint (only survival designs count events; give n)`;
+}
+
+function stagePair(minFirst: number, names: [string, string]): Field<[number, number]> {
+  const [first, total] = names;
+  const allowed = `[${first}, ${total}], cumulative integers with ${minFirst} ≤ ${first} < ${total}`;
+  const stage = numberIn({ integer: true, min: minFirst });
+  return {
+    allowed,
+    read(value, path, issues, context) {
+      if (!Array.isArray(value) || value.length !== 2) return mustBe(issues, path, allowed, value);
+      const firstSize = stage.read(value[0], item(path, 0), issues, context);
+      const totalSize = stage.read(value[1], item(path, 1), issues, context);
+      if (firstSize === undefined || totalSize === undefined) return undefined;
+      if (firstSize >= totalSize) return mustBe(issues, path, allowed, value);
+      return [firstSize, totalSize];
+    },
+  };
+}
+
+const FIELDS = {
+  1: { n: numberIn({ integer: true, min: MIN_PATIENTS }), events: numberIn({ integer: true, min: MIN_EVENTS }) },
+  2: { n: stagePair(MIN_PATIENTS, ['n1', 'N']), events: stagePair(MIN_EVENTS_STAGE1, ['e1', 'E']) },
+} as const;
+
+/** What `n` and `events` accept for a design of 1 or 2 stages (for messages and help texts). */
+export const sizeFields = (stages: 1 | 2): { n: Field<Size>; events: Field<Size> } => FIELDS[stages];
+
+export function readSizes(record: Record<string, unknown>, path: string, stages: 1 | 2, context: Context, issues: Issues): Sizes {
+  const rules = presence(context);
+  const sizes: Sizes = {};
+  for (const key of ['n', 'events'] as const) {
+    const value = own(record, key);
+    const at = child(path, key);
+    const field = sizeFields(stages)[key];
+    if (value === undefined) {
+      if (rules[key] === 'required') {
+        const reason = key === 'n' && context.endpointType === 'survival' ? ` with simulation.method "${context.method}"` : '';
+        issues.push(`${at}: required${reason}, must be ${field.allowed}`);
+      }
+    } else if (rules[key] !== 'forbidden') {
+      const read = field.read(value, at, issues, context);
+      if (read !== undefined) sizes[key] = read;
+    } // a forbidden `events` is reported with the unknown fields
+  }
+  const { n, events } = sizes;
+  // every event is a randomised patient's
+  if (typeof n === 'number' && typeof events === 'number' && events > n) {
+    mustBe(issues, child(path, 'events'), `an integer ≤ n (${n})`, events);
+  } else if (Array.isArray(n) && Array.isArray(events) && events[1] > n[1]) {
+    mustBe(issues, item(child(path, 'events'), 1), `an integer ≤ N (${n[1]})`, events[1]);
+  }
+  return sizes;
+}
