@@ -1,0 +1,37 @@
+// Closed-form rejection probabilities of the one-analysis designs (METHODS.md §5), shown beside
+// the simulated ones: the two-arm z test for all-comers (H_F) and enriched (H_S), the bivariate
+// normal closed test for stratified designs. With `statistic: "t"` these are the z-test values.
+import { normalUpper } from '../math/normal.js';
+import type { PopulationSummary } from '../population.js';
+import type { Design, Scenario } from '../scenario/types.js';
+import { intersectionTests } from '../tests/intersection/index.js';
+import { closedTestPower } from './closed-test-power.js';
+import { statisticLaw, type NormalLaw } from './statistic-law.js';
+
+export type AnalyticResult = { reject: { any?: number; S?: number; F?: number } };
+
+export function designAnalytic(scenario: Scenario, population: PopulationSummary, design: Design, critical: number): AnalyticResult | undefined {
+  if (scenario.endpoint.type === 'survival') return undefined;
+  switch (design.type) {
+    case 'all-comers': {
+      const power = singleTestPower(statisticLaw(scenario, population, 'F', design.n).F, critical);
+      return { reject: { any: power, F: power } };
+    }
+    case 'enriched': {
+      const power = singleTestPower(statisticLaw(scenario, population, 'S', design.n).S, critical);
+      return { reject: { any: power, S: power } };
+    }
+    case 'stratified': {
+      const law = statisticLaw(scenario, population, 'F', design.n);
+      const thresholds = intersectionTests[design.intersection].thresholds(scenario.alpha, law.informationCorrelation);
+      return { reject: closedTestPower(law, thresholds, critical) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** P(z ≥ critical) for z ~ N(mean, scale²): Φ((θ − z_{1−α}·σ₀)/σ₁) in the usual notation */
+export function singleTestPower(law: NormalLaw, critical: number): number {
+  return normalUpper((critical - law.mean) / law.scale);
+}

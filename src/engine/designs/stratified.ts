@@ -1,0 +1,31 @@
+// Stratified: randomise all comers and test H_S and H_F by closed testing (METHODS.md §3).
+import type { StratifiedDesign } from '../scenario/types.js';
+import { intersectionTests } from '../tests/intersection/index.js';
+import type { TrialContext } from './context.js';
+import type { DesignRunner } from './runner.js';
+import type { Sampler } from '../random/sampler.js';
+
+export function prepareStratified(context: TrialContext, design: StratifiedDesign): DesignRunner {
+  const { enrolment, model, stage, critical, scenario } = context;
+  const test = intersectionTests[design.intersection];
+  const alpha = scenario.alpha;
+  const fixedThresholds = test.usesCorrelation ? null : test.thresholds(alpha, 0);
+  return {
+    runTrial(sampler: Sampler, tally: Float64Array) {
+      enrolment.enrol(stage, 'F', design.n, sampler);
+      const zS = model.statistic(stage, 'S');
+      const informationS = model.information;
+      const zF = model.statistic(stage, 'F');
+      const informationF = model.information;
+      const thresholds = fixedThresholds ?? test.thresholds(alpha, correlation(informationS, informationF));
+      const intersection = zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
+      context.tallyFixedTrial(tally, design.n, intersection && zS >= critical, intersection && zF >= critical);
+    },
+  };
+}
+
+/** ρ = √(I_S / I_F), the correlation of the S and F statistics (METHODS.md §3) */
+function correlation(informationS: number, informationF: number): number {
+  if (informationF <= 0) return 0;
+  return Math.min(1, Math.sqrt(informationS / informationF));
+}

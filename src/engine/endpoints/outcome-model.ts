@@ -1,0 +1,27 @@
+// What an endpoint contributes to a simulated stage: outcome draws given the patients, and
+// the stage's test statistic on the z scale for the population S or F.
+import type { Sampler } from '../random/sampler.js';
+import type { StageData } from './stage.js';
+
+/** Which cells a test looks at: S (assay+) or F (everyone randomised). */
+export type TestedPopulation = 'S' | 'F';
+
+export interface OutcomeModel {
+  /** fill `sum` (and `sumSquares` when needed) from `count`, through sufficient statistics */
+  drawSufficient(stage: StageData, sampler: Sampler): void;
+  /** add one patient's outcome in arm × cell `slot` */
+  drawPatient(stage: StageData, slot: number, sampler: Sampler): void;
+  /** finish patient-level accumulation (e.g. turn running sums into within-cell sums of squares) */
+  finishPatients(stage: StageData): void;
+  /**
+   * One-sided test statistic on the z scale (for a t test, Φ⁻¹(1 − p)); 0 when the population
+   * has an empty arm. Sets `information` to the null variance of the statistic's numerator
+   * Σ_j w_j·d_j (w_j = n_T·n_C/n per stratum, d_j the difference; estimated for t and binary).
+   * S's numerator is a term of F's and, with equal variances in both arms, cov(S, F) = var(S),
+   * so √(I_S / I_F) is the correlation of z_S and z_F that Spiessens–Debois needs. It reduces to
+   * √(n_S / n_F), rpact's choice, when every cell has the same variance; with unequal variances
+   * the subject ratio overstates the correlation and inflates the type I error.
+   */
+  statistic(stage: StageData, population: TestedPopulation): number;
+  information: number;
+}

@@ -1,0 +1,51 @@
+// Who is screened: true marker status × assay result, and what follows from it.
+// Cells are indexed in this order everywhere in the engine:
+//   0: marker+ assay+   1: marker− assay+   (together the population S)
+//   2: marker+ assay−   3: marker− assay−   (together R; S ∪ R = F)
+import type { Scenario } from './scenario/types.js';
+
+export const CELLS = 4;
+export const CELL_POSITIVE = [true, false, true, false] as const;
+export const CELL_IN_S = [true, true, false, false] as const;
+
+export type PopulationSummary = {
+  /** P(cell) for a screened patient, cells in the order above */
+  cellProbabilities: [number, number, number, number];
+  /** P(assay+) */
+  assayPositive: number;
+  /** P(marker+ | assay+) */
+  ppv: number;
+  /** P(marker− | assay−) */
+  npv: number;
+};
+
+export function summarisePopulation(population: Scenario['population']): PopulationSummary {
+  const { prevalence: p, sensitivity: se, specificity: sp } = population;
+  const cellProbabilities: [number, number, number, number] = [
+    p * se,
+    (1 - p) * (1 - sp),
+    p * (1 - se),
+    (1 - p) * sp,
+  ];
+  const assayPositive = cellProbabilities[0] + cellProbabilities[1];
+  const assayNegative = cellProbabilities[2] + cellProbabilities[3];
+  return {
+    cellProbabilities,
+    assayPositive,
+    ppv: assayPositive > 0 ? cellProbabilities[0] / assayPositive : 0,
+    npv: assayNegative > 0 ? cellProbabilities[3] / assayNegative : 0,
+  };
+}
+
+/** Treatment's share of randomised patients under r : 1 allocation. */
+export function treatmentShare(allocation: number): number {
+  return allocation / (1 + allocation);
+}
+
+/** Round half to even, as R's round() does: rpact's arm sizes use it. */
+export function roundHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (Math.abs(diff - 0.5) > 1e-9) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
+}

@@ -1,0 +1,69 @@
+// A design's merged tally → the results document of SCENARIO.md.
+import { designAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
+import { summarisePopulation } from './population.js';
+import type { Design, DesignType, Scenario } from './scenario/types.js';
+import { TALLY } from './tally.js';
+import { normalQuantile } from './math/normal.js';
+
+export type Probabilities = { any: number; S?: number; F?: number };
+
+export type DesignResult = {
+  id: string;
+  type: DesignType;
+  label: string;
+  replicates: number;
+  reject: Probabilities;
+  mcse: Probabilities;
+  continue?: { S: number; F: number };
+  earlyStop?: { efficacy: number; futility: number };
+  expected: { randomized: number; screened: number; months: number; cost: number; events?: number };
+  analytic?: AnalyticResult;
+};
+
+/** the hypotheses a design tests */
+export function testedHypotheses(type: DesignType): ('S' | 'F')[] {
+  if (type === 'all-comers') return ['F'];
+  if (type === 'enriched') return ['S'];
+  return ['S', 'F'];
+}
+
+export function designResult(scenario: Scenario, design: Design, tally: Float64Array, analytic: AnalyticResult | undefined): DesignResult {
+  const replicates = tally[TALLY.replicates];
+  const mean = (slot: number) => (replicates > 0 ? tally[slot] / replicates : 0);
+  const mcse = (p: number) => (replicates > 0 ? Math.sqrt((p * (1 - p)) / replicates) : 0);
+  const reject: Probabilities = { any: mean(TALLY.rejectAny) };
+  for (const hypothesis of testedHypotheses(design.type)) {
+    reject[hypothesis] = mean(hypothesis === 'S' ? TALLY.rejectS : TALLY.rejectF);
+  }
+  const errors: Probabilities = { any: mcse(reject.any) };
+  if (reject.S !== undefined) errors.S = mcse(reject.S);
+  if (reject.F !== undefined) errors.F = mcse(reject.F);
+
+  const randomized = mean(TALLY.randomized);
+  const screened = mean(TALLY.screened);
+  const months = mean(TALLY.months);
+  const { costs } = scenario.trial;
+  const result: DesignResult = {
+    id: design.id,
+    type: design.type,
+    label: design.label,
+    replicates,
+    reject,
+    mcse: errors,
+    expected: {
+      randomized,
+      screened,
+      months,
+      cost: costs.fixed + costs.perScreened * screened + costs.perRandomized * randomized + costs.perMonth * months,
+    },
+  };
+  if (analytic) result.analytic = analytic;
+  return result;
+}
+
+/** closed forms for every design of the scenario (undefined where none exists) */
+export function scenarioAnalytics(scenario: Scenario): (AnalyticResult | undefined)[] {
+  const population = summarisePopulation(scenario.population);
+  const critical = normalQuantile(1 - scenario.alpha);
+  return scenario.designs.map((design) => designAnalytic(scenario, population, design, critical));
+}

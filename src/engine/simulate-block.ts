@@ -1,0 +1,33 @@
+// One block of one design's replicates → its tally. This is the whole hot path.
+import { replicatesInBlock } from './blocks.js';
+import { TrialContext } from './designs/context.js';
+import { prepareDesign } from './designs/prepare.js';
+import type { DesignRunner } from './designs/runner.js';
+import { blockStream } from './random/stream.js';
+import { Sampler } from './random/sampler.js';
+import type { Scenario } from './scenario/types.js';
+import { TALLY, emptyTally } from './tally.js';
+
+const prepared = new WeakMap<Scenario, DesignRunner[]>();
+
+function runnerFor(scenario: Scenario, designIndex: number): DesignRunner {
+  let runners = prepared.get(scenario);
+  if (!runners) {
+    runners = [];
+    prepared.set(scenario, runners);
+  }
+  // each design gets its own context: designs never share mutable stage buffers
+  runners[designIndex] ??= prepareDesign(new TrialContext(scenario), scenario.designs[designIndex]);
+  return runners[designIndex];
+}
+
+export function simulateBlock(scenario: Scenario, designIndex: number, block: number): Float64Array {
+  const runner = runnerFor(scenario, designIndex);
+  const design = scenario.designs[designIndex];
+  const sampler = new Sampler(blockStream(scenario.simulation.seed, design.id, block));
+  const tally = emptyTally();
+  const replicates = replicatesInBlock(scenario.simulation.replicates, block);
+  for (let i = 0; i < replicates; i++) runner.runTrial(sampler, tally);
+  tally[TALLY.replicates] = replicates;
+  return tally;
+}

@@ -1,0 +1,11 @@
+// Šidák: p = 1 − (1 − min(p_S, p_F))² ≤ α  ⇔  max(z_S, z_F) ≥ Φ⁻¹(√(1 − α)).
+import { normalQuantile } from '../../math/normal.js';
+import type { IntersectionTest } from './types.js';
+
+export const sidak: IntersectionTest = {
+  usesCorrelation: false,
+  thresholds(alpha) {
+    const critical = normalQuantile(Math.sqrt(1 - alpha));
+    return { s: critical, f: critical, both: Infinity };
+  },
+};

@@ -1,0 +1,70 @@
+// `sufficient` and `patient` simulation agree (METHODS.md §1): rejection probabilities within
+// 4 standard errors, and the same distribution of the final test statistics (two-sample KS).
+import { describe, expect, it } from 'vitest';
+import { TrialContext } from '../../src/engine/designs/context.js';
+import { blockStream } from '../../src/engine/random/stream.js';
+import { Sampler } from '../../src/engine/random/sampler.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { binaryEndpoint, continuousEndpoint, scenarioFrom } from '../support/scenarios.js';
+import { agreementBound, kolmogorovSmirnov } from '../support/monte-carlo.js';
+
+const cases = [
+  { name: 'continuous, t, random strata, imperfect assay', endpoint: continuousEndpoint(0.45, 0.1, 1, 1.3), analysis: { statistic: 't', strata: 'random' }, population: { prevalence: 0.35, sensitivity: 0.85, specificity: 0.9 } },
+  { name: 'continuous, z, fixed strata', endpoint: continuousEndpoint(0.4, 0.15), analysis: { statistic: 'z', strata: 'fixed' }, population: { prevalence: 0.3 } },
+  { name: 'continuous, t, unstratified, 2:1', endpoint: continuousEndpoint(0.4, 0.2), analysis: { statistic: 't', strata: 'random', stratified: false }, population: { prevalence: 0.5, sensitivity: 0.9, specificity: 0.8 }, allocation: 2 },
+  { name: 'binary, random strata, imperfect assay', endpoint: binaryEndpoint([0.2, 0.25], [0.45, 0.3]), analysis: { strata: 'random' }, population: { prevalence: 0.35, sensitivity: 0.9, specificity: 0.85 } },
+  { name: 'binary, fixed strata', endpoint: binaryEndpoint([0.2, 0.2], [0.45, 0.25]), analysis: { strata: 'fixed', statistic: 'z' }, population: { prevalence: 0.35 } },
+];
+
+function document(c: (typeof cases)[number], method: string, replicates: number) {
+  return {
+    population: c.population,
+    endpoint: c.endpoint,
+    analysis: c.analysis,
+    trial: { allocation: c.allocation ?? 1 },
+    designs: [
+      { id: 'all-comers', type: 'all-comers', n: 160 },
+      { id: 'enriched', type: 'enriched', n: 80 },
+      { id: 'stratified', type: 'stratified', n: 200, intersection: 'spiessens-debois' },
+    ],
+    simulation: { replicates, method, seed: `methods-${method}` },
+  };
+}
+
+describe('sufficient and patient simulation agree', () => {
+  it.each(cases)('rejection probabilities: $name', (c) => {
+    const replicates = 40_000;
+    const sufficient = simulate(scenarioFrom(document(c, 'sufficient', replicates)));
+    const patient = simulate(scenarioFrom(document(c, 'patient', replicates)));
+    for (let d = 0; d < sufficient.length; d++) {
+      for (const hypothesis of ['any', 'S', 'F'] as const) {
+        const a = sufficient[d].reject[hypothesis];
+        const b = patient[d].reject[hypothesis];
+        if (a === undefined) continue;
+        expect(Math.abs(a - b!), `${sufficient[d].id} ${hypothesis}: ${a} vs ${b}`).toBeLessThanOrEqual(agreementBound(a, replicates, b!, replicates));
+      }
+      expect(Math.abs(sufficient[d].expected.screened - patient[d].expected.screened) / sufficient[d].expected.screened).toBeLessThan(0.01);
+    }
+  });
+
+  it.each(cases)('distribution of z_S and z_F (KS): $name', (c) => {
+    const trials = 20_000;
+    const statistics = (method: string) => {
+      const context = new TrialContext(scenarioFrom(document(c, method, 1)));
+      const sampler = new Sampler(blockStream(`ks-${method}`, 'd', 0));
+      const zS = new Float64Array(trials);
+      const zF = new Float64Array(trials);
+      for (let i = 0; i < trials; i++) {
+        context.enrolment.enrol(context.stage, 'F', 200, sampler);
+        zS[i] = context.model.statistic(context.stage, 'S');
+        zF[i] = context.model.statistic(context.stage, 'F');
+      }
+      return { zS, zF };
+    };
+    const sufficient = statistics('sufficient');
+    const patient = statistics('patient');
+    // a fixed seed makes this deterministic; p < 0.001 would flag a real difference in law
+    expect(kolmogorovSmirnov(sufficient.zS, patient.zS).p).toBeGreaterThan(0.001);
+    expect(kolmogorovSmirnov(sufficient.zF, patient.zF).p).toBeGreaterThan(0.001);
+  });
+});
