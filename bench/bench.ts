@@ -1,0 +1,83 @@
+// `npm run bench`: simulated trials per second on one thread, per design, endpoint and method,
+// and, when R with rpact is installed, rpact's rate on the same machine beside ours.
+import { execFileSync } from 'node:child_process';
+import { parseScenario } from '../src/engine/scenario/parse.js';
+import type { Scenario } from '../src/engine/scenario/types.js';
+import { simulateBlock } from '../src/engine/simulate-block.js';
+import { BLOCK_SIZE } from '../src/engine/blocks.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
+
+function scenario(endpoint: unknown, design: unknown, analysis: unknown, method: string): Scenario {
+  const parsed = parseScenario({
+    population: { prevalence: 0.3 },
+    endpoint,
+    analysis,
+    designs: [design],
+    simulation: { method, replicates: 1e7 },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+/** trials per second on this thread */
+function rate(s: Scenario): number {
+  simulateBlock(s, 0, 0);
+  const started = performance.now();
+  let blocks = 0;
+  while (performance.now() - started < SECONDS * 1000) simulateBlock(s, 0, ++blocks);
+  return (blocks * BLOCK_SIZE) / ((performance.now() - started) / 1000);
+}
+
+const continuous = { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } };
+const binary = { type: 'binary', control: { pos: 0.2, neg: 0.2 }, treatment: { pos: 0.45, neg: 0.25 } };
+const rpactLike = { statistic: 'z', strata: 'fixed', stratified: true };
+const realistic = { statistic: 't', strata: 'random', stratified: true };
+const designs = [
+  { id: 'all-comers', type: 'all-comers', n: 360 },
+  { id: 'enriched', type: 'enriched', n: 360 },
+  { id: 'stratified-simes', type: 'stratified', n: 360, intersection: 'simes' },
+  { id: 'stratified-sd', type: 'stratified', n: 360, intersection: 'spiessens-debois' },
+];
+
+const format = (x: number) => Math.round(x).toLocaleString('en-US').padStart(12);
+console.log(`trials per second on one thread (n = 360, ${SECONDS} s each)\n`);
+console.log(`${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}${'sufficient'.padStart(12)}${'patient'.padStart(12)}`);
+let headline = 0;
+for (const [endpointName, endpoint] of [['continuous', continuous], ['binary', binary]] as const) {
+  for (const [analysisName, analysis] of [['z, fixed strata', rpactLike], ['t, random strata', realistic]] as const) {
+    for (const design of designs) {
+      const sufficient = rate(scenario(endpoint, design, analysis, 'sufficient'));
+      const patient = rate(scenario(endpoint, design, analysis, 'patient'));
+      if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'stratified-simes') headline = sufficient;
+      console.log(`${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}${format(sufficient)}${format(patient)}`);
+    }
+  }
+}
+
+console.log(`\nheadline: stratified Simes, continuous, z, fixed strata, n = 360, sufficient: ${format(headline).trim()} trials/s`);
+const rpact = rpactRate();
+if (rpact === undefined) {
+  console.log('rpact: not measured (install R and rpact with `apt-get install r-cran-rpact` to compare on this machine)');
+} else {
+  console.log(`rpact 3.3.4 getSimulationEnrichmentMeans, same design: ${format(rpact).trim()} trials/s`);
+  console.log(`ratio: ${(headline / rpact).toFixed(0)}× rpact (target ≥ 300×)`);
+}
+
+function rpactRate(): number | undefined {
+  const iterations = 20000;
+  const script = `
+    suppressMessages(library(rpact))
+    design <- getDesignInverseNormal(kMax = 1, alpha = 0.025)
+    effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))
+    run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = 360, effectList = effects,
+      intersectionTest = "Simes", typeOfSelection = "all", stratifiedAnalysis = TRUE, maxNumberOfIterations = n, seed = 1)
+    invisible(run(100))
+    cat(system.time(run(${iterations}))[["elapsed"]])`;
+  try {
+    const seconds = Number(execFileSync('Rscript', ['-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 300_000 }));
+    return Number.isFinite(seconds) && seconds > 0 ? iterations / seconds : undefined;
+  } catch {
+    return undefined;
+  }
+}

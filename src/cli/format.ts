@@ -1,0 +1,29 @@
+// Results as the command prints them: the JSON document of SCENARIO.md, or CSV, one row per design.
+import type { DesignResult } from '../engine/results.js';
+
+/** flat column names of a result, e.g. reject.S, expected.cost */
+function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  } else {
+    into.set(prefix, value);
+  }
+}
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function resultsCsv(results: DesignResult[]): string {
+  const rows = results.map((result) => {
+    const row = new Map<string, unknown>();
+    flatten(result, '', row);
+    return row;
+  });
+  const columns: string[] = [];
+  for (const row of rows) for (const key of row.keys()) if (!columns.includes(key)) columns.push(key);
+  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvCell(row.get(column))).join(','))];
+  return lines.join('\n') + '\n';
+}

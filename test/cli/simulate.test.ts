@@ -1,0 +1,97 @@
+// `stratum simulate`: byte-identical results for any number of workers, designs independent of
+// each other, JSON and CSV output, and bad input answered with exit 2 and the field's path.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'stratum-cli-'));
+function scenarioFile(name: string, document: unknown): string {
+  const file = join(folder, name);
+  writeFileSync(file, typeof document === 'string' ? document : JSON.stringify(document));
+  return file;
+}
+
+const base = {
+  title: 'HER2-like marker',
+  population: { prevalence: 0.3, sensitivity: 0.9, specificity: 0.95 },
+  endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+  trial: { costs: { perScreened: 500, perRandomized: 20000, perMonth: 1e5, fixed: 2e6 } },
+  designs: [
+    { id: 'all', type: 'all-comers', n: 300 },
+    { id: 'enriched', type: 'enriched', n: 150 },
+    { id: 'strat', type: 'stratified', n: 300, intersection: 'spiessens-debois' },
+  ],
+  simulation: { replicates: 5500, seed: 'workers' },
+};
+
+describe('stratum simulate', () => {
+  it('gives byte-identical results with 1, 2, 3 and 8 workers', () => {
+    const file = scenarioFile('base.json', base);
+    const outputs = [1, 2, 3, 8].map((workers) => {
+      const run = runCli(['simulate', file, '--workers', String(workers)]);
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.stringify(JSON.parse(run.stdout).results);
+    });
+    for (const output of outputs) expect(output).toBe(outputs[0]);
+    const document = JSON.parse(runCli(['simulate', file, '--workers', '2']).stdout);
+    expect(document.results).toHaveLength(3);
+    expect(document.scenario.simulation.replicates).toBe(5500);
+    expect(typeof document.elapsedMs).toBe('number');
+  });
+
+  it('leaves the other designs unchanged when a design is added', () => {
+    const before = JSON.parse(runCli(['simulate', scenarioFile('three.json', base), '--workers', '2']).stdout).results;
+    const withFourth = { ...base, designs: [{ id: 'first', type: 'stratified', n: 200, intersection: 'simes' }, ...base.designs] };
+    const after = JSON.parse(runCli(['simulate', scenarioFile('four.json', withFourth), '--workers', '3']).stdout).results;
+    expect(after.slice(1)).toEqual(before);
+  });
+
+  it('reads standard input and takes --replicates and --seed', () => {
+    const run = runCli(['simulate', '-', '--replicates', '1200', '--seed', 'other', '--workers', '1'], JSON.stringify(base));
+    expect(run.status, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.results[0].replicates).toBe(1200);
+    expect(document.scenario.simulation.seed).toBe('other');
+  });
+
+  it('prints CSV, one row per design with flat columns', () => {
+    const run = runCli(['simulate', scenarioFile('csv.json', base), '--format', 'csv', '--workers', '1']);
+    expect(run.status, run.stderr).toBe(0);
+    const [header, ...rows] = run.stdout.trim().split('\n');
+    expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'reject.any', 'reject.S', 'reject.F', 'mcse.any', 'expected.cost', 'analytic.reject.F']));
+    expect(rows).toHaveLength(3);
+    const json = JSON.parse(runCli(['simulate', scenarioFile('csv.json', base), '--workers', '1']).stdout).results;
+    const columns = header.split(',');
+    expect(Number(rows[2].split(',')[columns.indexOf('reject.S')])).toBe(json[2].reject.S);
+  });
+});
+
+describe('stratum simulate with bad input', () => {
+  const expectInputError = (args: string[], patterns: RegExp[], input?: string) => {
+    const run = runCli(args, input);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    for (const pattern of patterns) expect(run.stderr).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('names every invalid field, one line each', () => {
+    const bad = { ...base, population: { prevalence: 1.3 }, designs: [base.designs[0], { id: 'x', type: 'enriched', n: -3 }] };
+    expectInputError(['simulate', scenarioFile('bad.json', bad)], [/^population\.prevalence: /m, /^designs\[1\]\.n: .*-3/m]);
+  });
+
+  it('rejects an unknown design type, malformed JSON, a missing file and bad options', () => {
+    expectInputError(['simulate', scenarioFile('type.json', { ...base, designs: [{ id: 'a', type: 'basket', n: 10 }] })], [/^designs\[0\]\.type: /m]);
+    expectInputError(['simulate', scenarioFile('broken.json', '{"population": ')], [/not valid JSON/]);
+    expectInputError(['simulate', join(folder, 'missing.json')], [/^FILE: /m]);
+    expectInputError(['simulate', scenarioFile('ok.json', base), '--workers', 'many', '--format', 'xml'], [/^--workers: /m, /^--format: /m]);
+    expectInputError(['frobnicate'], [/^command: /m]);
+  });
+
+  it('says clearly that adaptive enrichment is not simulated yet', () => {
+    const adaptive = { ...base, designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [150, 300] }] };
+    expectInputError(['simulate', scenarioFile('adaptive.json', adaptive)], [/^designs\[0\]\.type: .*not simulated yet/m]);
+  });
+});
