@@ -23,7 +23,7 @@ export function designAnalytic(scenario: Scenario, population: PopulationSummary
     }
     case 'stratified': {
       const law = statisticLaw(scenario, population, 'F', design.n);
-      const thresholds = intersectionTests[design.intersection].thresholds(scenario.alpha, law.informationCorrelation);
+      const thresholds = intersectionTests[design.intersection].atLevel(scenario.alpha)(law.informationCorrelation);
       return { reject: closedTestPower(law, thresholds, critical) };
     }
     default:

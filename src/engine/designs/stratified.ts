@@ -7,9 +7,7 @@ import type { Sampler } from '../random/sampler.js';
 
 export function prepareStratified(context: TrialContext, design: StratifiedDesign): DesignRunner {
   const { enrolment, model, stage, critical, scenario } = context;
-  const test = intersectionTests[design.intersection];
-  const alpha = scenario.alpha;
-  const fixedThresholds = test.usesCorrelation ? null : test.thresholds(alpha, 0);
+  const rule = intersectionTests[design.intersection].atLevel(scenario.alpha);
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       enrolment.enrol(stage, 'F', design.n, sampler);
@@ -17,7 +15,7 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
       const informationS = model.information;
       const zF = model.statistic(stage, 'F');
       const informationF = model.information;
-      const thresholds = fixedThresholds ?? test.thresholds(alpha, correlation(informationS, informationF));
+      const thresholds = rule(correlation(informationS, informationF));
       const intersection = zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
       context.tallyFixedTrial(tally, design.n, intersection && zS >= critical, intersection && zF >= critical);
     },

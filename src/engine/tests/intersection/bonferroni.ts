@@ -1,11 +1,10 @@
 // Bonferroni: p = min(1, 2·min(p_S, p_F)) ≤ α  ⇔  max(z_S, z_F) ≥ z_{1−α/2}.
 import { normalQuantile } from '../../math/normal.js';
-import type { IntersectionTest } from './types.js';
+import { constantRule, type IntersectionTest } from './types.js';
 
 export const bonferroni: IntersectionTest = {
-  usesCorrelation: false,
-  thresholds(alpha) {
+  atLevel(alpha) {
     const critical = normalQuantile(1 - alpha / 2);
-    return { s: critical, f: critical, both: Infinity };
+    return constantRule({ s: critical, f: critical, both: Infinity });
   },
 };

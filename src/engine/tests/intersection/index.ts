@@ -15,4 +15,4 @@ export const intersectionTests: Record<Intersection, IntersectionTest> = {
   'hierarchical-F': hierarchicalF,
 };
 
-export type { IntersectionTest, IntersectionThresholds } from './types.js';
+export type { IntersectionRule, IntersectionTest, IntersectionThresholds } from './types.js';

@@ -1,11 +1,10 @@
 // Šidák: p = 1 − (1 − min(p_S, p_F))² ≤ α  ⇔  max(z_S, z_F) ≥ Φ⁻¹(√(1 − α)).
 import { normalQuantile } from '../../math/normal.js';
-import type { IntersectionTest } from './types.js';
+import { constantRule, type IntersectionTest } from './types.js';
 
 export const sidak: IntersectionTest = {
-  usesCorrelation: false,
-  thresholds(alpha) {
+  atLevel(alpha) {
     const critical = normalQuantile(Math.sqrt(1 - alpha));
-    return { s: critical, f: critical, both: Infinity };
+    return constantRule({ s: critical, f: critical, both: Infinity });
   },
 };

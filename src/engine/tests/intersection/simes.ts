@@ -1,12 +1,11 @@
 // Simes: p = min(2·min(p_S, p_F), max(p_S, p_F)) ≤ α
 //   ⇔  max(z_S, z_F) ≥ z_{1−α/2}  or  min(z_S, z_F) ≥ z_{1−α}.
 import { normalQuantile } from '../../math/normal.js';
-import type { IntersectionTest } from './types.js';
+import { constantRule, type IntersectionTest } from './types.js';
 
 export const simes: IntersectionTest = {
-  usesCorrelation: false,
-  thresholds(alpha) {
+  atLevel(alpha) {
     const critical = normalQuantile(1 - alpha / 2);
-    return { s: critical, f: critical, both: normalQuantile(1 - alpha) };
+    return constantRule({ s: critical, f: critical, both: normalQuantile(1 - alpha) });
   },
 };

@@ -4,8 +4,17 @@
 // so a test is three thresholds. H_X is then rejected when the intersection is and z_X ≥ z_{1−α}.
 export type IntersectionThresholds = { readonly s: number; readonly f: number; readonly both: number };
 
+/**
+ * A test's thresholds at one level α as a function of the correlation of z_S and z_F. The
+ * object returned may be reused by the next call: read it before calling again.
+ */
+export type IntersectionRule = (correlation: number) => IntersectionThresholds;
+
 export type IntersectionTest = {
-  /** true when the thresholds depend on the correlation of z_S and z_F */
-  readonly usesCorrelation: boolean;
-  thresholds(alpha: number, correlation: number): IntersectionThresholds;
+  atLevel(alpha: number): IntersectionRule;
 };
+
+/** the rule of a test whose thresholds do not depend on the correlation */
+export function constantRule(thresholds: IntersectionThresholds): IntersectionRule {
+  return () => thresholds;
+}
