@@ -1,0 +1,7 @@
+// Every `stratum` subcommand by name.
+import type { Command } from './command.js';
+import { simulate } from './simulate.js';
+
+export const COMMANDS: Record<string, Command> = {
+  simulate,
+};

@@ -1,0 +1,44 @@
+// Command-line words → positional words and `--name value` options, and checks for option values,
+// each problem naming the option.
+export type Format = 'json' | 'csv';
+
+export type Parsed<T> = { ok: true; request: T } | { ok: false; errors: string[] };
+
+/** split `--name value` and `--name=value` options from positional words */
+export function splitOptions(words: string[]): { positional: string[]; options: Map<string, string>; errors: string[] } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  const errors: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word.startsWith('--')) {
+      positional.push(word);
+      continue;
+    }
+    const equals = word.indexOf('=');
+    const name = equals >= 0 ? word.slice(2, equals) : word.slice(2);
+    let value: string | undefined = equals >= 0 ? word.slice(equals + 1) : words[i + 1];
+    if (equals < 0) {
+      if (value === undefined || value.startsWith('--')) value = undefined;
+      else i++;
+    }
+    if (value === undefined) errors.push(`--${name}: needs a value`);
+    else options.set(name, value);
+  }
+  return { positional, options, errors };
+}
+
+/** an integer option within [min, max], or the problem with it pushed onto `errors` */
+export function integerOption(name: string, value: string, min: number, max: number, errors: string[]): number | undefined {
+  const n = Number(value);
+  if (/^\d+$/.test(value) && n >= min && n <= max) return n;
+  errors.push(`--${name}: must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** `--format json|csv` */
+export function formatOption(value: string, errors: string[]): Format | undefined {
+  if (value === 'json' || value === 'csv') return value;
+  errors.push(`--format: must be json or csv, got ${JSON.stringify(value)}`);
+  return undefined;
+}

@@ -1,0 +1,42 @@
+// Reading a scenario for a command: the file (or standard input), JSON, the --replicates and
+// --seed overrides, then the scenario contract's checks. Every problem becomes an InputError.
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../engine/scenario/parse.js';
+import type { Scenario } from '../engine/scenario/types.js';
+import { unsupportedFeatures } from '../engine/support.js';
+import { InputError } from './input-error.js';
+
+export type SimulationOverrides = { replicates?: number; seed?: string };
+
+export function readInput(file: string): string {
+  try {
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new InputError([`FILE: cannot read ${JSON.stringify(file)}: ${reason}`]);
+  }
+}
+
+export function readScenario(file: string, overrides: SimulationOverrides = {}): Scenario {
+  const text = readInput(file);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([`(root): not valid JSON: ${(error as Error).message}`]);
+  }
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isObject(document) && (overrides.replicates !== undefined || overrides.seed !== undefined)) {
+    const base = isObject(document.simulation) ? document.simulation : {};
+    document.simulation = {
+      ...base,
+      ...(overrides.replicates !== undefined ? { replicates: overrides.replicates } : {}),
+      ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}),
+    };
+  }
+  const parsed = parseScenario(document);
+  if (!parsed.ok) throw new InputError(parsed.errors);
+  const unsupported = unsupportedFeatures(parsed.scenario);
+  if (unsupported.length > 0) throw new InputError(unsupported);
+  return parsed.scenario;
+}

@@ -1,0 +1,60 @@
+// End-to-end tests drive Debian's headless Chromium (never a downloaded browser) through
+// playwright-core against the built app served by `vite preview`. Without a browser they fail and
+// say how to install one: they are never skipped silently.
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const OUT_DIR = 'test-output/app';
+export const SCREENSHOTS = 'test-output/screenshots';
+
+export interface App {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** build the app, serve it and start the browser */
+export async function startApp(): Promise<App> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium, and there is none at ${CHROMIUM}. ` +
+        'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.',
+    );
+  }
+  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const server: PreviewServer = await preview({ logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1' } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its address');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** a new page that records console errors and uncaught exceptions */
+export async function openPage(app: App, path = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(app.url + path);
+  return { page, errors };
+}
