@@ -1,0 +1,48 @@
+// Group-sequential boundaries against rpact's getDesignGroupSequential (rpact-analytic.json) to
+// 1e-4 (METHODS.md §6), and against their definition: under H0 the probability of first crossing
+// at each look, integrated independently by Monte Carlo on exact Brownian increments, is the α spent.
+import { describe, expect, it } from 'vitest';
+import analytic from '../../fixtures/reference/rpact-analytic.json';
+import { efficacyBoundaries } from '../../../src/engine/tests/sequential/boundaries.js';
+import { spentAlpha, type Spending } from '../../../src/engine/tests/sequential/spending.js';
+import { Sampler } from '../../../src/engine/random/sampler.js';
+import { blockStream } from '../../../src/engine/random/stream.js';
+import { proportionSe } from '../../support/monte-carlo.js';
+
+type BoundaryCase = { kind: 'boundaries'; spending: Spending; informationRates: number[]; alpha: number; criticalValues: number[] };
+const cases = (analytic as { kind: string }[]).filter((c): c is BoundaryCase => c.kind === 'boundaries');
+
+describe('efficacy boundaries equal rpact', () => {
+  it('has reference cases', () => expect(cases.length).toBeGreaterThanOrEqual(3));
+  for (const reference of cases) {
+    it(`${reference.spending} at ${reference.informationRates.join(', ')}`, () => {
+      const ours = efficacyBoundaries(reference.spending, reference.informationRates, reference.alpha);
+      reference.criticalValues.forEach((value, k) => expect(Math.abs(ours[k] - value)).toBeLessThan(1e-4));
+    });
+  }
+});
+
+describe('efficacy boundaries spend α as defined', () => {
+  const replicates = 400_000;
+  for (const [spending, rates] of [['obrien-fleming', [0.25, 0.6, 0.8, 1]], ['pocock', [0.3, 0.5, 1]]] as [Spending, number[]][]) {
+    it(`${spending} at ${rates.join(', ')}: first crossings within 4 MCSE of the α spent`, () => {
+      const critical = efficacyBoundaries(spending, rates, 0.025);
+      const sampler = new Sampler(blockStream('boundaries', spending, 0));
+      const crossings = new Float64Array(rates.length);
+      for (let r = 0; r < replicates; r++) {
+        let score = 0;
+        for (let k = 0; k < rates.length; k++) {
+          score += Math.sqrt(rates[k] - (k > 0 ? rates[k - 1] : 0)) * sampler.normal();
+          if (score / Math.sqrt(rates[k]) >= critical[k]) {
+            crossings[k]++;
+            break;
+          }
+        }
+      }
+      rates.forEach((t, k) => {
+        const spent = spentAlpha(spending, 0.025, t) - (k > 0 ? spentAlpha(spending, 0.025, rates[k - 1]) : 0);
+        expect(Math.abs(crossings[k] / replicates - spent)).toBeLessThanOrEqual(4 * proportionSe(spent, replicates));
+      });
+    });
+  }
+});
