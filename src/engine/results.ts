@@ -1,5 +1,6 @@
 // A design's merged tally → the results document of SCENARIO.md.
 import { designAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
+import { hasInterim } from './designs/interim.js';
 import { summarisePopulation } from './population.js';
 import type { Design, DesignType, Scenario } from './scenario/types.js';
 import { TALLY } from './tally.js';
@@ -57,6 +58,10 @@ export function designResult(scenario: Scenario, design: Design, tally: Float64A
       cost: costs.fixed + costs.perScreened * screened + costs.perRandomized * randomized + costs.perMonth * months,
     },
   };
+  if (hasInterim(design)) {
+    result.earlyStop = { efficacy: mean(TALLY.earlyEfficacy), futility: mean(TALLY.earlyFutility) };
+  }
+  if (design.type === 'adaptive-enrichment') result.continue = { S: mean(TALLY.continueS), F: mean(TALLY.continueF) };
   if (analytic) result.analytic = analytic;
   return result;
 }

@@ -90,8 +90,12 @@ describe('stratum simulate with bad input', () => {
     expectInputError(['frobnicate'], [/^command: /m]);
   });
 
-  it('says clearly that adaptive enrichment is not simulated yet', () => {
-    const adaptive = { ...base, designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [150, 300] }] };
-    expectInputError(['simulate', scenarioFile('adaptive.json', adaptive)], [/^designs\[0\]\.type: .*not simulated yet/m]);
+  it('says clearly that survival endpoints are not simulated yet', () => {
+    const survival = {
+      ...base,
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
+      designs: [{ id: 'all', type: 'all-comers', n: 400, events: 250 }],
+    };
+    expectInputError(['simulate', scenarioFile('survival.json', survival)], [/^endpoint\.type: .*not simulated yet/m]);
   });
 });

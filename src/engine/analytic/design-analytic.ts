@@ -5,13 +5,14 @@ import { normalUpper } from '../math/normal.js';
 import type { PopulationSummary } from '../population.js';
 import type { Design, Scenario } from '../scenario/types.js';
 import { intersectionTests } from '../tests/intersection/index.js';
+import { hasInterim } from '../designs/interim.js';
 import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';
 
 export type AnalyticResult = { reject: { any?: number; S?: number; F?: number } };
 
 export function designAnalytic(scenario: Scenario, population: PopulationSummary, design: Design, critical: number): AnalyticResult | undefined {
-  if (scenario.endpoint.type === 'survival') return undefined;
+  if (scenario.endpoint.type === 'survival' || hasInterim(design)) return undefined;
   switch (design.type) {
     case 'all-comers': {
       const power = singleTestPower(statisticLaw(scenario, population, 'F', design.n).F, critical);

@@ -1,5 +1,6 @@
 // The table from a design's type to its simulation.
 import type { Design } from '../scenario/types.js';
+import { prepareAdaptiveEnrichment } from './adaptive-enrichment.js';
 import { prepareAllComers } from './all-comers.js';
 import type { TrialContext } from './context.js';
 import { prepareEnriched } from './enriched.js';
@@ -15,6 +16,6 @@ export function prepareDesign(context: TrialContext, design: Design): DesignRunn
     case 'stratified':
       return prepareStratified(context, design);
     case 'adaptive-enrichment':
-      throw new Error(`designs: ${design.id}: adaptive-enrichment designs are not simulated yet`);
+      return prepareAdaptiveEnrichment(context, design);
   }
 }

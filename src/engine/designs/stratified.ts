@@ -1,5 +1,6 @@
 // Stratified: randomise all comers and test H_S and H_F by closed testing (METHODS.md §3).
 import type { StratifiedDesign } from '../scenario/types.js';
+import { statisticCorrelation } from '../tests/intersection/correlation.js';
 import { intersectionTests } from '../tests/intersection/index.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
@@ -15,15 +16,9 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
       const informationS = model.information;
       const zF = model.statistic(stage, 'F');
       const informationF = model.information;
-      const thresholds = rule(correlation(informationS, informationF));
+      const thresholds = rule(statisticCorrelation(informationS, informationF));
       const intersection = zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
       context.tallyFixedTrial(tally, design.n, intersection && zS >= critical, intersection && zF >= critical);
     },
   };
-}
-
-/** ρ = √(I_S / I_F), the correlation of the S and F statistics (METHODS.md §3) */
-function correlation(informationS: number, informationF: number): number {
-  if (informationF <= 0) return 0;
-  return Math.min(1, Math.sqrt(informationS / informationF));
 }

@@ -12,6 +12,7 @@ import { SLOTS, type StageData } from './stage.js';
 
 export class BinaryModel implements OutcomeModel {
   information = 0;
+  effect = 0;
   private readonly response: Float64Array;
   private readonly stratified: boolean;
 
@@ -41,6 +42,7 @@ export class BinaryModel implements OutcomeModel {
     const width = pooled ? 4 : 2;
     let numerator = 0;
     let variance = 0;
+    let weights = 0;
     for (let stratum = 0; stratum < strata; stratum++) {
       let nT = 0, nC = 0, xT = 0, xC = 0;
       for (let cell = stratum * width; cell < (stratum + 1) * width; cell++) {
@@ -54,10 +56,12 @@ export class BinaryModel implements OutcomeModel {
       const w = (nT * nC) / n;
       const pooledRate = (xT + xC) / n;
       numerator += w * (xT / nT - xC / nC);
+      weights += w;
       // w²·(1/n_T + 1/n_C) = w; a stratum with all or no responders adds no variance (as in rpact)
       if (pooledRate > 0 && pooledRate < 1) variance += w * pooledRate * (1 - pooledRate);
     }
     this.information = variance;
+    this.effect = weights > 0 ? numerator / weights : 0;
     return variance > 0 ? numerator / Math.sqrt(variance) : 0;
   }
 }

@@ -12,6 +12,7 @@ import { SLOTS, type StageData } from './stage.js';
 
 export class ContinuousModel implements OutcomeModel {
   information = 0;
+  effect = 0;
   private readonly mean: Float64Array;
   private readonly sd: Float64Array;
   /** known outcome variance per arm in S, R (for z) and F pooled: [T_S, C_S, T_R, C_R, T_F, C_F] */
@@ -99,8 +100,10 @@ export class ContinuousModel implements OutcomeModel {
     }
     if (totalWeight === 0) {
       this.information = 0;
+      this.effect = 0;
       return 0;
     }
+    this.effect = numerator / totalWeight;
     if (!this.useT) {
       this.information = knownVar;
       return numerator / Math.sqrt(knownVar);
@@ -122,10 +125,12 @@ export class ContinuousModel implements OutcomeModel {
     }
     if (!useful(nT) || !useful(nC)) {
       this.information = 0;
+      this.effect = 0;
       return 0;
     }
     const w = (nT * nC) / (nT + nC);
     const difference = sumT / nT - sumC / nC;
+    this.effect = difference;
     if (!this.useT) {
       const variance = this.knownVariance[4] / nT + this.knownVariance[5] / nC;
       this.information = w * w * variance;

@@ -1,7 +1,10 @@
 // How a stage's patients arrive: screened, assigned to a cell (marker × assay) and an arm.
 // `random` strata draw every patient's cell (multinomial, or patient by patient); `fixed` strata
-// give every arm × cell exactly its expected share (rpact's convention), rounded half to even as
-// R does. Arms always get round(n·r/(1 + r)) and the rest, as with blocked randomisation.
+// give every arm × cell exactly its expected share (rpact's convention). Like rpact, continuous
+// outcomes then use the unrounded share (a cell mean of m patients is N(μ, σ²/m) for any m > 0),
+// and binary ones draw Binomial(round(m), π) responders, rounded half to even as R does, while
+// dividing by the unrounded m; patient-level simulation needs whole patients and rounds. With
+// random strata arms get round(n·r/(1 + r)) and the rest, as with blocked randomisation.
 import { CELLS, CELL_IN_S, roundHalfEven, treatmentShare, type PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/types.js';
@@ -14,6 +17,8 @@ export class Enrolment {
   private readonly patientLevel: boolean;
   /** binary endpoints with fixed strata count unrounded arm sizes in their statistics, as rpact does */
   private readonly unroundedSizes: boolean;
+  /** fixed strata with draws that need whole patients (binary responders, or patient-level) */
+  private readonly wholeFixedCounts: boolean;
   private readonly cellsOfF: Float64Array;
   private readonly cellsOfS: Float64Array;
   private readonly cumulativeCells = new Float64Array(CELLS);
@@ -26,6 +31,7 @@ export class Enrolment {
     this.fixed = scenario.analysis.strata === 'fixed';
     this.patientLevel = scenario.simulation.method === 'patient';
     this.unroundedSizes = this.fixed && scenario.endpoint.type === 'binary';
+    this.wholeFixedCounts = scenario.endpoint.type === 'binary' || this.patientLevel;
     this.assayPositive = population.assayPositive;
     this.ppv = population.ppv;
     const cells = population.cellProbabilities;
@@ -64,7 +70,7 @@ export class Enrolment {
       const arm = slot < CELLS ? TREATMENT : CONTROL;
       const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * cells[slot % CELLS];
       stage.size[slot] = expected;
-      stage.count[slot] = roundHalfEven(expected);
+      stage.count[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
     }
     stage.screened = from === 'S' ? n / this.assayPositive : n;
   }

@@ -24,4 +24,6 @@ export interface OutcomeModel {
    */
   statistic(stage: StageData, population: TestedPopulation): number;
   information: number;
+  /** set by `statistic`: the estimated effect Σ_j w_j·d_j / Σ_j w_j (difference in means or rates) */
+  effect: number;
 }

@@ -22,3 +22,33 @@ export class StageData {
   /** patients screened to fill this stage */
   screened = 0;
 }
+
+/**
+ * Add `stage` to the cumulative data `total` (group-sequential looks use all data so far). Sums
+ * of squares about the cell mean combine with the between-stage term m₁m₂/(m₁ + m₂)·(x̄₁ − x̄₂)².
+ */
+export function addStage(total: StageData, stage: StageData): void {
+  for (let slot = 0; slot < SLOTS; slot++) {
+    const m1 = total.count[slot];
+    const m2 = stage.count[slot];
+    if (m1 > 0 && m2 > 0) {
+      const gap = total.sum[slot] / m1 - stage.sum[slot] / m2;
+      total.sumSquares[slot] += stage.sumSquares[slot] + ((m1 * m2) / (m1 + m2)) * gap * gap;
+    } else {
+      total.sumSquares[slot] += stage.sumSquares[slot];
+    }
+    total.count[slot] = m1 + m2;
+    total.size[slot] += stage.size[slot];
+    total.sum[slot] += stage.sum[slot];
+  }
+  total.screened += stage.screened;
+}
+
+/** empty `stage` */
+export function clearStage(stage: StageData): void {
+  stage.count.fill(0);
+  stage.size.fill(0);
+  stage.sum.fill(0);
+  stage.sumSquares.fill(0);
+  stage.screened = 0;
+}

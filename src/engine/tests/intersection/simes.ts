@@ -1,9 +1,10 @@
 // Simes: p = min(2·min(p_S, p_F), max(p_S, p_F)) ≤ α
 //   ⇔  max(z_S, z_F) ≥ z_{1−α/2}  or  min(z_S, z_F) ≥ z_{1−α}.
-import { normalQuantile } from '../../math/normal.js';
+import { normalQuantile, normalUpper } from '../../math/normal.js';
 import { constantRule, type IntersectionTest } from './types.js';
 
 export const simes: IntersectionTest = {
+  pValue: (zS, zF) => Math.min(2 * normalUpper(Math.max(zS, zF)), normalUpper(Math.min(zS, zF))),
   atLevel(alpha) {
     const critical = normalQuantile(1 - alpha / 2);
     return constantRule({ s: critical, f: critical, both: normalQuantile(1 - alpha) });

@@ -3,7 +3,7 @@
 // = α. ρ is estimated in every trial, so c(ρ) is tabulated once per α on a grid in
 // u = √(1 − ρ), in which c is smooth (dc/dρ diverges like 1/√(1 − ρ) as ρ → 1, so c ≈ c(1) + k·u),
 // and read off by 4-point Lagrange interpolation; the test suite holds it to 10⁻¹¹ of the exact root.
-import { maxOfBivariateNormalCritical } from '../../math/bivariate-normal.js';
+import { bivariateNormalCdf, maxOfBivariateNormalCritical } from '../../math/bivariate-normal.js';
 import type { IntersectionTest } from './types.js';
 
 const INTERVALS = 2048;
@@ -41,6 +41,10 @@ function interpolatedCritical(table: Float64Array, correlation: number): number 
 }
 
 export const spiessensDebois: IntersectionTest = {
+  pValue(zS, zF, correlation) {
+    const largest = Math.max(zS, zF);
+    return 1 - bivariateNormalCdf(largest, largest, Math.max(-1, Math.min(1, correlation)));
+  },
   atLevel(alpha) {
     const table = criticalTable(alpha);
     const thresholds = { s: 0, f: 0, both: Infinity };

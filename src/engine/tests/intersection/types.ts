@@ -12,6 +12,8 @@ export type IntersectionRule = (correlation: number) => IntersectionThresholds;
 
 export type IntersectionTest = {
   atLevel(alpha: number): IntersectionRule;
+  /** the intersection's one-sided p-value from z_S, z_F (combination tests need it, METHODS.md §4) */
+  pValue(zS: number, zF: number, correlation: number): number;
 };
 
 /** the rule of a test whose thresholds do not depend on the correlation */

@@ -1,0 +1,47 @@
+// Sample-size recalculation at the interim (rpact's conditional-power rule for enrichment
+// designs): the stage-2 size that gives conditional power `conditionalPower` under the assumed
+// standardised effect θ,
+//   n₂ = (1 + r)²/r · max(0, c_cond + Φ⁻¹(CP))² / θ²,  within [minStage2, maxStage2],
+// where c_cond is the combination test's conditional critical value for the Bonferroni-adjusted
+// stage-1 p-value min(2·min(p_S, p_F), 1 − 10⁻⁷). The assumed effect is standardised by the
+// outcome's within-cell standard deviation in F (continuous) or by √(π̄(1 − π̄)) at the control
+// rate in F plus half the effect (binary). Stage sizes are whole patients.
+import { cellMoments } from '../endpoints/cell-moments.js';
+import { CONTROL } from '../endpoints/stage.js';
+import { mixtureMoments } from '../endpoints/cell-moments.js';
+import { normalQuantile } from '../math/normal.js';
+import type { PopulationSummary } from '../population.js';
+import type { Recalculation, Scenario } from '../scenario/types.js';
+import type { CombinationTest } from '../tests/combination/combination.js';
+import { CELLS } from '../population.js';
+
+/** above it the conditional critical value is out of reach and rpact takes the maximum */
+const HOPELESS = 8;
+
+export type Stage2Size = (adjustedZ1: number) => number;
+
+export function stage2Size(scenario: Scenario, population: PopulationSummary, rule: Recalculation, test: CombinationTest): Stage2Size {
+  const r = scenario.trial.allocation;
+  const theta = rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
+  const zPower = normalQuantile(rule.conditionalPower);
+  return (adjustedZ1) => {
+    const critical = test.conditionalCritical(adjustedZ1);
+    if (critical > HOPELESS) return rule.maxStage2;
+    const needed = ((1 + r) ** 2 / r) * Math.max(0, critical + zPower) ** 2 / (theta * theta);
+    return Math.round(Math.min(rule.maxStage2, Math.max(rule.minStage2, needed)));
+  };
+}
+
+function outcomeScale(scenario: Scenario, population: PopulationSummary, effect: number): number {
+  const endpoint = scenario.endpoint;
+  if (endpoint.type === 'survival') throw new Error('recalculation: survival endpoints are not simulated yet');
+  const moments = cellMoments(endpoint);
+  const cells = population.cellProbabilities;
+  if (endpoint.type === 'continuous') {
+    let variance = 0;
+    for (let cell = 0; cell < CELLS; cell++) variance += cells[cell] * moments.variance[cell];
+    return Math.sqrt(variance);
+  }
+  const rate = Math.min(0.999, Math.max(0.001, mixtureMoments(moments, CONTROL, cells).mean + effect / 2));
+  return Math.sqrt(rate * (1 - rate));
+}

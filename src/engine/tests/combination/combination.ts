@@ -1,0 +1,60 @@
+// Two-stage combination tests of stage-wise p-values (METHODS.md §4), on the z scale where one
+// exists: inverse normal C = w₁·Φ⁻¹(1 − p₁) + w₂·Φ⁻¹(1 − p₂) with w₁ = √t₁, w₂ = √(1 − t₁), and
+// Fisher's product p₁·p₂ ≤ c with c(1 − ln c) = α (P(U₁U₂ ≤ c) for independent uniforms, the same
+// as exp(−½·χ²₄,₁₋α)), without early efficacy stopping.
+import { normalQuantile, normalUpper } from '../../math/normal.js';
+import type { AdaptiveEnrichmentDesign } from '../../scenario/types.js';
+import { efficacyBoundaries } from '../sequential/boundaries.js';
+
+export interface CombinationTest {
+  /** p-value at or below which a stage-1 p-value rejects at the interim (0: never) */
+  readonly interimLevel: number;
+  /** whether stage-wise p-values (as z = Φ⁻¹(1 − p)) reject at the end */
+  rejectsAtEnd(z1: number, z2: number): boolean;
+  /** a stage-1 p-value that leaves no chance (rpact: inverse normal below −6, Fisher p₁ = 1) */
+  futile(z1: number): boolean;
+  /** the z a stage-2 p-value must reach for rejection given stage 1 (rpact's conditional critical value) */
+  conditionalCritical(z1: number): number;
+}
+
+/** rpact's default futility bound on the z scale for designs without one */
+const FUTILITY_Z = -6;
+
+export function combinationTest(design: AdaptiveEnrichmentDesign, alpha: number): CombinationTest {
+  const t1 = design.n[0] / design.n[1];
+  if (design.combination === 'fisher') {
+    const c = fisherCritical(alpha);
+    return {
+      interimLevel: 0,
+      rejectsAtEnd: (z1, z2) => normalUpper(z1) * normalUpper(z2) <= c,
+      futile: (z1) => normalUpper(z1) >= 1,
+      conditionalCritical: (z1) => -normalQuantile(Math.min(c / normalUpper(z1), 1 - 1e-7)),
+    };
+  }
+  const w1 = Math.sqrt(t1);
+  const w2 = Math.sqrt(1 - t1);
+  const [c1, c2] =
+    design.efficacy === 'none' ? [Infinity, normalQuantile(1 - alpha)] : Array.from(efficacyBoundaries(design.efficacy, [t1, 1], alpha));
+  return {
+    interimLevel: normalUpper(c1),
+    rejectsAtEnd: (z1, z2) => w1 * z1 + w2 * z2 >= c2,
+    futile: (z1) => z1 <= FUTILITY_Z,
+    conditionalCritical: (z1) => (c2 - w1 * z1) / w2,
+  };
+}
+
+/** c with c·(1 − ln c) = α, by Newton's method from below (the function increases on (0, 1)) */
+function fisherCritical(alpha: number): number {
+  let c = alpha / 10;
+  for (let i = 0; i < 100; i++) {
+    const next = c - (c * (1 - Math.log(c)) - alpha) / -Math.log(c);
+    if (Math.abs(next - c) < 1e-16) break;
+    c = next;
+  }
+  return c;
+}
+
+/** z = Φ⁻¹(1 − p), keeping the digits of small p */
+export function zOfP(p: number): number {
+  return -normalQuantile(p);
+}
