@@ -38,40 +38,62 @@ const designs = [
   { id: 'enriched', type: 'enriched', n: 360 },
   { id: 'stratified-simes', type: 'stratified', n: 360, intersection: 'simes' },
   { id: 'stratified-sd', type: 'stratified', n: 360, intersection: 'spiessens-debois' },
+  { id: 'adaptive-simes-eps', type: 'adaptive-enrichment', n: [180, 360], intersection: 'simes', selection: { rule: 'epsilon', epsilon: 0.1 } },
+  { id: 'adaptive-sd-obf', type: 'adaptive-enrichment', n: [180, 360], intersection: 'spiessens-debois', efficacy: 'obrien-fleming' },
 ];
 
 const format = (x: number) => Math.round(x).toLocaleString('en-US').padStart(12);
 console.log(`trials per second on one thread (n = 360, ${SECONDS} s each)\n`);
 console.log(`${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}${'sufficient'.padStart(12)}${'patient'.padStart(12)}`);
 let headline = 0;
+let adaptiveHeadline = 0;
 for (const [endpointName, endpoint] of [['continuous', continuous], ['binary', binary]] as const) {
   for (const [analysisName, analysis] of [['z, fixed strata', rpactLike], ['t, random strata', realistic]] as const) {
     for (const design of designs) {
       const sufficient = rate(scenario(endpoint, design, analysis, 'sufficient'));
       const patient = rate(scenario(endpoint, design, analysis, 'patient'));
       if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'stratified-simes') headline = sufficient;
+      if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'adaptive-simes-eps') adaptiveHeadline = sufficient;
       console.log(`${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}${format(sufficient)}${format(patient)}`);
     }
   }
 }
 
-console.log(`\nheadline: stratified Simes, continuous, z, fixed strata, n = 360, sufficient: ${format(headline).trim()} trials/s`);
-const rpact = rpactRate();
-if (rpact === undefined) {
-  console.log('rpact: not measured (install R and rpact with `apt-get install r-cran-rpact` to compare on this machine)');
-} else {
-  console.log(`rpact 3.3.4 getSimulationEnrichmentMeans, same design: ${format(rpact).trim()} trials/s`);
-  console.log(`ratio: ${(headline / rpact).toFixed(0)}× rpact (target ≥ 300×)`);
+const RPACT_EFFECTS = 'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))';
+compare(
+  'stratified Simes, continuous, z, fixed strata, n = 360',
+  headline,
+  `design <- getDesignInverseNormal(kMax = 1, alpha = 0.025)
+   run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = 360, effectList = effects,
+     intersectionTest = "Simes", typeOfSelection = "all", stratifiedAnalysis = TRUE, maxNumberOfIterations = n, seed = 1)`,
+);
+compare(
+  'two-stage adaptive enrichment, Simes, epsilon = 0.1, continuous, z, fixed strata, n = 180/360',
+  adaptiveHeadline,
+  `design <- getDesignInverseNormal(kMax = 2, alpha = 0.025, typeOfDesign = "noEarlyEfficacy")
+   run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = c(180, 360), effectList = effects,
+     intersectionTest = "Simes", typeOfSelection = "epsilon", epsilonValue = 0.1, stratifiedAnalysis = TRUE,
+     maxNumberOfIterations = n, seed = 1)`,
+);
+
+function compare(name: string, ours: number, rpactCall: string): void {
+  console.log(`\nheadline: ${name}, sufficient: ${format(ours).trim()} trials/s`);
+  const rpact = rpactRate(rpactCall);
+  if (rpact === undefined) {
+    console.log('rpact: not measured (install R and rpact with `apt-get install r-cran-rpact` to compare on this machine)');
+  } else {
+    console.log(`rpact 3.3.4, same design: ${format(rpact).trim()} trials/s`);
+    console.log(`ratio: ${(ours / rpact).toFixed(0)}× rpact (target ≥ 300×)`);
+  }
 }
 
-function rpactRate(): number | undefined {
-  const iterations = 20000;
+/** rpact's trials per second for `run(n)` defined by the R code given */
+function rpactRate(definitions: string): number | undefined {
+  const iterations = 10000;
   const script = `
     suppressMessages(library(rpact))
-    design <- getDesignInverseNormal(kMax = 1, alpha = 0.025)
-    effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))
-    run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = 360, effectList = effects,
-      intersectionTest = "Simes", typeOfSelection = "all", stratifiedAnalysis = TRUE, maxNumberOfIterations = n, seed = 1)
+    ${RPACT_EFFECTS}
+    ${definitions}
     invisible(run(100))
     cat(system.time(run(${iterations}))[["elapsed"]])`;
   try {

@@ -43,10 +43,10 @@ export function prepareAdaptiveEnrichment(context: TrialContext, design: Adaptiv
       const effectF = model.effect;
       const zI1 = zOfP(intersection.pValue(zS1, zF1, statisticCorrelation(informationS, informationF)));
 
-      const level = test.interimLevel;
-      const rejectedI1 = normalUpper(zI1) <= level;
-      const rejectedSingleS1 = normalUpper(zS1) <= level;
-      const rejectedSingleF1 = normalUpper(zF1) <= level;
+      const interim = test.interimCritical;
+      const rejectedI1 = zI1 >= interim;
+      const rejectedSingleS1 = zS1 >= interim;
+      const rejectedSingleF1 = zF1 >= interim;
       const rejectedS1 = rejectedI1 && rejectedSingleS1;
       const rejectedF1 = rejectedI1 && rejectedSingleF1;
       const futileI = test.futile(zI1);
@@ -82,8 +82,7 @@ export function prepareAdaptiveEnrichment(context: TrialContext, design: Adaptiv
       else {
         if (keepS) tally[TALLY.continueS]++;
         if (keepF) tally[TALLY.continueF]++;
-        const adjustedZ1 = zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), 1 - 1e-7));
-        const n2 = recalculate ? recalculate(adjustedZ1) : total - n1;
+        const n2 = recalculate ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), 1 - 1e-7))) : total - n1;
         randomized += n2;
         if (n2 > 0) {
           enrolment.enrol(second, keepF ? 'F' : 'S', n2, sampler);

@@ -39,10 +39,12 @@ function gammaContinuedFraction(a: number, x: number): number {
 
 export function gammaP(a: number, x: number): number {
   if (x <= 0) return 0;
+  if (x === Infinity) return 1;
   return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x);
 }
 
 export function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
+  if (x === Infinity) return 0;
   return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x);
 }

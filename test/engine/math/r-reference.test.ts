@@ -66,3 +66,13 @@ describe('identities', () => {
     }
   });
 });
+
+describe('infinite arguments', () => {
+  it('Φ and its tail at ±∞, and the quantile at 0 and 1', () => {
+    expect(normalUpper(Infinity)).toBe(0);
+    expect(normalUpper(-Infinity)).toBe(1);
+    expect(normalCdf(-Infinity)).toBe(0);
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+  });
+});

@@ -7,8 +7,8 @@ import type { AdaptiveEnrichmentDesign } from '../../scenario/types.js';
 import { efficacyBoundaries } from '../sequential/boundaries.js';
 
 export interface CombinationTest {
-  /** p-value at or below which a stage-1 p-value rejects at the interim (0: never) */
-  readonly interimLevel: number;
+  /** z = Φ⁻¹(1 − p) at or above which a stage-1 p-value rejects at the interim (∞: never) */
+  readonly interimCritical: number;
   /** whether stage-wise p-values (as z = Φ⁻¹(1 − p)) reject at the end */
   rejectsAtEnd(z1: number, z2: number): boolean;
   /** a stage-1 p-value that leaves no chance (rpact: inverse normal below −6, Fisher p₁ = 1) */
@@ -25,7 +25,7 @@ export function combinationTest(design: AdaptiveEnrichmentDesign, alpha: number)
   if (design.combination === 'fisher') {
     const c = fisherCritical(alpha);
     return {
-      interimLevel: 0,
+      interimCritical: Infinity,
       rejectsAtEnd: (z1, z2) => normalUpper(z1) * normalUpper(z2) <= c,
       futile: (z1) => normalUpper(z1) >= 1,
       conditionalCritical: (z1) => -normalQuantile(Math.min(c / normalUpper(z1), 1 - 1e-7)),
@@ -36,7 +36,7 @@ export function combinationTest(design: AdaptiveEnrichmentDesign, alpha: number)
   const [c1, c2] =
     design.efficacy === 'none' ? [Infinity, normalQuantile(1 - alpha)] : Array.from(efficacyBoundaries(design.efficacy, [t1, 1], alpha));
   return {
-    interimLevel: normalUpper(c1),
+    interimCritical: c1,
     rejectsAtEnd: (z1, z2) => w1 * z1 + w2 * z2 >= c2,
     futile: (z1) => z1 <= FUTILITY_Z,
     conditionalCritical: (z1) => (c2 - w1 * z1) / w2,
