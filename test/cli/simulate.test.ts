@@ -68,6 +68,35 @@ describe('stratum simulate', () => {
   });
 });
 
+describe('stratum simulate, designs with an interim', () => {
+  const interim = {
+    ...base,
+    designs: [
+      { id: 'adaptive', type: 'adaptive-enrichment', n: [150, 300], intersection: 'simes', efficacy: 'pocock', selection: { rule: 'epsilon', epsilon: 0.1 } },
+      { id: 'sequential', type: 'enriched', n: 150, interims: { informationRates: [0.4, 0.7, 1], efficacy: 'obrien-fleming' } },
+    ],
+  };
+
+  it('reports selection and early stopping, the same for 1 and 3 workers', () => {
+    const file = scenarioFile('interim.json', interim);
+    const [one, three] = [1, 3].map((workers) => runCli(['simulate', file, '--workers', String(workers)]));
+    expect(one.status, one.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(three.stdout).results)).toBe(JSON.stringify(JSON.parse(one.stdout).results));
+    const [adaptive, sequential] = JSON.parse(one.stdout).results;
+    expect(Object.keys(adaptive.continue)).toEqual(['S', 'F']);
+    expect(Object.keys(adaptive.earlyStop)).toEqual(['efficacy', 'futility']);
+    expect(adaptive.analytic).toBeUndefined();
+    expect(sequential.continue).toBeUndefined();
+    expect(sequential.earlyStop.efficacy).toBeGreaterThan(0);
+    expect(sequential.expected.randomized).toBeLessThan(150);
+  });
+
+  it('puts them in CSV columns', () => {
+    const run = runCli(['simulate', scenarioFile('interim-csv.json', interim), '--format', 'csv', '--workers', '1']);
+    expect(run.stdout.split('\n')[0].split(',')).toEqual(expect.arrayContaining(['continue.S', 'continue.F', 'earlyStop.efficacy', 'earlyStop.futility']));
+  });
+});
+
 describe('stratum simulate with bad input', () => {
   const expectInputError = (args: string[], patterns: RegExp[], input?: string) => {
     const run = runCli(args, input);

@@ -1,5 +1,5 @@
-// `sufficient` and `patient` simulation agree (METHODS.md §1): rejection probabilities within
-// 4 standard errors, and the same distribution of the final test statistics (two-sample KS).
+// `sufficient` and `patient` simulation agree (METHODS.md §1): rejection, selection and early-stop
+// probabilities of fixed, group-sequential and adaptive designs within 4 standard errors, and the same distribution of the final test statistics (two-sample KS).
 import { describe, expect, it } from 'vitest';
 import { TrialContext } from '../../src/engine/designs/context.js';
 import { blockStream } from '../../src/engine/random/stream.js';
@@ -26,6 +26,12 @@ function document(c: (typeof cases)[number], method: string, replicates: number)
       { id: 'all-comers', type: 'all-comers', n: 160 },
       { id: 'enriched', type: 'enriched', n: 80 },
       { id: 'stratified', type: 'stratified', n: 200, intersection: 'spiessens-debois' },
+      {
+        id: 'adaptive', type: 'adaptive-enrichment', n: [100, 200], intersection: 'simes', efficacy: 'obrien-fleming',
+        selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 },
+        recalculation: { conditionalPower: 0.8, minStage2: 60, maxStage2: 200, assumedEffect: 0.4 },
+      },
+      { id: 'group-sequential', type: 'all-comers', n: 160, interims: { informationRates: [0.5, 1], efficacy: 'pocock' } },
     ],
     simulation: { replicates, method, seed: `methods-${method}` },
   };
@@ -42,6 +48,15 @@ describe('sufficient and patient simulation agree', () => {
         const b = patient[d].reject[hypothesis];
         if (a === undefined) continue;
         expect(Math.abs(a - b!), `${sufficient[d].id} ${hypothesis}: ${a} vs ${b}`).toBeLessThanOrEqual(agreementBound(a, replicates, b!, replicates));
+      }
+      const pairs: [string, number | undefined, number | undefined][] = [
+        ['continue S', sufficient[d].continue?.S, patient[d].continue?.S],
+        ['continue F', sufficient[d].continue?.F, patient[d].continue?.F],
+        ['early efficacy', sufficient[d].earlyStop?.efficacy, patient[d].earlyStop?.efficacy],
+      ];
+      for (const [what, a, b] of pairs) {
+        if (a === undefined) continue;
+        expect(Math.abs(a - b!), `${sufficient[d].id} ${what}: ${a} vs ${b}`).toBeLessThanOrEqual(agreementBound(a, replicates, b!, replicates));
       }
       expect(Math.abs(sufficient[d].expected.screened - patient[d].expected.screened) / sufficient[d].expected.screened).toBeLessThan(0.01);
     }
