@@ -1,18 +1,9 @@
-// All-comers: randomise every screened patient and test H_F once.
+// All-comers: randomise every screened patient and test H_F.
 import type { AllComersDesign } from '../scenario/types.js';
 import type { TrialContext } from './context.js';
-import { prepareGroupSequential } from './group-sequential.js';
+import { prepareOneHypothesis } from './one-hypothesis.js';
 import type { DesignRunner } from './runner.js';
-import type { Sampler } from '../random/sampler.js';
 
 export function prepareAllComers(context: TrialContext, design: AllComersDesign): DesignRunner {
-  if (design.interims) return prepareGroupSequential(context, 'F', design.n, design.interims);
-  const { enrolment, model, stage, critical } = context;
-  return {
-    runTrial(sampler: Sampler, tally: Float64Array) {
-      enrolment.enrol(stage, 'F', design.n, sampler);
-      const rejectF = model.statistic(stage, 'F') >= critical;
-      context.tallyFixedTrial(tally, design.n, false, rejectF);
-    },
-  };
+  return prepareOneHypothesis(context, 'F', design);
 }
