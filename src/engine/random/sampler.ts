@@ -136,6 +136,11 @@ export class Sampler {
     return this.next();
   }
 
+  /** exponential with the given rate, by inversion (the 32-bit uniform caps it at 22 means) */
+  exponential(rate: number): number {
+    return -Math.log1p(-this.next()) / rate;
+  }
+
   /** standard normal (ziggurat; see the top of this file) */
   normal(): number {
     const t = (this.next() * 2 * ZIGGURAT_LAYERS) | 0;

@@ -25,7 +25,7 @@ function setUp(reference: Reference, rule = recalculation(reference)) {
     designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [100, 200], efficacy: 'obrien-fleming', recalculation: rule }],
   });
   const design = scenario.designs[0] as AdaptiveEnrichmentDesign;
-  const test = combinationTest(design, scenario.alpha);
+  const test = combinationTest(design.n[0] / design.n[1], design, scenario.alpha);
   return { test, size: stage2Size(scenario, summarisePopulation(scenario.population), design.recalculation!, test) };
 }
 

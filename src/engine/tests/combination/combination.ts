@@ -20,8 +20,8 @@ export interface CombinationTest {
 /** rpact's default futility bound on the z scale for designs without one */
 const FUTILITY_Z = -6;
 
-export function combinationTest(design: AdaptiveEnrichmentDesign, alpha: number): CombinationTest {
-  const t1 = design.n[0] / design.n[1];
+/** `t1`: stage 1's share of the planned information (patients or events) */
+export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, alpha: number): CombinationTest {
   if (design.combination === 'fisher') {
     const c = fisherCritical(alpha);
     return {
