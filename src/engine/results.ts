@@ -58,6 +58,7 @@ export function designResult(scenario: Scenario, design: Design, tally: Float64A
       cost: costs.fixed + costs.perScreened * screened + costs.perRandomized * randomized + costs.perMonth * months,
     },
   };
+  if (scenario.endpoint.type === 'survival') result.expected.events = mean(TALLY.events);
   if (hasInterim(design)) {
     result.earlyStop = { efficacy: mean(TALLY.earlyEfficacy), futility: mean(TALLY.earlyFutility) };
   }

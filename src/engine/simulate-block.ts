@@ -1,6 +1,5 @@
 // One block of one design's replicates → its tally. This is the whole hot path.
 import { replicatesInBlock } from './blocks.js';
-import { TrialContext } from './designs/context.js';
 import { prepareDesign } from './designs/prepare.js';
 import type { DesignRunner } from './designs/runner.js';
 import { blockStream } from './random/stream.js';
@@ -16,8 +15,7 @@ function runnerFor(scenario: Scenario, designIndex: number): DesignRunner {
     runners = [];
     prepared.set(scenario, runners);
   }
-  // each design gets its own context: designs never share mutable stage buffers
-  runners[designIndex] ??= prepareDesign(new TrialContext(scenario), scenario.designs[designIndex]);
+  runners[designIndex] ??= prepareDesign(scenario, scenario.designs[designIndex]);
   return runners[designIndex];
 }
 

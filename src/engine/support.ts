@@ -3,8 +3,12 @@ import type { Scenario } from './scenario/types.js';
 
 export function unsupportedFeatures(scenario: Scenario): string[] {
   const problems: string[] = [];
-  if (scenario.endpoint.type === 'survival') {
-    problems.push('endpoint.type: "survival" is not simulated yet (coming with the time-to-event issue); use "continuous" or "binary"');
+  if (scenario.endpoint.type === 'survival' && scenario.simulation.method === 'patient') {
+    scenario.designs.forEach((design, index) => {
+      if (design.type === 'adaptive-enrichment') {
+        problems.push(`designs[${index}].type: adaptive enrichment with a survival endpoint is simulated with simulation.method "asymptotic" only so far (patient-level two-stage log-rank is not available yet)`);
+      }
+    });
   }
   return problems;
 }

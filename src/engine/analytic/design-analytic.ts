@@ -1,6 +1,7 @@
 // Closed-form rejection probabilities of the one-analysis designs (METHODS.md §5), shown beside
 // the simulated ones: the two-arm z test for all-comers (H_F) and enriched (H_S), the bivariate
-// normal closed test for stratified designs. With `statistic: "t"` these are the z-test values.
+// normal closed test for stratified designs; Schoenfeld's law for survival. With `statistic: "t"`
+// these are the z-test values.
 import { normalUpper } from '../math/normal.js';
 import type { PopulationSummary } from '../population.js';
 import type { Design, Scenario } from '../scenario/types.js';
@@ -8,11 +9,21 @@ import { intersectionTests } from '../tests/intersection/index.js';
 import { hasInterim } from '../designs/interim.js';
 import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';
+import { survivalLaw } from './survival-law.js';
 
 export type AnalyticResult = { reject: { any?: number; S?: number; F?: number } };
 
 export function designAnalytic(scenario: Scenario, population: PopulationSummary, design: Design, critical: number): AnalyticResult | undefined {
-  if (scenario.endpoint.type === 'survival' || hasInterim(design)) return undefined;
+  if (hasInterim(design)) return undefined;
+  const endpoint = scenario.endpoint;
+  if (endpoint.type === 'survival') {
+    if (design.type === 'adaptive-enrichment' || design.events === undefined) return undefined;
+    const law = survivalLaw(scenario, endpoint, design.type === 'enriched' ? 'S' : 'F', design.events);
+    if (!law) return undefined;
+    if (design.type === 'stratified') return { reject: closedTestPower(law, intersectionTests[design.intersection].atLevel(scenario.alpha)(law.informationCorrelation), critical) };
+    const power = singleTestPower(design.type === 'enriched' ? law.S : law.F, critical);
+    return { reject: design.type === 'enriched' ? { any: power, S: power } : { any: power, F: power } };
+  }
   switch (design.type) {
     case 'all-comers': {
       const power = singleTestPower(statisticLaw(scenario, population, 'F', design.n).F, critical);

@@ -22,7 +22,7 @@ type Group = { weight: number; difference: number; nullVariance: number; varianc
 
 export function statisticLaw(scenario: Scenario, population: PopulationSummary, from: TestedPopulation, n: number): StatisticLaw {
   const endpoint = scenario.endpoint;
-  if (endpoint.type === 'survival') throw new Error('survival closed forms are not available yet');
+  if (endpoint.type === 'survival') throw new Error('survival closed forms are in survival-law.ts');
   const moments = cellMoments(endpoint);
   const binary = endpoint.type === 'binary';
   const share = treatmentShare(scenario.trial.allocation);

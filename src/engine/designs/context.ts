@@ -23,7 +23,7 @@ export class TrialContext {
     const endpoint = scenario.endpoint;
     if (endpoint.type === 'continuous') this.model = new ContinuousModel(scenario, this.population, endpoint);
     else if (endpoint.type === 'binary') this.model = new BinaryModel(scenario, endpoint);
-    else throw new Error('endpoint.type: survival endpoints are not simulated yet');
+    else throw new Error('survival endpoints are simulated by designs/survival.ts');
     this.enrolment = new Enrolment(scenario, this.population, this.model);
     this.critical = normalQuantile(1 - scenario.alpha);
   }

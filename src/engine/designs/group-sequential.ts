@@ -6,7 +6,7 @@ import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Interims } from '../scenario/types.js';
 import { TALLY } from '../tally.js';
-import { efficacyBoundaries } from '../tests/sequential/boundaries.js';
+import { interimBoundaries } from '../tests/sequential/boundaries.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 
@@ -14,10 +14,7 @@ export function prepareGroupSequential(context: TrialContext, population: Tested
   const { enrolment, model, stage, scenario } = context;
   const rates = interims.informationRates;
   const looks = rates.length;
-  const critical =
-    interims.efficacy === 'none'
-      ? Float64Array.from(rates, (_, k) => (k === looks - 1 ? context.critical : Infinity))
-      : efficacyBoundaries(interims.efficacy, rates, scenario.alpha);
+  const critical = interimBoundaries(interims, scenario.alpha);
   // whole patients at each look; every look adds at least one
   const cumulative = Float64Array.from(rates, (t) => Math.round(n * t));
   const cumulativeData = new StageData();

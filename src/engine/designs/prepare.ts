@@ -1,14 +1,18 @@
 // The table from a design's type to its simulation.
-import type { Design } from '../scenario/types.js';
+import type { Design, Scenario } from '../scenario/types.js';
 import { prepareAdaptiveEnrichment } from './adaptive-enrichment.js';
-import type { TrialContext } from './context.js';
+import { TrialContext } from './context.js';
 import { prepareOneHypothesis } from './one-hypothesis.js';
 import type { DesignRunner } from './runner.js';
 import { SampleStages } from './sample-stages.js';
 import { stage2Size } from './recalculation.js';
 import { prepareStratified } from './stratified.js';
+import { prepareSurvivalDesign } from './survival.js';
 
-export function prepareDesign(context: TrialContext, design: Design): DesignRunner {
+export function prepareDesign(scenario: Scenario, design: Design): DesignRunner {
+  if (scenario.endpoint.type === 'survival') return prepareSurvivalDesign(scenario, scenario.endpoint, design);
+  // each design gets its own context: designs never share mutable stage buffers
+  const context = new TrialContext(scenario);
   switch (design.type) {
     case 'all-comers':
       return prepareOneHypothesis(context, 'F', design);

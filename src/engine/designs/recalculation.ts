@@ -22,7 +22,8 @@ export type Stage2Size = (adjustedZ1: number) => number;
 
 export function stage2Size(scenario: Scenario, population: PopulationSummary, rule: Recalculation, test: CombinationTest): Stage2Size {
   const r = scenario.trial.allocation;
-  const theta = rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
+  // survival: the assumed effect is a hazard ratio and stage 2 is counted in events
+  const theta = scenario.endpoint.type === 'survival' ? -Math.log(rule.assumedEffect) : rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
   const zPower = normalQuantile(rule.conditionalPower);
   return (adjustedZ1) => {
     const critical = test.conditionalCritical(adjustedZ1);
@@ -34,7 +35,7 @@ export function stage2Size(scenario: Scenario, population: PopulationSummary, ru
 
 function outcomeScale(scenario: Scenario, population: PopulationSummary, effect: number): number {
   const endpoint = scenario.endpoint;
-  if (endpoint.type === 'survival') throw new Error('recalculation: survival endpoints are not simulated yet');
+  if (endpoint.type === 'survival') throw new Error('survival effects are hazard ratios, not standardised here');
   const moments = cellMoments(endpoint);
   const cells = population.cellProbabilities;
   if (endpoint.type === 'continuous') {

@@ -4,6 +4,7 @@
 // that have not crossed is carried on a grid by Simpson's rule, and c_k solves
 // P(first crossing at look k) = α(t_k) − α(t_{k−1}).
 import { normalPdf, normalQuantile, normalUpper } from '../../math/normal.js';
+import type { Interims } from '../../scenario/types.js';
 import { spentAlpha, type Spending } from './spending.js';
 
 /** the lowest score carried, in standard deviations of S_k: below it the density is < 1e-15 */
@@ -12,6 +13,13 @@ const TAIL = 8.5;
 const STEPS_PER_SD = 24;
 
 const remembered = new Map<string, Float64Array>();
+
+/** a group-sequential design's critical value at each look (without efficacy stops: only the last) */
+export function interimBoundaries(interims: Interims, alpha: number): Float64Array {
+  const looks = interims.informationRates.length;
+  if (interims.efficacy === 'none') return Float64Array.from({ length: looks }, (_, k) => (k === looks - 1 ? normalQuantile(1 - alpha) : Infinity));
+  return efficacyBoundaries(interims.efficacy, interims.informationRates, alpha);
+}
 
 export function efficacyBoundaries(spending: Spending, informationRates: readonly number[], alpha: number): Float64Array {
   const key = `${spending} ${alpha} ${informationRates.join(',')}`;

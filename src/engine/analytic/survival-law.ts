@@ -1,0 +1,31 @@
+// Schoenfeld's large-sample law of event-driven log-rank statistics (METHODS.md §5): with d
+// events, z is N(−ln HR·√(c·d), 1), c = r/(1 + r)². In F the events split between S and R in
+// proportion to P(j)·(1 + r·HR_j), z_F = Σ √d_j·z_j / √d, and corr(z_S, z_F) = √(d_S/d).
+// Needs a perfect assay (S is then the marker-positive subset).
+import type { TestedPopulation } from '../endpoints/outcome-model.js';
+import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import type { StatisticLaw } from './statistic-law.js';
+
+export function survivalLaw(scenario: Scenario, endpoint: SurvivalEndpoint, from: TestedPopulation, events: number): StatisticLaw | undefined {
+  const { prevalence, sensitivity, specificity } = scenario.population;
+  if (sensitivity !== 1 || specificity !== 1) return undefined;
+  const r = scenario.trial.allocation;
+  const c = r / (1 + r) ** 2;
+  const weightS = prevalence * (1 + r * endpoint.hazardRatio.pos);
+  const weightR = (1 - prevalence) * (1 + r * endpoint.hazardRatio.neg);
+  const eventsS = from === 'S' ? events : (events * weightS) / (weightS + weightR);
+  const eventsR = events - eventsS;
+  const driftS = -Math.log(endpoint.hazardRatio.pos) * Math.sqrt(c * eventsS);
+  const S = { mean: driftS, scale: 1 };
+  if (from === 'S') return { S, F: S, correlation: 1, informationCorrelation: 1 };
+  const driftR = -Math.log(endpoint.hazardRatio.neg) * Math.sqrt(c * eventsR);
+  const F = { mean: (Math.sqrt(eventsS) * driftS + Math.sqrt(eventsR) * driftR) / Math.sqrt(events), scale: 1 };
+  const correlation = Math.sqrt(eventsS / events);
+  return { S, F, correlation, informationCorrelation: correlation };
+}
+
+/** Schoenfeld's events for power 1 − β at one-sided level α: (z_{1−α} + z_{1−β})² / (c·ln(HR)²) */
+export function schoenfeldEvents(hazardRatio: number, allocation: number, zAlpha: number, zPower: number): number {
+  const c = allocation / (1 + allocation) ** 2;
+  return (zAlpha + zPower) ** 2 / (c * Math.log(hazardRatio) ** 2);
+}
