@@ -136,9 +136,9 @@ export class Sampler {
     return this.next();
   }
 
-  /** exponential with the given rate, by inversion (the 32-bit uniform caps it at 22 means) */
+  /** exponential with the given rate, by inversion of 1 − u ∈ (0, 1] (the 32-bit uniform caps it at 22 means) */
   exponential(rate: number): number {
-    return -Math.log1p(-this.next()) / rate;
+    return -Math.log(1 - this.next()) / rate;
   }
 
   /** standard normal (ziggurat; see the top of this file) */
