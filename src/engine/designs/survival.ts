@@ -148,6 +148,7 @@ class AsymptoticTrial implements SurvivalTrial {
   private readonly increment = new StageStatistics();
   private scoreS = 0;
   private scoreF = 0;
+  private readonly timing: { months: number; randomized: number; screened: number }[] = [];
 
   constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, endpoint: SurvivalEndpoint, private readonly from: TestedPopulation, n: number | undefined) {
     this.law = new AsymptoticLogRank(scenario, endpoint);
@@ -176,11 +177,15 @@ class AsymptoticTrial implements SurvivalTrial {
       into.informationF = increment.informationF * growth;
       into.zF = this.scoreF / Math.sqrt(into.informationF);
     }
-    const month = this.accrual.eventMonth(total, this.from === 'S');
-    const recruited = this.accrual.recruited(month);
-    this.months = month;
-    this.randomized = recruited.randomized;
-    this.screened = recruited.screened;
+    // the timing is deterministic: worked out once per look
+    let timing = this.timing[look];
+    if (timing === undefined) {
+      const months = this.accrual.eventMonth(total, this.from === 'S');
+      timing = this.timing[look] = { ...this.accrual.recruited(months), months };
+    }
+    this.months = timing.months;
+    this.randomized = timing.randomized;
+    this.screened = timing.screened;
     this.events = total;
   }
 }

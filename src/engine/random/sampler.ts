@@ -5,6 +5,7 @@
 // a normal approximation to the binomial. Methods keep no per-draw allocation; what a method
 // sets up from its parameters is cached in fields and reused while the parameters repeat.
 import type { Uniform } from './stream.js';
+import { standardExponential } from './exponential-ziggurat.js';
 
 // ---------------------------------------------------------------------------------------------
 // Normal: the ziggurat of G. Marsaglia & W. W. Tsang, "The ziggurat method for generating random
@@ -136,9 +137,9 @@ export class Sampler {
     return this.next();
   }
 
-  /** exponential with the given rate, by inversion of 1 − u ∈ (0, 1] (the 32-bit uniform caps it at 22 means) */
+  /** exponential with the given rate (ziggurat, exponential-ziggurat.ts) */
   exponential(rate: number): number {
-    return -Math.log(1 - this.next()) / rate;
+    return standardExponential(this.next) / rate;
   }
 
   /** standard normal (ziggurat; see the top of this file) */

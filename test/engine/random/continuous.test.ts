@@ -1,4 +1,4 @@
-// Normal, gamma and chi-square samplers against their exact laws: moments within K_SE standard
+// Normal, exponential, gamma and chi-square samplers against their exact laws: moments within K_SE standard
 // errors, Kolmogorov–Smirnov against the exact CDF and, where R's quantiles give bin edges down to
 // 10⁻⁴, a binned chi-square test that also looks at the tails.
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,37 @@ describe('normal', () => {
     }
     expect(Math.abs(innerNegative / inner - 0.5)).toBeLessThan(K_SE * Math.sqrt(0.25 / inner));
     expect(Math.abs(outerNegative / outer - 0.5)).toBeLessThan(K_SE * Math.sqrt(0.25 / outer));
+  });
+});
+
+describe('exponential', () => {
+  const rate = 0.4;
+  const s = sampler('exponential');
+  const x = drawMany(DRAWS, () => s.exponential(rate));
+
+  it('is positive with mean 1/λ and variance 1/λ²', () => {
+    expect(x.every((v) => v >= 0)).toBe(true);
+    // μ₄ of an exponential is 9/λ⁴
+    expectMoments(x, 1 / rate, 1 / rate ** 2, 9 / rate ** 4);
+  });
+
+  it('follows 1 − e^(−λx) (Kolmogorov–Smirnov)', () => {
+    expect(kolmogorovSmirnov(x, (v) => 1 - Math.exp(-rate * v)).p).toBeGreaterThan(P_FAIL);
+  });
+
+  it('has the tail e^(−λx) beyond the ziggurat base strip (x > 7.7/λ) and at 20 means', () => {
+    // 2·10⁶ draws: P(X > 7.697/λ) = 4.5·10⁻⁴, P(X > 12/λ) = 6.1·10⁻⁶
+    const many = 2_000_000;
+    const tail = sampler('exponential-tail');
+    let beyondBase = 0, far = 0;
+    for (let i = 0; i < many; i++) {
+      const v = tail.exponential(1);
+      if (v > 7.697117470131487) beyondBase++;
+      if (v > 12) far++;
+    }
+    for (const [count, p] of [[beyondBase, Math.exp(-7.697117470131487)], [far, Math.exp(-12)]]) {
+      expect(Math.abs(count / many - p)).toBeLessThan(K_SE * Math.sqrt((p * (1 - p)) / many));
+    }
   });
 });
 
