@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../engine/scenario/parse.js';
 import type { Scenario } from '../engine/scenario/types.js';
-import { unsupportedFeatures } from '../engine/support.js';
 import { InputError } from './input-error.js';
 
 export type SimulationOverrides = { replicates?: number; seed?: string };
@@ -36,7 +35,5 @@ export function readScenario(file: string, overrides: SimulationOverrides = {}):
   }
   const parsed = parseScenario(document);
   if (!parsed.ok) throw new InputError(parsed.errors);
-  const unsupported = unsupportedFeatures(parsed.scenario);
-  if (unsupported.length > 0) throw new InputError(unsupported);
   return parsed.scenario;
 }

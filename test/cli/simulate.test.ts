@@ -119,12 +119,4 @@ describe('stratum simulate with bad input', () => {
     expectInputError(['frobnicate'], [/^command: /m]);
   });
 
-  it('says clearly that adaptive survival designs need the asymptotic method for now', () => {
-    const survival = {
-      ...base,
-      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
-      designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [200, 400], events: [150, 300] }],
-    };
-    expectInputError(['simulate', scenarioFile('survival.json', survival)], [/^designs\[0\]\.type: .*"asymptotic"/m]);
-  });
 });

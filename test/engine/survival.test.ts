@@ -130,3 +130,44 @@ describe('the analysis month', () => {
     expect(Math.abs(result.expected.months - mean)).toBeLessThanOrEqual(4 * Math.sqrt(variance / replicates) + n / 1e7);
   });
 });
+
+describe('adaptive enrichment with survival, patient by patient', () => {
+  const design = (intersection: string) => ({
+    id: intersection, type: 'adaptive-enrichment', n: [300, 600], events: [120, 240], intersection,
+    selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 }, efficacy: 'obrien-fleming',
+  });
+
+  it('keeps α under the global null (10⁵ replicates; stage 2 from log-rank score increments)', () => {
+    const replicates = 100_000;
+    const results = simulate(scenarioFrom({
+      population: { prevalence: 0.4 },
+      endpoint: survivalEndpoint(1, 1, 9, 15, 0.05),
+      designs: [design('simes'), design('spiessens-debois')],
+      simulation: { replicates, seed: 'adaptive-survival-null' },
+    }));
+    for (const result of results) {
+      expect(result.reject.any, result.id).toBeLessThanOrEqual(0.025 + 3 * proportionSe(0.025, replicates));
+    }
+  });
+
+  it('agrees with the asymptotic method: rejections and selections within 4 MCSE, the same events analysed', () => {
+    const replicates = 20_000;
+    const run = (method: string) => simulate(scenarioFrom({
+      population: { prevalence: 0.4 },
+      endpoint: survivalEndpoint(0.6, 0.9),
+      designs: [design('simes')],
+      simulation: { replicates, method, seed: `adaptive-survival-${method}` },
+    }))[0];
+    const patient = run('patient');
+    const asymptotic = run('asymptotic');
+    const pairs: [string, number, number][] = [
+      ['any', patient.reject.any, asymptotic.reject.any],
+      ['S', patient.reject.S!, asymptotic.reject.S!],
+      ['F', patient.reject.F!, asymptotic.reject.F!],
+      ['continue S', patient.continue!.S, asymptotic.continue!.S],
+      ['continue F', patient.continue!.F, asymptotic.continue!.F],
+    ];
+    for (const [what, a, b] of pairs) expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(agreementBound(a, replicates, b, replicates));
+    expect(Math.abs(patient.expected.events! - asymptotic.expected.events!)).toBeLessThan(1);
+  });
+});

@@ -29,7 +29,9 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
   const patientLevel = scenario.simulation.method === 'patient';
   if (design.type === 'adaptive-enrichment') {
     const events = design.events!;
-    const source = new AsymptoticStages(scenario, population, hazards, endpoint, design.n);
+    const source = patientLevel
+      ? new PatientStages(scenario, population, hazards, design.n!)
+      : new AsymptoticStages(scenario, population, hazards, endpoint, design.n);
     return prepareAdaptiveEnrichment(
       scenario,
       design,
@@ -232,7 +234,9 @@ class AsymptoticStages implements TwoStageSource {
       const accrual = new Accrual(this.scenario, this.population, this.hazards);
       const end = accrual.recruit('F', this.n ? this.n[0] : Infinity, 0);
       if (kept) accrual.recruit(kept, this.n ? this.n[1] - this.n[0] : Infinity, end);
-      const months = accrual.eventMonth(this.firstEvents + size, false);
+      // the final analysis counts the kept population's events: S's share of stage 1's, plus stage 2's
+      const onlyS = kept === 'S';
+      const months = accrual.eventMonth((onlyS ? this.firstEvents * this.law.shareS : this.firstEvents) + size, onlyS);
       timing = { ...accrual.recruited(months), months };
       this.timing.set(key, timing);
     }
@@ -241,4 +245,92 @@ class AsymptoticStages implements TwoStageSource {
     this.months = timing.months;
     this.events = this.firstEvents + size;
   }
+}
+
+/**
+ * The two stages of an adaptive design, patient by patient. Stage 1 randomises n₁ all comers and
+ * is analysed when e₁ events have occurred; stage 2 randomises N − n₁ more from what was kept, and
+ * the final analysis comes when the kept population has had e₂ more events. Stage 2's statistics
+ * are the increments of the log-rank score process between the two analyses,
+ * z₂ = (U(τ₂) − U(τ₁)) / √(V(τ₂) − V(τ₁)), independent of stage 1 under H0 (independent
+ * increments), as combination tests for survival require.
+ */
+class PatientStages implements TwoStageSource {
+  randomized = 0;
+  screened = 0;
+  months = 0;
+  events = 0;
+  private readonly cohort: Cohort;
+  private readonly logRank: LogRank;
+  private readonly clock = new EventClock();
+  private readonly statistics = new StageStatistics();
+  private readonly screeningRate: number;
+  private scoreS1 = 0;
+  private scoreF1 = 0;
+  private informationS1 = 0;
+  private informationF1 = 0;
+  private eventsS1 = 0;
+  private eventsF1 = 0;
+
+  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, private readonly n: readonly [number, number]) {
+    this.cohort = new Cohort(scenario, population, hazards);
+    this.logRank = new LogRank(scenario.analysis.stratified);
+    this.screeningRate = scenario.trial.screeningRate;
+  }
+
+  first(size: number, sampler: Sampler): StageStatistics {
+    const cohort = this.cohort;
+    cohort.clear();
+    cohort.recruit('F', this.n[0], sampler);
+    const tau = this.clock.month(cohort, size, false);
+    const result = this.logRank.analyse(cohort, tau, false);
+    const statistics = this.statistics;
+    statistics.zS = result.zS;
+    statistics.zF = result.zF;
+    statistics.informationS = this.informationS1 = result.informationS;
+    statistics.informationF = this.informationF1 = result.informationF;
+    statistics.effectS = effect(result.zS, result.informationS);
+    statistics.effectF = effect(result.zF, result.informationF);
+    this.scoreS1 = result.zS * Math.sqrt(result.informationS);
+    this.scoreF1 = result.zF * Math.sqrt(result.informationF);
+    this.eventsS1 = result.eventsS;
+    this.eventsF1 = result.eventsF;
+    this.settle(tau, result.eventsF);
+    return statistics;
+  }
+
+  second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
+    const cohort = this.cohort;
+    cohort.recruit(keepF ? 'F' : 'S', this.n[1] - this.n[0], sampler);
+    const onlyS = !keepF;
+    const tau = this.clock.month(cohort, (onlyS ? this.eventsS1 : this.eventsF1) + size, onlyS);
+    const result = this.logRank.analyse(cohort, tau, onlyS);
+    const statistics = this.statistics;
+    const informationS = result.informationS - this.informationS1;
+    statistics.informationS = informationS;
+    statistics.zS = informationS > 0 ? (result.zS * Math.sqrt(result.informationS) - this.scoreS1) / Math.sqrt(informationS) : 0;
+    if (keepF) {
+      const informationF = result.informationF - this.informationF1;
+      statistics.informationF = informationF;
+      statistics.zF = informationF > 0 ? (result.zF * Math.sqrt(result.informationF) - this.scoreF1) / Math.sqrt(informationF) : 0;
+    }
+    // events analysed: stage 1's, plus those the kept population had since
+    this.settle(tau, this.eventsF1 + (onlyS ? result.eventsS - this.eventsS1 : result.eventsF - this.eventsF1));
+    return statistics;
+  }
+
+  private settle(tau: number, events: number): void {
+    const cohort = this.cohort;
+    let randomized = 0;
+    while (randomized < cohort.size && cohort.entry[randomized] <= tau) randomized++;
+    this.randomized = randomized;
+    this.screened = Math.min(cohort.screened, tau * this.screeningRate);
+    this.months = tau;
+    this.events = events;
+  }
+}
+
+/** the log-rank estimate of 1/HR, exp((E − O)/V), on which rpact selects */
+function effect(z: number, information: number): number {
+  return information > 0 ? Math.exp(z / Math.sqrt(information)) : 1;
 }
