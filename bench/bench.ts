@@ -5,6 +5,8 @@ import { parseScenario } from '../src/engine/scenario/parse.js';
 import type { Scenario } from '../src/engine/scenario/types.js';
 import { simulateBlock } from '../src/engine/simulate-block.js';
 import { BLOCK_SIZE } from '../src/engine/blocks.js';
+import { sweep } from '../src/engine/planning/sweep.js';
+import { simulate } from '../src/engine/simulate.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
 
@@ -75,6 +77,26 @@ for (const design of survivalDesigns) {
   const asymptotic = rate(scenario(survival, design, perfectAssay, 'asymptotic'));
   if (design.id === 'all-comers') survivalHeadline = patient;
   console.log(`${design.id.padEnd(18)}${'log-rank, random strata'.padEnd(38)}${format(patient)}${format(asymptotic)}`);
+}
+
+// a 20-point power curve (n from 100 to 575) for 4 designs at 10⁴ replicates per point, one thread
+console.log('\npower curve: 20 sizes × 4 designs × 10,000 replicates on one thread (sweep over n, common random numbers)');
+for (const [endpointName, endpoint] of [['continuous', continuous], ['binary', binary]] as const) {
+  const curve = parseScenario({
+    population: { prevalence: 0.3 },
+    endpoint,
+    designs: [
+      { id: 'all-comers', type: 'all-comers', n: 100 },
+      { id: 'enriched', type: 'enriched', n: 100 },
+      { id: 'stratified', type: 'stratified', n: 100, intersection: 'simes' },
+      { id: 'adaptive', type: 'adaptive-enrichment', n: [50, 100], intersection: 'simes', selection: { rule: 'epsilon', epsilon: 0.1 } },
+    ],
+    simulation: { replicates: 10_000 },
+  });
+  if (!curve.ok) throw new Error(curve.errors.join('\n'));
+  const started = performance.now();
+  await sweep(curve.scenario, 'n', Array.from({ length: 20 }, (_, i) => 100 + 25 * i), simulate);
+  console.log(`${endpointName.padEnd(12)}${((performance.now() - started) / 1000).toFixed(2).padStart(8)} s (goal < 1 s)`);
 }
 
 const RPACT_EFFECTS = 'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))';

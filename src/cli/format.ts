@@ -1,5 +1,4 @@
 // Results as the command prints them: the JSON document of SCENARIO.md, or CSV, one row per design.
-import type { DesignResult } from '../engine/results.js';
 
 /** flat column names of a result, e.g. reject.S, expected.cost */
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
@@ -16,7 +15,8 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function resultsCsv(results: DesignResult[]): string {
+/** one row per object (a design's results, a sweep point's, a solution), nested fields as a.b columns */
+export function resultsCsv(results: readonly object[]): string {
   const rows = results.map((result) => {
     const row = new Map<string, unknown>();
     flatten(result, '', row);

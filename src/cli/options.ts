@@ -42,3 +42,19 @@ export function formatOption(value: string, errors: string[]): Format | undefine
   errors.push(`--format: must be json or csv, got ${JSON.stringify(value)}`);
   return undefined;
 }
+
+/** a comma-separated list of 1 to `most` finite numbers */
+export function numberList(name: string, value: string, most: number, errors: string[]): number[] | undefined {
+  const numbers = value.split(',').map((word) => (word.trim() === '' ? NaN : Number(word)));
+  if (numbers.length >= 1 && numbers.length <= most && numbers.every(Number.isFinite)) return numbers;
+  errors.push(`--${name}: must be 1 to ${most} comma-separated numbers, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** a number option within [min, max] */
+export function numberOption(name: string, value: string, min: number, max: number, errors: string[]): number | undefined {
+  const n = Number(value);
+  if (value.trim() !== '' && Number.isFinite(n) && n >= min && n <= max) return n;
+  errors.push(`--${name}: must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return undefined;
+}

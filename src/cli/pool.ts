@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { planBlocks, type BlockTask } from '../engine/blocks.js';
 import type { DesignResult } from '../engine/results.js';
-import { runBlocks, type BlockWorker } from '../engine/schedule.js';
+import { runBlocks, type BlockWorker, type ScheduleOptions } from '../engine/schedule.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
@@ -27,11 +27,11 @@ function threadWorker(thread: Worker, scenario: Scenario): BlockWorker {
   };
 }
 
-export async function simulateOnWorkers(scenario: Scenario, workers: number): Promise<DesignResult[]> {
+export async function simulateOnWorkers(scenario: Scenario, workers: number, options: ScheduleOptions = {}): Promise<DesignResult[]> {
   const count = Math.max(1, Math.min(workers, planBlocks(scenario).length));
   const threads = Array.from({ length: count }, () => new Worker(WORKER_FILE));
   try {
-    return await runBlocks(scenario, threads.map((thread) => threadWorker(thread, scenario)));
+    return await runBlocks(scenario, threads.map((thread) => threadWorker(thread, scenario)), options);
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }

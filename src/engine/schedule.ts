@@ -16,6 +16,10 @@ export interface ScheduleOptions {
   onBlock?: (collector: ResultCollector) => void;
   /** checked before each block is handed out; when true the run ends with `Cancelled` */
   cancelled?: () => boolean;
+  /** only these blocks (a shard of the run); the results then cover just them */
+  blocks?: (block: number) => boolean;
+  /** every block's tally as it arrives (a shard's output) */
+  onTally?: (task: BlockTask, tally: Float64Array) => void;
 }
 
 export class Cancelled extends Error {
@@ -25,7 +29,7 @@ export class Cancelled extends Error {
 }
 
 export async function runBlocks(scenario: Scenario, workers: BlockWorker[], options: ScheduleOptions = {}): Promise<DesignResult[]> {
-  const tasks = planBlocks(scenario);
+  const tasks = options.blocks ? planBlocks(scenario).filter((task) => options.blocks!(task.block)) : planBlocks(scenario);
   const collector = new ResultCollector(scenario);
   let next = 0;
   const drive = async (worker: BlockWorker) => {
@@ -33,6 +37,7 @@ export async function runBlocks(scenario: Scenario, workers: BlockWorker[], opti
       if (options.cancelled?.()) throw new Cancelled();
       const task = tasks[next++];
       const tally = await worker.run(task);
+      options.onTally?.(task, tally);
       collector.add(task.design, task.block, tally);
       options.onBlock?.(collector);
     }

@@ -1,9 +1,17 @@
 // Every `stratum` subcommand by name.
 import { boundaries } from './boundaries.js';
 import type { Command } from './command.js';
+import { mapCommand } from './map.js';
+import { merge } from './merge.js';
 import { simulate } from './simulate.js';
+import { solveCommand } from './solve.js';
+import { sweepCommand } from './sweep.js';
 
 export const COMMANDS: Record<string, Command> = {
   simulate,
   boundaries,
+  sweep: sweepCommand,
+  solve: solveCommand,
+  map: mapCommand,
+  merge,
 };

@@ -1,13 +1,14 @@
-// `stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv]`
+// `stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k]`
 import { availableParallelism } from 'node:os';
 import { resultsCsv } from '../format.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format, type Parsed } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
+import { inShard, parseShard, type Shard, type ShardFile } from '../../engine/shard.js';
 import type { Command } from './command.js';
 
-export type SimulateRequest = { file: string; replicates?: number; seed?: string; workers?: number; format: Format };
+export type SimulateRequest = { file: string; replicates?: number; seed?: string; workers?: number; format: Format; shard?: Shard };
 
 export function parseSimulate(words: string[]): Parsed<SimulateRequest> {
   const { positional, options, errors } = splitOptions(words);
@@ -20,20 +21,35 @@ export function parseSimulate(words: string[]): Parsed<SimulateRequest> {
       else request.seed = value;
     } else if (name === 'workers') request.workers = integerOption(name, value, 1, 256, errors);
     else if (name === 'format') request.format = formatOption(value, errors) ?? 'json';
-    else errors.push(`--${name}: unknown option (allowed: --replicates, --seed, --workers, --format)`);
+    else if (name === 'shard') {
+      request.shard = parseShard(value);
+      if (!request.shard) errors.push(`--shard: must be i/k with 1 ≤ i ≤ k ≤ 10000, e.g. 2/8, got ${JSON.stringify(value)}`);
+    } else errors.push(`--${name}: unknown option (allowed: --replicates, --seed, --workers, --format, --shard)`);
   }
+  if (request.shard && request.format === 'csv') errors.push('--format: a shard is written as JSON for `stratum merge`; csv is for whole runs');
   return errors.length > 0 ? { ok: false, errors } : { ok: true, request };
 }
 
 export const simulate: Command = {
-  usage: 'stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv]',
+  usage: 'stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k]',
   async run(words) {
     const parsed = parseSimulate(words);
     if (!parsed.ok) throw new InputError(parsed.errors);
     const request = parsed.request;
     const scenario = readScenario(request.file, request);
     const started = performance.now();
-    const results = await simulateOnWorkers(scenario, request.workers ?? availableParallelism());
+    const workers = request.workers ?? availableParallelism();
+    if (request.shard) {
+      const tallies: ShardFile['tallies'] = [];
+      await simulateOnWorkers(scenario, workers, {
+        blocks: inShard(request.shard),
+        onTally: (task, tally) => tallies.push({ design: task.design, block: task.block, tally: Array.from(tally) }),
+      });
+      const file: ShardFile = { shard: `${request.shard.index}/${request.shard.count}`, scenario, tallies, elapsedMs: Math.round(performance.now() - started) };
+      process.stdout.write(JSON.stringify(file) + '\n');
+      return;
+    }
+    const results = await simulateOnWorkers(scenario, workers);
     const elapsedMs = Math.round(performance.now() - started);
     if (request.format === 'csv') process.stdout.write(resultsCsv(results));
     else process.stdout.write(JSON.stringify({ scenario, results, elapsedMs }, null, 2) + '\n');

@@ -1,0 +1,60 @@
+// The design map (Simon & Maitournam, Clin Cancer Res 10 (2004) 6759): over a grid of prevalence
+// × the marker-negative effect as a fraction of the marker-positive one, which design reaches the
+// target power with the fewest randomised patients, and which at the least cost. The fraction
+// scales the mean difference (continuous), the difference in response rates (binary) or the log
+// hazard ratio (survival). Each point is solved (closed forms where they exist).
+import type { Scenario } from '../scenario/types.js';
+import { withParameter } from './parameter.js';
+import { solve, type Simulator, type Target } from './solve.js';
+
+export type MapCell = {
+  prevalence: number;
+  ratio: number;
+  /** per design id: randomised patients and cost at the target power (null: out of reach) */
+  randomized: Record<string, number | null>;
+  cost: Record<string, number | null>;
+  fewestRandomized: string | null;
+  leastCost: string | null;
+};
+
+export type DesignMap = { target: Target; prevalences: number[]; ratios: number[]; cells: MapCell[] };
+
+export async function designMap(scenario: Scenario, prevalences: number[], ratios: number[], target: Target, simulate: Simulator): Promise<DesignMap> {
+  const cells: MapCell[] = [];
+  for (const prevalence of prevalences) {
+    for (const ratio of ratios) {
+      const point = pointScenario(scenario, prevalence, ratio);
+      const solutions = await solve(point, target, simulate);
+      const randomized: Record<string, number | null> = {};
+      const cost: Record<string, number | null> = {};
+      for (const solution of solutions) {
+        randomized[solution.id] = 'size' in solution ? solution.expected.randomized : null;
+        cost[solution.id] = 'size' in solution ? solution.expected.cost : null;
+      }
+      cells.push({ prevalence, ratio, randomized, cost, fewestRandomized: smallest(randomized), leastCost: smallest(cost) });
+    }
+  }
+  return { target, prevalences, ratios, cells };
+}
+
+function pointScenario(scenario: Scenario, prevalence: number, ratio: number): Scenario {
+  const endpoint = scenario.endpoint;
+  const negative =
+    endpoint.type === 'continuous'
+      ? ratio * endpoint.effect.pos
+      : endpoint.type === 'binary'
+        ? endpoint.control.neg + ratio * (endpoint.treatment.pos - endpoint.control.pos)
+        : endpoint.hazardRatio.pos ** ratio;
+  for (const [parameter, value] of [['prevalence', prevalence], ['effect.neg', negative]] as const) {
+    const varied = withParameter(scenario, parameter, value);
+    if (!varied.ok) throw new Error(varied.errors.join('\n'));
+    scenario = varied.scenario;
+  }
+  return scenario;
+}
+
+function smallest(values: Record<string, number | null>): string | null {
+  let best: string | null = null;
+  for (const [id, value] of Object.entries(values)) if (value !== null && (best === null || value < values[best]!)) best = id;
+  return best;
+}

@@ -1,0 +1,58 @@
+// The scenario parameters a sweep, a solver or a design map can vary, and a scenario with one of
+// them set. Every changed scenario goes back through the contract's checks, so a value out of
+// range is reported with its field's path, as anywhere else.
+import { parseScenario } from '../scenario/parse.js';
+import type { Design, Scenario } from '../scenario/types.js';
+
+/**
+ * `n` or `events`: every design's size (two-stage designs keep their n₁/N share);
+ * `designs.<id>.n` / `designs.<id>.events`: one design's; `prevalence`, `sensitivity`,
+ * `specificity`; `effect.pos` / `effect.neg`: the marker-positive or -negative effect (continuous:
+ * the mean difference; binary: the treatment's response rate; survival: the hazard ratio).
+ */
+export type Parameter = string;
+
+export const PARAMETER_WORDS =
+  'n, events, designs.<id>.n, designs.<id>.events, prevalence, sensitivity, specificity, effect.pos or effect.neg';
+
+export type Varied = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** the scenario with `parameter` set to `value` (the seed, and so the random numbers, unchanged) */
+export function withParameter(scenario: Scenario, parameter: Parameter, value: number): Varied {
+  const document = JSON.parse(JSON.stringify(scenario)) as Scenario;
+  const size = /^(?:designs\.([A-Za-z0-9_-]+)\.)?(n|events)$/.exec(parameter);
+  if (size) {
+    const [, id, key] = size;
+    const targets = id === undefined ? document.designs : document.designs.filter((design) => design.id === id);
+    if (targets.length === 0) return { ok: false, errors: [`--param: no design with id ${JSON.stringify(id)}`] };
+    for (const design of targets) setSize(design, key as 'n' | 'events', value);
+  } else if (parameter === 'prevalence' || parameter === 'sensitivity' || parameter === 'specificity') {
+    document.population[parameter] = value;
+  } else if (parameter === 'effect.pos' || parameter === 'effect.neg') {
+    const status = parameter === 'effect.pos' ? 'pos' : 'neg';
+    const endpoint = document.endpoint;
+    if (endpoint.type === 'continuous') endpoint.effect[status] = value;
+    else if (endpoint.type === 'binary') endpoint.treatment[status] = value;
+    else endpoint.hazardRatio[status] = value;
+  } else {
+    return { ok: false, errors: [`--param: must be one of ${PARAMETER_WORDS}, got ${JSON.stringify(parameter)}`] };
+  }
+  const parsed = parseScenario(document);
+  return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map((error) => `${parameter} = ${value}: ${error}`) };
+}
+
+function setSize(design: Design, key: 'n' | 'events', value: number): void {
+  const current = design[key];
+  if (Array.isArray(current)) {
+    // two stages: keep stage 1's share of the total
+    const first = Math.max(1, Math.round((current[0] * value) / current[1]));
+    (design as { [k: string]: unknown })[key] = [Math.min(first, value - 1), value];
+  } else {
+    (design as { [k: string]: unknown })[key] = value;
+  }
+}
+
+/** a design's size in its planning unit: events for survival designs that count them, else n */
+export function sizeKey(scenario: Scenario, design: Design): 'n' | 'events' {
+  return scenario.endpoint.type === 'survival' && design.events !== undefined ? 'events' : 'n';
+}
