@@ -3,15 +3,14 @@
 // regions are unions of quadrants (see tests/intersection/types.ts), so for each z_S the region
 // of z_F is a half-line; the integrand is smooth between the break points, and composite
 // Gauss–Legendre on short pieces integrates it to ~1e-10.
+import { gaussLegendre } from '../math/gauss-legendre.js';
 import { normalPdf, normalUpper } from '../math/normal.js';
 import type { IntersectionThresholds } from '../tests/intersection/types.js';
 import type { StatisticLaw } from './statistic-law.js';
 
 export type ClosedTestPower = { any: number; S: number; F: number };
 
-// 10-point Gauss–Legendre nodes and weights on [−1, 1]
-const NODES = [-0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.1488743389816312, 0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717];
-const WEIGHTS = [0.0666713443086881, 0.1494513491505806, 0.219086362515982, 0.2692667143231769, 0.2955242247147529, 0.2955242247147529, 0.2692667143231769, 0.219086362515982, 0.1494513491505806, 0.0666713443086881];
+const { nodes: NODES, weights: WEIGHTS } = gaussLegendre(10);
 const RANGE = 9;
 const PIECE = 0.2;
 
