@@ -1,0 +1,112 @@
+// The analyses of an event-driven one-hypothesis or stratified survival design (one, or one per
+// look of a group-sequential design): each comes when its target number of events has occurred,
+// patient by patient (exact log-rank) or from rpact's normal law (asymptotic).
+import { Accrual } from '../endpoints/survival/accrual.js';
+import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
+import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
+import { SurvivalRun } from '../endpoints/survival/survival-run.js';
+import type { TestedPopulation } from '../endpoints/outcome-model.js';
+import type { PopulationSummary } from '../population.js';
+import type { Sampler } from '../random/sampler.js';
+import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import { StageStatistics } from './stage-source.js';
+
+export interface SurvivalLooks {
+  start(sampler: Sampler): void;
+  /** the analysis at look `look`, when `targets[look]` events have occurred */
+  analyse(targets: readonly number[], look: number, sampler: Sampler, into: StageStatistics): void;
+  randomized: number;
+  screened: number;
+  months: number;
+  events: number;
+}
+
+/** every patient simulated; exact log-rank at the month of the target event */
+export class PatientLooks implements SurvivalLooks {
+  events = 0;
+  private readonly run: SurvivalRun;
+
+  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, private readonly from: TestedPopulation, private readonly n: number) {
+    this.run = new SurvivalRun(scenario, population, hazards);
+  }
+
+  get randomized(): number {
+    return this.run.randomized;
+  }
+
+  get screened(): number {
+    return this.run.screened;
+  }
+
+  get months(): number {
+    return this.run.months;
+  }
+
+  start(sampler: Sampler): void {
+    this.run.start();
+    this.run.recruit(this.from, this.n, sampler);
+  }
+
+  analyse(targets: readonly number[], look: number, _sampler: Sampler, into: StageStatistics): void {
+    const onlyS = this.from === 'S';
+    const result = this.run.analyseAt(targets[look], onlyS);
+    into.zS = result.zS;
+    into.zF = result.zF;
+    into.informationS = result.informationS;
+    into.informationF = result.informationF;
+    this.events = onlyS ? result.eventsS : result.eventsF;
+  }
+}
+
+/** rpact's normal law, with looks as independent increments and months from the expected timing */
+export class AsymptoticLooks implements SurvivalLooks {
+  randomized = 0;
+  screened = 0;
+  months = 0;
+  events = 0;
+  private readonly law: AsymptoticLogRank;
+  private readonly accrual: Accrual;
+  private readonly increment = new StageStatistics();
+  private scoreS = 0;
+  private scoreF = 0;
+  private readonly timing: { months: number; randomized: number; screened: number }[] = [];
+
+  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, endpoint: SurvivalEndpoint, private readonly from: TestedPopulation, n: number | undefined) {
+    this.law = new AsymptoticLogRank(scenario, endpoint);
+    this.accrual = new Accrual(scenario, population, hazards);
+    this.accrual.recruit(from, n ?? Infinity, 0);
+  }
+
+  start(): void {
+    this.scoreS = 0;
+    this.scoreF = 0;
+  }
+
+  analyse(targets: readonly number[], look: number, sampler: Sampler, into: StageStatistics): void {
+    const total = targets[look];
+    const previous = look > 0 ? targets[look - 1] : 0;
+    const withR = this.from === 'F';
+    const increment = this.increment;
+    this.law.draw(total - previous, withR, sampler, increment);
+    // cumulative statistics: scores √I·z add over independent increments, information grows with events
+    const growth = total / (total - previous);
+    this.scoreS += Math.sqrt(increment.informationS) * increment.zS;
+    into.informationS = increment.informationS * growth;
+    into.zS = this.scoreS / Math.sqrt(into.informationS);
+    if (withR) {
+      this.scoreF += Math.sqrt(increment.informationF) * increment.zF;
+      into.informationF = increment.informationF * growth;
+      into.zF = this.scoreF / Math.sqrt(into.informationF);
+    }
+    // the timing is deterministic: worked out once per look
+    let timing = this.timing[look];
+    if (timing === undefined) {
+      const months = this.accrual.eventMonth(total, this.from === 'S');
+      timing = this.timing[look] = { ...this.accrual.recruited(months), months };
+    }
+    this.months = timing.months;
+    this.randomized = timing.randomized;
+    this.screened = timing.screened;
+    this.events = total;
+  }
+}

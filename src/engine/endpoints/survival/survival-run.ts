@@ -1,0 +1,48 @@
+// One patient-level survival trial: its cohort, and analyses at the calendar month a population
+// reaches a number of events, with what the trial has used by then.
+import type { PopulationSummary } from '../../population.js';
+import type { Sampler } from '../../random/sampler.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { TestedPopulation } from '../outcome-model.js';
+import { Cohort } from './cohort.js';
+import { EventClock } from './event-month.js';
+import type { SurvivalHazards } from './hazards.js';
+import { LogRank, type LogRankResult } from './log-rank.js';
+
+export class SurvivalRun {
+  /** patients randomised and screened by the last analysis, and its month */
+  randomized = 0;
+  screened = 0;
+  months = 0;
+  private readonly cohort: Cohort;
+  private readonly logRank: LogRank;
+  private readonly clock = new EventClock();
+  private readonly screeningRate: number;
+
+  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards) {
+    this.cohort = new Cohort(scenario, population, hazards);
+    this.logRank = new LogRank(scenario.analysis.stratified);
+    this.screeningRate = scenario.trial.screeningRate;
+  }
+
+  start(): void {
+    this.cohort.clear();
+  }
+
+  recruit(from: TestedPopulation, n: number, sampler: Sampler): void {
+    this.cohort.recruit(from, n, sampler);
+  }
+
+  /** log-rank tests when `events` have occurred (in S only, or in everyone) */
+  analyseAt(events: number, onlyS: boolean): LogRankResult {
+    const cohort = this.cohort;
+    const tau = this.clock.month(cohort, events, onlyS);
+    const result = this.logRank.analyse(cohort, tau, onlyS);
+    let randomized = 0;
+    while (randomized < cohort.size && cohort.entry[randomized] <= tau) randomized++;
+    this.randomized = randomized;
+    this.screened = Math.min(cohort.screened, tau * this.screeningRate);
+    this.months = tau;
+    return result;
+  }
+}
