@@ -1,8 +1,7 @@
 // Continuous endpoint: normal outcomes with a mean difference per true marker status.
 // Sufficient statistics per arm × cell (METHODS.md §1): the cell mean is N(μ, σ²/m) and the
 // within-cell sum of squares σ²·χ²(m − 1), independent; unions of cells follow exactly.
-import { normalQuantile } from '../math/normal.js';
-import { studentTUpper } from '../math/student-t.js';
+import { tToZ } from '../math/t-to-z.js';
 import { CELLS, type PopulationSummary } from '../population.js';
 import { cellMoments, mixtureMoments } from './cell-moments.js';
 import type { Sampler } from '../random/sampler.js';
@@ -161,6 +160,5 @@ function groupSS(count: Float64Array, sum: Float64Array, sumSquares: Float64Arra
 
 /** a t statistic's one-sided p-value expressed on the z scale, Φ⁻¹(1 − p) */
 function tToZScale(t: number, df: number): number {
-  if (df < 1) return 0;
-  return -normalQuantile(studentTUpper(t, df));
+  return df < 1 ? 0 : tToZ(t, df);
 }

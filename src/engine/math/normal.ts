@@ -1,6 +1,7 @@
 // The standard normal law. The upper tail uses G. Marsaglia's Taylor series of the Mills ratio
-// R(x) = Q(x)/φ(x) about the nearest even point (J. Stat. Softw. 11(4), 2004), R' = xR − 1, with
-// R at 0, 2, …, 16 taken once from the incomplete gamma function, Q(x) = ½·Γ(½, x²/2)/Γ(½); both
+// R(x) = Q(x)/φ(x) about the nearest multiple of ½ (J. Stat. Softw. 11(4), 2004, expands about even
+// points; the closer points need ~8 terms instead of ~30), R' = xR − 1, with R at 0, ½, …, 17
+// taken once from the incomplete gamma function, Q(x) = ½·Γ(½, x²/2)/Γ(½); both
 // keep full relative accuracy in the tail, and the series needs only arithmetic and one exp. The
 // quantile starts from P. J. Acklam's rational approximation (relative error 1.15·10⁻⁹) and takes
 // one Halley step on Φ, whose cubic convergence brings it to full double precision.
@@ -20,17 +21,19 @@ function upperByGamma(x: number): number {
   return x > 0 ? tail : 1 - tail;
 }
 
-/** Mills ratio at 0, 2, …, 16 */
-const MILLS = Float64Array.from({ length: 9 }, (_, j) => upperByGamma(2 * j) / normalPdf(2 * j));
+/** expansion points of the series: multiples of STEP up to SERIES_LIMIT */
+const STEP = 0.5;
 const SERIES_LIMIT = 17;
+/** Mills ratio at 0, ½, …, 17 */
+const MILLS = Float64Array.from({ length: SERIES_LIMIT / STEP + 1 }, (_, j) => upperByGamma(j * STEP) / normalPdf(j * STEP));
 
 /** P(Z ≥ x) */
 export function normalUpper(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const absolute = Math.abs(x);
   if (absolute >= SERIES_LIMIT) return x > 0 ? (x === Infinity ? 0 : upperByGamma(x)) : 1;
-  const j = Math.floor(0.5 * (absolute + 1));
-  const z = 2 * j;
+  const j = Math.round(absolute / STEP);
+  const z = j * STEP;
   const h = absolute - z;
   const q = h * h;
   let a = MILLS[j];
