@@ -6,6 +6,7 @@ import { merge } from './merge.js';
 import { simulate } from './simulate.js';
 import { solveCommand } from './solve.js';
 import { sweepCommand } from './sweep.js';
+import { urlCommand } from './url.js';
 
 export const COMMANDS: Record<string, Command> = {
   simulate,
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, Command> = {
   solve: solveCommand,
   map: mapCommand,
   merge,
+  url: urlCommand,
 };

@@ -2,7 +2,7 @@
 // needs the fewest randomised patients (and the least cost) over prevalence × effect⁻/effect⁺.
 import { availableParallelism } from 'node:os';
 import { designMap } from '../../engine/planning/design-map.js';
-import { resultsCsv } from '../format.js';
+import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';

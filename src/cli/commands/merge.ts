@@ -3,7 +3,7 @@
 import { mergeShards } from '../../engine/shard.js';
 import { InputError } from '../input-error.js';
 import { formatOption, splitOptions, type Format } from '../options.js';
-import { resultsCsv } from '../format.js';
+import { resultsCsv } from '../../share/results-csv.js';
 import { readInput } from '../scenario-input.js';
 import type { Command } from './command.js';
 

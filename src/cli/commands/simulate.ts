@@ -1,6 +1,6 @@
 // `stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k]`
 import { availableParallelism } from 'node:os';
-import { resultsCsv } from '../format.js';
+import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format, type Parsed } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';

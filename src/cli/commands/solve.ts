@@ -2,7 +2,7 @@
 // design's smallest size reaching the target power, with its expected screened, months and cost.
 import { availableParallelism } from 'node:os';
 import { solve, type Hypothesis } from '../../engine/planning/solve.js';
-import { resultsCsv } from '../format.js';
+import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberOption, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { PARAMETER_WORDS } from '../../engine/planning/parameter.js';
 import { sweep, sweepScenarios } from '../../engine/planning/sweep.js';
-import { resultsCsv } from '../format.js';
+import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';

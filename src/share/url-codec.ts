@@ -1,0 +1,126 @@
+// A scenario as a share link's query string, and back (SCENARIO.md "Command line", APP.md "Share").
+// Keys are the fields' own dotted paths (`population.prevalence=0.3`, `designs.1.n=180,360`), so a
+// link is readable and survives any host or sub-path; `version` comes first. Decoding builds a
+// plain document and sends it through the scenario contract's one gate (parseScenario), so a
+// tampered link yields the same messages as a bad file, and never anything but data.
+import { parseScenario, type ParseResult } from '../engine/scenario/parse.js';
+import type { Scenario } from '../engine/scenario/types.js';
+
+/** longest query string decoded: far above any real scenario (8 designs ≈ 2,500 characters) */
+export const MAX_QUERY_LENGTH = 20_000;
+/** fields that are always text, whatever they look like (a seed "123" stays a string) */
+const TEXT_KEYS = new Set(['title', 'seed', 'id', 'label']);
+/** fields that are always lists of numbers, even with one element */
+const LIST_KEYS = new Set(['informationRates']);
+const KEY_SEGMENT = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+const INDEX_SEGMENT = /^[0-9]$/;
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+/** the scenario's query string, starting with `?` */
+export function encodeScenarioQuery(scenario: Scenario): string {
+  const pairs: [string, string][] = [];
+  flatten(scenario, '', pairs);
+  pairs.sort(([a], [b]) => (a === 'version' ? -1 : b === 'version' ? 1 : 0));
+  return '?' + pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
+}
+
+function flatten(value: unknown, path: string, pairs: [string, string][]): void {
+  if (Array.isArray(value) && value.every((item) => typeof item === 'number')) {
+    pairs.push([path, value.map(String).join(',')]);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => flatten(item, `${path}.${index}`, pairs));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) flatten(inner, path ? `${path}.${key}` : key, pairs);
+  } else {
+    pairs.push([path, String(value)]);
+  }
+}
+
+/** percent-encode what must be, keep `.`, `,`, `-`, `_` readable */
+function encodeValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2C/g, ',');
+}
+
+/**
+ * The scenario in a link (a whole URL, or its query string with or without `?`), or every
+ * problem found: malformed keys first, then the contract's own messages.
+ */
+export function decodeScenarioQuery(link: string): ParseResult {
+  const query = queryPart(link);
+  if (query.length > MAX_QUERY_LENGTH) return { ok: false, errors: [`the link is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are read`] };
+  if (query === '') return { ok: false, errors: ['the link holds no scenario (no query string)'] };
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(query);
+  } catch {
+    return { ok: false, errors: ['the link is not a valid query string'] };
+  }
+  const document: Record<string, unknown> = {};
+  const errors: string[] = [];
+  for (const [key, value] of params) {
+    const problem = place(document, key, value);
+    if (problem) errors.push(problem);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return parseScenario(compactArrays(document));
+}
+
+function queryPart(link: string): string {
+  const trimmed = link.trim();
+  const withoutHash = trimmed.split('#')[0];
+  const question = withoutHash.indexOf('?');
+  if (question >= 0) return withoutHash.slice(question + 1);
+  return /^[a-z]+:\/\//i.test(withoutHash) || withoutHash.startsWith('/') ? '' : withoutHash;
+}
+
+/** sets `key`'s value inside `document`; a message if the key is malformed or clashes */
+function place(document: Record<string, unknown>, key: string, raw: string): string | undefined {
+  const segments = key.split('.');
+  const shown = JSON.stringify(key.length > 60 ? key.slice(0, 60) + '…' : key);
+  if (segments.length > 5) return `${shown}: not a scenario field (too deep)`;
+  let node: Record<string, unknown> = document;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    const isIndex = i > 0 && segments[i - 1] === 'designs' && INDEX_SEGMENT.test(segment);
+    if (!isIndex && !KEY_SEGMENT.test(segment)) return `${shown}: not a scenario field`;
+    const last = i === segments.length - 1;
+    const existing = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    if (last) {
+      if (existing !== undefined) return `${shown}: given more than once`;
+      node[segment] = typedValue(segment, raw);
+    } else {
+      if (existing === undefined) node[segment] = {};
+      else if (typeof existing !== 'object' || existing === null) return `${shown}: clashes with another key`;
+      node = node[segment] as Record<string, unknown>;
+    }
+  }
+  return undefined;
+}
+
+function typedValue(key: string, raw: string): unknown {
+  if (TEXT_KEYS.has(key)) return raw;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (raw === 'null') return null;
+  const items = raw.split(',');
+  if (items.every((item) => NUMBER.test(item))) {
+    const numbers = items.map(Number);
+    return numbers.length > 1 || LIST_KEYS.has(key) ? numbers : numbers[0];
+  }
+  return raw;
+}
+
+/** `designs: {0: …, 1: …}` → an array; a gap is left as a hole for the contract to name */
+function compactArrays(document: Record<string, unknown>): Record<string, unknown> {
+  const designs = document.designs;
+  if (designs !== null && typeof designs === 'object' && !Array.isArray(designs)) {
+    const entries = designs as Record<string, unknown>;
+    const keys = Object.keys(entries);
+    if (keys.every((key) => INDEX_SEGMENT.test(key))) {
+      const list: unknown[] = [];
+      for (const key of keys) list[Number(key)] = entries[key];
+      for (let i = 0; i < list.length; i++) if (!(i in list)) list[i] = null;
+      document.designs = list;
+    }
+  }
+  return document;
+}
