@@ -4,7 +4,6 @@ import fc from 'fast-check';
 
 const perStatus = (min: number, max: number) => fc.record({ pos: fc.double({ min, max, noNaN: true }), neg: fc.double({ min, max, noNaN: true }) });
 const text = (max: number) => fc.string({ maxLength: max, unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '=', '?', '#', '%', '+', ',', '.', '<', '>', '"', 'é', '€', '/') });
-const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
 
 const endpoint = fc.oneof(
   fc.record({ type: fc.constant('continuous'), sd: perStatus(0.1, 5), effect: perStatus(-1, 2) }),
