@@ -61,8 +61,9 @@ export function decodeScenarioQuery(link: string): ParseResult {
     const problem = place(document, key, value);
     if (problem) errors.push(problem);
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return parseScenario(compactArrays(document));
+  const parsed = parseScenario(compactArrays(document));
+  if (errors.length === 0) return parsed;
+  return { ok: false, errors: parsed.ok ? errors : [...errors, ...parsed.errors] };
 }
 
 function queryPart(link: string): string {

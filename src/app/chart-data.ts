@@ -1,0 +1,63 @@
+// The data behind the charts, computed by the engine's planning functions on the worker pool with
+// fewer replicates than the main run (CHART_REPLICATES per point): sweeps over size and
+// prevalence, the size each design needs for the target power, and on request the design map.
+import { designMap, type DesignMap } from '../engine/planning/design-map.js';
+import { sizeKey } from '../engine/planning/parameter.js';
+import { solve, type Simulator, type Solution, type Target } from '../engine/planning/solve.js';
+import { sweep } from '../engine/planning/sweep.js';
+import type { DesignResult } from '../engine/results.js';
+import type { Scenario } from '../engine/scenario/types.js';
+
+export const CHART_REPLICATES = 2000;
+export const PREVALENCES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+export const MAP_PREVALENCES = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85];
+export const MAP_RATIOS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+export type CurvePoint = { x: number; y: number; se: number };
+export type Series = { id: string; label: string; points: CurvePoint[] };
+export type Curves = { unit: string; series: Series[] };
+export type ChartData = { target: Target; bySize: Curves; byPrevalence: Curves; atTarget: Solution[]; labels: Record<string, string> };
+
+export function chartScenario(scenario: Scenario): Scenario {
+  return { ...scenario, simulation: { ...scenario.simulation, replicates: Math.min(scenario.simulation.replicates, CHART_REPLICATES) } };
+}
+
+/** sizes around the largest planned one, from a quarter to twice it */
+function sizeValues(scenario: Scenario, unit: 'n' | 'events'): number[] {
+  const sizes = scenario.designs.map((design) => {
+    const size = design[unit];
+    return Array.isArray(size) ? size[1] : (size ?? 0);
+  });
+  const top = Math.max(...sizes);
+  const ceiling = unit === 'events' ? Math.min(...scenario.designs.map((design) => (Array.isArray(design.n) ? design.n[1] : design.n))) : Infinity;
+  const values = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((f) => Math.max(20, Math.round(f * top))).filter((v) => v <= ceiling);
+  return [...new Set(values)];
+}
+
+function curves(points: { value: number; results: DesignResult[] }[], scenario: Scenario, unit: string): Curves {
+  return {
+    unit,
+    series: scenario.designs.map((design, d) => ({
+      id: design.id,
+      label: design.label || design.id,
+      points: points.map((point) => ({ x: point.value, y: point.results[d].reject.any, se: point.results[d].mcse.any })),
+    })),
+  };
+}
+
+export async function computeCharts(scenario: Scenario, target: Target, simulate: Simulator, onStep: (step: string) => void): Promise<ChartData> {
+  const base = chartScenario(scenario);
+  const unit = scenario.designs.every((design) => sizeKey(base, design) === 'events') ? 'events' : 'n';
+  onStep('power against size');
+  const bySize = curves(await sweep(base, unit, sizeValues(base, unit), simulate), base, unit === 'n' ? 'randomised patients' : 'events');
+  onStep('power against prevalence');
+  const byPrevalence = curves(await sweep(base, 'prevalence', PREVALENCES, simulate), base, 'prevalence');
+  onStep('size at the target power');
+  const atTarget = await solve(base, target, simulate);
+  const labels = Object.fromEntries(base.designs.map((design) => [design.id, design.label || design.id]));
+  return { target, bySize, byPrevalence, atTarget, labels };
+}
+
+export async function computeMap(scenario: Scenario, target: Target, simulate: Simulator): Promise<DesignMap> {
+  return designMap(chartScenario(scenario), MAP_PREVALENCES, MAP_RATIOS, target, simulate);
+}

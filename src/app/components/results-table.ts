@@ -1,0 +1,55 @@
+// The results: one column per design, P(reject) with ± Monte Carlo error and the closed form
+// beside it, selection and early stopping, expected patients, months and cost.
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { DesignResult } from '../../engine/results.js';
+import * as fmt from '../format.js';
+import { store } from '../store.js';
+import { StoreElement } from './store-element.js';
+
+type Row = { label: string; title?: string; cell: (result: DesignResult) => TemplateResult | string };
+
+function rejection(hypothesis: 'S' | 'F' | 'any'): Row['cell'] {
+  return (result) => {
+    const p = result.reject[hypothesis];
+    if (p === undefined) return '—';
+    const closed = result.analytic?.reject[hypothesis];
+    return html`${fmt.probability(p)} <span class="pm">± ${fmt.error(result.mcse[hypothesis] ?? 0)}</span>${closed !== undefined ? html`<span class="closed" title="closed form">${fmt.probability(closed)}</span>` : nothing}`;
+  };
+}
+
+const ROWS: Row[] = [
+  { label: 'P(reject H_S)', title: 'probability of rejecting no benefit in the assay-positive population', cell: rejection('S') },
+  { label: 'P(reject H_F)', title: 'probability of rejecting no benefit in everyone', cell: rejection('F') },
+  { label: 'P(reject any)', cell: rejection('any') },
+  { label: 'P(continue in S)', cell: (r) => (r.continue ? fmt.probability(r.continue.S) : '—') },
+  { label: 'P(continue in F)', cell: (r) => (r.continue ? fmt.probability(r.continue.F) : '—') },
+  { label: 'P(stop early, efficacy)', cell: (r) => (r.earlyStop ? fmt.probability(r.earlyStop.efficacy) : '—') },
+  { label: 'P(stop early, futility)', cell: (r) => (r.earlyStop ? fmt.probability(r.earlyStop.futility) : '—') },
+  { label: 'E[randomised]', cell: (r) => fmt.count(r.expected.randomized) },
+  { label: 'E[screened]', cell: (r) => fmt.count(r.expected.screened) },
+  { label: 'E[events]', cell: (r) => (r.expected.events !== undefined ? fmt.count(r.expected.events) : '—') },
+  { label: 'E[months]', cell: (r) => fmt.months(r.expected.months) },
+  { label: 'E[cost]', cell: (r) => fmt.money(r.expected.cost) },
+];
+
+@customElement('results-table')
+export class ResultsTable extends StoreElement {
+  protected override render(): TemplateResult {
+    const results = store.results;
+    if (!results) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
+    const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
+    const hasClosed = results.some((result) => result.analytic);
+    return html`<table class="results">
+        <caption>
+          Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation` : nothing}
+        </caption>
+        <thead>
+          <tr><th scope="col">Quantity</th>${results.map((result) => html`<th scope="col">${result.label || result.id}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${used.map((row) => html`<tr><th scope="row" title=${row.title ?? row.label}>${row.label}</th>${results.map((result) => html`<td>${row.cell(result)}</td>`)}</tr>`)}
+        </tbody>
+      </table>`;
+  }
+}

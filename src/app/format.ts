@@ -1,0 +1,16 @@
+// How the app writes numbers: probabilities to 3 decimals with their Monte Carlo error, counts
+// and months to 1 decimal, costs grouped. One place, so tables, charts and exports agree.
+import { format } from 'd3';
+
+export const probability = format('.3f');
+export const error = format('.3f');
+export const count = format(',.1f');
+export const months = format(',.1f');
+export const money = format(',.0f');
+export const percent = format('.0%');
+export const size = format(',d');
+
+/** "1.2 s" or "350 ms" */
+export function duration(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}

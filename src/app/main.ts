@@ -1,0 +1,2 @@
+// The app's entry: the page element.
+import './components/stratum-app.js';

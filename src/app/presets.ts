@@ -1,0 +1,89 @@
+// Scenarios to start from: the default four-design comparison and classic teaching cases.
+import type { Draft } from './draft.js';
+
+const FOUR_DESIGNS = [
+  { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 360 },
+  { id: 'enriched', label: 'Enriched', type: 'enriched', n: 180 },
+  { id: 'stratified', label: 'Stratified (Simes)', type: 'stratified', n: 360, intersection: 'simes' },
+  { id: 'adaptive', label: 'Adaptive enrichment', type: 'adaptive-enrichment', n: [180, 360], intersection: 'simes', selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 } },
+];
+
+const COSTS = { perScreened: 500, perRandomized: 20000, perMonth: 50000, fixed: 1000000 };
+
+export type Preset = { name: string; description: string; scenario: Draft };
+
+export const PRESETS: Preset[] = [
+  {
+    name: 'Default comparison',
+    description: 'A marker with a larger benefit in marker-positive patients; four designs side by side.',
+    scenario: {
+      title: 'Four designs, benefit mostly in marker+',
+      population: { prevalence: 0.3 },
+      endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+      trial: { screeningRate: 20, costs: COSTS },
+      designs: FOUR_DESIGNS,
+    },
+  },
+  {
+    name: 'HER2-like: benefit only in marker+',
+    description: 'Trastuzumab-like: a quarter of patients are marker-positive and only they benefit. Enrichment wins.',
+    scenario: {
+      title: 'HER2-like marker, benefit only in marker+',
+      population: { prevalence: 0.25 },
+      endpoint: { type: 'binary', control: { pos: 0.3, neg: 0.3 }, treatment: { pos: 0.5, neg: 0.3 } },
+      trial: { screeningRate: 30, costs: COSTS },
+      designs: [
+        { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 400 },
+        { id: 'enriched', label: 'Enriched', type: 'enriched', n: 200 },
+        { id: 'stratified', label: 'Stratified (Simes)', type: 'stratified', n: 400, intersection: 'simes' },
+      ],
+    },
+  },
+  {
+    name: 'Equal benefit in all',
+    description: 'The marker does not predict benefit: an all-comers trial reaches everyone who benefits.',
+    scenario: {
+      title: 'Marker without predictive value',
+      population: { prevalence: 0.3 },
+      endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.3, neg: 0.3 } },
+      trial: { costs: COSTS },
+      designs: FOUR_DESIGNS,
+    },
+  },
+  {
+    name: 'Imperfect assay',
+    description: 'Sensitivity 0.8 and specificity 0.85: the enriched trial admits false positives and dilutes its effect.',
+    scenario: {
+      title: 'Imperfect assay',
+      population: { prevalence: 0.3, sensitivity: 0.8, specificity: 0.85 },
+      endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0 } },
+      trial: { costs: COSTS },
+      designs: FOUR_DESIGNS,
+    },
+  },
+  {
+    name: 'Survival: HR 0.6 in marker+',
+    description: 'Time to event; hazard ratio 0.6 in marker-positive and 0.9 in marker-negative patients.',
+    scenario: {
+      title: 'Survival, benefit mostly in marker+',
+      population: { prevalence: 0.4 },
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 }, dropoutPerYear: 0.05 },
+      trial: { screeningRate: 25, costs: COSTS },
+      designs: [
+        { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 500, events: 350 },
+        { id: 'enriched', label: 'Enriched', type: 'enriched', n: 220, events: 150 },
+        { id: 'stratified', label: 'Stratified (Simes)', type: 'stratified', n: 500, events: 350, intersection: 'simes' },
+      ],
+      simulation: { method: 'asymptotic' },
+    },
+  },
+];
+
+export const DEFAULT_SCENARIO = PRESETS[0].scenario;
+
+/** the endpoint fields a newly chosen endpoint type starts with */
+export const ENDPOINT_DEFAULTS: Record<string, Draft> = {
+  continuous: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+  binary: { type: 'binary', control: { pos: 0.2, neg: 0.2 }, treatment: { pos: 0.45, neg: 0.25 } },
+  survival: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 }, dropoutPerYear: 0 },
+};

@@ -1,0 +1,308 @@
+// The app's main journeys in headless Chromium against the built page: open → results; edit →
+// run; share link → reopen → the same numbers, byte-identical to `stratum simulate`; cancel; a
+// tampered link; exports and import; reload; keyboard only; axe-core. Timings go to
+// test-output/app-metrics.json for the closing note (they are measured here, not asserted).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src/engine/scenario/parse.js';
+import { runCli } from '../support/cli.js';
+import { SCREENSHOTS, startApp, type App } from '../support/browser.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const metrics: Record<string, number | string> = {};
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  writeFileSync('test-output/app-metrics.json', JSON.stringify(metrics, null, 2) + '\n');
+  await app?.close();
+});
+
+async function open(path = '', context?: BrowserContext): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+  const ctx = context ?? (await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }));
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  // the longest main-thread task, seen as the longest gap between ticks of a message loop
+  // (headless Chromium reports no 'longtask' entries)
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    const channel = new MessageChannel();
+    let last = performance.now();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      w.__longest = Math.max(w.__longest, now - last);
+      last = now;
+      setTimeout(() => channel.port2.postMessage(0), 0);
+    };
+    channel.port2.postMessage(0);
+  });
+  await page.goto(app.url + path);
+  return { page, errors, context: ctx };
+}
+
+const done = (page: Page) => page.waitForFunction(() => /^Done in/.test(document.querySelector('.status')?.textContent ?? ''), null, { timeout: 60_000 });
+const chartsDone = (page: Page) => page.waitForFunction(() => document.querySelector('#chart-at-target svg') !== null, null, { timeout: 120_000 });
+const tableText = (page: Page) => page.locator('table.results').innerText();
+
+async function setField(page: Page, label: string, value: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: false }).first();
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+async function downloaded(page: Page, button: string): Promise<{ download: Download; text: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).first().click()]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  return { download, text: bytes.toString('utf8'), bytes };
+}
+
+describe('the app in a browser', () => {
+  it('opens, runs the default comparison and draws every chart', async () => {
+    const { page, errors, context } = await open();
+    await done(page);
+    expect(await page.locator('table.results thead th').count()).toBe(5); // quantity + 4 designs
+    await chartsDone(page);
+    for (const id of ['power-size', 'power-prevalence', 'at-target', 'flow']) {
+      const svg = page.locator(`#chart-${id} svg`);
+      await expect(svg.getAttribute('role')).resolves.toBe('img');
+      expect(await svg.locator('title').first().textContent()).not.toBe('');
+      expect(await svg.locator('desc').first().textContent()).not.toBe('');
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/app-top.png` });
+    await page.locator('#chart-power-size').screenshot({ path: `${SCREENSHOTS}/chart-power-size.png` });
+    await page.locator('#chart-at-target').screenshot({ path: `${SCREENSHOTS}/chart-at-target.png` });
+    await page.locator('#chart-flow').screenshot({ path: `${SCREENSHOTS}/chart-flow.png` });
+
+    // time from Run to final results, and the longest main-thread task while it runs
+    const timings: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+      const start = Date.now();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
+      await done(page);
+      timings.push(Date.now() - start);
+      metrics[`longest main-thread task during run ${k + 1} (ms)`] = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+      await chartsDone(page);
+    }
+    metrics['Run → final results, default 4 designs × 10⁴ (ms, three runs)'] = timings.join(', ');
+    // the probe works: a deliberate 80 ms task is seen
+    await page.evaluate(() => {
+      const end = performance.now() + 80;
+      while (performance.now() < end);
+    });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __longest: number }).__longest)).toBeGreaterThanOrEqual(75);
+    metrics['hardwareConcurrency'] = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('edit a field → the link and the derived line follow → run → new results', async () => {
+    const { page, context } = await open();
+    await done(page);
+    const before = await tableText(page);
+    await setField(page, 'Prevalence', '0.5');
+    await expect.poll(() => page.url()).toContain('population.prevalence=0.5');
+    await expect.poll(() => page.locator('.derived').innerText()).toContain('P(assay+) 50.0%');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await done(page);
+    await expect.poll(() => tableText(page)).not.toBe(before);
+
+    // a wrong value is marked at its field with what is allowed, Run is disabled, results stay
+    const kept = await tableText(page);
+    await setField(page, 'Prevalence', '1.5');
+    const input = page.getByLabel('Prevalence').first();
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await page.locator('.field.invalid .error').first().innerText()).toMatch(/0 < x < 1|< 1/);
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+    expect(await tableText(page)).toBe(kept);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-invalid-field.png` });
+    await context.close();
+  });
+
+  it('a shared link reopens the exact scenario and numbers, byte-identical to the command line', async () => {
+    const { page, context } = await open();
+    await done(page);
+    await setField(page, 'Replicates', '3000');
+    await setField(page, 'Seed', 'share-test');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await done(page);
+    const link = page.url();
+    const first = await tableText(page);
+    const { text } = await downloaded(page, 'Results JSON');
+    await context.close();
+
+    const other = await open(link.slice(app.url.length));
+    await done(other.page);
+    expect(await tableText(other.page)).toBe(first);
+    const again = await downloaded(other.page, 'Results JSON');
+    expect(again.text).toBe(text);
+    await other.context.close();
+
+    // The simulated numbers are the command line's, bit for bit. The closed forms are computed
+    // where the results are gathered, and Chromium's V8 and Node's round Math.exp/log/pow
+    // differently in the last bit, so those may differ by an ulp or two.
+    type Result = { analytic?: { reject: Record<string, number> } };
+    const { scenario, results } = JSON.parse(text) as { scenario: unknown; results: Result[] };
+    const cli = runCli(['simulate', '-', '--workers', '2'], JSON.stringify(scenario));
+    expect(cli.status).toBe(0);
+    const expected = (JSON.parse(cli.stdout) as { results: Result[] }).results;
+    const simulated = (list: Result[]) => JSON.stringify(list.map(({ analytic: _, ...rest }) => rest));
+    expect(simulated(results)).toBe(simulated(expected));
+    results.forEach((result, d) => {
+      for (const [key, value] of Object.entries(result.analytic?.reject ?? {})) expect(Math.abs(value - expected[d].analytic!.reject[key])).toBeLessThan(1e-14);
+      expect(Object.keys(result.analytic?.reject ?? {})).toEqual(Object.keys(expected[d].analytic?.reject ?? {}));
+    });
+  });
+
+  it('Cancel stops a long run at once and keeps the page usable', async () => {
+    const { page, context, errors } = await open();
+    await done(page);
+    await setField(page, 'Replicates', '3000000');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > 2, null, { timeout: 30_000 });
+    const stopped = await page.evaluate(async () => {
+      const start = performance.now();
+      const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+      cancel.click();
+      while (!document.querySelector('.status')?.textContent?.startsWith('Cancelled')) await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - start;
+    });
+    metrics['Cancel → stopped (ms)'] = Math.round(stopped);
+    const value = await page.locator('progress').getAttribute('value');
+    await page.waitForTimeout(400);
+    expect(await page.locator('progress').getAttribute('value')).toBe(value); // no block lands after Cancel
+    await setField(page, 'Replicates', '2000');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await done(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a tampered link opens with a message and the defaults, and injects nothing', async () => {
+    const evil = '?version=1&title=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&population.prevalence=abc&__proto__.x=1';
+    const { page, errors, context } = await open(evil);
+    const notice = page.locator('.notice');
+    await expect(notice.innerText()).resolves.toMatch(/could not be opened/);
+    await expect(notice.innerText()).resolves.toMatch(/population\.prevalence/);
+    await done(page); // the defaults run
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-tampered-link.png` });
+
+    // markup in a valid link's text fields is shown as text
+    const markup = await open('?version=1&title=%3Cb%20id%3Dinjected%3Ebold%3C%2Fb%3E&population.prevalence=0.3&endpoint.type=continuous&endpoint.sd.pos=1&endpoint.sd.neg=1&endpoint.effect.pos=0.5&endpoint.effect.neg=0&designs.0.id=x&designs.0.label=%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E&designs.0.type=enriched&designs.0.n=100', context);
+    await done(markup.page);
+    expect(await markup.page.locator('#injected').count()).toBe(0);
+    expect(await markup.page.getByLabel('Title').inputValue()).toBe('<b id=injected>bold</b>');
+    expect(await markup.page.locator('table.results thead').innerText()).toContain('<script>');
+    expect(await markup.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports parse, charts download as SVG and PNG, and a scenario file imports', async () => {
+    const { page, context } = await open();
+    await done(page);
+    await chartsDone(page);
+    const csv = await downloaded(page, 'Results CSV');
+    const [header, ...rows] = csv.text.trim().split('\n');
+    expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'reject.any', 'mcse.any', 'expected.cost']));
+    expect(rows).toHaveLength(4);
+    const json = JSON.parse((await downloaded(page, 'Results JSON')).text) as { results: { reject: { any: number } }[] };
+    expect(json.results).toHaveLength(4);
+    expect(csv.text).toContain(String(json.results[0].reject.any));
+    const scenarioFile = await downloaded(page, 'Export scenario');
+    expect(parseScenarioText(scenarioFile.text).ok).toBe(true);
+
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-power-size button', { hasText: 'SVG' }).click()]);
+    const svgText = readFileSync(await svgDownload.path(), 'utf8');
+    expect(svgText).toMatch(/^<\?xml[^]*<svg[^]*Power against sample size[^]*<\/svg>$/);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-flow button', { hasText: 'PNG' }).click()]);
+    const png = readFileSync(await pngDownload.path());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1120); // 2 × the 560-wide chart
+
+    // import: a good file replaces the scenario; a bad one is refused with the contract's words
+    const imported = { ...JSON.parse(scenarioFile.text), title: 'Imported scenario' };
+    await page.locator('input[type=file]').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Imported scenario');
+    await page.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"population":{"prevalence":2}}') });
+    await expect.poll(() => page.locator('.share .message').innerText()).toMatch(/bad\.json was not imported: .*population\.prevalence/);
+    expect(await page.getByLabel('Title').inputValue()).toBe('Imported scenario');
+    await context.close();
+  });
+
+  it('a reload keeps the scenario, even a half-typed invalid one; saved scenarios reopen', async () => {
+    const { page, context } = await open();
+    await done(page);
+    await setField(page, 'Title', 'Kept across reloads');
+    await page.getByLabel('Save as').fill('my case');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await setField(page, 'Prevalence', '7');
+    await page.reload();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Kept across reloads');
+    expect(await page.getByLabel('Prevalence').first().inputValue()).toBe('7');
+    await expect(page.getByLabel('Prevalence').first().getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Saved').selectOption('my case');
+    await expect.poll(() => page.getByLabel('Prevalence').first().inputValue()).toBe('0.3');
+    await context.close();
+  });
+
+  it('works with the keyboard alone: edit a field, reach Run, run', async () => {
+    const { page, context } = await open();
+    await done(page);
+    const before = await tableText(page);
+    const focusOn = async (predicate: string) => {
+      for (let k = 0; k < 300; k++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(predicate)) return;
+      }
+      throw new Error(`never reached ${predicate} with Tab`);
+    };
+    await focusOn(`document.activeElement?.getAttribute('name') === 'endpoint.effect.neg'`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0.3');
+    await focusOn(`document.activeElement?.textContent === 'Run'`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done/.test(document.querySelector('.status')?.textContent ?? ''));
+    await done(page);
+    await expect.poll(() => tableText(page)).not.toBe(before);
+    expect(page.url()).toContain('endpoint.effect.neg=0.3');
+    await context.close();
+  });
+
+  it('axe-core finds no violations on the page with results and charts', async () => {
+    const { page, context } = await open();
+    await done(page);
+    await chartsDone(page);
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the built folder', () => {
+  it('has no absolute asset paths, so it works from a sub-path', () => {
+    const html = readFileSync('test-output/app/index.html', 'utf8');
+    expect(html).not.toMatch(/(src|href)="\//);
+    const scripts = readdirSync('test-output/app/assets').filter((name) => name.endsWith('.js'));
+    expect(scripts.some((name) => name.startsWith('engine.worker'))).toBe(true);
+    for (const name of scripts) expect(readFileSync(`test-output/app/assets/${name}`, 'utf8')).not.toMatch(/["'`]\/assets\//);
+  });
+});
