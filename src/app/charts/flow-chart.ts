@@ -31,6 +31,6 @@ export function flowChart(flow: PatientFlow, options: Frame): SVGTemplateResult 
       ${arrow(4 + BOX_W, mid, 150, mid - 53)} ${arrow(4 + BOX_W, mid, 150, mid + 53)}
       ${arrow(150 + BOX_W, mid - 53, 296, mid)} ${arrow(150 + BOX_W, mid + 53, 296, mid)}
       ${arrow(296 + BOX_W, mid, 442, mid - 53)} ${arrow(296 + BOX_W, mid, 442, mid + 53)}
-      <text x="296" y=${HEIGHT - 16} fill="#1b1f24">analysed: ${n(flow.analysed)} ${flow.analysedUnit}</text>`,
+      <text x="442" y=${HEIGHT - 16} fill="#1b1f24">analysed: ${n(flow.analysed)} ${flow.analysedUnit}</text>`,
   );
 }

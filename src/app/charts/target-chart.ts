@@ -25,7 +25,7 @@ export function targetChart(solutions: Solution[], labels: Record<string, string
         const value = solution.expected[key];
         return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text>
           <rect x=${LABEL} y=${y + 2} width=${Math.max(1, x(value) - LABEL)} height=${ROW - 8} fill=${PALETTE[i % PALETTE.length]}><title>${name}: ${tick(value)} at ${solution.unit} = ${solution.size}</title></rect>
-          <text x=${x(value) + 6} y=${y + 13} fill="#1b1f24">${tick(value)}${key === 'cost' ? ` (${solution.unit} ${solution.size})` : ''}</text>`;
+          <text x=${x(value) + 6} y=${y + 13} fill="#1b1f24">${tick(value)}${key === 'cost' ? ` (${solution.unit} = ${solution.size})` : ''}</text>`;
       })}
     </g>`;
   };
