@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { offline } from './scripts/offline-plugin.js';
 
-// `base: './'` makes the built folder work from any sub-path of any static host.
+// `base: './'` makes the built folder work from any sub-path of any static host; `offline()` makes
+// it work without a network once loaded.
 export default defineConfig({
   base: './',
+  plugins: [offline()],
   build: { outDir: 'dist-app', target: 'es2022' },
   worker: { format: 'es' },
   test: {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/engine/scenario/parse.js';
 import { runCli } from '../support/cli.js';
 import { SCREENSHOTS, startApp, type App } from '../support/browser.js';
+import { serveFolder } from '../support/static-server.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const metrics: Record<string, number | string> = {};
@@ -22,7 +23,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function open(path = '', context?: BrowserContext): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+async function open(path = '', context?: BrowserContext, base = app.url): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
   const ctx = context ?? (await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }));
   const page = await ctx.newPage();
   const errors: string[] = [];
@@ -45,7 +46,7 @@ async function open(path = '', context?: BrowserContext): Promise<{ page: Page; 
     };
     channel.port2.postMessage(0);
   });
-  await page.goto(app.url + path);
+  await page.goto(base + path);
   return { page, errors, context: ctx };
 }
 
@@ -85,6 +86,7 @@ describe('the app in a browser', () => {
 
     // time from Run to final results, and the longest main-thread task while it runs
     const timings: number[] = [];
+    const appTimings: string[] = [];
     for (let k = 0; k < 3; k++) {
       await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
       const start = Date.now();
@@ -92,10 +94,12 @@ describe('the app in a browser', () => {
       await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
       await done(page);
       timings.push(Date.now() - start);
+      appTimings.push((await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?');
       metrics[`longest main-thread task during run ${k + 1} (ms)`] = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
       await chartsDone(page);
     }
-    metrics['Run → final results, default 4 designs × 10⁴ (ms, three runs)'] = timings.join(', ');
+    metrics['Run → final results, default 4 designs × 10⁴ (ms, three runs, click to text seen by the test)'] = timings.join(', ');
+    metrics['the same, as the page reports it'] = appTimings.join(', ');
     // the probe works: a deliberate 80 ms task is seen
     await page.evaluate(() => {
       const end = performance.now() + 80;
@@ -298,7 +302,28 @@ describe('the app in a browser', () => {
 });
 
 describe('the built folder', () => {
-  it('has no absolute asset paths, so it works from a sub-path', () => {
+  it('works from a sub-path and, once loaded, without a network', async () => {
+    const server = await serveFolder('test-output/app', '/teaching/trials/stratum/');
+    const { page, errors, context } = await open('', undefined, server.url);
+    await done(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await setField(page, 'Prevalence', '0.3');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await done(page);
+    const online = await tableText(page);
+    const link = page.url();
+    expect(errors).toEqual([]);
+    await server.close();
+    expect(await page.evaluate(() => fetch('./not-kept.txt').then(() => 'reached', () => 'unreachable'))).toBe('unreachable');
+    const before = errors.length; // the probe's own refused connection
+    await page.goto(link);
+    await done(page);
+    expect(await tableText(page)).toBe(online);
+    expect(errors.slice(before)).toEqual([]);
+    await context.close();
+  });
+
+  it('has no absolute asset paths', () => {
     const html = readFileSync('test-output/app/index.html', 'utf8');
     expect(html).not.toMatch(/(src|href)="\//);
     const scripts = readdirSync('test-output/app/assets').filter((name) => name.endsWith('.js'));
