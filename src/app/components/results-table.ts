@@ -40,9 +40,10 @@ export class ResultsTable extends StoreElement {
     if (!results) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
     const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
     const hasClosed = results.some((result) => result.analytic);
+    const tStatistic = store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type !== 'survival';
     return html`<table class="results">
         <caption>
-          Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation` : nothing}
+          Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? ' (the z test\'s: with the variance estimated, t tests have slightly less power)' : ''}` : nothing}
         </caption>
         <thead>
           <tr><th scope="col">Quantity</th>${results.map((result) => html`<th scope="col">${result.label || result.id}</th>`)}</tr>
