@@ -111,6 +111,42 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('design cards: duplicate, rename, remove, at most eight; the design map draws and re-ranks by cost', async () => {
+    const { page, errors, context } = await open();
+    await done(page);
+    const cards = page.locator('li.card');
+    expect(await cards.count()).toBe(4);
+    await page.getByRole('button', { name: 'Duplicate Enriched', exact: true }).click();
+    expect(await cards.count()).toBe(5);
+    await expect.poll(() => page.url()).toContain('designs.2.id=enriched-copy');
+    const name = cards.nth(2).getByLabel('Name', { exact: false });
+    await name.fill('Enriched again');
+    await name.press('Tab');
+    await expect.poll(() => cards.nth(2).locator('h3').innerText()).toBe('Enriched again');
+    for (let k = 5; k < 8; k++) await page.getByRole('button', { name: 'Add design', exact: true }).click();
+    expect(await cards.count()).toBe(8);
+    expect(await page.getByRole('button', { name: 'Add design', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Duplicate Enriched again', exact: true }).isDisabled()).toBe(true);
+    // back to two designs, so the map (every design solved at 36 points) is quick
+    while ((await cards.count()) > 2) await cards.nth(2).getByRole('button', { name: /^Remove / }).click();
+    expect(await cards.locator('h3').allInnerTexts()).toEqual(['All-comers', 'Enriched']);
+    await setField(page, 'Replicates', '1000');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await done(page);
+    expect(await page.locator('table.results thead th').count()).toBe(3);
+    await chartsDone(page);
+    await page.getByRole('button', { name: 'Compute design map', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#chart-design-map svg') !== null, null, { timeout: 120_000 });
+    const map = page.locator('#chart-design-map svg');
+    expect(await map.locator('title').first().textContent()).toBe('Design needing the fewest randomised patients');
+    expect(await map.locator('rect').count()).toBeGreaterThanOrEqual(36);
+    await page.locator('#chart-design-map').screenshot({ path: `${SCREENSHOTS}/chart-design-map.png` });
+    await page.getByLabel('Winner by').selectOption('cost');
+    await expect.poll(() => map.locator('title').first().textContent()).toBe('Least costly design at the target power');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('edit a field → the link and the derived line follow → run → new results', async () => {
     const { page, context } = await open();
     await done(page);
