@@ -31,6 +31,7 @@ export function flowChart(flow: PatientFlow, options: Frame): SVGTemplateResult 
       ${arrow(4 + BOX_W, mid, 150, mid - 53)} ${arrow(4 + BOX_W, mid, 150, mid + 53)}
       ${arrow(150 + BOX_W, mid - 53, 296, mid)} ${arrow(150 + BOX_W, mid + 53, 296, mid)}
       ${arrow(296 + BOX_W, mid, 442, mid - 53)} ${arrow(296 + BOX_W, mid, 442, mid + 53)}
-      <text x="442" y=${HEIGHT - 16} fill="#1b1f24">analysed: ${n(flow.analysed)} ${flow.analysedUnit}</text>`,
+      <text x=${442 + BOX_W / 2} y=${HEIGHT - 30} text-anchor="middle" fill="#1b1f24">analysed</text>
+      <text x=${442 + BOX_W / 2} y=${HEIGHT - 14} text-anchor="middle" font-weight="600" fill="#1b1f24">${n(flow.analysed)} ${flow.analysedUnit}</text>`,
   );
 }
