@@ -44,12 +44,17 @@ function buildTable(df: number): Float64Array {
   if (tables.size >= MAX_TABLES) tables.clear();
   const table = new Float64Array(2 * POINTS);
   const logNorm = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  for (let i = 0; i < POINTS; i++) {
+  // z(−t) = −z(t) exactly and the slope is even: compute t ≥ 0, mirror the rest
+  const middle = (POINTS - 1) / 2;
+  for (let i = middle; i < POINTS; i++) {
     const t = -TABLE_LIMIT + i * STEP;
     const z = tToZExact(t, df);
-    const density = Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
+    const slope = Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df)) / normalPdf(z);
+    const mirror = POINTS - 1 - i;
     table[2 * i] = z;
-    table[2 * i + 1] = density / normalPdf(z);
+    table[2 * i + 1] = slope;
+    table[2 * mirror] = -z;
+    table[2 * mirror + 1] = slope;
   }
   tables.set(df, table);
   return table;
