@@ -19,25 +19,25 @@ export type Varied = { ok: true; scenario: Scenario } | { ok: false; errors: str
 
 /** the scenario with `parameter` set to `value` (the seed, and so the random numbers, unchanged) */
 export function withParameter(scenario: Scenario, parameter: Parameter, value: number): Varied {
-  const document = JSON.parse(JSON.stringify(scenario)) as Scenario;
+  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
   const size = /^(?:designs\.([A-Za-z0-9_-]+)\.)?(n|events)$/.exec(parameter);
   if (size) {
     const [, id, key] = size;
-    const targets = id === undefined ? document.designs : document.designs.filter((design) => design.id === id);
+    const targets = id === undefined ? copy.designs : copy.designs.filter((design) => design.id === id);
     if (targets.length === 0) return { ok: false, errors: [`--param: no design with id ${JSON.stringify(id)}`] };
     for (const design of targets) setSize(design, key as 'n' | 'events', value);
   } else if (parameter === 'prevalence' || parameter === 'sensitivity' || parameter === 'specificity') {
-    document.population[parameter] = value;
+    copy.population[parameter] = value;
   } else if (parameter === 'effect.pos' || parameter === 'effect.neg') {
     const status = parameter === 'effect.pos' ? 'pos' : 'neg';
-    const endpoint = document.endpoint;
+    const endpoint = copy.endpoint;
     if (endpoint.type === 'continuous') endpoint.effect[status] = value;
     else if (endpoint.type === 'binary') endpoint.treatment[status] = value;
     else endpoint.hazardRatio[status] = value;
   } else {
     return { ok: false, errors: [`--param: must be one of ${PARAMETER_WORDS}, got ${JSON.stringify(parameter)}`] };
   }
-  const parsed = parseScenario(document);
+  const parsed = parseScenario(copy);
   return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map((error) => `${parameter} = ${value}: ${error}`) };
 }
 

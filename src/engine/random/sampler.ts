@@ -6,79 +6,8 @@
 // sets up from its parameters is cached in fields and reused while the parameters repeat.
 import type { Uniform } from './stream.js';
 import { standardExponential } from './exponential-ziggurat.js';
-
-// ---------------------------------------------------------------------------------------------
-// Normal: the ziggurat of G. Marsaglia & W. W. Tsang, "The ziggurat method for generating random
-// variables", J. Stat. Softw. 5(8) (2000), with 256 layers; the layer index and the abscissa come
-// from separate uniforms (J. A. Doornik, "An improved ziggurat method to generate normal random
-// samples", 2005), so they are independent. The base layer's tail beyond r is sampled by
-// G. Marsaglia, "Generating a variable from the tail of the normal distribution",
-// Technometrics 6 (1964) 101–102.
-
-const ZIGGURAT_LAYERS = 256;
-/** start of the tail: the root r for which the 256 layers of area v close at the mode (40-digit mpmath) */
-const ZIGGURAT_R = 3.654152885361009;
-/** area of each layer, v = r·f(r) + ∫_r^∞ f, f(x) = exp(−x²/2) (40-digit mpmath) */
-const ZIGGURAT_V = 0.004928673233974655;
-/** layer i spans abscissae [0, X[i]); X[0] = v/f(r) (base layer incl. tail), X[1] = r, X[256] = 0 */
-const ZIGGURAT_X = new Float64Array(ZIGGURAT_LAYERS + 1);
-/** F[i] = f(X[i]); layer i ≥ 1 spans ordinates [F[i], F[i + 1]] */
-const ZIGGURAT_F = new Float64Array(ZIGGURAT_LAYERS + 1);
-/** X[i + 1]/X[i]: a uniform below this puts the point inside the part of layer i under f */
-const ZIGGURAT_INNER = new Float64Array(ZIGGURAT_LAYERS);
-
-function buildZiggurat(): void {
-  const r = ZIGGURAT_R;
-  const v = ZIGGURAT_V;
-  const fr = Math.exp(-0.5 * r * r);
-  ZIGGURAT_X[0] = v / fr;
-  ZIGGURAT_X[1] = r;
-  ZIGGURAT_F[0] = 0;
-  ZIGGURAT_F[1] = fr;
-  for (let i = 1; i < ZIGGURAT_LAYERS - 1; i++) {
-    const top = v / ZIGGURAT_X[i] + ZIGGURAT_F[i];
-    ZIGGURAT_X[i + 1] = Math.sqrt(-2 * Math.log(top));
-    ZIGGURAT_F[i + 1] = top;
-  }
-  ZIGGURAT_X[ZIGGURAT_LAYERS] = 0;
-  ZIGGURAT_F[ZIGGURAT_LAYERS] = 1;
-  for (let i = 0; i < ZIGGURAT_LAYERS; i++) ZIGGURAT_INNER[i] = ZIGGURAT_X[i + 1] / ZIGGURAT_X[i];
-}
-buildZiggurat();
-
-// ---------------------------------------------------------------------------------------------
-// log k! for the rejection tests of BTRD and PTRS: exact values below 10, Stirling's series above.
-
-const HALF_LOG_2PI = 0.9189385332046728;
-/** ln k!, k = 0..9 (40-digit mpmath) */
-const LOG_FACTORIAL = new Float64Array([
-  0, 0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046, 6.579251212010101,
-  8.525161361065415, 10.60460290274525, 12.801827480081469,
-]);
-/**
- * Stirling correction f_c(k) = ln k! − (k + ½)ln(k + 1) + (k + 1) − ½ln 2π, k = 0..9; the values of
- * Hörmann (1993), BTRD, confirmed to 40 digits with mpmath.
- */
-const STIRLING_CORRECTION = new Float64Array([
-  0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509, 0.01664469118982119,
-  0.01387612882307075, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871,
-]);
-
-/**
- * f_c(k); for k ≥ 10 the asymptotic series 1/(12x) − 1/(360x³) + 1/(1260x⁵) − 1/(1680x⁷) + 1/(1188x⁹),
- * x = k + 1, whose next term is below 7·10⁻¹⁵ (Abramowitz & Stegun 6.1.40).
- */
-function stirlingCorrection(k: number): number {
-  if (k < 10) return STIRLING_CORRECTION[k];
-  const x = k + 1;
-  const z = 1 / (x * x);
-  return (1 / 12 - z * (1 / 360 - z * (1 / 1260 - z * (1 / 1680 - z / 1188)))) / x;
-}
-
-function logFactorial(k: number): number {
-  if (k < 10) return LOG_FACTORIAL[k];
-  return (k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingCorrection(k);
-}
+import { stirlingCorrection, logFactorial } from './log-factorial.js';
+import { ZIGGURAT_F, ZIGGURAT_INNER, ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_X } from './normal-ziggurat.js';
 
 /** BTRD's h, the m-dependent part of log f(k)/f(m) (Hörmann 1993, step 3.3) */
 function btrdH(n: number, m: number, r: number): number {
@@ -142,7 +71,7 @@ export class Sampler {
     return standardExponential(this.next) / rate;
   }
 
-  /** standard normal (ziggurat; see the top of this file) */
+  /** standard normal (the ziggurat of normal-ziggurat.ts) */
   normal(): number {
     const t = (this.next() * 2 * ZIGGURAT_LAYERS) | 0;
     const layer = t >> 1;
