@@ -147,6 +147,23 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('fits a phone: nothing wider than a 360 px screen but the results table, which scrolls in its own box', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const { page, errors } = await open('', context);
+    await done(page);
+    await chartsDone(page);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > innerWidth + 1 && !element.closest('results-table'))
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+    );
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-phone.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('edit a field → the link and the derived line follow → run → new results', async () => {
     const { page, context } = await open();
     await done(page);
