@@ -67,6 +67,16 @@ async function downloaded(page: Page, button: string): Promise<{ download: Downl
   return { download, text: bytes.toString('utf8'), bytes };
 }
 
+/** axe-core's violations on the page as it stands, one line each */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('the app in a browser', () => {
   it('opens, runs the default comparison and draws every chart', async () => {
     const { page, errors, context } = await open();
@@ -154,12 +164,13 @@ describe('the app in a browser', () => {
     await chartsDone(page);
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
-        .filter((element) => element.getBoundingClientRect().right > innerWidth + 1 && !element.closest('results-table'))
+        .filter((element) => element.getBoundingClientRect().right > innerWidth + 1 && !element.closest('.table-scroll'))
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     );
     expect(overflowing).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SCREENSHOTS}/app-phone.png` });
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -343,13 +354,7 @@ describe('the app in a browser', () => {
     const { page, context } = await open();
     await done(page);
     await chartsDone(page);
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -41,16 +41,19 @@ export class ResultsTable extends StoreElement {
     const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
     const hasClosed = results.some((result) => result.analytic);
     const tStatistic = store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type !== 'survival';
-    return html`<table class="results">
-        <caption>
-          Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? ' (the z test\'s: with the variance estimated, t tests have slightly less power)' : ''}` : nothing}
-        </caption>
-        <thead>
-          <tr><th scope="col">Quantity</th>${results.map((result) => html`<th scope="col">${result.label || result.id}</th>`)}</tr>
-        </thead>
-        <tbody>
-          ${used.map((row) => html`<tr><th scope="row" title=${row.title ?? row.label}>${row.label}</th>${results.map((result) => html`<td>${row.cell(result)}</td>`)}</tr>`)}
-        </tbody>
-      </table>`;
+    return html`<p class="table-note">
+        Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? ' (the z test\'s: with the variance estimated, t tests have slightly less power)' : ''}` : nothing}
+      </p>
+      <div class="table-scroll" role="region" aria-label="Results by design" tabindex="0">
+        <table class="results">
+          <caption class="visually-hidden">Results by design</caption>
+          <thead>
+            <tr><th scope="col">Quantity</th>${results.map((result) => html`<th scope="col">${result.label || result.id}</th>`)}</tr>
+          </thead>
+          <tbody>
+            ${used.map((row) => html`<tr><th scope="row" title=${row.title ?? row.label}>${row.label}</th>${results.map((result) => html`<td>${row.cell(result)}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+      </div>`;
   }
 }
