@@ -88,7 +88,7 @@ export class ScenarioPanel extends StoreElement {
           ${choiceField({ path: 'analysis.statistic', label: 'Statistic', help: 't estimates the variance; z is rpact’s convention.', options: [['t', 't (estimated variance)'], ['z', 'z (known variance)']] })}
         </div>
         <div class="pair">
-          ${choiceField({ path: 'analysis.strata', label: 'Strata', help: 'Random is realistic; fixed is rpact’s convention.', options: [['random', 'Random'], ['fixed', 'Fixed shares']] })}
+          ${choiceField({ path: 'analysis.strata', label: 'Strata', help: 'Random is realistic. Fixed gives each stage its expected shares, unrounded, as rpact does: use it with at least 10 patients expected per arm and cell.', options: [['random', 'Random'], ['fixed', 'Fixed shares']] })}
           ${choiceField({ path: 'analysis.stratified', label: 'Test of F', help: 'Combine the S and R strata, or pool.', options: [['true', 'Stratified'], ['false', 'Pooled']] })}
         </div>
         <div class="pair">
