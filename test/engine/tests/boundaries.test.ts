@@ -8,6 +8,7 @@ import { spentAlpha, type Spending } from '../../../src/engine/tests/sequential/
 import { Sampler } from '../../../src/engine/random/sampler.js';
 import { blockStream } from '../../../src/engine/random/stream.js';
 import { proportionSe } from '../../support/monte-carlo.js';
+import { normalUpper } from '../../../src/engine/math/normal.js';
 
 type BoundaryCase = { kind: 'boundaries'; spending: Spending; informationRates: number[]; alpha: number; criticalValues: number[] };
 const cases = (analytic as { kind: string }[]).filter((c): c is BoundaryCase => c.kind === 'boundaries');
@@ -20,6 +21,36 @@ describe('efficacy boundaries equal rpact', () => {
       reference.criticalValues.forEach((value, k) => expect(Math.abs(ours[k] - value)).toBeLessThan(1e-4));
     });
   }
+});
+
+// Early looks with almost no information, where 1 − α(t) rounds to 1. rpact 3.3.4 reports those
+// looks as Inf; ours are finite where the α spent is representable, so they must cross with
+// probability below 1e-15. Produced by:
+//   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.05, 1), alpha = 0.0126, sided = 1)$criticalValues
+//   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.02, 0.5, 1), alpha = 0.025, sided = 1)$criticalValues
+//   getDesignGroupSequential(typeOfDesign = "asP", informationRates = c(0.01, 1), alpha = 0.025, sided = 1)$criticalValues
+const EARLY_LOOKS: { spending: Spending; informationRates: number[]; alpha: number; criticalValues: number[] }[] = [
+  { spending: 'obrien-fleming', informationRates: [0.05, 1], alpha: 0.0126, criticalValues: [Infinity, 2.23832299560308] },
+  { spending: 'obrien-fleming', informationRates: [0.02, 0.5, 1], alpha: 0.025, criticalValues: [Infinity, 2.96258804947138, 1.96859564632177] },
+  { spending: 'pocock', informationRates: [0.01, 1], alpha: 0.025, criticalValues: [3.33537540822154, 1.9669111892581] },
+];
+
+describe('efficacy boundaries with an early look of little information', () => {
+  for (const reference of EARLY_LOOKS) {
+    it(`${reference.spending} at ${reference.informationRates.join(', ')} equals rpact`, () => {
+      const ours = efficacyBoundaries(reference.spending, reference.informationRates, reference.alpha);
+      reference.criticalValues.forEach((value, k) => {
+        if (value === Infinity) expect(normalUpper(ours[k])).toBeLessThan(1e-15);
+        else expect(Math.abs(ours[k] - value)).toBeLessThan(1e-4);
+      });
+    });
+  }
+
+  it('a look with no α left to spend never stops', () => {
+    const ours = efficacyBoundaries('obrien-fleming', [0.001, 0.002, 1], 0.025);
+    expect(ours[1]).toBe(Infinity);
+    expect(Math.abs(ours[2] - 1.959963984540054)).toBeLessThan(1e-6); // all α left for the end: z_{0.975}
+  });
 });
 
 describe('efficacy boundaries spend α as defined', () => {

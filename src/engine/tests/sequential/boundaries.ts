@@ -38,9 +38,9 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
   for (let k = 0; k < looks; k++) smallestSd = Math.min(smallestSd, Math.sqrt(rates[k] - (k > 0 ? rates[k - 1] : 0)));
   const step = Math.min(0.02, smallestSd / STEPS_PER_SD);
 
-  critical[0] = normalQuantile(1 - spentAlpha(spending, alpha, rates[0]));
+  critical[0] = upperQuantile(spentAlpha(spending, alpha, rates[0]));
   // the first look's continuation density on its grid
-  let grid = simpsonGrid(-TAIL * Math.sqrt(rates[0]), critical[0] * Math.sqrt(rates[0]), step);
+  let grid = simpsonGrid(-TAIL * Math.sqrt(rates[0]), Math.min(critical[0], TAIL) * Math.sqrt(rates[0]), step);
   let density = grid.points.map((s) => normalPdf(s / Math.sqrt(rates[0])) / Math.sqrt(rates[0]));
 
   for (let k = 1; k < looks; k++) {
@@ -60,9 +60,10 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
       for (let i = 0; i < points.length; i++) d += weights[i] * previous[i] * normalPdf((bound - points[i]) / sd);
       return (-d * Math.sqrt(rates[k])) / sd;
     };
-    critical[k] = solveDecreasing(crossing, slope, target, normalQuantile(1 - target));
+    // nothing left to spend at this look (an early look with almost no information): no stop
+    critical[k] = target > 0 ? solveDecreasing(crossing, slope, target, upperQuantile(target)) : Infinity;
     if (k === looks - 1) break;
-    const upper = critical[k] * Math.sqrt(rates[k]);
+    const upper = Math.min(critical[k], TAIL) * Math.sqrt(rates[k]);
     const next = simpsonGrid(-TAIL * Math.sqrt(rates[k]), upper, step);
     const nextDensity = new Float64Array(next.points.length);
     for (let j = 0; j < next.points.length; j++) {
@@ -74,6 +75,14 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
     density = nextDensity;
   }
   return critical;
+}
+
+/**
+ * z with P(Z > z) = p, from the lower tail so that it stays exact for the tiny p an early look
+ * spends (1 − p would round to 1); Infinity when p is 0
+ */
+function upperQuantile(p: number): number {
+  return -normalQuantile(p);
 }
 
 /** an odd number of equally spaced points on [low, high] with Simpson's weights */
@@ -92,8 +101,8 @@ function simpsonGrid(low: number, high: number, step: number): { points: Float64
 /** c with f(c) = target for a decreasing f, by Newton's method kept inside a bracket */
 function solveDecreasing(f: (c: number) => number, slope: (c: number) => number, target: number, start: number): number {
   let low = -10;
-  let high = 20;
-  let c = start;
+  let high = 40;
+  let c = Math.min(high, Math.max(low, start));
   for (let iteration = 0; iteration < 100; iteration++) {
     const excess = f(c) - target;
     if (excess > 0) low = c;
