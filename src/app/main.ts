@@ -1,5 +1,2 @@
-// The app's entry: the page element, and the files kept for offline use.
+// The app's entry: the page element, which runs the scenario and then keeps the files for offline use.
 import './components/stratum-app.js';
-import { keepForOffline } from './offline.js';
-
-keepForOffline();

@@ -22,7 +22,10 @@ export class WorkerPool {
   /** bumped by cancel: runs queued before it do not start */
   private generation = 0;
 
-  constructor(readonly size = Math.max(1, Math.min(16, navigator.hardwareConcurrency || 2))) {}
+  constructor(readonly size = Math.max(1, Math.min(16, navigator.hardwareConcurrency || 2))) {
+    // start the workers at once, so they load while the page renders its first frame
+    this.ensure(size);
+  }
 
   /** every design of `scenario`, after the runs already queued; rejects with Cancelled when `cancel` is called meanwhile */
   simulate(scenario: Scenario, onProgress?: (progress: Progress) => void): Promise<DesignResult[]> {

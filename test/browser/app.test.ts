@@ -81,6 +81,7 @@ describe('the app in a browser', () => {
   it('opens, runs the default comparison and draws every chart', async () => {
     const { page, errors, context } = await open();
     await done(page);
+    metrics['first run, on opening the page (as the page reports it)'] = (await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?';
     expect(await page.locator('table.results thead th').count()).toBe(5); // quantity + 4 designs
     await chartsDone(page);
     for (const id of ['power-size', 'power-prevalence', 'at-target', 'flow']) {

@@ -2,6 +2,7 @@
 // on the right. Keeps the address bar's query string equal to the current valid scenario.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { keepForOffline } from '../offline.js';
 import { store } from '../store.js';
 import { StoreElement } from './store-element.js';
 import './chart-panel.js';
@@ -20,7 +21,9 @@ export class StratumApp extends StoreElement {
       if (location.search !== query) history.replaceState(null, '', location.pathname + query + location.hash);
     });
     store.start(location.search);
-    if (store.valid) void store.simulate();
+    const first = store.valid ? store.simulate() : Promise.resolve();
+    // the offline copy downloads every file: only after the first results and charts, not beside them
+    void first.finally(keepForOffline);
   }
 
   protected override render(): TemplateResult {
