@@ -4,11 +4,11 @@
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
-import { SurvivalRun } from '../endpoints/survival/survival-run.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics } from './stage-source.js';
 
 export interface SurvivalLooks {
@@ -22,24 +22,9 @@ export interface SurvivalLooks {
 }
 
 /** every patient simulated; exact log-rank at the month of the target event */
-export class PatientLooks implements SurvivalLooks {
-  events = 0;
-  private readonly run: SurvivalRun;
-
+export class PatientLooks extends PatientRunSource implements SurvivalLooks {
   constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, private readonly from: TestedPopulation, private readonly n: number) {
-    this.run = new SurvivalRun(scenario, population, hazards);
-  }
-
-  get randomized(): number {
-    return this.run.randomized;
-  }
-
-  get screened(): number {
-    return this.run.screened;
-  }
-
-  get months(): number {
-    return this.run.months;
+    super(scenario, population, hazards);
   }
 
   start(sampler: Sampler): void {

@@ -3,11 +3,11 @@
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
-import { SurvivalRun } from '../endpoints/survival/survival-run.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics, type TwoStageSource } from './stage-source.js';
 
 /**
@@ -18,9 +18,7 @@ import { StageStatistics, type TwoStageSource } from './stage-source.js';
  * z₂ = (U(τ₂) − U(τ₁)) / √(V(τ₂) − V(τ₁)), independent of stage 1 under H0 (independent
  * increments), as combination tests for survival require.
  */
-export class PatientStages implements TwoStageSource {
-  events = 0;
-  private readonly run: SurvivalRun;
+export class PatientStages extends PatientRunSource implements TwoStageSource {
   private readonly statistics = new StageStatistics();
   private scoreS1 = 0;
   private scoreF1 = 0;
@@ -30,19 +28,7 @@ export class PatientStages implements TwoStageSource {
   private eventsF1 = 0;
 
   constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, private readonly n: readonly [number, number]) {
-    this.run = new SurvivalRun(scenario, population, hazards);
-  }
-
-  get randomized(): number {
-    return this.run.randomized;
-  }
-
-  get screened(): number {
-    return this.run.screened;
-  }
-
-  get months(): number {
-    return this.run.months;
+    super(scenario, population, hazards);
   }
 
   first(size: number, sampler: Sampler): StageStatistics {
