@@ -1,9 +1,11 @@
-// The rpact reference cases (test/fixtures/reference/rpact-cases.json; survival with the asymptotic method):
+// The rpact reference cases (test/fixtures/reference/rpact-cases.json, the shared references, and
+// rpact-cases-more.json, made here by make-more-cases.R; survival with the asymptotic method):
 // rejection, selection (`continue`) and early-stop probabilities agree with rpact 3.3.4's within
 // 4·√(mcse² + mcse_rpact²) (METHODS.md §6); expected randomised patients within the same bound
 // carried through N = n₁ + (1 − P(early stop))·(N − n₁), or exactly for one-stage designs.
 import { describe, expect, it } from 'vitest';
 import cases from '../fixtures/reference/rpact-cases.json';
+import moreCases from '../fixtures/reference/rpact-cases-more.json';
 import { scenarioFrom } from '../support/scenarios.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { agreementBound } from '../support/monte-carlo.js';
@@ -12,7 +14,7 @@ const REPLICATES = 100_000;
 
 type Expected = { any: number; S: number; F: number; expectedN?: number; expectedEvents?: number; continueS?: number; continueF?: number; earlyStop?: number };
 type Case = { id: string; scenario: { designs: { id: string; n?: number | number[] }[]; simulation?: object }; design: string; expected: Expected; iterations: number; source: string };
-const simulated = cases as unknown as Case[];
+const simulated = [...cases, ...moreCases] as unknown as Case[];
 
 describe('agreement with rpact', () => {
   it('has the one-stage and adaptive reference cases', () => {
