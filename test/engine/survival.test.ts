@@ -3,6 +3,7 @@
 // and patient-level simulators; the analysis month matches a hand calculation.
 import { describe, expect, it } from 'vitest';
 import rpactPatient from '../fixtures/survival/rpact-patient.json';
+import rpactPatientGs from '../fixtures/survival/rpact-patient-gs.json';
 import { Cohort } from '../../src/engine/endpoints/survival/cohort.js';
 import { EventClock } from '../../src/engine/endpoints/survival/event-month.js';
 import { survivalHazards } from '../../src/engine/endpoints/survival/hazards.js';
@@ -106,6 +107,26 @@ describe('patient-level power', () => {
     const se = rpactPatient.analysisTimeSd * Math.sqrt(1 / replicates + 1 / rpactPatient.iterations);
     expect(Math.abs(result.expected.months - rpactPatient.analysisTimeMean)).toBeLessThanOrEqual(4 * se);
     expect(result.expected.events).toBe(250);
+  });
+
+  it(`with an O'Brien–Fleming interim too: ${rpactPatientGs.call}`, () => {
+    const replicates = 20_000;
+    const scenario = scenarioFrom({
+      population: { prevalence: 0.5 },
+      endpoint: survivalEndpoint(0.7, 0.7),
+      trial: { screeningRate: 400 / 20 },
+      designs: [{ id: 'gs', type: 'all-comers', n: 400, events: 250, interims: { informationRates: [0.5, 1], efficacy: 'obrien-fleming' } }],
+      simulation: { replicates, seed: 'rpact-patient-gs' },
+    });
+    const [result] = simulate(scenario);
+    const bound = (ours: number, theirs: number) => agreementBound(ours, replicates, theirs, rpactPatientGs.iterations);
+    expect(Math.abs(result.reject.F! - rpactPatientGs.power)).toBeLessThanOrEqual(bound(result.reject.F!, rpactPatientGs.power));
+    const stop = result.earlyStop!.efficacy;
+    expect(Math.abs(stop - rpactPatientGs.earlyStop)).toBeLessThanOrEqual(bound(stop, rpactPatientGs.earlyStop));
+    // events: 125 at the interim, 250 for the trials that go on
+    expect(result.expected.events).toBeCloseTo(250 - 125 * stop, 9);
+    const se = rpactPatientGs.analysisTimeSd * Math.sqrt(1 / replicates + 1 / rpactPatientGs.iterations);
+    expect(Math.abs(result.expected.months - rpactPatientGs.analysisTimeMean)).toBeLessThanOrEqual(4 * se);
   });
 });
 
