@@ -29,8 +29,7 @@ function sizeValues(scenario: Scenario, unit: 'n' | 'events'): number[] {
     return Array.isArray(size) ? size[1] : (size ?? 0);
   });
   const top = Math.max(...sizes);
-  const ceiling = unit === 'events' ? Math.min(...scenario.designs.map((design) => (Array.isArray(design.n) ? design.n[1] : design.n))) : Infinity;
-  const values = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((f) => Math.max(20, Math.round(f * top))).filter((v) => v <= ceiling);
+  const values = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((f) => Math.max(20, Math.round(f * top)));
   return [...new Set(values)];
 }
 

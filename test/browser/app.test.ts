@@ -158,6 +158,27 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('every teaching preset runs and draws its charts', async () => {
+    const { page, errors, context } = await open();
+    await done(page);
+    const preset = page.getByLabel('Preset');
+    const names = (await preset.locator('option').allInnerTexts()).slice(1);
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const name of names) {
+      await preset.selectOption({ label: name });
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      // Run clears the charts at once; they come back when this preset's are computed
+      await page.waitForFunction(() => document.querySelector('#chart-at-target svg') === null);
+      // settled: "Done in 310 ms." once every chart is drawn, or "… Charts: <why not>" (no "…")
+      await page.waitForFunction(() => /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(document.querySelector('.status')?.textContent?.trim() ?? ''), null, { timeout: 120_000 });
+      expect((await page.locator('.status').textContent())?.trim(), name).toMatch(/^Done in [\d.]+ m?s\.$/);
+      for (const id of ['power-size', 'power-prevalence', 'at-target', 'flow']) expect(await page.locator(`#chart-${id} svg`).count(), `${name}: ${id}`).toBe(1);
+      expect(await page.locator('#chart-at-target').innerText(), name).not.toMatch(/does not reach/);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fits a phone: nothing wider than a 360 px screen but the results table, which scrolls in its own box', async () => {
     const context = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
     const { page, errors } = await open('', context);

@@ -14,7 +14,8 @@ export function targetChart(solutions: Solution[], labels: Record<string, string
   const reached = solutions.filter((s): s is Extract<Solution, { size: number }> => 'size' in s);
   const panel = (key: 'cost' | 'months', top: number, title: string, tick: (v: number) => string) => {
     const max = Math.max(1e-9, ...reached.map((s) => s.expected[key]));
-    const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - 130]);
+    // room at the right for the bar's label: "17.7M (events = 498)" for costs, "42.2" for months
+    const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - (key === 'cost' ? 180 : 60)]);
     return svg`<g>
       <text x=${LABEL} y=${top - 6} font-weight="600" fill="#1b1f24">${title}</text>
       ${solutions.map((solution, i) => {

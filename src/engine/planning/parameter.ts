@@ -5,7 +5,8 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Design, Scenario } from '../scenario/types.js';
 
 /**
- * `n` or `events`: every design's size (two-stage designs keep their n₁/N share);
+ * `n` or `events`: every design's size (two-stage designs keep their n₁/N share; events take the
+ * patients along, see setEvents);
  * `designs.<id>.n` / `designs.<id>.events`: one design's; `prevalence`, `sensitivity`,
  * `specificity`; `effect.pos` / `effect.neg`: the marker-positive or -negative effect (continuous:
  * the mean difference; binary: the treatment's response rate; survival: the hazard ratio).
@@ -25,7 +26,10 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
     const [, id, key] = size;
     const targets = id === undefined ? copy.designs : copy.designs.filter((design) => design.id === id);
     if (targets.length === 0) return { ok: false, errors: [`--param: no design with id ${JSON.stringify(id)}`] };
-    for (const design of targets) setSize(design, key as 'n' | 'events', value);
+    for (const design of targets) {
+      if (key === 'events') setEvents(design, value);
+      else setSize(design, 'n', value);
+    }
   } else if (parameter === 'prevalence' || parameter === 'sensitivity' || parameter === 'specificity') {
     copy.population[parameter] = value;
   } else if (parameter === 'effect.pos' || parameter === 'effect.neg') {
@@ -39,6 +43,20 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
   }
   const parsed = parseScenario(copy);
   return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map((error) => `${parameter} = ${value}: ${error}`) };
+}
+
+/**
+ * More events need more patients: n scales with the events, so the planned patients per event, and
+ * with them the follow-up, stay as they were (and n ≥ events still holds: N/E ≥ 1).
+ */
+function setEvents(design: Design, value: number): void {
+  const before = totalOf(design.events);
+  setSize(design, 'events', value);
+  if (design.n !== undefined && before !== undefined) setSize(design, 'n', Math.round((totalOf(design.n)! * value) / before));
+}
+
+function totalOf(size: number | readonly number[] | undefined): number | undefined {
+  return Array.isArray(size) ? size[1] : (size as number | undefined);
 }
 
 function setSize(design: Design, key: 'n' | 'events', value: number): void {

@@ -48,6 +48,22 @@ describe('sweeps', () => {
     expect(points[0].results).not.toEqual(points[1].results);
   });
 
+  it('more events take more patients: n keeps its patients per event (one- and two-stage designs)', () => {
+    const scenario = scenarioFrom({
+      population: { prevalence: 0.4 },
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
+      designs: [
+        { id: 'fixed', type: 'all-comers', n: 500, events: 250 },
+        { id: 'adaptive', type: 'adaptive-enrichment', n: [200, 400], events: [100, 300], intersection: 'simes' },
+      ],
+    });
+    const more = withParameter(scenario, 'events', 600);
+    expect(more.ok).toBe(true);
+    const [fixed, adaptive] = more.ok ? more.scenario.designs : [];
+    expect([fixed.n, fixed.events]).toEqual([1200, 600]);
+    expect([adaptive.n, adaptive.events]).toEqual([[400, 800], [200, 600]]);
+  });
+
   it('names a value the contract refuses', () => {
     const scenario = scenarioFrom({ population: { prevalence: 0.3 }, endpoint: continuousEndpoint(0.4, 0.1), designs: [{ id: 'a', type: 'all-comers', n: 100 }] });
     const varied = withParameter(scenario, 'prevalence', 1.2);
