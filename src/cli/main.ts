@@ -7,10 +7,11 @@ const usage = () => ['usage:', ...Object.values(COMMANDS).map((command) => `  ${
 
 async function main(words: string[]): Promise<void> {
   const [name, ...rest] = words;
-  if (name === undefined || name === '--help' || name === 'help') {
+  if (name === '--help' || name === 'help') {
     process.stdout.write(usage() + '\n');
     return;
   }
+  if (name === undefined) throw new InputError(['command: missing, one of ' + Object.keys(COMMANDS).join(', '), usage()]);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new InputError([`command: unknown command ${JSON.stringify(name)}`, usage()]);
   await command.run(rest);

@@ -117,6 +117,13 @@ describe('stratum simulate with bad input', () => {
     expectInputError(['simulate', join(folder, 'missing.json')], [/^FILE: /m]);
     expectInputError(['simulate', scenarioFile('ok.json', base), '--workers', 'many', '--format', 'xml'], [/^--workers: /m, /^--format: /m]);
     expectInputError(['frobnicate'], [/^command: /m]);
+    expectInputError([], [/^command: missing/m, /^usage:/m]);
+  });
+
+  it('prints its usage on standard output when asked', () => {
+    const run = runCli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage:\n {2}stratum simulate FILE/);
   });
 
 });
