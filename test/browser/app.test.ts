@@ -158,6 +158,33 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('an adaptive card takes a futility threshold and stage-2 re-sizing, and runs them', async () => {
+    const { page, errors, context } = await open();
+    await done(page);
+    const adaptive = page.locator('li.card').nth(3);
+    const randomisedBefore = (await page.locator('table.results tr', { hasText: 'E[randomised]' }).innerText()).trim();
+    const threshold = adaptive.getByLabel('Futility threshold');
+    await threshold.fill('0.05');
+    await threshold.press('Tab');
+    await expect.poll(() => page.url()).toContain('designs.3.selection.threshold=0.05');
+    await adaptive.getByLabel('Re-size stage 2 for a conditional power').check();
+    await expect.poll(() => page.url()).toContain('designs.3.recalculation.conditionalPower=0.8');
+    expect(await adaptive.getByLabel('Assumed effect').inputValue()).toBe('0.5'); // the marker+ effect
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
+    await done(page);
+    // stage 2 is re-sized now, so the adaptive design's expected size changes
+    await expect.poll(async () => (await page.locator('table.results tr', { hasText: 'E[randomised]' }).innerText()).trim()).not.toBe(randomisedBefore);
+    // an emptied threshold means none
+    await threshold.fill('');
+    await threshold.press('Tab');
+    expect(await threshold.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => page.url()).not.toContain('selection.threshold=0.05');
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('every teaching preset runs and draws its charts', async () => {
     const { page, errors, context } = await open();
     await done(page);

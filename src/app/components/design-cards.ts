@@ -53,6 +53,17 @@ function retyped(design: Draft, type: string, survival: boolean): Draft {
   return { ...base, n, ...(survival && events !== undefined ? { events } : {}), ...(type === 'stratified' ? { intersection: 'simes' } : {}) };
 }
 
+/** a starting point for stage-2 re-sizing: the planned stage 2 from half to twice, sized for the marker+ effect */
+function defaultRecalculation(design: Draft, survival: boolean): Draft {
+  const sizes = (survival ? design.events : design.n) as number[] | undefined;
+  const planned = Array.isArray(sizes) ? Math.max(1, Number(sizes[1]) - Number(sizes[0])) : 100;
+  const endpoint = (store.draft.endpoint ?? {}) as Draft;
+  const pos = (key: string) => Number(readAt(endpoint, `${key}.pos`));
+  const effect = endpoint.type === 'binary' ? pos('treatment') - pos('control') : endpoint.type === 'survival' ? pos('hazardRatio') : pos('effect');
+  const usable = survival ? effect > 0 && effect < 1 : effect > 0;
+  return { conditionalPower: 0.8, minStage2: Math.ceil(planned / 2), maxStage2: 2 * planned, assumedEffect: usable ? effect : survival ? 0.7 : endpoint.type === 'binary' ? 0.1 : 0.3 };
+}
+
 function add(): void {
   const survival = (store.draft.endpoint as Draft | undefined)?.type === 'survival';
   const id = unusedId('design');
@@ -95,7 +106,7 @@ export class DesignCards extends StoreElement {
         list[i] = retyped(design, value, survival);
         setDesigns(list);
       } })}
-      ${type === 'adaptive-enrichment' ? this.adaptiveFields(path, survival) : this.fixedFields(path, type, survival, design)}`;
+      ${type === 'adaptive-enrichment' ? this.adaptiveFields(path, survival, design) : this.fixedFields(path, type, survival, design)}`;
   }
 
   private typeHelp(type: string): string {
@@ -125,7 +136,7 @@ export class DesignCards extends StoreElement {
             : nothing}`}`;
   }
 
-  private adaptiveFields(path: string, survival: boolean): TemplateResult {
+  private adaptiveFields(path: string, survival: boolean, design: Draft): TemplateResult {
     return html`<div class="pair">
         ${numberField({ path: `${path}.n[0]`, label: 'Randomised by the interim', unit: 'n₁', range: 'integer < N', help: 'Stage 1, all comers.' })}
         ${numberField({ path: `${path}.n[1]`, label: 'Randomised in all', unit: 'N', range: 'integer > n₁', help: 'Cumulative at the end.' })}
@@ -146,7 +157,29 @@ export class DesignCards extends StoreElement {
       </div>
       <div class="pair">
         ${numberField({ path: `${path}.selection.epsilon`, label: 'ε', range: '≥ 0', help: 'Margin for the ε rule.' })}
-        ${choiceField({ path: `${path}.efficacy`, label: 'Efficacy stopping', help: 'At the interim.', options: EFFICACY })}
-      </div>`;
+        ${numberField({ path: `${path}.selection.threshold`, label: 'Futility threshold', range: 'any number, or empty', help: 'Below it a population is not kept.', optional: true })}
+      </div>
+      ${choiceField({ path: `${path}.efficacy`, label: 'Efficacy stopping', help: 'At the interim.', options: EFFICACY })}
+      ${this.recalculationFields(path, design, survival)}`;
+  }
+
+  /** stage 2 re-sized at the interim for a conditional power (rpact's conditionalPower rule) */
+  private recalculationFields(path: string, design: Draft, survival: boolean): TemplateResult {
+    const on = readAt(design, 'recalculation') !== undefined;
+    const unit = survival ? 'events' : 'patients';
+    return html`<div class="field">
+        <label><input type="checkbox" .checked=${on} @change=${(event: Event) =>
+          store.edit(`${path}.recalculation`, (event.target as HTMLInputElement).checked ? defaultRecalculation(design, survival) : undefined)} /> Re-size stage 2 for a conditional power</label>
+      </div>
+      ${on
+        ? html`<div class="pair">
+              ${numberField({ path: `${path}.recalculation.conditionalPower`, label: 'Conditional power', range: '0 < p < 1', help: 'Stage 2 is sized to reach it.' })}
+              ${numberField({ path: `${path}.recalculation.assumedEffect`, label: 'Assumed effect', unit: survival ? 'hazard ratio' : 'difference', range: survival ? '0 < HR < 1' : '> 0', help: 'The effect stage 2 is sized for.' })}
+            </div>
+            <div class="pair">
+              ${numberField({ path: `${path}.recalculation.minStage2`, label: 'Stage 2 at least', unit, range: 'integer ≥ 1', help: 'Smallest re-sized stage 2.' })}
+              ${numberField({ path: `${path}.recalculation.maxStage2`, label: 'Stage 2 at most', unit, range: 'integer ≥ the least', help: 'Largest re-sized stage 2.' })}
+            </div>`
+        : nothing}`;
   }
 }

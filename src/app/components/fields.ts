@@ -4,7 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { inputValue, messagesFor, readAt } from '../draft.js';
 import { store } from '../store.js';
 
-export type NumberSpec = { path: string; label: string; unit?: string; range: string; help: string; text?: boolean; list?: boolean };
+/** `optional`: an empty input means "none" (null) rather than a missing number */
+export type NumberSpec = { path: string; label: string; unit?: string; range: string; help: string; text?: boolean; list?: boolean; optional?: boolean };
 export type ChoiceSpec = { path: string; label: string; help: string; options: [string, string][]; onPick?: (value: string) => void };
 
 const idOf = (path: string) => 'f-' + path.replace(/[^A-Za-z0-9]+/g, '-');
@@ -16,6 +17,7 @@ function shownValue(value: unknown): string {
 }
 
 function valueOf(spec: NumberSpec, text: string): unknown {
+  if (spec.optional && text.trim() === '') return null;
   if (spec.list) return text.split(',').map(inputValue);
   return spec.text ? text : inputValue(text);
 }
