@@ -1,7 +1,7 @@
 // The app's one store: the draft scenario and the contract's verdict on it, the last valid
 // scenario (which the URL holds), the run and its results, the charts' data. Components read it
 // and call its actions; they hold no state of their own that matters and no statistics.
-import type { DesignMap } from '../engine/planning/design-map.js';
+import { mapPoint, type DesignMap } from '../engine/planning/design-map.js';
 import type { Target } from '../engine/planning/solve.js';
 import type { DesignResult } from '../engine/results.js';
 import { Cancelled } from '../engine/schedule.js';
@@ -120,6 +120,11 @@ export class Store extends EventTarget {
       this.pool.cancel(); // the charts in progress were for the old target
       void this.drawCharts(++this.runId, this.resultsScenario);
     }
+  }
+
+  /** one point of the design map (its prevalence and effect−) into the draft, to run or edit */
+  loadMapPoint(prevalence: number, ratio: number): void {
+    if (this.resultsScenario) this.setDraft(structuredClone(mapPoint(this.resultsScenario, prevalence, ratio)) as unknown as Draft);
   }
 
   async drawMap(): Promise<void> {

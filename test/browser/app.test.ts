@@ -154,6 +154,10 @@ describe('the app in a browser', () => {
     await page.locator('#chart-design-map').screenshot({ path: `${SCREENSHOTS}/chart-design-map.png` });
     await page.getByLabel('Winner by').selectOption('cost');
     await expect.poll(() => map.locator('title').first().textContent()).toBe('Least costly design at the target power');
+    // a cell loads its point: prevalence 25%, effect− at 40% of effect+ (0.4 × 0.5)
+    await map.locator('rect[data-prevalence="0.25"][data-ratio="0.4"]').click();
+    await expect.poll(() => page.getByLabel('Prevalence').first().inputValue()).toBe('0.25');
+    await expect.poll(() => page.url()).toContain('endpoint.effect.neg=0.2');
     expect(errors).toEqual([]);
     await context.close();
   });

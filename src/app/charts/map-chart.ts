@@ -13,7 +13,8 @@ const TOP = 40;
 const RIGHT = 170;
 const BOTTOM = 56;
 
-export function mapChart(map: DesignMap, ids: string[], labels: Record<string, string>, options: Frame & { by: 'randomized' | 'cost' }): SVGTemplateResult {
+/** `onPick`: called with a cell's prevalence and ratio when it is clicked */
+export function mapChart(map: DesignMap, ids: string[], labels: Record<string, string>, options: Frame & { by: 'randomized' | 'cost'; onPick?: (prevalence: number, ratio: number) => void }): SVGTemplateResult {
   const cellWidth = (WIDTH - LEFT - RIGHT) / map.prevalences.length;
   const cellHeight = (HEIGHT - TOP - BOTTOM) / map.ratios.length;
   const colour = (id: string | null) => (id === null ? '#ffffff' : PALETTE[ids.indexOf(id) % PALETTE.length]);
@@ -27,7 +28,8 @@ export function mapChart(map: DesignMap, ids: string[], labels: Record<string, s
       const x = LEFT + column * cellWidth;
       const y = HEIGHT - BOTTOM - (row + 1) * cellHeight;
       const value = winner === null ? null : (options.by === 'cost' ? cell.cost : cell.randomized)[winner];
-      return svg`<rect x=${x} y=${y} width=${cellWidth - 1} height=${cellHeight - 1} fill=${colour(winner)} stroke="#d0d5db"><title>prevalence ${percent(cell.prevalence)}, effect− = ${percent(cell.ratio)} of effect+: ${winner === null ? 'no design reaches the target' : `${labels[winner] ?? winner} (${format(',.0f')(value ?? 0)})`}</title></rect>`;
+      const pick = options.onPick;
+      return svg`<rect x=${x} y=${y} width=${cellWidth - 1} height=${cellHeight - 1} fill=${colour(winner)} stroke="#d0d5db" data-prevalence=${cell.prevalence} data-ratio=${cell.ratio} style=${pick ? 'cursor: pointer' : ''} @click=${() => pick?.(cell.prevalence, cell.ratio)}><title>prevalence ${percent(cell.prevalence)}, effect− = ${percent(cell.ratio)} of effect+: ${winner === null ? 'no design reaches the target' : `${labels[winner] ?? winner} (${format(',.0f')(value ?? 0)})`}${pick ? '. Click to load this point into the scenario.' : ''}</title></rect>`;
     })}
     ${map.prevalences.map((p, i) => svg`<text x=${LEFT + (i + 0.5) * cellWidth} y=${HEIGHT - BOTTOM + 16} text-anchor="middle" fill="#3d4550">${percent(p)}</text>`)}
     ${map.ratios.map((r, i) => svg`<text x=${LEFT - 8} y=${HEIGHT - BOTTOM - (i + 0.5) * cellHeight} dy="0.32em" text-anchor="end" fill="#3d4550">${percent(r)}</text>`)}

@@ -43,12 +43,13 @@ export class ChartPanel extends StoreElement {
           <select id="flow-design" @change=${(event: Event) => (this.flowDesign = Number((event.target as HTMLSelectElement).value))}>
             ${results.map((result, i) => html`<option value=${i} ?selected=${i === flowIndex}>${result.label || result.id}</option>`)}
           </select>`)}
-        ${this.figure('design-map', `${stem}-design-map`, store.charts.map ? mapChart(store.charts.map, scenario.designs.map((d) => d.id), Object.fromEntries(scenario.designs.map((d) => [d.id, d.label || d.id])), { id: 'design-map', title: this.mapBy === 'cost' ? 'Least costly design at the target power' : 'Design needing the fewest randomised patients', description: 'For each prevalence and marker-negative effect (as a share of the marker-positive effect), the design that reaches the target power with the fewest randomised patients or at the least cost.', by: this.mapBy }) : html`<p class="muted placeholder">${store.charts.mapStatus === 'running' ? 'Computing the map (36 points, every design solved at each)…' : store.charts.mapStatus === 'failed' ? store.charts.message : 'The map solves every design at 36 points; it takes a while.'}</p>`, html`
+        ${this.figure('design-map', `${stem}-design-map`, store.charts.map ? mapChart(store.charts.map, scenario.designs.map((d) => d.id), Object.fromEntries(scenario.designs.map((d) => [d.id, d.label || d.id])), { id: 'design-map', title: this.mapBy === 'cost' ? 'Least costly design at the target power' : 'Design needing the fewest randomised patients', description: 'For each prevalence and marker-negative effect (as a share of the marker-positive effect), the design that reaches the target power with the fewest randomised patients or at the least cost. Clicking a cell loads that point into the scenario.', by: this.mapBy, onPick: (prevalence, ratio) => store.loadMapPoint(prevalence, ratio) }) : html`<p class="muted placeholder">${store.charts.mapStatus === 'running' ? 'Computing the map (36 points, every design solved at each)…' : store.charts.mapStatus === 'failed' ? store.charts.message : 'The map solves every design at 36 points; it takes a while.'}</p>`, html`
           <button type="button" ?disabled=${store.charts.mapStatus === 'running' || store.run.status === 'running'} @click=${() => void store.drawMap()}>Compute design map</button>
           <label for="map-by">Winner by</label>
           <select id="map-by" @change=${(event: Event) => (this.mapBy = (event.target as HTMLSelectElement).value as 'randomized' | 'cost')}>
             <option value="randomized">fewest randomised</option><option value="cost">least cost</option>
-          </select>`)}
+          </select>
+          ${store.charts.map ? html`<span class="muted">Click a cell to load it.</span>` : nothing}`)}
       </div>`;
   }
 

@@ -23,7 +23,7 @@ export async function designMap(scenario: Scenario, prevalences: number[], ratio
   const cells: MapCell[] = [];
   for (const prevalence of prevalences) {
     for (const ratio of ratios) {
-      const point = pointScenario(scenario, prevalence, ratio);
+      const point = mapPoint(scenario, prevalence, ratio);
       const solutions = await solve(point, target, simulate);
       const randomized: Record<string, number | null> = {};
       const cost: Record<string, number | null> = {};
@@ -37,7 +37,8 @@ export async function designMap(scenario: Scenario, prevalences: number[], ratio
   return { target, prevalences, ratios, cells };
 }
 
-function pointScenario(scenario: Scenario, prevalence: number, ratio: number): Scenario {
+/** the scenario at one point of the map: this prevalence, and effect− at `ratio` of effect+ */
+export function mapPoint(scenario: Scenario, prevalence: number, ratio: number): Scenario {
   const endpoint = scenario.endpoint;
   const negative =
     endpoint.type === 'continuous'
