@@ -189,6 +189,23 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('cautions when a design tests few patients per arm', async () => {
+    const { page, errors, context } = await open();
+    await done(page);
+    expect(await page.locator('.caution').count()).toBe(0);
+    await setField(page, 'Prevalence', '0.05');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.caution') !== null, null, { timeout: 60_000 });
+    await done(page);
+    // 360 · 0.05 / 2 = 9 per arm in S for the stratified design; 180 · 0.05 / 2 = 4.5 at the adaptive interim
+    const caution = await page.locator('.caution').innerText();
+    expect(caution).toContain('Stratified (Simes) about 9 patients in S');
+    expect(caution).toContain('Adaptive enrichment about 5 patients in S at the interim');
+    expect(caution).not.toContain('Enriched about');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('every teaching preset runs and draws its charts', async () => {
     const { page, errors, context } = await open();
     await done(page);

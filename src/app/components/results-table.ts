@@ -1,8 +1,10 @@
 // The results: one column per design, P(reject) with ± Monte Carlo error and the closed form
-// beside it, selection and early stopping, expected patients, months and cost.
+// beside it, selection and early stopping, expected patients, months and cost; a caution first
+// when a design's tests rest on few patients per arm.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { DesignResult } from '../../engine/results.js';
+import { FEW_PER_ARM, smallestArms } from '../../engine/small-arms.js';
 import * as fmt from '../format.js';
 import { store } from '../store.js';
 import { StoreElement } from './store-element.js';
@@ -41,7 +43,14 @@ export class ResultsTable extends StoreElement {
     const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
     const hasClosed = results.some((result) => result.analytic);
     const tStatistic = store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type !== 'survival';
-    return html`<p class="table-note">
+    const few = store.resultsScenario ? smallestArms(store.resultsScenario).filter((arm) => arm.size < FEW_PER_ARM) : [];
+    return html`${few.length > 0
+        ? html`<p class="caution" role="note">
+            Few per arm: ${few.map((arm, i) => html`${i > 0 ? '; ' : ''}<strong>${labelOf(results, arm.id)}</strong> about ${fmt.size(arm.size)} ${arm.unit} in ${arm.population}${arm.analysis === 'interim' ? ' at the interim' : ''}`)}.
+            Tests on so few may not keep α: set both effects to 0 and run to see the real type I error.
+          </p>`
+        : nothing}
+      <p class="table-note">
         Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? ' (the z test\'s: with the variance estimated, t tests have slightly less power)' : ''}` : nothing}
       </p>
       <div class="table-scroll" role="region" aria-label="Results by design" tabindex="0">
@@ -56,4 +65,9 @@ export class ResultsTable extends StoreElement {
         </table>
       </div>`;
   }
+}
+
+function labelOf(results: DesignResult[], id: string): string {
+  const result = results.find((r) => r.id === id);
+  return result ? result.label || result.id : id;
 }
