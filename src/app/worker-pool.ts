@@ -23,8 +23,13 @@ export class WorkerPool {
   private generation = 0;
 
   constructor(readonly size = Math.max(1, Math.min(16, navigator.hardwareConcurrency || 2))) {
-    // start the workers at once, so they load while the page renders its first frame
-    this.ensure(size);
+    // start the workers at once, so they load while the page renders its first frame; where
+    // workers cannot start, the page still opens and Run reports why
+    try {
+      this.ensure(size);
+    } catch {
+      this.slots = [];
+    }
   }
 
   /** every design of `scenario`, after the runs already queued; rejects with Cancelled when `cancel` is called meanwhile */
