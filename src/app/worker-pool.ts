@@ -28,7 +28,7 @@ export class WorkerPool {
     try {
       this.ensure(size);
     } catch {
-      this.slots = [];
+      // the workers that did start stay; Run starts the rest or reports the failure
     }
   }
 

@@ -2,6 +2,7 @@
 // rename. Every change goes through the store, so the contract judges it like any other edit.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { derivedQuantities } from '../../engine/derived.js';
 import { messagesFor, readAt, writeAt, type Draft } from '../draft.js';
 import { store } from '../store.js';
 import { choiceField, numberField } from './fields.js';
@@ -53,15 +54,13 @@ function retyped(design: Draft, type: string, survival: boolean): Draft {
   return { ...base, n, ...(survival && events !== undefined ? { events } : {}), ...(type === 'stratified' ? { intersection: 'simes' } : {}) };
 }
 
-/** a starting point for stage-2 re-sizing: the planned stage 2 from half to twice, sized for the marker+ effect */
+/** a starting point for stage-2 re-sizing: the planned stage 2 from half to twice, sized for the effect in S */
 function defaultRecalculation(design: Draft, survival: boolean): Draft {
   const sizes = (survival ? design.events : design.n) as number[] | undefined;
   const planned = Array.isArray(sizes) ? Math.max(1, Number(sizes[1]) - Number(sizes[0])) : 100;
-  const endpoint = (store.draft.endpoint ?? {}) as Draft;
-  const pos = (key: string) => Number(readAt(endpoint, `${key}.pos`));
-  const effect = endpoint.type === 'binary' ? pos('treatment') - pos('control') : endpoint.type === 'survival' ? pos('hazardRatio') : pos('effect');
+  const effect = store.scenario ? derivedQuantities(store.scenario).effectS : NaN;
   const usable = survival ? effect > 0 && effect < 1 : effect > 0;
-  return { conditionalPower: 0.8, minStage2: Math.ceil(planned / 2), maxStage2: 2 * planned, assumedEffect: usable ? effect : survival ? 0.7 : endpoint.type === 'binary' ? 0.1 : 0.3 };
+  return { conditionalPower: 0.8, minStage2: Math.ceil(planned / 2), maxStage2: 2 * planned, assumedEffect: usable ? effect : survival ? 0.7 : 0.1 };
 }
 
 function add(): void {
