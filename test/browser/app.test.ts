@@ -51,6 +51,8 @@ async function open(path = '', context?: BrowserContext, base = app.url): Promis
 }
 
 const done = (page: Page) => page.waitForFunction(() => /^Done in/.test(document.querySelector('.status')?.textContent ?? ''), null, { timeout: 60_000 });
+/** the run's duration as the page reports it: "Done in 310 ms." → "310 ms" */
+const reportedTime = async (page: Page) => (await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?';
 const chartsDone = (page: Page) => page.waitForFunction(() => document.querySelector('#chart-at-target svg') !== null, null, { timeout: 120_000 });
 const tableText = (page: Page) => page.locator('table.results').innerText();
 
@@ -81,7 +83,7 @@ describe('the app in a browser', () => {
   it('opens, runs the default comparison and draws every chart', async () => {
     const { page, errors, context } = await open();
     await done(page);
-    metrics['first run, on opening the page (as the page reports it)'] = (await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?';
+    metrics['first run, on opening the page (as the page reports it)'] = await reportedTime(page);
     expect(await page.locator('table.results thead th').count()).toBe(5); // quantity + 4 designs
     await chartsDone(page);
     for (const id of ['power-size', 'power-prevalence', 'at-target', 'flow']) {
@@ -105,7 +107,7 @@ describe('the app in a browser', () => {
       await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
       await done(page);
       timings.push(Date.now() - start);
-      appTimings.push((await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?');
+      appTimings.push(await reportedTime(page));
       metrics[`longest main-thread task during run ${k + 1} (ms)`] = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
       await chartsDone(page);
     }
@@ -173,7 +175,7 @@ describe('the app in a browser', () => {
     await expect.poll(() => page.url()).toContain('designs.3.selection.threshold=0.05');
     await adaptive.getByLabel('Re-size stage 2 for a conditional power').check();
     await expect.poll(() => page.url()).toContain('designs.3.recalculation.conditionalPower=0.8');
-    expect(await adaptive.getByLabel('Assumed effect').inputValue()).toBe('0.5'); // the marker+ effect
+    expect(await adaptive.getByLabel('Assumed effect').inputValue()).toBe('0.5'); // the effect in S (perfect assay: the marker+ effect)
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
     await done(page);
