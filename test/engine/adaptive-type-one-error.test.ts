@@ -4,7 +4,7 @@
 // spend exactly their α.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import { spentAlpha } from '../../src/engine/tests/sequential/spending.js';
+import { spentAlpha } from '../../src/engine/inference/sequential/spending.js';
 import { proportionSe } from '../support/monte-carlo.js';
 import { binaryEndpoint, continuousEndpoint, REALISTIC, RPACT_LIKE, scenarioFrom } from '../support/scenarios.js';
 

@@ -1,7 +1,7 @@
 // `stratum boundaries --spending obrien-fleming|pocock --rates 0.5,1 [--alpha 0.025]`:
 // group-sequential efficacy boundaries on the z scale.
-import { efficacyBoundaries } from '../../engine/tests/sequential/boundaries.js';
-import type { Spending } from '../../engine/tests/sequential/spending.js';
+import { efficacyBoundaries } from '../../engine/inference/sequential/boundaries.js';
+import type { Spending } from '../../engine/inference/sequential/spending.js';
 import { InputError } from '../input-error.js';
 import { splitOptions } from '../options.js';
 import type { Command } from './command.js';

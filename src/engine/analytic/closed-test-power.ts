@@ -1,11 +1,11 @@
 // Rejection probabilities of the closed test of H_S and H_F (METHODS.md §3) when (z_S, z_F) is
 // bivariate normal: one integral over z_S of the conditional normal tail of z_F. The rejection
-// regions are unions of quadrants (see tests/intersection/types.ts), so for each z_S the region
+// regions are unions of quadrants (see inference/intersection/types.ts), so for each z_S the region
 // of z_F is a half-line; the integrand is smooth between the break points, and composite
 // Gauss–Legendre on short pieces integrates it to ~1e-10.
 import { gaussLegendre } from '../math/gauss-legendre.js';
 import { normalPdf, normalUpper } from '../math/normal.js';
-import type { IntersectionThresholds } from '../tests/intersection/types.js';
+import type { IntersectionThresholds } from '../inference/intersection/types.js';
 import type { StatisticLaw } from './statistic-law.js';
 
 export type ClosedTestPower = { any: number; S: number; F: number };

@@ -5,7 +5,7 @@
 import { normalUpper } from '../math/normal.js';
 import type { PopulationSummary } from '../population.js';
 import type { Design, Scenario } from '../scenario/types.js';
-import { intersectionTests } from '../tests/intersection/index.js';
+import { intersectionTests } from '../inference/intersection/index.js';
 import { hasInterim } from '../designs/interim.js';
 import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';

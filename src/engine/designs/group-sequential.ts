@@ -6,7 +6,7 @@ import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Interims } from '../scenario/types.js';
 import { TALLY } from '../tally.js';
-import { interimBoundaries } from '../tests/sequential/boundaries.js';
+import { interimBoundaries } from '../inference/sequential/boundaries.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 

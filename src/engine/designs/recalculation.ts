@@ -12,7 +12,7 @@ import { mixtureMoments } from '../endpoints/cell-moments.js';
 import { normalQuantile } from '../math/normal.js';
 import type { PopulationSummary } from '../population.js';
 import type { Recalculation, Scenario } from '../scenario/types.js';
-import type { CombinationTest } from '../tests/combination/combination.js';
+import type { CombinationTest } from '../inference/combination/combination.js';
 import { CELLS } from '../population.js';
 
 /** above it the conditional critical value is out of reach and rpact takes the maximum */

@@ -1,7 +1,7 @@
 // Stratified: randomise all comers and test H_S and H_F by closed testing (METHODS.md §3).
 import type { StratifiedDesign } from '../scenario/types.js';
-import { statisticCorrelation } from '../tests/intersection/correlation.js';
-import { intersectionTests } from '../tests/intersection/index.js';
+import { statisticCorrelation } from '../inference/intersection/correlation.js';
+import { intersectionTests } from '../inference/intersection/index.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 import type { Sampler } from '../random/sampler.js';

@@ -6,7 +6,7 @@ import analytic from '../../fixtures/reference/rpact-analytic.json';
 import { stage2Size } from '../../../src/engine/designs/recalculation.js';
 import { summarisePopulation } from '../../../src/engine/population.js';
 import type { AdaptiveEnrichmentDesign } from '../../../src/engine/scenario/types.js';
-import { combinationTest, zOfP } from '../../../src/engine/tests/combination/combination.js';
+import { combinationTest, zOfP } from '../../../src/engine/inference/combination/combination.js';
 import { continuousEndpoint, scenarioFrom } from '../../support/scenarios.js';
 
 type Reference = {

@@ -3,8 +3,8 @@
 // at each look, integrated independently by Monte Carlo on exact Brownian increments, is the α spent.
 import { describe, expect, it } from 'vitest';
 import analytic from '../../fixtures/reference/rpact-analytic.json';
-import { efficacyBoundaries } from '../../../src/engine/tests/sequential/boundaries.js';
-import { spentAlpha, type Spending } from '../../../src/engine/tests/sequential/spending.js';
+import { efficacyBoundaries } from '../../../src/engine/inference/sequential/boundaries.js';
+import { spentAlpha, type Spending } from '../../../src/engine/inference/sequential/spending.js';
 import { Sampler } from '../../../src/engine/random/sampler.js';
 import { blockStream } from '../../../src/engine/random/stream.js';
 import { proportionSe } from '../../support/monte-carlo.js';

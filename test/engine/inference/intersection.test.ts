@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bivariateNormalCdf, maxOfBivariateNormalCritical } from '../../../src/engine/math/bivariate-normal.js';
 import { normalUpper } from '../../../src/engine/math/normal.js';
 import type { Intersection } from '../../../src/engine/scenario/types.js';
-import { intersectionTests } from '../../../src/engine/tests/intersection/index.js';
-import { criticalTable, interpolatedCritical } from '../../../src/engine/tests/intersection/spiessens-debois.js';
+import { intersectionTests } from '../../../src/engine/inference/intersection/index.js';
+import { criticalTable, interpolatedCritical } from '../../../src/engine/inference/intersection/spiessens-debois.js';
 
 const ALPHA = 0.025;
 
