@@ -1,19 +1,27 @@
 // Shards: a run split into k disjoint sets of replicate blocks (block b goes to shard b mod k + 1),
 // each run anywhere, and merged into exactly the unsharded result. A shard file carries every
 // block's tally, not a partial sum, so the merge folds them in block order as the unsharded run
-// does and the floating-point sums, and so the results, are the same to the last bit.
+// does and the floating-point sums, and so the results, are the same to the last bit. A shard
+// file is text anyone can edit, so every tally is checked before any is folded: each block present
+// once, in the shard it belongs to, and holding what such a block can (tally-check.ts).
 import { blockCount } from './blocks.js';
 import { ResultCollector } from './collector.js';
 import type { DesignResult } from './results.js';
+import { describe, isRecord } from './scenario/checks.js';
 import { parseScenario } from './scenario/parse.js';
 import type { Scenario } from './scenario/types.js';
-import { TALLY_SIZE } from './tally.js';
+import { tallyProblems } from './tally-check.js';
 
 export type Shard = { index: number; count: number };
 export type ShardFile = { shard: string; scenario: Scenario; tallies: { design: number; block: number; tally: number[] }[]; elapsedMs: number };
 
+/** the shard (1 to `count`) that block `block` goes to */
+export function shardOf(block: number, count: number): number {
+  return (block % count) + 1;
+}
+
 export function inShard(shard: Shard): (block: number) => boolean {
-  return (block) => block % shard.count === shard.index - 1;
+  return (block) => shardOf(block, shard.count) === shard.index;
 }
 
 /** `i/k` with 1 ≤ i ≤ k ≤ 10⁴ */
@@ -34,7 +42,7 @@ export function mergeShards(files: unknown[], names: string[]): Merged {
   let scenario: Scenario | undefined;
   let count: number | undefined;
   const seen = new Map<number, string>();
-  const valid: ShardFile[] = [];
+  const valid: { name: string; shard: Shard; file: ShardFile }[] = [];
   files.forEach((file, i) => {
     const name = names[i];
     const candidate = file as Partial<ShardFile> | null;
@@ -57,27 +65,65 @@ export function mergeShards(files: unknown[], names: string[]): Merged {
     else if (shard.count !== count) errors.push(`${name}: shard ${candidate.shard} is of a ${shard.count}-way split, ${names[0]} of a ${count}-way one`);
     if (seen.has(shard.index)) errors.push(`${name}: shard ${shard.index}/${shard.count} is also in ${seen.get(shard.index)}`);
     seen.set(shard.index, name);
-    valid.push(candidate as ShardFile);
+    valid.push({ name, shard, file: candidate as ShardFile });
   });
   if (errors.length > 0 || !scenario || count === undefined) return { ok: false, errors };
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.has(index));
   if (missing.length > 0) return { ok: false, errors: [`shards: missing ${missing.map((i) => `${i}/${count}`).join(', ')}`] };
 
+  for (const { name, shard, file } of valid) {
+    errors.push(...shardTallyProblems(scenario, shard, file.tallies).map((problem) => `${name}: ${problem}`));
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  // every block of every design is now present exactly once, in the shard it belongs to
   const collector = new ResultCollector(scenario);
-  const blocks = blockCount(scenario.simulation.replicates);
   let elapsedMs = 0;
-  for (const file of valid) {
+  for (const { file } of valid) {
     elapsedMs += Number(file.elapsedMs) || 0;
-    for (const entry of file.tallies) {
-      const ok = Number.isInteger(entry.design) && entry.design >= 0 && entry.design < scenario.designs.length && Number.isInteger(entry.block) && entry.block >= 0 && entry.block < blocks && Array.isArray(entry.tally) && entry.tally.length === TALLY_SIZE;
-      if (!ok) return { ok: false, errors: ['shards: a tally entry is malformed (edited file?)'] };
-      try {
-        collector.add(entry.design, entry.block, Float64Array.from(entry.tally));
-      } catch (error) {
-        return { ok: false, errors: [`shards: ${(error as Error).message}`] };
-      }
+    for (const entry of file.tallies) collector.add(entry.design, entry.block, Float64Array.from(entry.tally));
+  }
+  return { ok: true, scenario, results: collector.results(), elapsedMs };
+}
+
+/** every problem with one shard's tallies: an entry malformed, in the wrong shard, impossible, twice or missing */
+export function shardTallyProblems(scenario: Scenario, shard: Shard, tallies: unknown[]): string[] {
+  const problems: string[] = [];
+  const blocks = blockCount(scenario.simulation.replicates);
+  const designs = scenario.designs.length;
+  const belongs = inShard(shard);
+  const where = (design: number, block: number) =>
+    `design ${JSON.stringify(scenario.designs[design].id)} block ${block}`;
+  const index = (value: unknown, end: number): value is number =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) < end;
+  const present = new Set<number>();
+  tallies.forEach((entry, i) => {
+    const at = `tallies[${i}]`;
+    if (!isRecord(entry)) {
+      return void problems.push(`${at}: must be an object { design, block, tally }, got ${describe(entry)}`);
+    }
+    const { design: d, block: b } = entry;
+    if (!index(d, designs)) {
+      problems.push(`${at}.design: must be an integer from 0 to ${designs - 1}, got ${describe(d)}`);
+    }
+    if (!index(b, blocks)) {
+      problems.push(`${at}.block: must be an integer from 0 to ${blocks - 1}, got ${describe(b)}`);
+    }
+    if (!index(d, designs) || !index(b, blocks)) return;
+    if (!belongs(b)) {
+      const home = `${shardOf(b, shard.count)}/${shard.count}`;
+      const claimed = `${shard.index}/${shard.count}`;
+      problems.push(`${where(d, b)}: belongs to shard ${home} (block b is in shard b mod k + 1), not ${claimed}`);
+      return;
+    }
+    if (present.has(d * blocks + b)) return void problems.push(`${where(d, b)}: given twice`);
+    present.add(d * blocks + b);
+    problems.push(...tallyProblems(scenario, d, b, entry.tally).map((problem) => `${where(d, b)}: ${problem}`));
+  });
+  for (let block = 0; block < blocks; block++) {
+    for (let design = 0; design < designs && belongs(block); design++) {
+      if (present.has(design * blocks + block)) continue;
+      problems.push(`${where(design, block)}: missing (the file cut short?)`);
     }
   }
-  if (!collector.complete) return { ok: false, errors: ['shards: some blocks are missing (a shard file was cut short?)'] };
-  return { ok: true, scenario, results: collector.results(), elapsedMs };
+  return problems;
 }
