@@ -49,21 +49,43 @@ export function decodeScenarioQuery(link: string): ParseResult {
   const query = queryPart(link);
   if (query.length > MAX_QUERY_LENGTH) return { ok: false, errors: [`the link is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are read`] };
   if (query === '') return { ok: false, errors: ['the link holds no scenario (no query string)'] };
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(query);
-  } catch {
-    return { ok: false, errors: ['the link is not a valid query string'] };
-  }
   const document: Record<string, unknown> = {};
   const errors: string[] = [];
-  for (const [key, value] of params) {
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const [rawKey, rawValue] = equals < 0 ? [pair, ''] : [pair.slice(0, equals), pair.slice(equals + 1)];
+    const key = decodeComponent(rawKey);
+    const value = decodeComponent(rawValue);
+    if (key === undefined || value === undefined) {
+      const raw = quoted(key === undefined ? rawKey : rawValue);
+      errors.push(`${quoted(key ?? rawKey)}: not UTF-8 text once percent-decoded (a tampered link?), got ${raw}`);
+      continue;
+    }
     const problem = place(document, key, value);
     if (problem) errors.push(problem);
   }
   const parsed = parseScenario(compactArrays(document));
   if (errors.length === 0) return parsed;
   return { ok: false, errors: parsed.ok ? errors : [...errors, ...parsed.errors] };
+}
+
+/**
+ * A key or value percent-decoded as UTF-8, `+` read as a space and a `%` without two hex digits as
+ * itself, as URLSearchParams reads them; undefined where the bytes are no UTF-8 text (`%ED%A0%80`,
+ * an encoded lone surrogate), which URLSearchParams would silently turn into U+FFFD.
+ */
+function decodeComponent(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** a key (or raw text) as messages show it: JSON, cut to 60 characters */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 60 ? text.slice(0, 60) + '…' : text);
 }
 
 function queryPart(link: string): string {
@@ -77,7 +99,7 @@ function queryPart(link: string): string {
 /** sets `key`'s value inside `document`; a message if the key is malformed or clashes */
 function place(document: Record<string, unknown>, key: string, raw: string): string | undefined {
   const segments = key.split('.');
-  const shown = JSON.stringify(key.length > 60 ? key.slice(0, 60) + '…' : key);
+  const shown = quoted(key);
   if (segments.length > 5) return `${shown}: not a scenario field (too deep)`;
   let node: Record<string, unknown> = document;
   for (let i = 0; i < segments.length; i++) {

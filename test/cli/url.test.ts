@@ -33,6 +33,27 @@ describe('stratum url', () => {
     expect(run.stderr).not.toMatch(/at .*\.js/);
   });
 
+  it('a lone surrogate in a text field exits 2 naming the field, not "URI malformed"', () => {
+    const allowed = 'must be text of at most \\d+ characters without unpaired surrogates \\(U\\+D800–U\\+DFFF\\)';
+    const lone = (path: string) => new RegExp(`^${path}: ${allowed}, got `, 'm');
+    // JSON.stringify writes a lone surrogate as the escape \ud800, as an edited file would hold it
+    const cases = [
+      [{ ...SCENARIO, title: 'HER2 \uD800' }, lone('title')],
+      [
+        { ...SCENARIO, designs: [{ ...SCENARIO.designs[0], label: '\uDFFF' }, SCENARIO.designs[1]] },
+        lone('designs\\[0\\]\\.label'),
+      ],
+      [{ ...SCENARIO, simulation: { seed: '\uD83D' } }, lone('simulation\\.seed')],
+    ] as const;
+    for (const [scenario, message] of cases) {
+      const run = runCli(['url', '-'], JSON.stringify(scenario));
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/URI malformed/);
+    }
+  });
+
   it('needs a file or --decode', () => {
     const run = runCli(['url']);
     expect(run.status).toBe(2);

@@ -83,4 +83,70 @@ describe('share link codec', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  describe('text that is no UTF-8 (never a throw, always a message)', () => {
+    const valid = parseScenario({
+      population: { prevalence: 0.3 },
+      endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0 } },
+      designs: [{ id: 'a', type: 'enriched', n: 100 }],
+    });
+    if (!valid.ok) throw new Error('fixture');
+    const pairs = encodeScenarioQuery(valid.scenario).slice(1).split('&');
+    /** the valid link with `key`'s raw (still percent-encoded) value replaced */
+    const withValue = (key: string, raw: string) =>
+      '?' + [...pairs.filter((pair) => !pair.startsWith(`${key}=`)), `${key}=${raw}`].join('&');
+    const errorsOf = (link: string) => {
+      const decoded = decodeScenarioQuery(link);
+      expect(decoded.ok, link).toBe(false);
+      return decoded.ok ? [] : decoded.errors;
+    };
+    const notUtf8 = (key: string, raw: string) =>
+      `"${key}": not UTF-8 text once percent-decoded (a tampered link?), got "${raw}"`;
+
+    it('names a percent-encoded lone surrogate or a broken byte sequence instead of turning it into U+FFFD', () => {
+      expect(errorsOf(withValue('title', '%ED%A0%80'))).toEqual([notUtf8('title', '%ED%A0%80')]);
+      // the value is left out, so the contract also finds the id missing
+      expect(errorsOf(withValue('designs.0.id', 'a%C3'))).toEqual([
+        notUtf8('designs.0.id', 'a%C3'),
+        expect.stringMatching(/^designs\[0\]\.id: required/),
+      ]);
+      expect(errorsOf(withValue('%FF', '1'))).toEqual([notUtf8('%FF', '%FF')]);
+    });
+
+    it('names a lone surrogate in a value by its field, as the contract does for a file', () => {
+      expect(errorsOf(withValue('title', 'trial\uD800'))).toEqual([
+        'title: must be text of at most 200 characters without unpaired surrogates (U+D800–U+DFFF), '
+          + 'got "trial\\ud800"',
+      ]);
+      expect(errorsOf(withValue('designs.0.label', '\uDC00'))).toEqual([
+        expect.stringMatching(/^designs\[0\]\.label: .*without unpaired surrogates/),
+      ]);
+    });
+
+    it('still reads `+` as a space and a `%` without two hex digits as itself', () => {
+      const decoded = decodeScenarioQuery(withValue('title', '100%+sure'));
+      expect(decoded.ok && decoded.scenario.title).toBe('100% sure');
+    });
+
+    it('decodes any UTF-16 and any bytes to a scenario that encodes again, or to messages', () => {
+      const units = fc
+        .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 })
+        .map((codes) => String.fromCharCode(...codes));
+      const bytes = fc
+        .array(fc.integer({ min: 0, max: 255 }), { maxLength: 8 })
+        .map((list) => list.map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join(''));
+      const key = fc.constantFrom('title', 'simulation.seed', 'designs.0.label', 'alpha');
+      let valid = 0;
+      fc.assert(
+        fc.property(key, fc.oneof(units, bytes), (field, junk) => {
+          const decoded = decodeScenarioQuery(withValue(field, junk));
+          if (decoded.ok) valid++;
+          if (decoded.ok) expect(() => encodeScenarioQuery(decoded.scenario)).not.toThrow();
+          else for (const error of decoded.errors) expect(/\p{Cs}/u.test(error), error).toBe(false);
+        }),
+        { numRuns: 1000, seed: 11 },
+      );
+      expect(valid).toBeGreaterThan(100);
+    });
+  });
 });

@@ -135,7 +135,11 @@ export function oneOf<const K extends string | number>(values: readonly K[], def
   };
 }
 
-/** Text of at most `maxLength` characters (code points, as people count them). */
+/**
+ * Text of at most `maxLength` characters (code points, as people count them), made of whole
+ * characters: a lone UTF-16 surrogate has no UTF-8 form, so the share link could not hold it
+ * (encodeURIComponent throws "URI malformed"). `\p{Cs}` with the u flag matches only a lone one.
+ */
 export function text(maxLength: number, defaultValue?: string, pattern?: { regex: RegExp; words: string }): TextField {
   const allowed = pattern?.words ?? `text of at most ${maxLength} characters`;
   return {
@@ -144,6 +148,9 @@ export function text(maxLength: number, defaultValue?: string, pattern?: { regex
     allowed,
     ...(defaultValue === undefined ? {} : { default: defaultValue, fill: () => defaultValue }),
     read(value, path, issues) {
+      if (typeof value === 'string' && /\p{Cs}/u.test(value)) {
+        return mustBe(issues, path, `${allowed} without unpaired surrogates (U+D800–U+DFFF)`, value);
+      }
       if (typeof value === 'string' && [...value].length <= maxLength && (pattern === undefined || pattern.regex.test(value))) {
         return value;
       }

@@ -21,6 +21,8 @@ const designCases: Case[] = [
   ['ids are unique', continuous(['designs[2].id', 'ac']), 'designs[2].id'],
   ['label ≤ 80 characters', continuous(['designs[1].label', 'l'.repeat(81)]), 'designs[1].label'],
   ['label is text', continuous(['designs[1].label', 7]), 'designs[1].label'],
+  ['label has no lone surrogate', continuous(['designs[1].label', 'Enriched \uDFFF']), 'designs[1].label'],
+  ['id has no lone surrogate', continuous(['designs[0].id', 'a\uD800']), 'designs[0].id'],
   ['type is required', continuous(['designs[0].type', undefined]), 'designs[0].type'],
   ['type is known; its other fields are then skipped', continuous(['designs[0].type', 'enrich'], ['designs[0].n', -1], ['designs[0].foo', 1]), 'designs[0].type'],
   ['n is an integer ≥ 4', continuous(['designs[1].n', -3]), 'designs[1].n'],

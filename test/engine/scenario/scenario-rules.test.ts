@@ -10,6 +10,9 @@ const scenarioCases: Case[] = [
   ['version is a number', continuous(['version', '1']), 'version'],
   ['title ≤ 200 characters', continuous(['title', 'x'.repeat(201)]), 'title'],
   ['title is text', continuous(['title', 5]), 'title'],
+  ['title has no lone high surrogate', continuous(['title', 'trial \uD800 one']), 'title'],
+  ['title has no lone low surrogate', continuous(['title', '\uDC00']), 'title'],
+  ['title has no surrogates in the wrong order', continuous(['title', '\uDE00\uD83D']), 'title'],
   ['alpha > 0', continuous(['alpha', 0]), 'alpha'],
   ['alpha ≤ 0.2', continuous(['alpha', 0.21]), 'alpha'],
   ['alpha is a number, not a numeric string', continuous(['alpha', '0.025']), 'alpha'],
@@ -40,6 +43,7 @@ const scenarioCases: Case[] = [
   ['replicates is an integer', continuous(['simulation.replicates', 100.5]), 'simulation.replicates'],
   ['seed ≤ 100 characters', continuous(['simulation.seed', 's'.repeat(101)]), 'simulation.seed'],
   ['seed is a string', continuous(['simulation.seed', 42]), 'simulation.seed'],
+  ['seed has no lone surrogate', continuous(['simulation.seed', 'x\uD83D']), 'simulation.seed'],
   ['method is a known keyword', continuous(['simulation.method', 'exact']), 'simulation.method'],
   ['asymptotic is for survival only', continuous(['simulation.method', 'asymptotic']), 'simulation.method'],
   ['asymptotic is for survival only (binary)', binary(['simulation.method', 'asymptotic']), 'simulation.method'],
@@ -99,6 +103,14 @@ describe('messages', () => {
     expect(errorsOf(continuous(['alpha', 0.5]))).toEqual(['alpha: must be a number > 0 and ≤ 0.2, got 0.5']);
     expect(errorsOf(continuous(['analysis.statistic', 'w']))).toEqual(['analysis.statistic: must be "t" or "z", got "w"']);
     expect(errorsOf(continuous(['version', 2]))).toEqual(['version: must be 1, got 2']);
+  });
+
+  it('name a lone surrogate, which no share link can hold, and take paired ones', () => {
+    expect(errorsOf(continuous(['title', 'trial \uD800']))).toEqual([
+      'title: must be text of at most 200 characters without unpaired surrogates (U+D800–U+DFFF), '
+        + 'got "trial \\ud800"',
+    ]);
+    expect(errorsOf(continuous(['title', 'trial 😀 ünï']))).toEqual([]);
   });
 
   it('name a missing field as required', () => {
