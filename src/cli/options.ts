@@ -4,11 +4,15 @@ export type Format = 'json' | 'csv';
 
 export type Parsed<T> = { ok: true; request: T } | { ok: false; errors: string[] };
 
-/** split `--name value` and `--name=value` options from positional words */
+/**
+ * Split `--name value` and `--name=value` options from positional words. An option given twice is
+ * refused rather than the last one winning silently.
+ */
 export function splitOptions(words: string[]): { positional: string[]; options: Map<string, string>; errors: string[] } {
   const positional: string[] = [];
   const options = new Map<string, string>();
   const errors: string[] = [];
+  const repeated = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word.startsWith('--')) {
@@ -23,7 +27,11 @@ export function splitOptions(words: string[]): { positional: string[]; options: 
       else i++;
     }
     if (value === undefined) errors.push(`--${name}: needs a value`);
-    else options.set(name, value);
+    else if (!options.has(name)) options.set(name, value);
+    else if (!repeated.has(name)) {
+      repeated.add(name);
+      errors.push(`--${name}: given twice`);
+    }
   }
   return { positional, options, errors };
 }

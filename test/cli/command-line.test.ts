@@ -1,0 +1,36 @@
+// What every `stratum` command does with its words before its own work: an option given twice is
+// refused, not silently overridden.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'stratum-command-line-'));
+const write = (name: string, content: string) => {
+  const file = join(folder, name);
+  writeFileSync(file, content);
+  return file;
+};
+const scenario = JSON.stringify({
+  population: { prevalence: 0.3 },
+  endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+  designs: [{ id: 'enriched', type: 'enriched', n: 150 }],
+  simulation: { replicates: 1000, seed: 'command-line' },
+});
+const file = write('scenario.json', scenario);
+
+describe('an option given twice is refused', () => {
+  it.each([
+    ['--replicates', ['simulate', file, '--replicates', '0', '--replicates', '100']],
+    ['--seed', ['simulate', file, '--seed=a', '--seed', 'b', '--seed', 'c']],
+    ['--power', ['solve', file, '--power', '0.8', '--power=0.9']],
+    ['--spending', ['boundaries', '--spending', 'pocock', '--rates', '0.5,1', '--spending', 'obrien-fleming']],
+    ['--decode', ['url', '--decode', '?a=1', '--decode', '?b=2']],
+  ])('%s given twice exits 2, said once', (option, args) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n').filter((line) => line === `${option}: given twice`)).toHaveLength(1);
+  });
+});
