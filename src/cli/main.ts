@@ -2,18 +2,23 @@
 // nothing on standard output and one line per problem on standard error; never a stack trace.
 import { COMMANDS } from './commands/index.js';
 import { InputError } from './input-error.js';
+import { splitOptions } from './options.js';
 
 const usage = () => ['usage:', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`)].join('\n');
 
 async function main(words: string[]): Promise<void> {
   const [name, ...rest] = words;
-  if (name === '--help' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
     return;
   }
   if (name === undefined) throw new InputError(['command: missing, one of ' + Object.keys(COMMANDS).join(', '), usage()]);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new InputError([`command: unknown command ${JSON.stringify(name)}`, usage()]);
+  if (splitOptions(rest).help) {
+    process.stdout.write(`usage: ${command.usage}\n`);
+    return;
+  }
   await command.run(rest);
 }
 

@@ -4,17 +4,25 @@ export type Format = 'json' | 'csv';
 
 export type Parsed<T> = { ok: true; request: T } | { ok: false; errors: string[] };
 
+export type Split = { positional: string[]; options: Map<string, string>; errors: string[]; help: boolean };
+
 /**
  * Split `--name value` and `--name=value` options from positional words. An option given twice is
- * refused rather than the last one winning silently.
+ * refused rather than the last one winning silently. `--help` and `-h` take no value: they ask for
+ * the command's usage (main.ts answers before the command runs).
  */
-export function splitOptions(words: string[]): { positional: string[]; options: Map<string, string>; errors: string[] } {
+export function splitOptions(words: string[]): Split {
   const positional: string[] = [];
   const options = new Map<string, string>();
   const errors: string[] = [];
   const repeated = new Set<string>();
+  let help = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    if (word === '--help' || word === '-h') {
+      help = true;
+      continue;
+    }
     if (!word.startsWith('--')) {
       positional.push(word);
       continue;
@@ -33,7 +41,7 @@ export function splitOptions(words: string[]): { positional: string[]; options: 
       errors.push(`--${name}: given twice`);
     }
   }
-  return { positional, options, errors };
+  return { positional, options, errors, help };
 }
 
 /** an integer option within [min, max], or the problem with it pushed onto `errors` */

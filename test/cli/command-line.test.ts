@@ -1,9 +1,10 @@
 // What every `stratum` command does with its words before its own work: an option given twice is
-// refused, not silently overridden.
+// refused, not silently overridden; --help and -h print the command's usage.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { runCli } from '../support/cli.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'stratum-command-line-'));
@@ -32,5 +33,30 @@ describe('an option given twice is refused', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n').filter((line) => line === `${option}: given twice`)).toHaveLength(1);
+  });
+});
+
+describe('--help and -h', () => {
+  const asked = Object.keys(COMMANDS).flatMap((name) => [[name, '--help'], [name, '-h']]);
+  it.each(asked)('stratum %s %s prints its usage on stdout, exit 0', (name, flag) => {
+    // with other words around it too: asking for help wins over running
+    for (const args of [[name, flag], [name, file, '--workers', '1', flag]]) {
+      const run = runCli(args);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(`usage: ${COMMANDS[name].usage}\n`);
+    }
+  });
+
+  it('a value that happens to be -h is still a value', () => {
+    const run = runCli(['simulate', file, '--seed', '-h', '--workers', '1']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).scenario.simulation.seed).toBe('-h');
+  });
+
+  it('stratum -h prints every command', () => {
+    const run = runCli(['-h']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage:\n {2}stratum simulate FILE/);
   });
 });
