@@ -7,9 +7,11 @@ import { InputError } from './input-error.js';
 
 export type SimulationOverrides = { replicates?: number; seed?: string };
 
+/** the file's text (`-`: standard input), without the byte-order mark some editors put first, as the app's import */
 export function readInput(file: string): string {
   try {
-    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new InputError([`FILE: cannot read ${JSON.stringify(file)}: ${reason}`]);

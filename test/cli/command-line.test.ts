@@ -1,5 +1,6 @@
 // What every `stratum` command does with its words before its own work: an option given twice is
-// refused, not silently overridden; --help and -h print the command's usage.
+// refused, not silently overridden; --help and -h print the command's usage; a scenario file may
+// start with a byte-order mark, as the app's import takes it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,5 +59,28 @@ describe('--help and -h', () => {
     const run = runCli(['-h']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^usage:\n {2}stratum simulate FILE/);
+  });
+});
+
+describe('a byte-order mark', () => {
+  it('at the start of a scenario file or standard input is taken, by every command that reads one', () => {
+    const marked = write('marked.json', '\uFEFF' + scenario);
+    const plain = runCli(['simulate', file, '--workers', '1']);
+    for (const [args, input] of [
+      [['simulate', marked, '--workers', '1'], undefined],
+      [['simulate', '-', '--workers', '1'], '\uFEFF' + scenario],
+    ] as const) {
+      const run = runCli([...args], input);
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).results).toEqual(JSON.parse(plain.stdout).results);
+    }
+    expect(runCli(['url', marked]).stdout).toBe(runCli(['url', file]).stdout);
+    expect(runCli(['url', marked]).status).toBe(0);
+  });
+
+  it('only one is taken: a second is still refused as not JSON', () => {
+    const run = runCli(['simulate', write('twice.json', '\uFEFF\uFEFF' + scenario)]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^\(root\): not valid JSON/m);
   });
 });

@@ -54,10 +54,13 @@ function expectRefused(run: CliRun, lines: (string | RegExp)[]) {
 }
 
 describe('stratum merge checks every tally', () => {
-  it('merges the untouched shards', () => {
+  it('merges the untouched shards, also from a file that starts with a byte-order mark', () => {
     const run = runCli(['merge', write('part-1.json', shards[0]), write('part-2.json', shards[1])]);
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).results[0].replicates).toBe(4500);
+    const marked = runCli(['merge', write('part-1.json', shards[0]), write('marked.json', '\uFEFF' + shards[1])]);
+    expect(marked.status, marked.stderr).toBe(0);
+    expect(marked.stdout).toBe(run.stdout);
   });
 
   it('refuses a count above the block’s replicates', () => {
