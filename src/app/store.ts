@@ -7,6 +7,7 @@ import type { DesignResult } from '../engine/results.js';
 import { Cancelled } from '../engine/schedule.js';
 import { parseScenario } from '../engine/scenario/parse.js';
 import type { Scenario } from '../engine/scenario/types.js';
+import { firstProblems } from '../share/problem-list.js';
 import { decodeScenarioQuery, encodeScenarioQuery } from '../share/url-codec.js';
 import { computeCharts, computeMap, type ChartData } from './chart-data.js';
 import { writeAt, type Draft } from './draft.js';
@@ -20,6 +21,8 @@ export type ChartState = { status: 'idle' | 'running' | 'done' | 'failed'; step:
 
 /** how often streaming results are pushed to the page while a run goes on */
 const REFRESH_MS = 100;
+/** problems a notice lists before "… and N more": it is one paragraph, and the first show what is wrong */
+export const NOTICE_PROBLEMS = 6;
 
 export class Store extends EventTarget {
   draft: Draft = {};
@@ -44,7 +47,8 @@ export class Store extends EventTarget {
       if (decoded.ok) {
         this.setDraft(kept && kept.query === encodeScenarioQuery(decoded.scenario) ? kept.draft : structuredClone(decoded.scenario) as unknown as Draft);
       } else {
-        this.notice = `This link could not be opened, so the default scenario is shown. ${decoded.errors.slice(0, 6).join('; ')}${decoded.errors.length > 6 ? '; …' : ''}`;
+        const problems = firstProblems(decoded.errors, NOTICE_PROBLEMS).join('; ');
+        this.notice = `This link could not be opened, so the default scenario is shown. ${problems}`;
         this.setDraft(structuredClone(DEFAULT_SCENARIO));
       }
     } else {

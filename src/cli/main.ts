@@ -1,8 +1,13 @@
 // The `stratum` command line (SCENARIO.md, "Command line"). Bad input exits with status 2,
-// nothing on standard output and one line per problem on standard error; never a stack trace.
+// nothing on standard output and one line per problem on standard error (the first 20, then how
+// many more); never a stack trace.
+import { firstProblems } from '../share/problem-list.js';
 import { COMMANDS } from './commands/index.js';
 import { InputError } from './input-error.js';
 import { splitOptions } from './options.js';
+
+/** problems printed before "… and N more": about a screenful, enough to see what is wrong */
+const MOST_PROBLEMS = 20;
 
 const usage = () => ['usage:', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`)].join('\n');
 
@@ -24,7 +29,7 @@ async function main(words: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof InputError) {
-    process.stderr.write(error.problems.join('\n') + '\n');
+    process.stderr.write(firstProblems(error.problems, MOST_PROBLEMS).join('\n') + '\n');
     process.exitCode = 2;
   } else {
     process.stderr.write(`stratum: ${error instanceof Error ? error.message : String(error)}\n`);

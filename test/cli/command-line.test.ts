@@ -1,11 +1,13 @@
 // What every `stratum` command does with its words before its own work: an option given twice is
 // refused, not silently overridden; --help and -h print the command's usage; a scenario file may
-// start with a byte-order mark, as the app's import takes it.
+// start with a byte-order mark, as the app's import takes it; a long list of problems is cut to
+// its first 20.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { decodeScenarioQuery, MAX_QUERY_LENGTH } from '../../src/share/url-codec.js';
 import { runCli } from '../support/cli.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'stratum-command-line-'));
@@ -82,5 +84,30 @@ describe('a byte-order mark', () => {
     const run = runCli(['simulate', write('twice.json', '\uFEFF\uFEFF' + scenario)]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^\(root\): not valid JSON/m);
+  });
+});
+
+describe('a long list of problems', () => {
+  it('prints the first 20 and how many more, for a tampered link of 20 kB', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `trial.k${i}=1`);
+    let link = '?';
+    for (const key of keys) if (link.length + key.length < MAX_QUERY_LENGTH) link += key + '&';
+    const decoded = decodeScenarioQuery(link);
+    const total = decoded.ok ? 0 : decoded.errors.length;
+    expect(total).toBeGreaterThan(1000);
+    const run = runCli(['url', '--decode', link]);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines.slice(0, 20)).toEqual(decoded.ok ? [] : decoded.errors.slice(0, 20));
+    expect(lines[20]).toBe(`… and ${total - 20} more problems`);
+  });
+
+  it('prints every problem when there are 20 or fewer', () => {
+    const bad = { ...JSON.parse(scenario), alpha: 2, population: { prevalence: 2 } };
+    const run = runCli(['simulate', write('two-problems.json', JSON.stringify(bad))]);
+    expect(run.status).toBe(2);
+    const paths = run.stderr.trimEnd().split('\n').map((line) => line.split(':')[0]);
+    expect(paths).toEqual(['alpha', 'population.prevalence']);
   });
 });

@@ -3,11 +3,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { parseScenarioText } from '../../engine/scenario/parse.js';
+import { firstProblems } from '../../share/problem-list.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { download, fileStem } from '../export.js';
 import { deleteScenario, saveScenario, savedScenarios } from '../persist.js';
 import { PRESETS } from '../presets.js';
-import { store } from '../store.js';
+import { NOTICE_PROBLEMS, store } from '../store.js';
 import { StoreElement } from './store-element.js';
 
 @customElement('share-panel')
@@ -88,7 +89,7 @@ export class SharePanel extends StoreElement {
     if (!file) return;
     const parsed = parseScenarioText(await file.text());
     if (!parsed.ok) {
-      this.message = `${file.name} was not imported: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? '; …' : ''}`;
+      this.message = `${file.name} was not imported: ${firstProblems(parsed.errors, NOTICE_PROBLEMS).join('; ')}`;
       return;
     }
     store.setDraft(structuredClone(parsed.scenario) as unknown as Record<string, unknown>);
