@@ -54,7 +54,7 @@ export class AsymptoticLooks implements SurvivalLooks {
   private readonly increment = new StageStatistics();
   private scoreS = 0;
   private scoreF = 0;
-  private readonly timing: { months: number; randomized: number; screened: number }[] = [];
+  private readonly timing: { months: number; randomized: number; screened: number; events: number }[] = [];
 
   constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, endpoint: SurvivalEndpoint, private readonly from: TestedPopulation, n: number | undefined) {
     this.law = new AsymptoticLogRank(scenario, endpoint);
@@ -68,8 +68,15 @@ export class AsymptoticLooks implements SurvivalLooks {
   }
 
   analyse(targets: readonly number[], look: number, sampler: Sampler, into: StageStatistics): void {
-    const total = targets[look];
-    const previous = look > 0 ? targets[look - 1] : 0;
+    const total = this.timingAt(targets, look).events;
+    const previous = look > 0 ? this.timingAt(targets, look - 1).events : 0;
+    const timing = this.timing[look];
+    this.months = timing.months;
+    this.randomized = timing.randomized;
+    this.screened = timing.screened;
+    this.events = total;
+    // a look beyond every event the patients will have reads no new ones: its statistics are the last look's
+    if (!(total > previous)) return;
     const withR = this.from === 'F';
     const increment = this.increment;
     this.law.draw(total - previous, withR, sampler, increment);
@@ -83,15 +90,15 @@ export class AsymptoticLooks implements SurvivalLooks {
       into.informationF = increment.informationF * growth;
       into.zF = this.scoreF / Math.sqrt(into.informationF);
     }
-    // the timing is deterministic: worked out once per look
+  }
+
+  /** the timing and events of a look: deterministic, so worked out once */
+  private timingAt(targets: readonly number[], look: number): { months: number; randomized: number; screened: number; events: number } {
     let timing = this.timing[look];
     if (timing === undefined) {
-      const months = this.accrual.eventMonth(total, this.from === 'S');
-      timing = this.timing[look] = { ...this.accrual.recruited(months), months };
+      const { months, events } = this.accrual.analysis(targets[look], this.from === 'S');
+      timing = this.timing[look] = { ...this.accrual.recruited(months), months, events };
     }
-    this.months = timing.months;
-    this.randomized = timing.randomized;
-    this.screened = timing.screened;
-    this.events = total;
+    return timing;
   }
 }

@@ -82,8 +82,9 @@ export class AsymptoticStages implements TwoStageSource {
   private readonly law: AsymptoticLogRank;
   private readonly statistics = new StageStatistics();
   private firstEvents = 0;
+  private readonly accruals = new Map<string, Accrual>();
   /** timing per (kept population, stage-2 events), deterministic, so worked out once */
-  private readonly timing = new Map<string, { randomized: number; screened: number; months: number }>();
+  private readonly timing = new Map<string, { randomized: number; screened: number; months: number; events: number }>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -96,34 +97,52 @@ export class AsymptoticStages implements TwoStageSource {
   }
 
   first(size: number, sampler: Sampler): StageStatistics {
-    this.law.draw(size, true, sampler, this.statistics);
-    this.firstEvents = size;
-    this.setTiming(null, 0);
+    const events = this.setTiming(null, size);
+    this.law.draw(events, true, sampler, this.statistics);
+    this.firstEvents = events;
     return this.statistics;
   }
 
   second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
-    this.law.draw(size, keepF, sampler, this.statistics);
-    this.setTiming(keepF ? 'F' : 'S', size);
+    const events = this.setTiming(keepF ? 'F' : 'S', size);
+    this.law.draw(events, keepF, sampler, this.statistics);
     return this.statistics;
   }
 
-  private setTiming(kept: TestedPopulation | null, size: number): void {
+  /**
+   * What the trial has used by the analysis after `size` more events in the kept population (stage 1:
+   * none kept yet); returns the events that analysis reads, fewer than `size` when the recruited
+   * patients cannot have them all (at least one, so the stage has a statistic).
+   */
+  /** the recruitment of a trial that kept `kept` (null: stage 1 alone), made once per kept population */
+  private accrual(kept: TestedPopulation | null): Accrual {
+    const key = kept ?? 'none';
+    let accrual = this.accruals.get(key);
+    if (accrual === undefined) {
+      accrual = new Accrual(this.scenario, this.population, this.hazards);
+      const end = accrual.recruit('F', this.n ? this.n[0] : Infinity, 0);
+      if (kept) accrual.recruit(kept, this.n ? this.n[1] - this.n[0] : Infinity, end);
+      this.accruals.set(key, accrual);
+    }
+    return accrual;
+  }
+
+  private setTiming(kept: TestedPopulation | null, size: number): number {
     const key = `${kept} ${size}`;
     let timing = this.timing.get(key);
     if (timing === undefined) {
-      const accrual = new Accrual(this.scenario, this.population, this.hazards);
-      const end = accrual.recruit('F', this.n ? this.n[0] : Infinity, 0);
-      if (kept) accrual.recruit(kept, this.n ? this.n[1] - this.n[0] : Infinity, end);
+      const accrual = this.accrual(kept);
       // the final analysis counts the kept population's events: S's share of stage 1's, plus stage 2's
       const onlyS = kept === 'S';
-      const months = accrual.eventMonth((onlyS ? this.firstEvents * this.law.shareS : this.firstEvents) + size, onlyS);
-      timing = { ...accrual.recruited(months), months };
+      const before = kept === null ? 0 : onlyS ? this.firstEvents * this.law.shareS : this.firstEvents;
+      const { months, events } = accrual.analysis(before + size, onlyS);
+      timing = { ...accrual.recruited(months), months, events: Math.max(1, events - before) };
       this.timing.set(key, timing);
     }
     this.randomized = timing.randomized;
     this.screened = timing.screened;
     this.months = timing.months;
-    this.events = this.firstEvents + size;
+    this.events = (kept === null ? 0 : this.firstEvents) + timing.events;
+    return timing.events;
   }
 }

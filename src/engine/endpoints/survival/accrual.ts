@@ -9,6 +9,17 @@ import { CELLS, CELL_IN_S, type PopulationSummary } from '../../population.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { TestedPopulation } from '../outcome-model.js';
 import type { SurvivalHazards } from './hazards.js';
+import { normalCdf } from '../../math/normal.js';
+
+/** a target within this many sd of every event the patients will ever have is reached only sometimes */
+const REACH_MARGIN_SD = 6;
+/** P(no analysis yet) at the end of the integration */
+const LAST_EVENT_TAIL = 1e-9;
+/** Simpson intervals over the integration (each a pass over the accrual segments) */
+const MONTH_INTERVALS = 200;
+/** nodes and half-width (in sd) of the normal grid for the number of events that ever happen */
+const COUNT_NODES = 21;
+const COUNT_SPAN = 5;
 
 export interface Segment {
   start: number;
@@ -19,6 +30,8 @@ export interface Segment {
 
 export class Accrual {
   readonly segments: Segment[] = [];
+  /** shareGrid's, for F and for S; valid once recruitment is complete */
+  private readonly grids: ({ step: number; shares: Float64Array } | undefined)[] = [];
   private readonly share: number;
 
   constructor(
@@ -61,6 +74,92 @@ export class Accrual {
       }
     }
     return events;
+  }
+
+  /** expected events by the end of follow-up (every event that will ever happen; ∞ without a size) */
+  eventually(onlyS: boolean): number {
+    let events = 0;
+    const dropout = this.hazards.dropout;
+    for (const { start, end, rates } of this.segments) {
+      for (let slot = 0; slot < rates.length; slot++) {
+        if (rates[slot] === 0 || (onlyS && !CELL_IN_S[slot % CELLS])) continue;
+        const lambda = this.hazards.event[slot];
+        events += ((rates[slot] * lambda) / (lambda + dropout)) * (end - start);
+      }
+    }
+    return events;
+  }
+
+  /**
+   * The analysis planned at `target` events: its expected month and the events it reads. Where the
+   * target is well within reach, the month by which `target` events are expected (rpact's timing).
+   * Near or beyond what the recruited patients can ever have, a simulated trial analyses at its last
+   * event when it falls short, so the month is E[T_(min(k, N))], N the events that ever happen. Given
+   * N = m, the event months are m independent draws whose distribution function is π(τ) = E(τ)/E∞:
+   * P(T > τ | m) = 1 − π^m when m < k, else P(Binomial(m, π) < k) (normal, with continuity
+   * correction); N is Binomial(n, E∞/n), integrated on a normal grid.
+   */
+  analysis(target: number, onlyS: boolean): { months: number; events: number } {
+    const total = this.eventually(onlyS);
+    const patients = this.patients(onlyS);
+    const sd = Math.sqrt(total * Math.max(0, 1 - total / patients));
+    if (!(target > total - REACH_MARGIN_SD * sd - 1)) return { months: this.eventMonth(target, onlyS), events: target };
+    const counts = new Float64Array(COUNT_NODES);
+    const weights = new Float64Array(COUNT_NODES);
+    let weightSum = 0;
+    for (let j = 0; j < COUNT_NODES; j++) {
+      const x = -COUNT_SPAN + (2 * COUNT_SPAN * j) / (COUNT_NODES - 1);
+      counts[j] = Math.max(0, total + sd * x);
+      weights[j] = Math.exp(-0.5 * x * x);
+      weightSum += weights[j];
+    }
+    let events = 0;
+    for (let j = 0; j < COUNT_NODES; j++) events += (weights[j] / weightSum) * Math.min(target, counts[j]);
+    const { step, shares } = this.shareGrid(onlyS, total);
+    let integral = 0;
+    for (let i = 0; i < shares.length; i++) {
+      const share = shares[i];
+      let notYet = 0;
+      for (let j = 0; j < COUNT_NODES; j++) {
+        const m = counts[j];
+        let later: number;
+        if (m < target) later = 1 - share ** m;
+        else if (share <= 0) later = 1;
+        else if (share >= 1) later = 0;
+        else later = normalCdf((target - 0.5 - m * share) / Math.sqrt(m * share * (1 - share)));
+        notYet += weights[j] * later;
+      }
+      integral += (i === 0 || i === shares.length - 1 ? 1 : i % 2 === 1 ? 4 : 2) * notYet;
+    }
+    return { months: (integral * step) / (3 * weightSum), events: Math.max(1, events) };
+  }
+
+  /**
+   * π(τ) = E(τ)/E∞ on Simpson's grid from 0 to where fewer than LAST_EVENT_TAIL events are still to
+   * come (the same for every target, so made once)
+   */
+  private shareGrid(onlyS: boolean, total: number): { step: number; shares: Float64Array } {
+    const key = onlyS ? 1 : 0;
+    let grid = this.grids[key];
+    if (grid === undefined) {
+      let horizon = 1;
+      for (const { end } of this.segments) horizon = Math.max(horizon, end);
+      while (total - this.events(horizon, onlyS) > LAST_EVENT_TAIL) horizon *= 2;
+      const intervals = 2 * MONTH_INTERVALS;
+      const step = horizon / intervals;
+      const shares = Float64Array.from({ length: intervals + 1 }, (_, i) => Math.min(1, this.events(i * step, onlyS) / total));
+      grid = this.grids[key] = { step, shares };
+    }
+    return grid;
+  }
+
+  /** patients recruited (of S only, or all) */
+  private patients(onlyS: boolean): number {
+    let patients = 0;
+    for (const { start, end, rates } of this.segments) {
+      for (let slot = 0; slot < rates.length; slot++) if (!onlyS || CELL_IN_S[slot % CELLS]) patients += rates[slot] * (end - start);
+    }
+    return patients;
   }
 
   /** the month by which `target` events are expected (∞ if never) */
