@@ -105,16 +105,30 @@ export function inRange(value: number, range: Range): boolean {
   return true;
 }
 
-/** A finite JSON number (never a numeric string) within `range`. */
-export function numberIn(range: Range, defaultValue?: number): NumberField {
+/** The bounds of what Stratum computes, tighter than a quantity's meaning, with the reason. */
+export type Limit = { min?: number; max?: number; why: string };
+
+/**
+ * A finite JSON number (never a numeric string) within `range`. `limit`, when given, bounds it
+ * further: not by the quantity's meaning but by what a trial can be and Stratum computes, said with
+ * its reason only to a value the meaning allows (so `n: -3` still hears "an integer ≥ 4").
+ */
+export function numberIn(range: Range, defaultValue?: number, limit?: Limit): NumberField {
   const allowed = rangeWords(range);
+  const within: Range = { ...range };
+  if (limit?.min !== undefined) Object.assign(within, { min: limit.min, minOpen: false });
+  if (limit?.max !== undefined) Object.assign(within, { max: limit.max, maxOpen: false });
+  const limitWords = limit && `${rangeWords({ integer: range.integer, min: limit.min, max: limit.max })} (${limit.why})`;
   return {
     kind: 'number',
-    range,
+    range: within,
     allowed,
     ...(defaultValue === undefined ? {} : { default: defaultValue, fill: () => defaultValue }),
     read(value, path, issues) {
-      if (typeof value === 'number' && Number.isFinite(value) && inRange(value, range)) return value;
+      if (typeof value === 'number' && Number.isFinite(value) && inRange(value, within)) return value;
+      if (limitWords !== undefined && typeof value === 'number' && Number.isFinite(value) && inRange(value, range)) {
+        return mustBe(issues, path, limitWords, value);
+      }
       return mustBe(issues, path, allowed, value);
     },
   };

@@ -5,6 +5,7 @@ import type { Field, Issues } from './checks.js';
 import { object } from './record.js';
 import type { ObjectField } from './record.js';
 import type { Interims, Recalculation, Selection } from './types.js';
+import { EVENT_LIMIT, PATIENT_LIMIT } from './sizes.js';
 
 export const INTERSECTIONS = ['bonferroni', 'simes', 'sidak', 'spiessens-debois', 'hierarchical-S', 'hierarchical-F'] as const;
 /** a two-stage closed combination test needs an intersection p-value at each stage, which fixed-sequence testing has not */
@@ -63,11 +64,20 @@ const assumedEffect: Field<number> = {
   },
 };
 
+/** stage 2's re-sized patients (events for survival), within the largest trial */
+const STAGE2_PATIENTS = numberIn({ integer: true, min: 1 }, undefined, PATIENT_LIMIT);
+const STAGE2_EVENTS = numberIn({ integer: true, min: 1 }, undefined, EVENT_LIMIT);
+const stage2Size: Field<number> = {
+  allowed: STAGE2_PATIENTS.allowed,
+  read: (value, path, issues, context) =>
+    (context.endpointType === 'survival' ? STAGE2_EVENTS : STAGE2_PATIENTS).read(value, path, issues, context),
+};
+
 export const RECALCULATION: ObjectField<Recalculation> = object<Recalculation>(
   {
     conditionalPower: numberIn({ min: 0, minOpen: true, max: 1, maxOpen: true }),
-    minStage2: numberIn({ integer: true, min: 1 }),
-    maxStage2: numberIn({ integer: true, min: 1 }),
+    minStage2: stage2Size,
+    maxStage2: stage2Size,
     assumedEffect,
   },
   (value, path, issues: Issues) => {

@@ -8,23 +8,28 @@ import type { Endpoint, EndpointType, PerStatus } from './types.js';
 
 const perStatus = (field: Field<number>) => object<PerStatus>({ pos: field, neg: field });
 
-const positive = numberIn({ min: 0, minOpen: true });
+// Outcome scales a trial can have: far from where squares and sums overflow or lose their digits.
+const SCALE = { min: 1e-6, max: 1e6, why: 'choose units that keep the outcome between 10⁻⁶ and 10⁶' };
+const EFFECT = { min: -1e6, max: 1e6, why: SCALE.why };
+/** control medians from three days to a hundred years (months); hazard ratios within a factor of 100 */
+const MEDIAN = numberIn({ min: 0, minOpen: true }, undefined, { min: 0.1, max: 1200, why: 'from three days to a hundred years' });
+const HAZARD_RATIO = numberIn({ min: 0, minOpen: true }, undefined, { min: 0.01, max: 100, why: 'no treatment changes a hazard a hundredfold' });
 const probability = numberIn({ min: 0, minOpen: true, max: 1, maxOpen: true });
 
 type EndpointFields = { [T in EndpointType]: Fields<Omit<Extract<Endpoint, { type: T }>, 'type'>> };
 
 export const ENDPOINT_FIELDS: EndpointFields = {
   continuous: {
-    sd: perStatus(numberIn({ min: 0, minOpen: true }, DEFAULTS.endpoint.sd)),
-    effect: perStatus(numberIn({})),
+    sd: perStatus(numberIn({ min: 0, minOpen: true }, DEFAULTS.endpoint.sd, SCALE)),
+    effect: perStatus(numberIn({}, undefined, EFFECT)),
   },
   binary: {
     control: perStatus(probability),
     treatment: perStatus(probability),
   },
   survival: {
-    controlMedian: perStatus(positive),
-    hazardRatio: perStatus(positive),
+    controlMedian: perStatus(MEDIAN),
+    hazardRatio: perStatus(HAZARD_RATIO),
     dropoutPerYear: numberIn({ min: 0, max: 1, maxOpen: true }, DEFAULTS.endpoint.dropoutPerYear),
   },
 };

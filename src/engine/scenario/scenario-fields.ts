@@ -12,19 +12,25 @@ export const SCENARIO_KEYS = ['version', 'title', 'alpha', 'population', 'endpoi
 export const HEADER_FIELDS: Fields<Pick<Scenario, 'version' | 'title' | 'alpha'>> = {
   version: oneOf([1], DEFAULTS.version),
   title: text(200, DEFAULTS.title),
-  alpha: numberIn({ min: 0, minOpen: true, max: 0.2 }, DEFAULTS.alpha),
+  alpha: numberIn({ min: 0, minOpen: true, max: 0.2 }, DEFAULTS.alpha, { min: 1e-6, why: 'smaller levels are no trial\'s' }),
 };
 
 // An assay no better than a coin is no assay: accuracy must exceed 1/2.
 const accuracy = (defaultValue: number) => numberIn({ min: 0.5, minOpen: true, max: 1 }, defaultValue);
 
 export const POPULATION_FIELDS: Fields<Scenario['population']> = {
-  prevalence: numberIn({ min: 0, minOpen: true, max: 1, maxOpen: true }),
+  prevalence: numberIn({ min: 0, minOpen: true, max: 1, maxOpen: true }, undefined, {
+    min: 0.001,
+    max: 0.999,
+    why: 'a marker in fewer than 1 in 1,000 screened patients, or in all but those, is no enrichment question',
+  }),
   sensitivity: accuracy(DEFAULTS.population.sensitivity),
   specificity: accuracy(DEFAULTS.population.specificity),
 };
 
-const cost = (defaultValue: number) => numberIn({ min: 0 }, defaultValue);
+/** a trillion in any currency: beyond any trial, and far from where sums lose their digits */
+const COST_LIMIT = { max: 1e12, why: 'more than any trial costs' };
+const cost = (defaultValue: number) => numberIn({ min: 0 }, defaultValue, COST_LIMIT);
 const { costs } = DEFAULTS.trial;
 
 export const COSTS_FIELDS: Fields<Costs> = {
@@ -36,8 +42,12 @@ export const COSTS_FIELDS: Fields<Costs> = {
 
 export const TRIAL_FIELDS: Fields<Scenario['trial']> = {
   allocation: numberIn({ min: 0.2, max: 5 }, DEFAULTS.trial.allocation),
-  screeningRate: numberIn({ min: 0, minOpen: true }, DEFAULTS.trial.screeningRate),
-  endpointDelay: numberIn({ min: 0 }, DEFAULTS.trial.endpointDelay),
+  screeningRate: numberIn({ min: 0, minOpen: true }, DEFAULTS.trial.screeningRate, {
+    min: 0.01,
+    max: 1e6,
+    why: 'from one patient in 100 months to a million a month',
+  }),
+  endpointDelay: numberIn({ min: 0 }, DEFAULTS.trial.endpointDelay, { max: 600, why: 'fifty years' }),
   costs: object(COSTS_FIELDS),
 };
 

@@ -2,7 +2,7 @@
 // analysis happens when its events are reached). One-stage designs give totals; adaptive designs
 // give cumulative [stage 1, total] pairs. Which are required depends on the endpoint and method.
 import { child, item, mustBe, numberIn, own } from './checks.js';
-import type { Context, Field, Issues } from './checks.js';
+import type { Context, Field, Issues, Limit } from './checks.js';
 
 export type Size = number | [number, number];
 export type Sizes = { n?: Size; events?: Size };
@@ -13,6 +13,12 @@ type Presence = 'required' | 'optional' | 'forbidden';
 const MIN_PATIENTS = 4;
 const MIN_EVENTS = 2;
 const MIN_EVENTS_STAGE1 = 1;
+// The largest a trial can be: far beyond any real one, small enough that a patient-level run's
+// memory (a few arrays of n) and time stay bounded.
+export const MAX_PATIENTS = 1_000_000;
+export const MAX_EVENTS = 100_000;
+export const PATIENT_LIMIT: Limit = { max: MAX_PATIENTS, why: 'the largest trial Stratum simulates' };
+export const EVENT_LIMIT: Limit = { max: MAX_EVENTS, why: 'the most events Stratum simulates' };
 
 /** `n`: required unless survival is simulated from the asymptotic law, which needs only events */
 function presence(context: Context): { n: Presence; events: Presence } {
@@ -33,10 +39,10 @@ export function misplacedSize(key: string, context: Context): string | undefined
   return `not a field for a ${context.endpointType} endpoint (only survival designs count events; give n)`;
 }
 
-function stagePair(minFirst: number, names: [string, string]): Field<[number, number]> {
+function stagePair(minFirst: number, limit: Limit, names: [string, string]): Field<[number, number]> {
   const [first, total] = names;
   const allowed = `[${first}, ${total}], cumulative integers with ${minFirst} ≤ ${first} < ${total}`;
-  const stage = numberIn({ integer: true, min: minFirst });
+  const stage = numberIn({ integer: true, min: minFirst }, undefined, limit);
   return {
     allowed,
     read(value, path, issues, context) {
@@ -51,8 +57,14 @@ function stagePair(minFirst: number, names: [string, string]): Field<[number, nu
 }
 
 const FIELDS = {
-  1: { n: numberIn({ integer: true, min: MIN_PATIENTS }), events: numberIn({ integer: true, min: MIN_EVENTS }) },
-  2: { n: stagePair(MIN_PATIENTS, ['n1', 'N']), events: stagePair(MIN_EVENTS_STAGE1, ['e1', 'E']) },
+  1: {
+    n: numberIn({ integer: true, min: MIN_PATIENTS }, undefined, PATIENT_LIMIT),
+    events: numberIn({ integer: true, min: MIN_EVENTS }, undefined, EVENT_LIMIT),
+  },
+  2: {
+    n: stagePair(MIN_PATIENTS, PATIENT_LIMIT, ['n1', 'N']),
+    events: stagePair(MIN_EVENTS_STAGE1, EVENT_LIMIT, ['e1', 'E']),
+  },
 } as const;
 
 /** What `n` and `events` accept for a design of 1 or 2 stages (for messages and help texts). */

@@ -73,8 +73,9 @@ describe('random mutations of valid scenarios', () => {
         for (const message of parsed.errors) expect(message, `trial ${trial}`).toMatch(MESSAGE);
       }
     }
-    // the mutations must exercise both outcomes to mean anything
-    expect(accepted).toBeGreaterThan(TRIALS / 50);
+    // the mutations must exercise both outcomes to mean anything (a few dozen acceptances at least;
+    // the bounded ranges of sizes and scales refuse some mutations that used to pass)
+    expect(accepted).toBeGreaterThan(TRIALS / 100);
     expect(accepted).toBeLessThan(TRIALS);
   });
 });
