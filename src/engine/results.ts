@@ -5,6 +5,7 @@ import { summarisePopulation } from './population.js';
 import type { Design, DesignType, Scenario } from './scenario/types.js';
 import { TALLY } from './tally.js';
 import { normalQuantile } from './math/normal.js';
+import { nullWhereNotFinite, type Nulls } from './finite.js';
 
 export type Probabilities = { any: number; S?: number; F?: number };
 
@@ -19,6 +20,8 @@ export type DesignResult = {
   earlyStop?: { efficacy: number; futility: number };
   expected: { randomized: number; screened: number; months: number; cost: number; events?: number };
   analytic?: AnalyticResult;
+  /** numbers that could not be computed: their path → why; each is null in the result */
+  nulls?: Nulls;
 };
 
 /** the hypotheses a design tests */
@@ -64,7 +67,7 @@ export function designResult(scenario: Scenario, design: Design, tally: Float64A
   }
   if (design.type === 'adaptive-enrichment') result.continue = { S: mean(TALLY.continueS), F: mean(TALLY.continueF) };
   if (analytic) result.analytic = analytic;
-  return result;
+  return nullWhereNotFinite(result, 'not computable at this scenario\'s settings');
 }
 
 /** closed forms for every design of the scenario (undefined where none exists) */

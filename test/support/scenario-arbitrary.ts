@@ -5,10 +5,30 @@ import fc from 'fast-check';
 const perStatus = (min: number, max: number) => fc.record({ pos: fc.double({ min, max, noNaN: true }), neg: fc.double({ min, max, noNaN: true }) });
 const text = (max: number) => fc.string({ maxLength: max, unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '=', '?', '#', '%', '+', ',', '.', '<', '>', '"', 'é', '€', '/') });
 
+/** a value of the usual kind, or now and then one at the edge of what the contract accepts */
+const orEdge = (usual: fc.Arbitrary<number>, ...edges: number[]) => fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: fc.constantFrom(...edges), weight: 1 });
+const edgePerStatus = (min: number, max: number, ...edges: number[]) =>
+  fc.record({ pos: orEdge(fc.double({ min, max, noNaN: true }), ...edges), neg: orEdge(fc.double({ min, max, noNaN: true }), ...edges) });
+
 const endpoint = fc.oneof(
-  fc.record({ type: fc.constant('continuous'), sd: perStatus(0.1, 5), effect: perStatus(-1, 2) }),
+  fc.record({ type: fc.constant('continuous'), sd: edgePerStatus(0.1, 5, 1e-6, 1e6), effect: edgePerStatus(-1, 2, -1e6, 1e6) }),
   fc.record({ type: fc.constant('binary'), control: perStatus(0.05, 0.9), treatment: perStatus(0.05, 0.95) }),
-  fc.record({ type: fc.constant('survival'), controlMedian: perStatus(1, 60), hazardRatio: perStatus(0.3, 1.2), dropoutPerYear: fc.double({ min: 0, max: 0.3, noNaN: true }) }),
+  fc.record({
+    type: fc.constant('survival'),
+    controlMedian: edgePerStatus(1, 60, 0.1, 1200),
+    hazardRatio: edgePerStatus(0.3, 1.2, 0.01, 100),
+    dropoutPerYear: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  }),
+);
+
+const recalculation = fc.option(
+  fc.record({
+    conditionalPower: fc.double({ min: 0.5, max: 0.95, noNaN: true }),
+    minStage2: fc.integer({ min: 1, max: 100 }),
+    maxStage2: fc.integer({ min: 100, max: 3000 }),
+    assumedEffect: fc.double({ min: 0.3, max: 0.9, noNaN: true }),
+  }),
+  { nil: undefined },
 );
 
 const selection = fc.record(
@@ -32,13 +52,23 @@ const design = (index: number, survival: boolean) =>
       combination: fc.constantFrom('inverse-normal', 'fisher'),
       selection,
       efficacy: fc.constantFrom('none', 'obrien-fleming', 'pocock'),
+      recalculation,
     }),
   ).chain((fields) =>
-    fc.record({ label: fc.option(text(20), { nil: undefined }) }).map(({ label }) => {
+    // survival: events from 30% of the patients to all of them, so some targets are out of reach
+    fc.record({ label: fc.option(text(20), { nil: undefined }), eventShare: fc.double({ min: 0.3, max: 1, noNaN: true }) }).map(({ label, eventShare }) => {
       const size = fields.n as number | number[];
-      const events = survival ? (Array.isArray(size) ? size.map((n) => Math.max(4, Math.round(n * 0.6))) : Math.max(4, Math.round(size * 0.6))) : undefined;
-      const { interims, ...rest } = fields as { interims?: unknown } & Record<string, unknown>;
-      return { id: `d${index}`, ...(label === undefined ? {} : { label }), ...rest, ...(interims ? { interims } : {}), ...(events === undefined ? {} : { events }) };
+      const toEvents = (n: number) => Math.max(4, Math.min(n, Math.round(n * eventShare)));
+      const events = survival ? (Array.isArray(size) ? size.map(toEvents) : toEvents(size)) : undefined;
+      const { interims, recalculation: resize, ...rest } = fields as { interims?: unknown; recalculation?: unknown } & Record<string, unknown>;
+      return {
+        id: `d${index}`,
+        ...(label === undefined ? {} : { label }),
+        ...rest,
+        ...(interims ? { interims } : {}),
+        ...(resize ? { recalculation: resize } : {}),
+        ...(events === undefined ? {} : { events }),
+      };
     }),
   );
 
@@ -47,14 +77,22 @@ export const scenarioDocument = endpoint.chain((chosen) =>
   fc.record({
     version: fc.constant(1),
     title: text(40),
-    alpha: fc.double({ min: 0.001, max: 0.2, noNaN: true }),
-    population: fc.record({ prevalence: fc.double({ min: 0.01, max: 0.99, noNaN: true }), sensitivity: fc.double({ min: 0.6, max: 1, noNaN: true }), specificity: fc.double({ min: 0.6, max: 1, noNaN: true }) }),
+    alpha: orEdge(fc.double({ min: 0.001, max: 0.2, noNaN: true }), 1e-6),
+    population: fc.record({ prevalence: orEdge(fc.double({ min: 0.01, max: 0.99, noNaN: true }), 0.001, 0.999), // a perfect assay half the time: the asymptotic survival method needs one
+      sensitivity: fc.oneof(fc.constant(1), fc.double({ min: 0.6, max: 1, noNaN: true })),
+      specificity: fc.oneof(fc.constant(1), fc.double({ min: 0.6, max: 1, noNaN: true })),
+    }),
     endpoint: fc.constant(chosen),
     trial: fc.record({
       allocation: fc.double({ min: 0.2, max: 5, noNaN: true }),
-      screeningRate: fc.double({ min: 0.5, max: 500, noNaN: true }),
-      endpointDelay: fc.double({ min: 0, max: 24, noNaN: true }),
-      costs: fc.record({ perScreened: fc.integer({ min: 0, max: 5000 }), perRandomized: fc.integer({ min: 0, max: 50000 }), perMonth: fc.integer({ min: 0, max: 1e6 }), fixed: fc.integer({ min: 0, max: 1e7 }) }),
+      screeningRate: orEdge(fc.double({ min: 0.5, max: 500, noNaN: true }), 0.01, 1e6),
+      endpointDelay: orEdge(fc.double({ min: 0, max: 24, noNaN: true }), 600),
+      costs: fc.record({
+        perScreened: orEdge(fc.integer({ min: 0, max: 5000 }), 1e12),
+        perRandomized: orEdge(fc.integer({ min: 0, max: 50000 }), 1e12),
+        perMonth: orEdge(fc.integer({ min: 0, max: 1e6 }), 1e12),
+        fixed: orEdge(fc.integer({ min: 0, max: 1e7 }), 1e12),
+      }),
     }),
     analysis: fc.record({ statistic: fc.constantFrom('t', 'z'), strata: fc.constantFrom('random', 'fixed'), stratified: fc.boolean() }),
     designs: fc.integer({ min: 1, max: 8 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => design(i, chosen.type === 'survival')))),
