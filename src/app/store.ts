@@ -11,7 +11,7 @@ import { firstProblems } from '../share/problem-list.js';
 import { decodeScenarioQuery, encodeScenarioQuery } from '../share/url-codec.js';
 import { computeCharts, computeMap, type ChartData } from './chart-data.js';
 import { writeAt, type Draft } from './draft.js';
-import { loadDraft, saveDraft } from './persist.js';
+import { loadDraft, saveDraft, tidySavedScenarios } from './persist.js';
 import { DEFAULT_SCENARIO } from './presets.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -41,19 +41,31 @@ export class Store extends EventTarget {
 
   /** the scenario from the link, else the draft kept from last time, else the default */
   start(query: string): void {
-    const kept = loadDraft();
+    const { kept, dropped } = loadDraft();
+    const notices: string[] = [];
+    // what was left out of the kept draft is worth saying only where that draft is what is shown
+    let keptShown = true;
     if (query.replace(/^\?/, '') !== '') {
       const decoded = decodeScenarioQuery(query);
       if (decoded.ok) {
-        this.setDraft(kept && kept.query === encodeScenarioQuery(decoded.scenario) ? kept.draft : structuredClone(decoded.scenario) as unknown as Draft);
+        const matches = kept !== undefined && kept.query === encodeScenarioQuery(decoded.scenario);
+        keptShown = matches;
+        this.setDraft(matches ? kept.draft : (structuredClone(decoded.scenario) as unknown as Draft));
       } else {
+        keptShown = false;
         const problems = firstProblems(decoded.errors, NOTICE_PROBLEMS).join('; ');
-        this.notice = `This link could not be opened, so the default scenario is shown. ${problems}`;
+        notices.push(`This link could not be opened, so the default scenario is shown. ${problems}`);
         this.setDraft(structuredClone(DEFAULT_SCENARIO));
       }
     } else {
       this.setDraft(kept ? kept.draft : structuredClone(DEFAULT_SCENARIO));
     }
+    const left = [...(keptShown ? dropped : []), ...tidySavedScenarios()];
+    if (left.length > 0) {
+      const problems = firstProblems(left, NOTICE_PROBLEMS).join('; ');
+      notices.push(`Left out of what this browser kept, as the page cannot show it: ${problems}`);
+    }
+    this.notice = notices.join(' ');
   }
 
   /** replace the whole draft (a preset, an import, a saved scenario) */

@@ -431,6 +431,42 @@ describe('the app in a browser', () => {
   });
 });
 
+describe('what the page reads when it opens', () => {
+  it('a stored draft with a null design opens with its valid card and names what was left out', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const stored = {
+      title: 'Kept with a hole',
+      population: { prevalence: 0.3 },
+      endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+      designs: [null, { id: 'kept', label: 'Kept design', type: 'enriched', n: 120 }],
+      simulation: { replicates: 1000 },
+    };
+    // before every load, so the reload meets the same storage again
+    await context.addInitScript((draft) => {
+      localStorage.setItem('stratum.draft.v1', JSON.stringify({ query: '', draft }));
+      localStorage.setItem('stratum.saved.v1', JSON.stringify({ 'with a hole': draft, unreadable: null }));
+    }, stored);
+    const { page, errors } = await open('', context);
+    for (const step of ['opened', 'reloaded']) {
+      if (step === 'reloaded') await page.reload();
+      await done(page);
+      const heading = page.locator('design-cards h2');
+      await expect.poll(() => heading.innerText(), { message: step }).toMatch(/^Designs \(1 of 8\)/);
+      expect(await page.locator('li.card h3').allInnerTexts(), step).toEqual(['Kept design']);
+      expect(await page.getByLabel('Title').inputValue(), step).toBe('Kept with a hole');
+      const notice = await page.locator('.notice').innerText();
+      expect(notice, step).toContain('Left out of what this browser kept');
+      expect(notice, step).toContain('designs[0]: must be an object, got null');
+      expect(notice, step).toContain('saved “with a hole”: designs[0]: must be an object, got null');
+      expect(notice, step).toContain('saved “unreadable”: (root): must be an object, got null');
+    }
+    await page.getByLabel('Saved').selectOption('with a hole');
+    await expect.poll(() => page.locator('li.card h3').allInnerTexts()).toEqual(['Kept design']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the built folder', () => {
   it('works from a sub-path and, once loaded, without a network', async () => {
     const server = await serveFolder('test-output/app', '/teaching/trials/stratum/');
