@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../../src/engine/scenario/parse.js';
+import { DEFAULT_SCENARIO } from '../../src/app/presets.js';
+import { parseScenario, parseScenarioText } from '../../src/engine/scenario/parse.js';
+import { encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { runCli } from '../support/cli.js';
 import { SCREENSHOTS, startApp, type App } from '../support/browser.js';
 import { serveFolder } from '../support/static-server.js';
@@ -431,7 +433,15 @@ describe('the app in a browser', () => {
   });
 });
 
-describe('what the page reads when it opens', () => {
+describe('what the page reads and runs when it opens', () => {
+  /** the default scenario's link with `simulation` changed */
+  const linkWith = (simulation: Record<string, unknown>) => {
+    const base = DEFAULT_SCENARIO.simulation as object;
+    const parsed = parseScenario({ ...DEFAULT_SCENARIO, simulation: { ...base, ...simulation } });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    return encodeScenarioQuery(parsed.scenario);
+  };
+
   it('a stored draft with a null design opens with its valid card and names what was left out', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const stored = {
@@ -463,6 +473,39 @@ describe('what the page reads when it opens', () => {
     await page.getByLabel('Saved').selectOption('with a hole');
     await expect.poll(() => page.locator('li.card h3').allInnerTexts()).toEqual(['Kept design']);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a link asking for 10⁷ replicates waits for Run in the page instead of starting by itself', async () => {
+    const { page, errors, context } = await open(linkWith({ replicates: 10_000_000 }));
+    const ask = page.locator('.notice.ask');
+    const asked = /simulates 40,000,000 trials \(10,000,000 replicates of\s+4 designs\)/;
+    await expect.poll(() => ask.innerText()).toMatch(asked);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('.status').innerText()).toBe('');
+    expect(await page.locator('progress').getAttribute('value')).toBe('0');
+    expect(await page.locator('results-table').innerText()).toMatch(/Press Run/);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-ask-before-run.png` });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await ask.getByRole('button', { name: 'Not now', exact: true }).click();
+    expect(await ask.count()).toBe(0);
+    expect(await page.locator('.status').innerText()).toBe('');
+
+    // opened again, the answer is Run: it starts, and Cancel stops it
+    await page.reload();
+    await ask.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating'));
+    expect(await ask.count()).toBe(0);
+    await page.locator('.run').getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Cancelled'));
+
+    // at the limit it still runs by itself: 4 designs × 250,000 = 10⁶ trials
+    const limit = await open(linkWith({ replicates: 250_000 }), context);
+    await limit.page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating'));
+    expect(await limit.page.locator('.notice.ask').count()).toBe(0);
+    await limit.page.locator('.run').getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect([...errors, ...limit.errors]).toEqual([]);
     await context.close();
   });
 });
