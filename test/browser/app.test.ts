@@ -8,7 +8,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../src/app/presets.js';
 import { parseScenario, parseScenarioText } from '../../src/engine/scenario/parse.js';
-import { encodeScenarioQuery } from '../../src/share/url-codec.js';
+import { decodeScenarioQuery, encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { runCli } from '../support/cli.js';
 import { SCREENSHOTS, startApp, type App } from '../support/browser.js';
 import { serveFolder } from '../support/static-server.js';
@@ -506,6 +506,32 @@ describe('what the page reads and runs when it opens', () => {
     expect(await limit.page.locator('.notice.ask').count()).toBe(0);
     await limit.page.locator('.run').getByRole('button', { name: 'Cancel', exact: true }).click();
     expect([...errors, ...limit.errors]).toEqual([]);
+    await context.close();
+  });
+
+  it('a tampered link with hundreds of problems lists the first few and how many more', async () => {
+    const link = '?' + Array.from({ length: 300 }, (_, i) => `trial.k${i}=1`).join('&');
+    const decoded = decodeScenarioQuery(link);
+    const total = decoded.ok ? 0 : decoded.errors.length;
+    expect(total).toBeGreaterThan(300);
+    const { page, errors, context } = await open(link);
+    const notice = await page.locator('.notice').innerText();
+    expect(notice).toMatch(/^This link could not be opened/);
+    expect(notice).toContain(`; … and ${total - 6} more problems`);
+    expect(notice).not.toContain('trial.k6:');
+    await done(page); // the defaults run
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('imports a scenario file that starts with a byte-order mark, as the command line reads it', async () => {
+    const { page, context } = await open();
+    await done(page);
+    const marked = '\uFEFF' + JSON.stringify({ ...DEFAULT_SCENARIO, title: 'Marked file' });
+    const file = { name: 'marked.json', mimeType: 'application/json', buffer: Buffer.from(marked) };
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Marked file');
+    expect(await page.locator('.share .message').innerText()).toBe('Imported marked.json.');
     await context.close();
   });
 });
