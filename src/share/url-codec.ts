@@ -26,14 +26,19 @@ export function encodeScenarioQuery(scenario: Scenario): string {
 
 function flatten(value: unknown, path: string, pairs: [string, string][]): void {
   if (Array.isArray(value) && value.every((item) => typeof item === 'number')) {
-    pairs.push([path, value.map(String).join(',')]);
+    pairs.push([path, value.map(numberText).join(',')]);
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => flatten(item, `${path}.${index}`, pairs));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) if (inner !== undefined) flatten(inner, path ? `${path}.${key}` : key, pairs);
   } else {
-    pairs.push([path, String(value)]);
+    pairs.push([path, typeof value === 'number' ? numberText(value) : String(value)]);
   }
+}
+
+/** a number as the link writes it; String(-0) is "0", which would not decode to the same scenario */
+function numberText(value: number): string {
+  return Object.is(value, -0) ? '-0' : String(value);
 }
 
 /** percent-encode what must be, keep `.`, `,`, `-`, `_` readable */
