@@ -18,15 +18,13 @@ export function nonFinitePaths(value: unknown, path = ''): string[] {
 export function nullWhereNotFinite<T extends object>(value: T, reason: string): T & { nulls?: Nulls } {
   const paths = nonFinitePaths(value);
   if (paths.length === 0) return value;
-  const copy = structuredClone(value) as T & { nulls?: Nulls };
+  // JSON writes every non-finite number as null: the copy is the value with those nulls
+  const copy = JSON.parse(JSON.stringify(value)) as T & { nulls?: Nulls };
   const nulls: Nulls = { ...copy.nulls };
   for (const path of paths) {
-    const keys = path.split('.');
-    let holder = copy as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) holder = holder[key] as Record<string, unknown>;
-    const last = keys[keys.length - 1];
-    nulls[path] = `${reason} (it came out as ${String(holder[last])})`;
-    holder[last] = null;
+    let held: unknown = value;
+    for (const key of path.split('.')) held = (held as Record<string, unknown>)[key];
+    nulls[path] = `${reason} (it came out as ${String(held)})`;
   }
   copy.nulls = nulls;
   return copy;
