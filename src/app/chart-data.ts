@@ -52,7 +52,8 @@ export async function computeCharts(scenario: Scenario, target: Target, simulate
   onStep('power against prevalence');
   const byPrevalence = curves(await sweep(base, 'prevalence', PREVALENCES, simulate), base, 'prevalence');
   onStep('size at the target power');
-  const atTarget = await solve(base, target, simulate);
+  // at the scenario's own replicates, for speed: the chart shows each size's Monte Carlo error
+  const atTarget = await solve(base, target, simulate, { replicates: base.simulation.replicates });
   const labels = Object.fromEntries(base.designs.map((design) => [design.id, design.label || design.id]));
   return { target, bySize, byPrevalence, atTarget, labels };
 }

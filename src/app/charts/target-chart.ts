@@ -14,8 +14,8 @@ export function targetChart(solutions: Solution[], labels: Record<string, string
   const reached = solutions.filter((s): s is Extract<Solution, { size: number }> => 'size' in s);
   const panel = (key: 'cost' | 'months', top: number, title: string, tick: (v: number) => string) => {
     const max = Math.max(1e-9, ...reached.map((s) => s.expected[key]));
-    // room at the right for the bar's label: "17.7M (events = 498)" for costs, "42.2" for months
-    const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - (key === 'cost' ? 180 : 60)]);
+    // room at the right for the bar's label: "17.7M (events = 498 ± 6)" for costs, "42.2" for months
+    const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - (key === 'cost' ? 200 : 60)]);
     return svg`<g>
       <text x=${LABEL} y=${top - 6} font-weight="600" fill="#1b1f24">${title}</text>
       ${solutions.map((solution, i) => {
@@ -24,9 +24,10 @@ export function targetChart(solutions: Solution[], labels: Record<string, string
         const shortName = name.length > 20 ? name.slice(0, 19) + '…' : name;
         if (!('size' in solution)) return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text><text x=${LABEL} y=${y + 13} fill="#5b6570">does not reach the target</text>`;
         const value = solution.expected[key];
+        const sizeText = `${solution.unit} = ${solution.size}${solution.sizeSe ? ` ± ${Math.ceil(solution.sizeSe)}` : ''}`;
         return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text>
-          <rect x=${LABEL} y=${y + 2} width=${Math.max(1, x(value) - LABEL)} height=${ROW - 8} fill=${PALETTE[i % PALETTE.length]}><title>${name}: ${tick(value)} at ${solution.unit} = ${solution.size}</title></rect>
-          <text x=${x(value) + 6} y=${y + 13} fill="#1b1f24">${tick(value)}${key === 'cost' ? ` (${solution.unit} = ${solution.size})` : ''}</text>`;
+          <rect x=${LABEL} y=${y + 2} width=${Math.max(1, x(value) - LABEL)} height=${ROW - 8} fill=${PALETTE[i % PALETTE.length]}><title>${name}: ${tick(value)} at ${sizeText}</title></rect>
+          <text x=${x(value) + 6} y=${y + 13} fill="#1b1f24">${tick(value)}${key === 'cost' ? ` (${sizeText})` : ''}</text>`;
       })}
     </g>`;
   };

@@ -1,15 +1,21 @@
 // The sample-size solver: for each design, the smallest size (randomised patients, or events for
 // event-driven survival designs) at which the chosen hypothesis is rejected with the target
-// probability. Where a closed form exists (one-analysis designs, METHODS.md §5) it answers
-// exactly and is inverted on whole patients; otherwise a monotone stochastic root-finder runs:
+// probability under the scenario's own analysis.
+//
+// Where a closed form exists (one-analysis designs, docs/methods.md) it is inverted on whole sizes.
+// It is the answer only where it is that analysis's exact law (known variances and fixed strata for
+// continuous outcomes; the asymptotic law for survival); elsewhere (t statistics, random strata,
+// binomial counts, patient-level log-rank) it is the starting point. From there, or from the design's
+// own size, a monotone stochastic root-finder runs: a bracket stepped out from the start, then
 // bisection on whole sizes, every evaluation with the scenario's seed (common random numbers, so
-// power is smooth and nearly monotone in the size), then the answer's Monte Carlo uncertainty
-// from the power's standard error and its slope there. Either way the answer is simulated once
-// more for its expected screened, months and cost.
+// power is smooth and nearly monotone in the size), at `SEARCH_REPLICATES` at least so that the size
+// is resolved to a few patients. The answer's power and Monte Carlo error are the confirmation's,
+// and its size error follows from that and the slope of power there.
 import { designAnalytic } from '../analytic/design-analytic.js';
 import { normalQuantile } from '../math/normal.js';
 import { summarisePopulation } from '../population.js';
 import type { DesignResult } from '../results.js';
+import { MAX_EVENTS, MAX_PATIENTS } from '../scenario/sizes.js';
 import type { Design, Scenario } from '../scenario/types.js';
 import { sizeKey, withParameter } from './parameter.js';
 
@@ -22,28 +28,48 @@ export type Solution =
       id: string;
       unit: 'n' | 'events';
       size: number;
+      /** 'closed form': the closed form is this analysis's law; 'simulation': confirmed by simulation */
       method: 'closed form' | 'simulation';
-      /** Monte Carlo standard error of the size (simulation only) */
-      sizeSe?: number;
+      /** the closed form's size and its power there, where one exists (the z test's, for t statistics) */
+      closedForm?: { size: number; power: number };
+      /** replicates of each simulation of the search and the confirmation */
+      replicates: number;
+      /** Monte Carlo standard error of the size (simulation only); null with `nulls.sizeSe` saying why */
+      sizeSe?: number | null;
       /** simulated at the size */
       power: number;
       mcse: number;
       expected: DesignResult['expected'];
+      nulls?: Record<string, string>;
     }
   | { id: string; unit: 'n' | 'events'; unreachable: string };
 
-/** the smallest size searched; the largest */
-const SMALLEST = 4;
-const LARGEST = 1_000_000;
+export type SolveOptions = {
+  /**
+   * replicates of each simulation in the search; by default the scenario's, and at least
+   * SEARCH_REPLICATES (the page's charts pass the scenario's own, for speed, and show the size's error)
+   */
+  replicates?: number;
+};
 
-export async function solve(scenario: Scenario, target: Target, simulate: Simulator): Promise<Solution[]> {
+/** the smallest size searched */
+const SMALLEST = 4;
+/** at 10⁵ replicates a power of 0.8 has an MC error of 0.0013, a few patients' worth at typical slopes */
+export const SEARCH_REPLICATES = 100_000;
+/** the first step of the bracket around the start, as a fraction of it */
+const FIRST_STEP = 0.02;
+
+export async function solve(scenario: Scenario, target: Target, simulate: Simulator, options: SolveOptions = {}): Promise<Solution[]> {
+  const replicates = options.replicates ?? Math.max(scenario.simulation.replicates, SEARCH_REPLICATES);
+  const searched: Scenario = { ...scenario, simulation: { ...scenario.simulation, replicates } };
   const solutions: Solution[] = [];
-  for (const design of scenario.designs) solutions.push(await solveDesign({ ...scenario, designs: [design] }, design, target, simulate));
+  for (const design of scenario.designs) solutions.push(await solveDesign({ ...searched, designs: [design] }, design, target, simulate));
   return solutions;
 }
 
 async function solveDesign(single: Scenario, design: Design, target: Target, simulate: Simulator): Promise<Solution> {
   const unit = sizeKey(single, design);
+  const largest = largestSize(design, unit);
   const at = (size: number) => {
     const varied = withParameter(single, unit, size);
     if (!varied.ok) throw new Error(varied.errors.join('\n'));
@@ -52,13 +78,20 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
   const probability = (result: DesignResult) => result.reject[target.hypothesis] ?? 0;
   const stages = Array.isArray(design[unit]) ? 2 : 1;
   const smallest = SMALLEST * stages;
+  const replicates = single.simulation.replicates;
+  const outOfReach = (how: string) => ({ id: design.id, unit, unreachable: `the ${how} power stays below ${target.power} up to ${largest}` });
 
   const closed = closedFormPower(single, target);
+  let closedForm: { size: number; power: number } | undefined;
   if (closed) {
-    const size = smallestSize(smallest, (size) => closed(at(size)) >= target.power);
-    if (size === undefined) return { id: design.id, unit, unreachable: `the closed-form power stays below ${target.power} up to ${LARGEST}` };
-    const [result] = await simulate(at(size));
-    return { id: design.id, unit, size, method: 'closed form', power: probability(result), mcse: result.mcse[target.hypothesis] ?? 0, expected: result.expected };
+    const size = smallestSize(smallest, largest, (size) => closed(at(size)) >= target.power);
+    if (size === undefined) return outOfReach('closed-form');
+    closedForm = { size, power: closed(at(size)) };
+    if (closedFormIsExact(single)) {
+      const [result] = await simulate(at(size));
+      const mcse = result.mcse[target.hypothesis] ?? 0;
+      return { id: design.id, unit, size, method: 'closed form', closedForm, replicates, power: probability(result), mcse, expected: result.expected };
+    }
   }
 
   const simulated = new Map<number, DesignResult>();
@@ -67,16 +100,33 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
     if (!result) simulated.set(size, (result = (await simulate(at(size)))[0]));
     return result;
   };
-  let low = smallest - 1;
-  let high = Math.max(smallest, currentSize(design, unit));
-  while (probability(await run(high)) < target.power) {
-    low = high;
-    high *= 2;
-    if (high > LARGEST) return { id: design.id, unit, unreachable: `the simulated power stays below ${target.power} up to ${LARGEST}` };
+  const enough = async (size: number) => probability(await run(size)) >= target.power;
+  const start = Math.min(largest, Math.max(smallest, closedForm?.size ?? currentSize(design, unit)));
+  // a bracket (low, high]: power below the target at low (or low below the smallest size), reached at high
+  let low: number;
+  let high: number;
+  let step = Math.max(1, Math.round(FIRST_STEP * start));
+  if (await enough(start)) {
+    high = start;
+    low = Math.max(smallest - 1, start - step);
+    while (low >= smallest && (await enough(low))) {
+      high = low;
+      step *= 2;
+      low = Math.max(smallest - 1, high - step);
+    }
+  } else {
+    low = start;
+    high = Math.min(largest, start + step);
+    while (!(await enough(high))) {
+      if (high === largest) return outOfReach('simulated');
+      low = high;
+      step *= 2;
+      high = Math.min(largest, low + step);
+    }
   }
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (probability(await run(middle)) >= target.power) high = middle;
+    if (await enough(middle)) high = middle;
     else low = middle;
   }
   const result = await run(high);
@@ -84,10 +134,33 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
   const mcse = result.mcse[target.hypothesis] ?? 0;
   // slope of power in size around the answer, over ±10%, for the size's uncertainty
   const spread = Math.max(2, Math.round(0.1 * high));
-  const below = probability(await run(Math.max(smallest, high - spread)));
-  const above = probability(await run(high + spread));
-  const slope = (above - below) / (high + spread - Math.max(smallest, high - spread));
-  return { id: design.id, unit, size: high, method: 'simulation', sizeSe: slope > 0 ? mcse / slope : Infinity, power, mcse, expected: result.expected };
+  const below = Math.max(smallest, high - spread);
+  const above = Math.min(largest, high + spread);
+  const slope = (probability(await run(above)) - probability(await run(below))) / (above - below);
+  const solution: Extract<Solution, { size: number }> = {
+    id: design.id,
+    unit,
+    size: high,
+    method: 'simulation',
+    ...(closedForm ? { closedForm } : {}),
+    replicates,
+    sizeSe: slope > 0 ? mcse / slope : null,
+    power,
+    mcse,
+    expected: result.expected,
+  };
+  if (solution.sizeSe === null) solution.nulls = { sizeSe: 'power does not rise with the size around the answer' };
+  return solution;
+}
+
+/**
+ * whether the closed form is the exact law of the scenario's own analysis: known variances with
+ * fixed strata (continuous), or survival simulated from the same asymptotic normal law
+ */
+function closedFormIsExact(scenario: Scenario): boolean {
+  const { endpoint, analysis, simulation } = scenario;
+  if (endpoint.type === 'continuous') return analysis.statistic === 'z' && analysis.strata === 'fixed';
+  return endpoint.type === 'survival' && simulation.method === 'asymptotic';
 }
 
 /** the closed-form power of the single design as a function of its scenario, if one exists */
@@ -99,14 +172,14 @@ function closedFormPower(single: Scenario, target: Target): ((scenario: Scenario
   return (scenario) => power(scenario) ?? 0;
 }
 
-/** the smallest whole size ≥ `from` with `enough(size)`, for a monotone `enough` */
-function smallestSize(from: number, enough: (size: number) => boolean): number | undefined {
+/** the smallest whole size in [from, largest] with `enough(size)`, for a monotone `enough` */
+function smallestSize(from: number, largest: number, enough: (size: number) => boolean): number | undefined {
   let low = from - 1;
   let high = from;
   while (!enough(high)) {
+    if (high === largest) return undefined;
     low = high;
-    high *= 2;
-    if (high > LARGEST) return undefined;
+    high = Math.min(largest, high * 2);
   }
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
@@ -114,6 +187,13 @@ function smallestSize(from: number, enough: (size: number) => boolean): number |
     else low = middle;
   }
   return high;
+}
+
+/** the largest size the contract accepts: events take patients along (parameter.ts), and both are bounded */
+function largestSize(design: Design, unit: 'n' | 'events'): number {
+  if (unit === 'n') return MAX_PATIENTS;
+  const patientsPerEvent = design.n === undefined ? 1 : currentSize(design, 'n') / currentSize(design, 'events');
+  return Math.min(MAX_EVENTS, Math.floor(MAX_PATIENTS / patientsPerEvent));
 }
 
 function currentSize(design: Design, unit: 'n' | 'events'): number {
