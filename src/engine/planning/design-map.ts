@@ -2,7 +2,8 @@
 // × the marker-negative effect as a fraction of the marker-positive one, which design reaches the
 // target power with the fewest randomised patients, and which at the least cost. The fraction
 // scales the mean difference (continuous), the difference in response rates (binary) or the log
-// hazard ratio (survival). Each point is solved (closed forms where they exist).
+// hazard ratio (survival). Each point is solved (from closed forms where they exist) at the scenario's
+// replicates.
 import type { Scenario } from '../scenario/types.js';
 import { withParameter } from './parameter.js';
 import { solve, type Simulator, type Target } from './solve.js';
@@ -24,7 +25,8 @@ export async function designMap(scenario: Scenario, prevalences: number[], ratio
   for (const prevalence of prevalences) {
     for (const ratio of ratios) {
       const point = mapPoint(scenario, prevalence, ratio);
-      const solutions = await solve(point, target, simulate);
+      // at the scenario's own replicates: 36 points × every design, where a ranking needs less precision
+      const solutions = await solve(point, target, simulate, { replicates: scenario.simulation.replicates });
       const randomized: Record<string, number | null> = {};
       const cost: Record<string, number | null> = {};
       for (const solution of solutions) {
