@@ -3,6 +3,7 @@
 // than about ten per arm the z and t tests' normal approximations can miss α (a mixture of very
 // different marker strata, a binary endpoint), so the app says so beside the results.
 import { summarisePopulation, treatmentShare } from './population.js';
+import { requiredSize } from './scenario/required.js';
 import type { Design, Scenario } from './scenario/types.js';
 
 export const FEW_PER_ARM = 10;
@@ -23,7 +24,7 @@ export function smallestArms(scenario: Scenario): SmallestArm[] {
   const assayPositive = summarisePopulation(scenario.population).assayPositive;
   return scenario.designs.map((design) => {
     const unit = scenario.endpoint.type === 'survival' && design.events !== undefined ? 'events' : 'patients';
-    const [first, total] = stages(unit === 'events' ? design.events! : design.n!);
+    const [first, total] = stages(unit === 'events' ? requiredSize(design, 'events', 'here') : requiredSize(design, 'n', 'without events'));
     const looks = 'interims' in design && design.interims ? design.interims.informationRates[0] : 1;
     const arm = (size: number, population: 'S' | 'F', analysis: SmallestArm['analysis']): SmallestArm => ({ id: design.id, size: size * smaller, unit, population, analysis });
     switch (design.type) {

@@ -9,14 +9,15 @@ import { TALLY } from '../tally.js';
 import { interimBoundaries } from '../inference/sequential/boundaries.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
+import { lookSizes } from '../scenario/looks.js';
 
 export function prepareGroupSequential(context: TrialContext, population: TestedPopulation, n: number, interims: Interims): DesignRunner {
   const { enrolment, model, stage, scenario } = context;
   const rates = interims.informationRates;
   const looks = rates.length;
   const critical = interimBoundaries(interims, scenario.alpha);
-  // whole patients at each look; every look adds at least one
-  const cumulative = Float64Array.from(rates, (t) => Math.round(n * t));
+  // whole patients at each look; the contract makes every look add at least one
+  const cumulative = Float64Array.from(lookSizes(n, rates));
   const cumulativeData = new StageData();
   const { screeningRate, endpointDelay } = scenario.trial;
   return {

@@ -10,6 +10,8 @@ import { summarisePopulation } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Design, Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import { TALLY } from '../tally.js';
+import { requiredSize } from '../scenario/required.js';
+import { lookSizes } from '../scenario/looks.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
 import { intersectionTests, type IntersectionRule } from '../inference/intersection/index.js';
 import { interimBoundaries } from '../inference/sequential/boundaries.js';
@@ -24,30 +26,26 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
   const population = summarisePopulation(scenario.population);
   const hazards = survivalHazards(endpoint);
   const patientLevel = scenario.simulation.method === 'patient';
+  const patients = `for a patient-level survival design`;
   if (design.type === 'adaptive-enrichment') {
-    const events = design.events!;
+    const events = requiredSize(design, 'events', 'for survival designs');
     const source = patientLevel
-      ? new PatientStages(scenario, population, hazards, design.n!)
+      ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients))
       : new AsymptoticStages(scenario, population, hazards, endpoint, design.n);
-    return prepareAdaptiveEnrichment(
-      scenario,
-      design,
-      source,
-      events,
-      design.recalculation ? (test) => stage2Size(scenario, population, design.recalculation!, test) : null,
-    );
+    const rule = design.recalculation;
+    return prepareAdaptiveEnrichment(scenario, design, source, events, rule ? (test) => stage2Size(scenario, population, rule, test) : null);
   }
-  const events = design.events!;
+  const events = requiredSize(design, 'events', 'for survival designs');
   const from: TestedPopulation = design.type === 'enriched' ? 'S' : 'F';
   const testsBoth = design.type === 'stratified';
   const interims = design.type === 'stratified' ? undefined : design.interims;
   const rates = interims ? interims.informationRates : [1];
   const critical = interims ? interimBoundaries(interims, scenario.alpha) : Float64Array.of(normalQuantile(1 - scenario.alpha));
-  const targets = rates.map((t) => Math.max(1, Math.round(events * t)));
+  const targets = lookSizes(events, rates);
   const rule: IntersectionRule | null = testsBoth ? intersectionTests[design.intersection].atLevel(scenario.alpha) : null;
   const statistics = new StageStatistics();
   const trial = patientLevel
-    ? new PatientLooks(scenario, population, hazards, from, design.n!)
+    ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients))
     : new AsymptoticLooks(scenario, population, hazards, endpoint, from, design.n);
 
   return {

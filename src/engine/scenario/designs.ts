@@ -5,7 +5,8 @@ import { DESIGN_META, DESIGN_TYPES, typesWithField } from './design-meta.js';
 import type { DesignMeta } from './design-meta.js';
 import { readField, readFields, recordAt, reportUnknown } from './record.js';
 import { misplacedSize, readSizes, sizeKeys } from './sizes.js';
-import type { Design, DesignType } from './types.js';
+import type { Design, DesignType, Interims } from './types.js';
+import { checkLookSizes } from './looks.js';
 
 export const MAX_DESIGNS = 8;
 
@@ -53,6 +54,12 @@ function readDesign(raw: unknown, path: string, context: Context, issues: Issues
   const sizes = readSizes(record, path, meta.stages, context, issues);
   const fields = readFields(record, meta.fields, path, issues, context);
   meta.refine?.(fields.value, path, issues);
+  const interims = (fields.value as { interims?: Interims }).interims;
+  if (interims) {
+    const { n, events } = sizes;
+    if (typeof n === 'number') checkLookSizes(n, interims.informationRates, 'patients', child(path, 'interims'), issues);
+    if (typeof events === 'number') checkLookSizes(events, interims.informationRates, 'events', child(path, 'interims'), issues);
+  }
   if (issues.length > before) return undefined;
   // no problem reported: every field is present and in range, or an optional one left out
   return { id, label, type, ...sizes, ...fields.value } as Design;
