@@ -42,6 +42,15 @@ export function treatmentShare(allocation: number): number {
   return allocation / (1 + allocation);
 }
 
+/**
+ * c = r/(1 + r)², the share of treated times the share of controls: a two-arm statistic's
+ * information per patient (or per event, for the log-rank) relative to one-arm's.
+ */
+export function allocationFactor(allocation: number): number {
+  const share = treatmentShare(allocation);
+  return share * (1 - share);
+}
+
 /** Round half to even, as R's round() does: rpact's arm sizes use it. */
 export function roundHalfEven(x: number): number {
   const floor = Math.floor(x);

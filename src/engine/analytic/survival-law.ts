@@ -5,12 +5,13 @@
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { StatisticLaw } from './statistic-law.js';
+import { allocationFactor } from '../population.js';
 
 export function survivalLaw(scenario: Scenario, endpoint: SurvivalEndpoint, from: TestedPopulation, events: number): StatisticLaw | undefined {
   const { prevalence, sensitivity, specificity } = scenario.population;
   if (sensitivity !== 1 || specificity !== 1) return undefined;
   const r = scenario.trial.allocation;
-  const c = r / (1 + r) ** 2;
+  const c = allocationFactor(r);
   const weightS = prevalence * (1 + r * endpoint.hazardRatio.pos);
   const weightR = (1 - prevalence) * (1 + r * endpoint.hazardRatio.neg);
   const eventsS = from === 'S' ? events : (events * weightS) / (weightS + weightR);
@@ -22,10 +23,4 @@ export function survivalLaw(scenario: Scenario, endpoint: SurvivalEndpoint, from
   const F = { mean: (Math.sqrt(eventsS) * driftS + Math.sqrt(eventsR) * driftR) / Math.sqrt(events), scale: 1 };
   const correlation = Math.sqrt(eventsS / events);
   return { S, F, correlation, informationCorrelation: correlation };
-}
-
-/** Schoenfeld's events for power 1 − β at one-sided level α: (z_{1−α} + z_{1−β})² / (c·ln(HR)²) */
-export function schoenfeldEvents(hazardRatio: number, allocation: number, zAlpha: number, zPower: number): number {
-  const c = allocation / (1 + allocation) ** 2;
-  return (zAlpha + zPower) ** 2 / (c * Math.log(hazardRatio) ** 2);
 }

@@ -6,11 +6,11 @@
 // recalculated size) only from what was kept: S alone means screening on until enough
 // assay-positive patients. H_X is rejected when every intersection containing it is rejected by
 // the combination of its stage-wise p-values; a population dropped at the interim cannot be.
-import { normalUpper } from '../math/normal.js';
+import { normalUpper, zOfP } from '../math/normal.js';
 import type { Sampler } from '../random/sampler.js';
 import type { AdaptiveEnrichmentDesign, Scenario } from '../scenario/types.js';
 import { TALLY } from '../tally.js';
-import { combinationTest, zOfP, type CombinationTest } from '../inference/combination/combination.js';
+import { combinationTest, P_CAP, type CombinationTest } from '../inference/combination/combination.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
 import { intersectionTests } from '../inference/intersection/index.js';
 import type { Stage2Size } from './recalculation.js';
@@ -79,7 +79,7 @@ export function prepareAdaptiveEnrichment(
       else {
         if (keepS) tally[TALLY.continueS]++;
         if (keepF) tally[TALLY.continueF]++;
-        const size2 = recalculate ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), 1 - 1e-7))) : total - size1;
+        const size2 = recalculate ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), P_CAP))) : total - size1;
         if (size2 > 0) {
           const second = source.second(keepS, keepF, size2, sampler);
           const zS2 = second.zS;

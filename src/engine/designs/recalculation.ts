@@ -1,7 +1,7 @@
 // Sample-size recalculation at the interim (rpact's conditional-power rule for enrichment
 // designs): the stage-2 size that gives conditional power `conditionalPower` under the assumed
 // standardised effect θ,
-//   n₂ = (1 + r)²/r · max(0, c_cond + Φ⁻¹(CP))² / θ²,  within [minStage2, maxStage2],
+//   n₂ = max(0, c_cond + Φ⁻¹(CP))² / (c·θ²), c = r/(1 + r)²,  within [minStage2, maxStage2],
 // where c_cond is the combination test's conditional critical value for the Bonferroni-adjusted
 // stage-1 p-value min(2·min(p_S, p_F), 1 − 10⁻⁷). The assumed effect is standardised by the
 // outcome's within-cell standard deviation in F (continuous) or by √(π̄(1 − π̄)) at the control
@@ -10,10 +10,9 @@ import { cellMoments } from '../endpoints/cell-moments.js';
 import { CONTROL } from '../endpoints/stage.js';
 import { mixtureMoments } from '../endpoints/cell-moments.js';
 import { normalQuantile } from '../math/normal.js';
-import type { PopulationSummary } from '../population.js';
 import type { Recalculation, Scenario } from '../scenario/types.js';
 import type { CombinationTest } from '../inference/combination/combination.js';
-import { CELLS } from '../population.js';
+import { allocationFactor, CELLS, type PopulationSummary } from '../population.js';
 
 /** above it the conditional critical value is out of reach and rpact takes the maximum */
 const HOPELESS = 8;
@@ -28,7 +27,7 @@ export function stage2Size(scenario: Scenario, population: PopulationSummary, ru
   return (adjustedZ1) => {
     const critical = test.conditionalCritical(adjustedZ1);
     if (critical > HOPELESS) return rule.maxStage2;
-    const needed = ((1 + r) ** 2 / r) * Math.max(0, critical + zPower) ** 2 / (theta * theta);
+    const needed = Math.max(0, critical + zPower) ** 2 / (allocationFactor(r) * theta * theta);
     return Math.round(Math.min(rule.maxStage2, Math.max(rule.minStage2, needed)));
   };
 }

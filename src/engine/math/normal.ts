@@ -76,6 +76,14 @@ function acklamLower(p: number): number {
     (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
 }
 
+/**
+ * z = Φ⁻¹(1 − p), the z of a one-sided p-value, from the lower tail so that the tiny p of a strong
+ * result or an early look keeps its digits (1 − p would round to 1); Infinity when p is 0
+ */
+export function zOfP(p: number): number {
+  return -normalQuantile(p);
+}
+
 /** x with P(Z ≤ x) = p */
 export function normalQuantile(p: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;

@@ -6,7 +6,8 @@ import analytic from '../../fixtures/reference/rpact-analytic.json';
 import { stage2Size } from '../../../src/engine/designs/recalculation.js';
 import { summarisePopulation } from '../../../src/engine/population.js';
 import type { AdaptiveEnrichmentDesign } from '../../../src/engine/scenario/types.js';
-import { combinationTest, zOfP } from '../../../src/engine/inference/combination/combination.js';
+import { combinationTest } from '../../../src/engine/inference/combination/combination.js';
+import { zOfP } from '../../../src/engine/math/normal.js';
 import { continuousEndpoint, scenarioFrom } from '../../support/scenarios.js';
 
 type Reference = {

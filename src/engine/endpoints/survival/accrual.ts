@@ -5,7 +5,7 @@
 // by τ with probability λ/κ·(1 − e^{−κ(τ − t)}), κ = λ + δ (event and dropout hazards), so a
 // segment of arrivals at rate a from s to e adds a·λ/κ·[(u − s) − (e^{−κ(τ − u)} − e^{−κ(τ − s)})/κ]
 // events by τ, u = min(e, τ).
-import { CELLS, CELL_IN_S, type PopulationSummary } from '../../population.js';
+import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { TestedPopulation } from '../outcome-model.js';
 import type { SurvivalHazards } from './hazards.js';
@@ -39,7 +39,7 @@ export class Accrual {
     private readonly population: PopulationSummary,
     private readonly hazards: SurvivalHazards,
   ) {
-    this.share = scenario.trial.allocation / (1 + scenario.trial.allocation);
+    this.share = treatmentShare(scenario.trial.allocation);
   }
 
   /** randomise `n` patients from `from` starting at month `start` (n = ∞: until any analysis); returns the end month */

@@ -7,6 +7,7 @@
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../../scenario/types.js';
 import type { StageStatistics } from '../../designs/stage-source.js';
+import { allocationFactor } from '../../population.js';
 
 export class AsymptoticLogRank {
   private readonly c: number;
@@ -18,7 +19,7 @@ export class AsymptoticLogRank {
   constructor(scenario: Scenario, endpoint: SurvivalEndpoint) {
     const r = scenario.trial.allocation;
     const prevalence = scenario.population.prevalence;
-    this.c = r / (1 + r) ** 2;
+    this.c = allocationFactor(r);
     this.driftS = -Math.log(endpoint.hazardRatio.pos);
     this.driftR = -Math.log(endpoint.hazardRatio.neg);
     this.weightS = prevalence * (1 + r * endpoint.hazardRatio.pos);

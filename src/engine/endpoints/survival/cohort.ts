@@ -3,7 +3,7 @@
 // cell is drawn (random strata) or assigned so that every cell keeps its expected share (fixed
 // strata, the largest deficit first); the patients the design takes are randomised in turn so
 // that the arms keep the r : 1 ratio, and get exponential event and dropout times.
-import { CELLS, CELL_IN_S, type PopulationSummary } from '../../population.js';
+import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { TestedPopulation } from '../outcome-model.js';
@@ -31,7 +31,7 @@ export class Cohort {
   private readonly assayPositive: number;
 
   constructor(scenario: Scenario, population: PopulationSummary, private readonly hazards: SurvivalHazards) {
-    this.share = scenario.trial.allocation / (1 + scenario.trial.allocation);
+    this.share = treatmentShare(scenario.trial.allocation);
     this.fixed = scenario.analysis.strata === 'fixed';
     this.cells = Float64Array.from(population.cellProbabilities);
     let running = 0;

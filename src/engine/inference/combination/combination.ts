@@ -2,7 +2,7 @@
 // exists: inverse normal C = w₁·Φ⁻¹(1 − p₁) + w₂·Φ⁻¹(1 − p₂) with w₁ = √t₁, w₂ = √(1 − t₁), and
 // Fisher's product p₁·p₂ ≤ c with c(1 − ln c) = α (P(U₁U₂ ≤ c) for independent uniforms, the same
 // as exp(−½·χ²₄,₁₋α)), without early efficacy stopping.
-import { normalQuantile, normalUpper } from '../../math/normal.js';
+import { normalQuantile, normalUpper, zOfP } from '../../math/normal.js';
 import type { AdaptiveEnrichmentDesign } from '../../scenario/types.js';
 import { efficacyBoundaries } from '../sequential/boundaries.js';
 
@@ -17,6 +17,9 @@ export interface CombinationTest {
   conditionalCritical(z1: number): number;
 }
 
+/** rpact caps a stage-1 p-value below 1 where a conditional critical value needs its z */
+export const P_CAP = 1 - 1e-7;
+
 /** rpact's default futility bound on the z scale for designs without one */
 const FUTILITY_Z = -6;
 
@@ -28,7 +31,7 @@ export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, al
       interimCritical: Infinity,
       rejectsAtEnd: (z1, z2) => normalUpper(z1) * normalUpper(z2) <= c,
       futile: (z1) => normalUpper(z1) >= 1,
-      conditionalCritical: (z1) => -normalQuantile(Math.min(c / normalUpper(z1), 1 - 1e-7)),
+      conditionalCritical: (z1) => zOfP(Math.min(c / normalUpper(z1), P_CAP)),
     };
   }
   const w1 = Math.sqrt(t1);
@@ -54,7 +57,3 @@ function fisherCritical(alpha: number): number {
   return c;
 }
 
-/** z = Φ⁻¹(1 − p), keeping the digits of small p */
-export function zOfP(p: number): number {
-  return -normalQuantile(p);
-}

@@ -3,7 +3,7 @@
 // S_k = Z_k·√t_k has independent N(0, t_k − t_{k−1}) increments; the density of S_k on the paths
 // that have not crossed is carried on a grid by Simpson's rule, and c_k solves
 // P(first crossing at look k) = α(t_k) − α(t_{k−1}).
-import { normalPdf, normalQuantile, normalUpper } from '../../math/normal.js';
+import { normalPdf, normalQuantile, normalUpper, zOfP } from '../../math/normal.js';
 import type { Interims } from '../../scenario/types.js';
 import { spentAlpha, type Spending } from './spending.js';
 
@@ -38,7 +38,7 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
   for (let k = 0; k < looks; k++) smallestSd = Math.min(smallestSd, Math.sqrt(rates[k] - (k > 0 ? rates[k - 1] : 0)));
   const step = Math.min(0.02, smallestSd / STEPS_PER_SD);
 
-  critical[0] = upperQuantile(spentAlpha(spending, alpha, rates[0]));
+  critical[0] = zOfP(spentAlpha(spending, alpha, rates[0]));
   // the first look's continuation density on its grid
   let grid = simpsonGrid(-TAIL * Math.sqrt(rates[0]), Math.min(critical[0], TAIL) * Math.sqrt(rates[0]), step);
   let density = grid.points.map((s) => normalPdf(s / Math.sqrt(rates[0])) / Math.sqrt(rates[0]));
@@ -61,7 +61,7 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
       return (-d * Math.sqrt(rates[k])) / sd;
     };
     // nothing left to spend at this look (an early look with almost no information): no stop
-    critical[k] = target > 0 ? solveDecreasing(crossing, slope, target, upperQuantile(target)) : Infinity;
+    critical[k] = target > 0 ? solveDecreasing(crossing, slope, target, zOfP(target)) : Infinity;
     if (k === looks - 1) break;
     const upper = Math.min(critical[k], TAIL) * Math.sqrt(rates[k]);
     const next = simpsonGrid(-TAIL * Math.sqrt(rates[k]), upper, step);
@@ -75,14 +75,6 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
     density = nextDensity;
   }
   return critical;
-}
-
-/**
- * z with P(Z > z) = p, from the lower tail so that it stays exact for the tiny p an early look
- * spends (1 − p would round to 1); Infinity when p is 0
- */
-function upperQuantile(p: number): number {
-  return -normalQuantile(p);
 }
 
 /** an odd number of equally spaced points on [low, high] with Simpson's weights */
