@@ -1,12 +1,13 @@
 // A group-sequential all-comers or enriched design (`interims`): looks after cumulative fractions
-// of n, each testing the hypothesis on all data so far against the Lan–DeMets efficacy boundary;
-// the trial stops at the first crossing.
-import { addStage, clearStage, StageData } from '../endpoints/stage.js';
+// of n, each testing the hypothesis on all data so far against the Lan–DeMets efficacy boundary
+// (for t statistics, its exact t analogue); the trial stops at the first crossing.
+import { addStage, clearStage, StageData, WithinStages } from '../endpoints/stage.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { Sampler } from '../random/sampler.js';
-import type { Interims } from '../scenario/types.js';
+import type { Interims, Scenario } from '../scenario/types.js';
 import { TALLY } from '../tally.js';
 import { interimBoundaries } from '../inference/sequential/boundaries.js';
+import { tEfficacyBoundaries } from '../inference/sequential/t-boundaries.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 import { lookSizes } from '../scenario/looks.js';
@@ -15,23 +16,24 @@ export function prepareGroupSequential(context: TrialContext, population: Tested
   const { enrolment, model, stage, scenario } = context;
   const rates = interims.informationRates;
   const looks = rates.length;
-  const critical = interimBoundaries(interims, scenario.alpha);
   // whole patients at each look; the contract makes every look add at least one
   const cumulative = Float64Array.from(lookSizes(n, rates));
+  const tStatistic = scenario.endpoint.type === 'continuous' && scenario.analysis.statistic === 't';
+  const critical = tStatistic ? tLookBoundaries(scenario, population, interims, cumulative) : interimBoundaries(interims, scenario.alpha);
+  const residual = tStatistic ? new WithinStages() : undefined;
   const cumulativeData = new StageData();
   const { screeningRate, endpointDelay } = scenario.trial;
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       clearStage(cumulativeData);
+      residual?.clear();
       let rejected = false;
       let look = 0;
       for (; look < looks; look++) {
-        const increment = cumulative[look] - (look > 0 ? cumulative[look - 1] : 0);
-        if (increment > 0) {
-          enrolment.enrol(stage, population, increment, sampler);
-          addStage(cumulativeData, stage);
-        }
-        if (model.statistic(cumulativeData, population) >= critical[look]) {
+        enrolment.enrol(stage, population, cumulative[look] - (look > 0 ? cumulative[look - 1] : 0), sampler);
+        addStage(cumulativeData, stage);
+        if (residual) model.addWithinStage?.(residual, stage);
+        if (model.statistic(cumulativeData, population, residual) >= critical[look]) {
           rejected = true;
           break;
         }
@@ -47,4 +49,26 @@ export function prepareGroupSequential(context: TrialContext, population: Tested
       }
     },
   };
+}
+
+/**
+ * The looks' critical values on the z scale for t statistics, compared on the p-value scale with
+ * nominal levels from the joint law of the looks' t statistics (t-boundaries.ts; Lan–DeMets' z
+ * boundaries with t p-values exceed α at small looks). The variance is pooled within stages
+ * (WithinStages), so look k has the planned degrees of freedom Σ over its stages of the stage's
+ * patients less one mean per arm and stratum group (the assay's two strata when F is tested
+ * stratified); without efficacy stops only the last look tests, at the t test's own level.
+ */
+function tLookBoundaries(scenario: Scenario, population: TestedPopulation, interims: Interims, cumulative: Float64Array): Float64Array {
+  if (interims.efficacy === 'none') return interimBoundaries(interims, scenario.alpha);
+  const groups = population === 'F' && scenario.analysis.stratified ? 4 : 2;
+  const degrees: number[] = [];
+  let df = 0;
+  for (let look = 0; look < cumulative.length; look++) {
+    df += cumulative[look] - (look > 0 ? cumulative[look - 1] : 0) - groups;
+    // a look too small to estimate a variance cannot reject (its statistic is 0), but the law
+    // still needs degrees of freedom that grow from look to look
+    degrees.push(Math.max(look === 0 ? 1 : degrees[look - 1] + 1, df));
+  }
+  return tEfficacyBoundaries(interims.efficacy, interims.informationRates, degrees, scenario.alpha);
 }

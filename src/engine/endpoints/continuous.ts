@@ -7,7 +7,7 @@ import { cellMoments, mixtureMoments } from './cell-moments.js';
 import type { Sampler } from '../random/sampler.js';
 import type { ContinuousEndpoint, Scenario } from '../scenario/types.js';
 import type { OutcomeModel, TestedPopulation } from './outcome-model.js';
-import { SLOTS, type StageData } from './stage.js';
+import { SLOTS, type StageData, type WithinStages } from './stage.js';
 
 export class ContinuousModel implements OutcomeModel {
   information = 0;
@@ -61,8 +61,29 @@ export class ContinuousModel implements OutcomeModel {
     }
   }
 
-  statistic(stage: StageData, population: TestedPopulation): number {
-    if (population === 'F' && !this.stratified) return this.pooledStatistic(stage);
+  /** add one stage's residual sums of squares within its arm × stratum groups to `residual` */
+  addWithinStage(residual: WithinStages, stage: StageData): void {
+    const { count, sum, sumSquares } = stage;
+    for (let group = 0; group < 3; group++) {
+      const [first, last] = group === 2 ? [0, CELLS - 1] : [2 * group, 2 * group + 1];
+      for (let arm = 0; arm < 2; arm++) {
+        const from = arm * CELLS + first;
+        const to = arm * CELLS + last;
+        let m = 0;
+        let total = 0;
+        for (let slot = from; slot <= to; slot++) {
+          m += count[slot];
+          total += sum[slot];
+        }
+        if (m === 0) continue;
+        residual.ss[group] += groupSS(count, sum, sumSquares, from, to, total / m);
+        residual.df[group] += m - 1;
+      }
+    }
+  }
+
+  statistic(stage: StageData, population: TestedPopulation, residual?: WithinStages): number {
+    if (population === 'F' && !this.stratified) return this.pooledStatistic(stage, residual);
     const strata = population === 'S' ? 1 : 2;
     const { count, sum, sumSquares } = stage;
     let numerator = 0;
@@ -86,8 +107,10 @@ export class ContinuousModel implements OutcomeModel {
         numerator += w * (sumT / nT - sumC / nC);
         totalWeight += w;
         if (this.useT) {
-          const stratumSS = groupSS(count, sum, sumSquares, a, b, sumT / nT) + groupSS(count, sum, sumSquares, CELLS + a, CELLS + b, sumC / nC);
-          const stratumDf = nT + nC - 2;
+          const stratumSS = residual
+            ? residual.ss[stratum]
+            : groupSS(count, sum, sumSquares, a, b, sumT / nT) + groupSS(count, sum, sumSquares, CELLS + a, CELLS + b, sumC / nC);
+          const stratumDf = residual ? residual.df[stratum] : nT + nC - 2;
           residualSS += stratumSS;
           residualDf += stratumDf;
           if (stratumDf > 0) separateVar += (w * stratumSS) / stratumDf;
@@ -113,7 +136,7 @@ export class ContinuousModel implements OutcomeModel {
   }
 
   /** unstratified test of F: the two arms' means over all cells */
-  private pooledStatistic(stage: StageData): number {
+  private pooledStatistic(stage: StageData, residual?: WithinStages): number {
     const { count, sum, sumSquares } = stage;
     let nT = 0, nC = 0, sumT = 0, sumC = 0;
     for (let cell = 0; cell < CELLS; cell++) {
@@ -135,8 +158,8 @@ export class ContinuousModel implements OutcomeModel {
       this.information = w * w * variance;
       return difference / Math.sqrt(variance);
     }
-    const ss = groupSS(count, sum, sumSquares, 0, 3, sumT / nT) + groupSS(count, sum, sumSquares, CELLS, CELLS + 3, sumC / nC);
-    const df = nT + nC - 2;
+    const ss = residual ? residual.ss[2] : groupSS(count, sum, sumSquares, 0, 3, sumT / nT) + groupSS(count, sum, sumSquares, CELLS, CELLS + 3, sumC / nC);
+    const df = residual ? residual.df[2] : nT + nC - 2;
     this.information = df > 0 ? (w * ss) / df : 0;
     return tToZScale((difference * Math.sqrt(w)) / Math.sqrt(ss / df), df);
   }

@@ -1,7 +1,7 @@
 // What an endpoint contributes to a simulated stage: outcome draws given the patients, and
 // the stage's test statistic on the z scale for the population S or F.
 import type { Sampler } from '../random/sampler.js';
-import type { StageData } from './stage.js';
+import type { StageData, WithinStages } from './stage.js';
 
 /** Which cells a test looks at: S (assay+) or F (everyone randomised). */
 export type TestedPopulation = 'S' | 'F';
@@ -21,9 +21,13 @@ export interface OutcomeModel {
    * so √(I_S / I_F) is the correlation of z_S and z_F that Spiessens–Debois needs. It reduces to
    * √(n_S / n_F), rpact's choice, when every cell has the same variance; with unequal variances
    * the subject ratio overstates the correlation and inflates the type I error.
+   * `residual`, for a t statistic on cumulative data, replaces the variance estimate of the data
+   * pooled over stages with the one pooled within stages (see WithinStages).
    */
-  statistic(stage: StageData, population: TestedPopulation): number;
+  statistic(stage: StageData, population: TestedPopulation, residual?: WithinStages): number;
   information: number;
+  /** t statistics only: add a stage's within-group residual to a group-sequential trial's `residual` */
+  addWithinStage?(residual: WithinStages, stage: StageData): void;
   /** set by `statistic`: the estimated effect Σ_j w_j·d_j / Σ_j w_j (difference in means or rates) */
   effect: number;
 }

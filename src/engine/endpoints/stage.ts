@@ -44,6 +44,25 @@ export function addStage(total: StageData, stage: StageData): void {
   total.screened += stage.screened;
 }
 
+/**
+ * The residual sums of squares and degrees of freedom of a group-sequential trial's looks, pooled
+ * within stages: each stage's arm × stratum groups about their own means, added over the stages so
+ * far, for the strata S and R and for F unstratified. Pooled over all data instead, the estimate
+ * holds the contrasts between stage means, which are correlated with the earlier looks' statistics;
+ * within stages it is independent of every look's means, so the looks' t statistics follow the
+ * joint law whose boundaries inference/sequential/t-boundaries.ts computes, exactly.
+ */
+export class WithinStages {
+  /** [S, R, F pooled] */
+  readonly ss = new Float64Array(3);
+  readonly df = new Float64Array(3);
+
+  clear(): void {
+    this.ss.fill(0);
+    this.df.fill(0);
+  }
+}
+
 /** empty `stage` */
 export function clearStage(stage: StageData): void {
   stage.count.fill(0);

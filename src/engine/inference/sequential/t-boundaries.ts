@@ -41,7 +41,7 @@
 // check them by Monte Carlo on the exact law (test/engine/inference/t-boundaries.test.ts).
 import { gaussLegendre } from '../../math/gauss-legendre.js';
 import { lnGamma } from '../../math/log-gamma.js';
-import { normalPdf, normalQuantile, normalUpper } from '../../math/normal.js';
+import { normalPdf, normalUpper, zOfP } from '../../math/normal.js';
 import { studentTUpper } from '../../math/student-t.js';
 import { spentAlpha, type Spending } from './spending.js';
 
@@ -130,7 +130,7 @@ function computeBoundaries(
   });
 
   const first = spentAlpha(spending, alpha, rates[0]);
-  critical[0] = upperQuantile(first);
+  critical[0] = zOfP(first);
   let tau = tUpperQuantile(first, dfs[0]);
   let grid = chiGrid(dfs[0]);
   let density: Float64Array = new Float64Array(grid.count * lattices[0].length);
@@ -160,7 +160,7 @@ function computeBoundaries(
       const { probability, slope } = crossing(t);
       // P(T_ν ≥ τ) = P(Z ≥ c), so dτ/dc = φ(c)/f_ν(τ)
       return { excess: probability - target, slope: Number.isFinite(t) ? (slope * normalPdf(c)) / tDensity(t, df) : 0 };
-    }, upperQuantile(target));
+    }, zOfP(target));
     tau = tFromZ(critical[k], df);
   }
   return critical;
@@ -397,11 +397,6 @@ function gregoryWeights(count: number): Float64Array {
   return weights;
 }
 
-/** z with P(Z > z) = p, from the lower tail so that it stays exact for tiny p; Infinity when p is 0 */
-function upperQuantile(p: number): number {
-  return -normalQuantile(p);
-}
-
 /** τ with P(T_ν ≥ τ) = P(Z ≥ c), from the smaller tail */
 function tFromZ(c: number, df: number): number {
   return c >= 0 ? tUpperQuantile(normalUpper(c), df) : -tUpperQuantile(normalUpper(-c), df);
@@ -419,7 +414,7 @@ function tDensity(t: number, df: number): number {
  */
 function tUpperQuantile(p: number, df: number): number {
   if (p <= 0) return Infinity;
-  let low = upperQuantile(p);
+  let low = zOfP(p);
   let high = Math.max(1, 2 * low);
   while (studentTUpper(high, df) > p) {
     low = high;
