@@ -22,10 +22,13 @@ function runnerFor(scenario: Scenario, designIndex: number): DesignRunner {
 export function simulateBlock(scenario: Scenario, designIndex: number, block: number): Float64Array {
   const runner = runnerFor(scenario, designIndex);
   const design = scenario.designs[designIndex];
-  const sampler = new Sampler(blockStream(scenario.simulation.seed, design.id, block));
+  const sampler = new Sampler(blockStream(scenario.simulation.seed, design.id, block), true);
   const tally = emptyTally();
   const replicates = replicatesInBlock(scenario.simulation.replicates, block);
-  for (let i = 0; i < replicates; i++) runner.runTrial(sampler, tally);
+  for (let i = 0; i < replicates; i++) {
+    sampler.startTrial(i);
+    runner.runTrial(sampler, tally);
+  }
   tally[TALLY.replicates] = replicates;
   return tally;
 }

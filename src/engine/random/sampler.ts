@@ -1,10 +1,14 @@
-// Exact samplers for the simulation engine, driven by one seeded uniform stream.
+// Exact samplers for the simulation engine, driven by seeded uniform streams: one for all draws, or,
+// in the engine's blocks, a block stream whose every trial has its own three (trial-streams.ts):
+// counts (uniforms, binomial, multinomial, Poisson, negative binomial, exponential), outcome means
+// (normal) and spread (gamma, chi-square), so that sizes change a trial's counts but not its normals.
 //
 // "Exact" means exact in distribution given ideal uniforms: every method below is an inversion
 // or a rejection method whose hat provably dominates the target, never an approximation such as
 // a normal approximation to the binomial. Methods keep no per-draw allocation; what a method
 // sets up from its parameters is cached in fields and reused while the parameters repeat.
 import type { Uniform } from './stream.js';
+import { TrialStreams } from './trial-streams.js';
 import { standardExponential } from './exponential-ziggurat.js';
 import { stirlingCorrection, logFactorial } from './log-factorial.js';
 import { ZIGGURAT_F, ZIGGURAT_INNER, ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_X } from './normal-ziggurat.js';
@@ -18,7 +22,11 @@ function btrdH(n: number, m: number, r: number): number {
 const INVERSION_LIMIT = 1000;
 
 export class Sampler {
+  /** counts, and every draw that is not a normal or a gamma */
   private readonly next: Uniform;
+  private readonly outcome: Uniform;
+  private readonly spread: Uniform;
+  private readonly trials: TrialStreams | undefined;
 
   // Marsaglia–Tsang gamma set-up for the last shape a ≥ 1: d = a − 1/3, c = 1/√(9d)
   private gammaShape = NaN;
@@ -57,8 +65,17 @@ export class Sampler {
   private ptrsLogInvAlpha = NaN;
   private ptrsVr = NaN;
 
-  constructor(uniform: Uniform) {
-    this.next = uniform;
+  /** `perTrial`: `uniform` is a block's stream, and each trial draws from its own (startTrial) */
+  constructor(uniform: Uniform, perTrial = false) {
+    this.trials = perTrial ? new TrialStreams(uniform) : undefined;
+    this.next = this.trials?.counts ?? uniform;
+    this.outcome = this.trials?.outcomes ?? uniform;
+    this.spread = this.trials?.spread ?? uniform;
+  }
+
+  /** start replicate `trial` of the block (0-based): its streams depend on nothing drawn before */
+  startTrial(trial: number): void {
+    this.trials?.start(trial);
   }
 
   /** uniform on [0, 1) */
@@ -71,47 +88,52 @@ export class Sampler {
     return standardExponential(this.next) / rate;
   }
 
-  /** standard normal (the ziggurat of normal-ziggurat.ts) */
+  /** standard normal (the ziggurat of normal-ziggurat.ts), from the outcome stream */
   normal(): number {
-    const t = (this.next() * 2 * ZIGGURAT_LAYERS) | 0;
+    return this.normalFrom(this.outcome);
+  }
+
+  private normalFrom(next: Uniform): number {
+    const t = (next() * 2 * ZIGGURAT_LAYERS) | 0;
     const layer = t >> 1;
-    const u = this.next();
+    const u = next();
     // the sign as a factor, not a branch: a random sign would be a mispredicted branch half the time
     if (u < ZIGGURAT_INNER[layer]) return (1 - 2 * (t & 1)) * u * ZIGGURAT_X[layer];
-    return this.normalOuter(layer, u, t & 1);
+    return this.normalOuter(next, layer, u, t & 1);
   }
 
   /** the ziggurat's wedges and tail, about 1% of normal draws */
-  private normalOuter(layer: number, u: number, negative: number): number {
+  private normalOuter(next: Uniform, layer: number, u: number, negative: number): number {
     for (;;) {
       if (layer === 0) {
         // Marsaglia (1964): x = −ln(U₁)/r, accept when −2 ln(U₂) > x²
         let x: number;
         let y: number;
         do {
-          x = -Math.log(this.next()) / ZIGGURAT_R;
-          y = -Math.log(this.next());
+          x = -Math.log(next()) / ZIGGURAT_R;
+          y = -Math.log(next());
         } while (y + y < x * x);
         return negative === 0 ? ZIGGURAT_R + x : -ZIGGURAT_R - x;
       }
       const x = u * ZIGGURAT_X[layer];
       const low = ZIGGURAT_F[layer];
-      if (low + this.next() * (ZIGGURAT_F[layer + 1] - low) < Math.exp(-0.5 * x * x)) return negative === 0 ? x : -x;
-      const t = (this.next() * 2 * ZIGGURAT_LAYERS) | 0;
+      if (low + next() * (ZIGGURAT_F[layer + 1] - low) < Math.exp(-0.5 * x * x)) return negative === 0 ? x : -x;
+      const t = (next() * 2 * ZIGGURAT_LAYERS) | 0;
       layer = t >> 1;
       negative = t & 1;
-      u = this.next();
+      u = next();
       if (u < ZIGGURAT_INNER[layer]) return negative === 0 ? u * ZIGGURAT_X[layer] : -u * ZIGGURAT_X[layer];
     }
   }
 
   /**
-   * Gamma(shape, scale 1): G. Marsaglia & W. W. Tsang, "A simple method for generating gamma
-   * variables", ACM TOMS 26(3) (2000) 363–372; for shape < 1 their boost Gamma(shape + 1)·U^(1/shape).
+   * Gamma(shape, scale 1), from the spread stream: G. Marsaglia & W. W. Tsang, "A simple method for
+   * generating gamma variables", ACM TOMS 26(3) (2000) 363–372; for shape < 1 their boost
+   * Gamma(shape + 1)·U^(1/shape).
    */
   gamma(shape: number): number {
     if (shape >= 1) return this.gammaAtLeastOne(shape);
-    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.next(), 1 / shape);
+    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.spread(), 1 / shape);
   }
 
   private gammaAtLeastOne(shape: number): number {
@@ -127,11 +149,11 @@ export class Sampler {
       let x: number;
       let v: number;
       do {
-        x = this.normal();
+        x = this.normalFrom(this.spread);
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
-      const u = this.next();
+      const u = this.spread();
       const xx = x * x;
       if (u < 1 - 0.0331 * xx * xx) return d * v;
       if (Math.log(u) < 0.5 * xx + d * (1 - v + Math.log(v))) return d * v;

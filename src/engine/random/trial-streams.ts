@@ -1,0 +1,82 @@
+// Common random numbers that line up trial by trial. A block's stream (stream.ts) gives a 64-bit key
+// once; trial i of the block then seeds three short streams from (key, i): one for counts (who is
+// screened, which cell, which arm: the binomial and multinomial draws whose use of uniforms depends
+// on the sizes), one for outcome means (the normal draws, one per cell however many patients it
+// holds) and one for the spread (the chi-square draws of t statistics). Changing a design's size
+// then changes only what it must: trial i's outcome draws are the same normals at every size, so a
+// sweep's neighbouring points differ by little more than the effect of the size itself, and a
+// solver's bisection sees a power that is nearly monotone. Any replicate's streams can be made
+// without drawing the ones before it.
+//
+// Generator: xoshiro128** (D. Blackman & S. Vigna, "Scrambled linear pseudorandom number
+// generators", ACM TOMS 47(4) 2021), period 2¹²⁸ − 1, seeded through the 32-bit finaliser of
+// MurmurHash3 (a bijection with full avalanche), so that nearby (key, trial, stream) triples give
+// unrelated states.
+import type { Uniform } from './stream.js';
+
+const TWO_32 = 4294967296;
+const GOLDEN = 0x9e3779b9;
+
+function mix32(value: number): number {
+  let z = value | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** one xoshiro128** stream with its state in place (reseeded per trial without allocating) */
+class Xoshiro128 {
+  private readonly state = new Uint32Array(4);
+  /** uniform on [0, 1) with 32-bit resolution, k/2³² */
+  readonly next: Uniform = () => {
+    const s = this.state;
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
+    return result / TWO_32;
+  };
+
+  seed(a: number, b: number, c: number): void {
+    const s = this.state;
+    let z = mix32(a ^ mix32(b ^ mix32(c)));
+    for (let i = 0; i < 4; i++) {
+      z = (z + GOLDEN) | 0;
+      s[i] = mix32(z ^ mix32(a + i));
+    }
+    if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the one state xoshiro cannot leave
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+export class TrialStreams {
+  private readonly keyHigh: number;
+  private readonly keyLow: number;
+  private readonly countStream = new Xoshiro128();
+  private readonly outcomeStream = new Xoshiro128();
+  private readonly spreadStream = new Xoshiro128();
+  readonly counts = this.countStream.next;
+  readonly outcomes = this.outcomeStream.next;
+  readonly spread = this.spreadStream.next;
+
+  /** the block's key: two 32-bit draws of its stream */
+  constructor(block: Uniform) {
+    this.keyHigh = Math.floor(block() * TWO_32);
+    this.keyLow = Math.floor(block() * TWO_32);
+  }
+
+  /** the streams of replicate `trial` (0-based, within the block) */
+  start(trial: number): void {
+    const high = this.keyHigh ^ Math.imul(trial, GOLDEN);
+    this.countStream.seed(high, this.keyLow, 1);
+    this.outcomeStream.seed(high, this.keyLow, 2);
+    this.spreadStream.seed(high, this.keyLow, 3);
+  }
+}
