@@ -1,4 +1,4 @@
-// A design's merged tally → the results document of SCENARIO.md.
+// A design's merged tally → the results document of docs/scenario.md.
 import { designAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
 import { hasInterim } from './designs/interim.js';
 import { summarisePopulation } from './population.js';

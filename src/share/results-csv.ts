@@ -1,4 +1,4 @@
-// Results as the command prints them: the JSON document of SCENARIO.md, or CSV, one row per design.
+// Results as the command prints them: the JSON document of docs/scenario.md, or CSV, one row per design.
 
 /** flat column names of a result, e.g. reject.S, expected.cost */
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {

@@ -1,4 +1,4 @@
-// A scenario as a share link's query string, and back (SCENARIO.md "Command line", APP.md "Share").
+// A scenario as a share link's query string, and back (docs/scenario.md "Command line").
 // Keys are the fields' own dotted paths (`population.prevalence=0.3`, `designs.1.n=180,360`), so a
 // link is readable and survives any host or sub-path; `version` comes first. Decoding builds a
 // plain document and sends it through the scenario contract's one gate (parseScenario), so a

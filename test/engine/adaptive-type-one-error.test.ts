@@ -1,6 +1,6 @@
 // Under the global null the adaptive-enrichment design's P(reject any) ≤ α + 3·MCSE with 10⁵
 // replicates for every combination test × intersection test × selection rule × efficacy option
-// (METHODS.md §6), in rpact's analysis and in the realistic one; and group-sequential designs
+// (docs/methods.md), in rpact's analysis and in the realistic one; and group-sequential designs
 // spend exactly their α.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';

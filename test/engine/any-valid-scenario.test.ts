@@ -1,4 +1,4 @@
-// Every scenario the contract accepts simulates: random documents from the whole of SCENARIO.md
+// Every scenario the contract accepts simulates: random documents from the whole of docs/scenario.md
 // (each design type, endpoint, analysis and method, values across their ranges) run a few
 // replicates without throwing and give probabilities in [0, 1] and every number finite: the results
 // contract allows a null with its reason under `nulls`, but no accepted scenario needs one.

@@ -1,4 +1,4 @@
-// Closed forms (METHODS.md §5): the `analytic` values equal the textbook formulas and rpact's
+// Closed forms (docs/methods.md): the `analytic` values equal the textbook formulas and rpact's
 // getPowerMeans/getSampleSize* values; simulated power agrees with them within 4 MCSE; expected
 // screened, months and cost are what their definitions say.
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { proportionSe } from '../support/monte-carlo.js';
 
 const z975 = normalQuantile(0.975);
 
-/** the two-arm z-test power of METHODS.md §5, written out independently */
+/** the two-arm z-test power of docs/methods.md, written out independently */
 function twoArmPower(theta: number, sd: number, nTotal: number, allocation = 1, alpha = 0.025): number {
   const nT = (nTotal * allocation) / (1 + allocation);
   const nC = nTotal - nT;

@@ -1,7 +1,7 @@
 // The rpact reference cases (test/fixtures/reference/rpact-cases.json, the shared references, and
 // rpact-cases-more.json, made here by make-more-cases.R; survival with the asymptotic method):
 // rejection, selection (`continue`) and early-stop probabilities agree with rpact 3.3.4's within
-// 4·√(mcse² + mcse_rpact²) (METHODS.md §6); expected randomised patients (events, for event-driven
+// 4·√(mcse² + mcse_rpact²) (docs/methods.md); expected randomised patients (events, for event-driven
 // designs) within the same bound carried through N = n₁ + (1 − P(early stop))·(N − n₁), or
 // exactly for one-stage designs.
 import { describe, expect, it } from 'vitest';

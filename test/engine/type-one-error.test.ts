@@ -1,5 +1,5 @@
 // Under the global null every design's P(reject any) ≤ α + 3·MCSE with 10⁵ replicates
-// (METHODS.md §6), over prevalences, sizes, allocations, analyses and every intersection test.
+// (docs/methods.md), over prevalences, sizes, allocations, analyses and every intersection test.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { binaryEndpoint, continuousEndpoint, REALISTIC, RPACT_LIKE, scenarioFrom } from '../support/scenarios.js';

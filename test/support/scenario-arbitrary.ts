@@ -1,4 +1,4 @@
-// fast-check generators of scenario documents: every field of SCENARIO.md, each design type with
+// fast-check generators of scenario documents: every field of docs/scenario.md, each design type with
 // its own fields, values anywhere in (and sometimes just outside) their allowed ranges.
 import fc from 'fast-check';
 

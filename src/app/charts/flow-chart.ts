@@ -1,4 +1,4 @@
-// The expected patient flow of one design (APP.md chart 5): screened → assay+ / assay− →
+// The expected patient flow of one design: screened → assay+ / assay− →
 // randomised → treatment / control → analysed, boxes sized by nothing but their counts' text.
 import { svg, type SVGTemplateResult } from 'lit';
 import { format } from 'd3';

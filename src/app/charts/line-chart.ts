@@ -1,5 +1,5 @@
 // Power curves: one line per design with its Monte Carlo band (± 1.96 standard errors) and the
-// target-power line. Serves power against size (APP.md chart 1) and against prevalence (chart 2).
+// target-power line. Serves power against size and against prevalence.
 import { svg, type SVGTemplateResult } from 'lit';
 import { area, format, line, scaleLinear } from 'd3';
 import type { Curves } from '../chart-data.js';

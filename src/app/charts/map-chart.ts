@@ -1,4 +1,4 @@
-// The design map (APP.md chart 4, Simon & Maitournam): over prevalence × the marker-negative
+// The design map (Simon & Maitournam): over prevalence × the marker-negative
 // effect as a fraction of the marker-positive one, the design that reaches the target power with
 // the fewest randomised patients (or the least cost), as coloured cells.
 import { svg, type SVGTemplateResult } from 'lit';

@@ -1,4 +1,4 @@
-// Cost and duration at the size that reaches the target power (APP.md chart 3): two panels of
+// Cost and duration at the size that reaches the target power: two panels of
 // horizontal bars, one bar per design; a design that cannot reach the target says so.
 import { svg, type SVGTemplateResult } from 'lit';
 import { format, scaleLinear } from 'd3';

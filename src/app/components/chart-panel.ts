@@ -1,4 +1,4 @@
-// The charts (APP.md 1–5), each with its export buttons. Their data come from the store; the
+// The charts, each with its export buttons. Their data come from the store; the
 // drawing functions in ../charts turn data into SVG.
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';

@@ -1,4 +1,4 @@
-// Rejection probabilities of the closed test of H_S and H_F (METHODS.md §3) when (z_S, z_F) is
+// Rejection probabilities of the closed test of H_S and H_F (docs/methods.md) when (z_S, z_F) is
 // bivariate normal: one integral over z_S of the conditional normal tail of z_F. The rejection
 // regions are unions of quadrants (see inference/intersection/types.ts), so for each z_S the region
 // of z_F is a half-line; the integrand is smooth between the break points, and composite

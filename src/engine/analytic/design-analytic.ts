@@ -1,4 +1,4 @@
-// Closed-form rejection probabilities of the one-analysis designs (METHODS.md §5), shown beside
+// Closed-form rejection probabilities of the one-analysis designs (docs/methods.md), shown beside
 // the simulated ones: the two-arm z test for all-comers (H_F) and enriched (H_S), the bivariate
 // normal closed test for stratified designs; Schoenfeld's law for survival. With `statistic: "t"`
 // these are the z-test values.

@@ -1,7 +1,7 @@
 // The large-sample law of a stage's test statistics z_S and z_F at their expected cell sizes:
 // each is N(mean, scale²) and they are jointly normal with correlation `correlation`. Continuous
 // endpoints are exact with known variances (scale 1); binary ones use the usual normal
-// approximation, pooled variance in the statistic and unpooled under the alternative (METHODS.md §5).
+// approximation, pooled variance in the statistic and unpooled under the alternative (docs/methods.md).
 import { cellMoments, mixtureMoments } from '../endpoints/cell-moments.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';

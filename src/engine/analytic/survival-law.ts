@@ -1,4 +1,4 @@
-// Schoenfeld's large-sample law of event-driven log-rank statistics (METHODS.md §5): with d
+// Schoenfeld's large-sample law of event-driven log-rank statistics (docs/methods.md): with d
 // events, z is N(−ln HR·√(c·d), 1), c = r/(1 + r)². In F the events split between S and R in
 // proportion to P(j)·(1 + r·HR_j), z_F = Σ √d_j·z_j / √d, and corr(z_S, z_F) = √(d_S/d).
 // Needs a perfect assay (S is then the marker-positive subset).

@@ -1,4 +1,4 @@
-// Adaptive enrichment (METHODS.md §4, following rpact's getSimulationEnrichmentMeans/Rates):
+// Adaptive enrichment (docs/methods.md, following rpact's getSimulationEnrichmentMeans/Rates):
 // stage 1 randomises n₁ all comers; at the interim the closed combination test may reject H_S
 // and H_F early (efficacy spending; the trial stops when both are rejected, rpact's "all"
 // success criterion) or stop for futility (an intersection left without a chance, or nothing

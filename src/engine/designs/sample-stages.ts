@@ -1,5 +1,5 @@
 // Two stages of continuous or binary data, drawn by the enrolment and summarised by the outcome
-// model; each stage's statistics use that stage's patients only (stage-wise p-values, METHODS.md §4).
+// model; each stage's statistics use that stage's patients only (stage-wise p-values, docs/methods.md).
 import { StageData } from '../endpoints/stage.js';
 import type { Sampler } from '../random/sampler.js';
 import type { TrialContext } from './context.js';

@@ -1,4 +1,4 @@
-// Stratified: randomise all comers and test H_S and H_F by closed testing (METHODS.md §3).
+// Stratified: randomise all comers and test H_S and H_F by closed testing (docs/methods.md).
 import type { StratifiedDesign } from '../scenario/types.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
 import { intersectionTests } from '../inference/intersection/index.js';

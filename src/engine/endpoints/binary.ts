@@ -1,5 +1,5 @@
 // Binary endpoint: response with a probability per arm and true marker status.
-// Responders per arm × cell are Binomial(m, π) (METHODS.md §1). The test is the difference in
+// Responders per arm × cell are Binomial(m, π) (docs/methods.md). The test is the difference in
 // proportions with the pooled (null) variance; stratified analyses combine strata with
 // Cochran–Mantel–Haenszel weights n_T·n_C/n, which is rpact's stratified statistic when the
 // allocation is the same in every stratum.

@@ -1,5 +1,5 @@
 // Continuous endpoint: normal outcomes with a mean difference per true marker status.
-// Sufficient statistics per arm × cell (METHODS.md §1): the cell mean is N(μ, σ²/m) and the
+// Sufficient statistics per arm × cell (docs/methods.md): the cell mean is N(μ, σ²/m) and the
 // within-cell sum of squares σ²·χ²(m − 1), independent; unions of cells follow exactly.
 import { tToZ } from '../math/t-to-z.js';
 import { CELLS, type PopulationSummary } from '../population.js';

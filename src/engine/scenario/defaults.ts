@@ -1,4 +1,4 @@
-// The defaults of the scenario's own fields (SCENARIO.md, "Scenario fields"); the defaults of a
+// The defaults of the scenario's own fields (docs/scenario.md, "Scenario fields"); the defaults of a
 // design's fields live with the design, in design-meta.ts.
 import type { EndpointType, Scenario } from './types.js';
 

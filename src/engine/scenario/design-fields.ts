@@ -1,4 +1,4 @@
-// The fields designs share or carry (SCENARIO.md, "Designs"): intersection tests, efficacy
+// The fields designs share or carry (docs/scenario.md, "Designs"): intersection tests, efficacy
 // stops, interim information rates, the adaptive selection rule and sample-size recalculation.
 import { child, inRange, item, mustBe, numberIn, oneOf, orNull, rangeWords } from './checks.js';
 import type { Field, Issues } from './checks.js';

@@ -67,7 +67,7 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
       recalculation: optional(RECALCULATION),
     },
     refine(design, path, issues) {
-      // Fisher's product test has no α-spending form here (METHODS.md §4)
+      // Fisher's product test has no α-spending form here (docs/methods.md)
       if (design.combination === 'fisher' && design.efficacy !== undefined && design.efficacy !== 'none') {
         issues.push(`${child(path, 'efficacy')}: the Fisher combination has no early efficacy stop here; use "none" or inverse-normal`);
       }

@@ -1,4 +1,4 @@
-// Which simulation method suits the endpoint and the assay (METHODS.md §1): the sufficient-
+// Which simulation method suits the endpoint and the assay (docs/methods.md): the sufficient-
 // statistics method draws no event times, so it cannot simulate survival; the asymptotic law of
 // the log-rank statistics is rpact's survival shortcut and assumes S is exactly the marker+.
 import { child } from './checks.js';

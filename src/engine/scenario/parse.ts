@@ -1,4 +1,4 @@
-// Parse, validate and fill in a scenario (SCENARIO.md): the one gate every scenario passes,
+// Parse, validate and fill in a scenario (docs/scenario.md): the one gate every scenario passes,
 // whether it comes from the CLI, a share URL, the app's form or a worker. Every problem is
 // reported at once, one line each, as `path: what is allowed, got X`.
 import { ROOT, child, own } from './checks.js';

@@ -1,4 +1,4 @@
-// The scenario's own fields with their ranges and defaults (SCENARIO.md, "Scenario fields").
+// The scenario's own fields with their ranges and defaults (docs/scenario.md, "Scenario fields").
 // The endpoint, the designs and simulation.method depend on other fields and have files of
 // their own.
 import { DEFAULTS } from './defaults.js';

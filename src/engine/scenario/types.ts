@@ -1,4 +1,4 @@
-// The scenario contract (shared/spec/SCENARIO.md) as TypeScript types.
+// The scenario contract (docs/scenario.md) as TypeScript types.
 // `Scenario` is the document after validation with every default filled in;
 // the engine only ever sees this form.
 

@@ -1,5 +1,5 @@
 // Group-sequential boundaries against rpact's getDesignGroupSequential (rpact-analytic.json) to
-// 1e-4 (METHODS.md §6), and against their definition: under H0 the probability of first crossing
+// 1e-4 (docs/methods.md), and against their definition: under H0 the probability of first crossing
 // at each look, integrated independently by Monte Carlo on exact Brownian increments, is the α spent.
 import { describe, expect, it } from 'vitest';
 import analytic from '../../fixtures/reference/rpact-analytic.json';

@@ -1,4 +1,4 @@
-// The intersection tests' thresholds against their p-value definitions (METHODS.md §3), on a
+// The intersection tests' thresholds against their p-value definitions (docs/methods.md), on a
 // grid of z pairs and correlations, and Spiessens–Debois' tabulated c(ρ) against the exact root.
 import { describe, expect, it } from 'vitest';
 import { bivariateNormalCdf, maxOfBivariateNormalCritical } from '../../../src/engine/math/bivariate-normal.js';
@@ -9,7 +9,7 @@ import { criticalTable, interpolatedCritical } from '../../../src/engine/inferen
 
 const ALPHA = 0.025;
 
-/** the intersection p-value as METHODS.md §3 defines it */
+/** the intersection p-value as docs/methods.md defines it */
 const P_VALUE: Record<Intersection, (zS: number, zF: number, rho: number) => number> = {
   bonferroni: (zS, zF) => Math.min(1, 2 * Math.min(normalUpper(zS), normalUpper(zF))),
   sidak: (zS, zF) => 1 - (1 - Math.min(normalUpper(zS), normalUpper(zF))) ** 2,

@@ -1,4 +1,4 @@
-// A minimal scenario comes back with every default of SCENARIO.md filled in.
+// A minimal scenario comes back with every default of docs/scenario.md filled in.
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import type { Scenario } from '../../../src/engine/scenario/types.js';

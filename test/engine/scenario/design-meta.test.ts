@@ -7,7 +7,7 @@ import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import { continuousDocument } from './documents.js';
 
 describe('design meta', () => {
-  it('covers the four design types of SCENARIO.md, simplest first', () => {
+  it('covers the four design types of docs/scenario.md, simplest first', () => {
     expect(DESIGN_TYPES).toEqual(['all-comers', 'enriched', 'stratified', 'adaptive-enrichment']);
     expect(DESIGN_META.enriched.label).toBe('Enriched (marker-positive only)');
   });

@@ -1,4 +1,4 @@
-// Every rule of the designs (SCENARIO.md, "Designs"): a value that breaks it gives exactly one
+// Every rule of the designs (docs/scenario.md, "Designs"): a value that breaks it gives exactly one
 // error, at exactly the field's path.
 import { describe, expect, it } from 'vitest';
 import { binary, continuous, errorPaths, errorsOf, survival } from './documents.js';

@@ -1,4 +1,4 @@
-// Every rule of the scenario's own fields and of the endpoint (SCENARIO.md, "Scenario fields"):
+// Every rule of the scenario's own fields and of the endpoint (docs/scenario.md, "Scenario fields"):
 // a value that breaks it gives exactly one error, at exactly the field's path.
 import { describe, expect, it } from 'vitest';
 import { binary, continuous, errorPaths, errorsOf, survival } from './documents.js';

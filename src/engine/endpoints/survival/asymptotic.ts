@@ -1,4 +1,4 @@
-// rpact's large-sample law of log-rank statistics for enrichment designs (METHODS.md §1,
+// rpact's large-sample law of log-rank statistics for enrichment designs (docs/methods.md,
 // "asymptotic"; needs a perfect assay, so S is the marker-positive subset and R the rest): a
 // stage with d events in the kept subsets splits them d_j ∝ P(j)·(1 + r·HR_j), the log-rank z of
 // subset j is N(−ln HR_j·√(c·d_j), 1) with c = r/(1 + r)² (positive = benefit), and F's is

@@ -1,4 +1,4 @@
-// Closed testing of H_S and H_F (METHODS.md §3). On the z scale (z = Φ⁻¹(1 − p)) every
+// Closed testing of H_S and H_F (docs/methods.md). On the z scale (z = Φ⁻¹(1 − p)) every
 // intersection test we offer rejects H_S ∩ H_F exactly when
 //   z_S ≥ s  or  z_F ≥ f  or  min(z_S, z_F) ≥ both,
 // so a test is three thresholds. H_X is then rejected when the intersection is and z_X ≥ z_{1−α}.
@@ -12,7 +12,7 @@ export type IntersectionRule = (correlation: number) => IntersectionThresholds;
 
 export type IntersectionTest = {
   atLevel(alpha: number): IntersectionRule;
-  /** the intersection's one-sided p-value from z_S, z_F (combination tests need it, METHODS.md §4) */
+  /** the intersection's one-sided p-value from z_S, z_F (combination tests need it, docs/methods.md) */
   pValue(zS: number, zF: number, correlation: number): number;
 };
 

@@ -1,5 +1,5 @@
 // Lan–DeMets α-spending functions (Lan & DeMets, Biometrika 70 (1983) 659–663): the type I error
-// spent by information fraction t, in the forms rpact calls asOF and asP (METHODS.md §4).
+// spent by information fraction t, in the forms rpact calls asOF and asP (docs/methods.md).
 import { normalQuantile, normalUpper } from '../../math/normal.js';
 import type { Efficacy } from '../../scenario/types.js';
 
