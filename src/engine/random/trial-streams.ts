@@ -9,9 +9,10 @@
 // without drawing the ones before it.
 //
 // Generator: xoshiro128** (D. Blackman & S. Vigna, "Scrambled linear pseudorandom number
-// generators", ACM TOMS 47(4) 2021), period 2¹²⁸ − 1, seeded through the 32-bit finaliser of
-// MurmurHash3 (a bijection with full avalanche), so that nearby (key, trial, stream) triples give
-// unrelated states.
+// generators", ACM TOMS 47(4) 2021), period 2¹²⁸ − 1, seeded the SplitMix way: the trial's base is
+// the block key and the trial number through the 32-bit finaliser of MurmurHash3 (a bijection with
+// full avalanche), and each state word the finaliser of the base plus a multiple of the golden
+// ratio, so nearby trials and the three streams get unrelated states.
 import type { Uniform } from './stream.js';
 
 const TWO_32 = 4294967296;
@@ -25,7 +26,7 @@ function mix32(value: number): number {
 }
 
 /** one xoshiro128** stream with its state in place (reseeded per trial without allocating) */
-class Xoshiro128 {
+export class Xoshiro128 {
   private readonly state = new Uint32Array(4);
   /** uniform on [0, 1) with 32-bit resolution, k/2³² */
   readonly next: Uniform = () => {
@@ -41,14 +42,16 @@ class Xoshiro128 {
     return result / TWO_32;
   };
 
-  seed(a: number, b: number, c: number): void {
+  /** state words mix32(base + (first + i)·φ), the SplitMix recipe: one finaliser per word */
+  seed(base: number, first: number): void {
     const s = this.state;
-    let z = mix32(a ^ mix32(b ^ mix32(c)));
-    for (let i = 0; i < 4; i++) {
-      z = (z + GOLDEN) | 0;
-      s[i] = mix32(z ^ mix32(a + i));
-    }
+    for (let i = 0; i < 4; i++) s[i] = mix32(base + Math.imul(first + i, GOLDEN));
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the one state xoshiro cannot leave
+  }
+
+  /** set the state words directly (the reference implementation's known-answer test) */
+  load(words: readonly number[]): void {
+    this.state.set(words);
   }
 }
 
@@ -74,9 +77,9 @@ export class TrialStreams {
 
   /** the streams of replicate `trial` (0-based, within the block) */
   start(trial: number): void {
-    const high = this.keyHigh ^ Math.imul(trial, GOLDEN);
-    this.countStream.seed(high, this.keyLow, 1);
-    this.outcomeStream.seed(high, this.keyLow, 2);
-    this.spreadStream.seed(high, this.keyLow, 3);
+    const base = mix32(this.keyHigh ^ mix32(this.keyLow + Math.imul(trial, GOLDEN)));
+    this.countStream.seed(base, 1);
+    this.outcomeStream.seed(base, 5);
+    this.spreadStream.seed(base, 9);
   }
 }
