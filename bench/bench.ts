@@ -40,23 +40,47 @@ const designs = [
   { id: 'enriched', type: 'enriched', n: 360 },
   { id: 'stratified-simes', type: 'stratified', n: 360, intersection: 'simes' },
   { id: 'stratified-sd', type: 'stratified', n: 360, intersection: 'spiessens-debois' },
-  { id: 'adaptive-simes-eps', type: 'adaptive-enrichment', n: [180, 360], intersection: 'simes', selection: { rule: 'epsilon', epsilon: 0.1 } },
-  { id: 'adaptive-sd-obf', type: 'adaptive-enrichment', n: [180, 360], intersection: 'spiessens-debois', efficacy: 'obrien-fleming' },
+  {
+    id: 'adaptive-simes-eps',
+    type: 'adaptive-enrichment',
+    n: [180, 360],
+    intersection: 'simes',
+    selection: { rule: 'epsilon', epsilon: 0.1 },
+  },
+  {
+    id: 'adaptive-sd-obf',
+    type: 'adaptive-enrichment',
+    n: [180, 360],
+    intersection: 'spiessens-debois',
+    efficacy: 'obrien-fleming',
+  },
 ];
 
 const format = (x: number) => Math.round(x).toLocaleString('en-US').padStart(12);
 console.log(`trials per second on one thread (n = 360, ${SECONDS} s each)\n`);
-console.log(`${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}${'sufficient'.padStart(12)}${'patient'.padStart(12)}`);
+console.log(
+  `${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}${'sufficient'.padStart(12)}${'patient'.padStart(12)}`,
+);
 let headline = 0;
 let adaptiveHeadline = 0;
-for (const [endpointName, endpoint] of [['continuous', continuous], ['binary', binary]] as const) {
-  for (const [analysisName, analysis] of [['z, fixed strata', rpactLike], ['t, random strata', realistic]] as const) {
+for (const [endpointName, endpoint] of [
+  ['continuous', continuous],
+  ['binary', binary],
+] as const) {
+  for (const [analysisName, analysis] of [
+    ['z, fixed strata', rpactLike],
+    ['t, random strata', realistic],
+  ] as const) {
     for (const design of designs) {
       const sufficient = rate(scenario(endpoint, design, analysis, 'sufficient'));
       const patient = rate(scenario(endpoint, design, analysis, 'patient'));
-      if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'stratified-simes') headline = sufficient;
-      if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'adaptive-simes-eps') adaptiveHeadline = sufficient;
-      console.log(`${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}${format(sufficient)}${format(patient)}`);
+      if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'stratified-simes')
+        headline = sufficient;
+      if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'adaptive-simes-eps')
+        adaptiveHeadline = sufficient;
+      console.log(
+        `${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}${format(sufficient)}${format(patient)}`,
+      );
     }
   }
 }
@@ -67,9 +91,17 @@ const survivalDesigns = [
   { id: 'all-comers', type: 'all-comers', n: 400, events: 250 },
   { id: 'enriched', type: 'enriched', n: 400, events: 250 },
   { id: 'stratified-simes', type: 'stratified', n: 400, events: 250, intersection: 'simes' },
-  { id: 'group-sequential', type: 'all-comers', n: 400, events: 250, interims: { informationRates: [0.5, 1], efficacy: 'obrien-fleming' } },
+  {
+    id: 'group-sequential',
+    type: 'all-comers',
+    n: 400,
+    events: 250,
+    interims: { informationRates: [0.5, 1], efficacy: 'obrien-fleming' },
+  },
 ];
-console.log(`\n${'survival design'.padEnd(18)}${'analysis'.padEnd(38)}${'patient'.padStart(12)}${'asymptotic'.padStart(12)}`);
+console.log(
+  `\n${'survival design'.padEnd(18)}${'analysis'.padEnd(38)}${'patient'.padStart(12)}${'asymptotic'.padStart(12)}`,
+);
 let survivalHeadline = 0;
 for (const design of survivalDesigns) {
   const perfectAssay = { statistic: 'z', strata: 'random', stratified: true };
@@ -80,8 +112,13 @@ for (const design of survivalDesigns) {
 }
 
 // a 20-point power curve (n from 100 to 575) for 4 designs at 10⁴ replicates per point, one thread
-console.log('\npower curve: 20 sizes × 4 designs × 10,000 replicates on one thread (sweep over n, common random numbers)');
-for (const [endpointName, endpoint] of [['continuous', continuous], ['binary', binary]] as const) {
+console.log(
+  '\npower curve: 20 sizes × 4 designs × 10,000 replicates on one thread (sweep over n, common random numbers)',
+);
+for (const [endpointName, endpoint] of [
+  ['continuous', continuous],
+  ['binary', binary],
+] as const) {
   const curve = parseScenario({
     population: { prevalence: 0.3 },
     endpoint,
@@ -89,17 +126,31 @@ for (const [endpointName, endpoint] of [['continuous', continuous], ['binary', b
       { id: 'all-comers', type: 'all-comers', n: 100 },
       { id: 'enriched', type: 'enriched', n: 100 },
       { id: 'stratified', type: 'stratified', n: 100, intersection: 'simes' },
-      { id: 'adaptive', type: 'adaptive-enrichment', n: [50, 100], intersection: 'simes', selection: { rule: 'epsilon', epsilon: 0.1 } },
+      {
+        id: 'adaptive',
+        type: 'adaptive-enrichment',
+        n: [50, 100],
+        intersection: 'simes',
+        selection: { rule: 'epsilon', epsilon: 0.1 },
+      },
     ],
     simulation: { replicates: 10_000 },
   });
   if (!curve.ok) throw new Error(curve.errors.join('\n'));
   const started = performance.now();
-  await sweep(curve.scenario, 'n', Array.from({ length: 20 }, (_, i) => 100 + 25 * i), simulate);
-  console.log(`${endpointName.padEnd(12)}${((performance.now() - started) / 1000).toFixed(2).padStart(8)} s (goal < 1 s)`);
+  await sweep(
+    curve.scenario,
+    'n',
+    Array.from({ length: 20 }, (_, i) => 100 + 25 * i),
+    simulate,
+  );
+  console.log(
+    `${endpointName.padEnd(12)}${((performance.now() - started) / 1000).toFixed(2).padStart(8)} s (goal < 1 s)`,
+  );
 }
 
-const RPACT_EFFECTS = 'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))';
+const RPACT_EFFECTS =
+  'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))';
 compare(
   'stratified Simes, continuous, z, fixed strata, n = 360, sufficient',
   headline,
@@ -129,7 +180,9 @@ function compare(name: string, ours: number, rpactCall: string, target = 300): v
   console.log(`\nheadline: ${name}: ${format(ours).trim()} trials/s`);
   const rpact = rpactRate(rpactCall);
   if (rpact === undefined) {
-    console.log('rpact: not measured (install R and rpact with `apt-get install r-cran-rpact` to compare on this machine)');
+    console.log(
+      'rpact: not measured (install R and rpact with `apt-get install r-cran-rpact` to compare on this machine)',
+    );
   } else {
     console.log(`rpact 3.3.4, same design: ${format(rpact).trim()} trials/s`);
     console.log(`ratio: ${(ours / rpact).toFixed(target < 10 ? 1 : 0)}× rpact (target ≥ ${target}×)`);
@@ -146,7 +199,13 @@ function rpactRate(definitions: string): number | undefined {
     invisible(run(100))
     cat(system.time(run(${iterations}))[["elapsed"]])`;
   try {
-    const seconds = Number(execFileSync('Rscript', ['-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 300_000 }));
+    const seconds = Number(
+      execFileSync('Rscript', ['-e', script], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 300_000,
+      }),
+    );
     return Number.isFinite(seconds) && seconds > 0 ? iterations / seconds : undefined;
   } catch {
     return undefined;

@@ -22,5 +22,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   // CommonJS dependencies (seedrandom) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __stratumRequire } from 'node:module'; const require = __stratumRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __stratumRequire } from 'node:module'; const require = __stratumRequire(import.meta.url);",
+  },
 });

@@ -15,11 +15,16 @@ export function offline(): Plugin {
     apply: 'build',
     writeBundle(options) {
       const dir = options.dir ?? 'dist';
-      const files = filesUnder(dir).filter((name) => name !== SERVICE_WORKER && !name.endsWith('.map')).sort();
+      const files = filesUnder(dir)
+        .filter((name) => name !== SERVICE_WORKER && !name.endsWith('.map'))
+        .sort();
       const hash = createHash('sha256');
       for (const name of files) hash.update(name).update(readFileSync(join(dir, name)));
       const version = hash.digest('hex').slice(0, 16);
-      writeFileSync(join(dir, SERVICE_WORKER), serviceWorker(`stratum-${version}`, ['./', ...files.map((name) => `./${name}`)]));
+      writeFileSync(
+        join(dir, SERVICE_WORKER),
+        serviceWorker(`stratum-${version}`, ['./', ...files.map((name) => `./${name}`)]),
+      );
     },
   };
 }

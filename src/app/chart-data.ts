@@ -16,10 +16,19 @@ export const MAP_RATIOS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 export type CurvePoint = { x: number; y: number; se: number };
 export type Series = { id: string; label: string; points: CurvePoint[] };
 export type Curves = { unit: string; series: Series[] };
-export type ChartData = { target: Target; bySize: Curves; byPrevalence: Curves; atTarget: Solution[]; labels: Record<string, string> };
+export type ChartData = {
+  target: Target;
+  bySize: Curves;
+  byPrevalence: Curves;
+  atTarget: Solution[];
+  labels: Record<string, string>;
+};
 
 export function chartScenario(scenario: Scenario): Scenario {
-  return { ...scenario, simulation: { ...scenario.simulation, replicates: Math.min(scenario.simulation.replicates, CHART_REPLICATES) } };
+  return {
+    ...scenario,
+    simulation: { ...scenario.simulation, replicates: Math.min(scenario.simulation.replicates, CHART_REPLICATES) },
+  };
 }
 
 /** sizes around the largest planned one, from a quarter to twice it */
@@ -39,16 +48,29 @@ function curves(points: { value: number; results: DesignResult[] }[], scenario: 
     series: scenario.designs.map((design, d) => ({
       id: design.id,
       label: design.label || design.id,
-      points: points.map((point) => ({ x: point.value, y: point.results[d].reject.any, se: point.results[d].mcse.any })),
+      points: points.map((point) => ({
+        x: point.value,
+        y: point.results[d].reject.any,
+        se: point.results[d].mcse.any,
+      })),
     })),
   };
 }
 
-export async function computeCharts(scenario: Scenario, target: Target, simulate: Simulator, onStep: (step: string) => void): Promise<ChartData> {
+export async function computeCharts(
+  scenario: Scenario,
+  target: Target,
+  simulate: Simulator,
+  onStep: (step: string) => void,
+): Promise<ChartData> {
   const base = chartScenario(scenario);
   const unit = scenario.designs.every((design) => sizeKey(base, design) === 'events') ? 'events' : 'n';
   onStep('power against size');
-  const bySize = curves(await sweep(base, unit, sizeValues(base, unit), simulate), base, unit === 'n' ? 'randomised patients' : 'events');
+  const bySize = curves(
+    await sweep(base, unit, sizeValues(base, unit), simulate),
+    base,
+    unit === 'n' ? 'randomised patients' : 'events',
+  );
   onStep('power against prevalence');
   const byPrevalence = curves(await sweep(base, 'prevalence', PREVALENCES, simulate), base, 'prevalence');
   onStep('size at the target power');

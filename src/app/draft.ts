@@ -14,7 +14,9 @@ export function readAt(draft: unknown, path: string): unknown {
   let node: unknown = draft;
   for (const key of segments(path)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+    node = Object.prototype.hasOwnProperty.call(node, key)
+      ? (node as Record<string | number, unknown>)[key]
+      : undefined;
   }
   return node;
 }
@@ -38,7 +40,9 @@ export function writeAt(draft: Draft, path: string, value: unknown): Draft {
 /** the contract's messages about this field (a list field's items share its messages) */
 export function messagesFor(errors: readonly string[], path: string): string[] {
   const paths = [path, path.replace(/\[\d+\]$/, '')];
-  return errors.filter((error) => paths.some((p) => error.startsWith(`${p}:`))).map((error) => error.slice(error.indexOf(':') + 1).trim());
+  return errors
+    .filter((error) => paths.some((p) => error.startsWith(`${p}:`)))
+    .map((error) => error.slice(error.indexOf(':') + 1).trim());
 }
 
 /** what an input's text means: a number when it reads as one, else the text (the contract names it) */

@@ -15,7 +15,10 @@ export function download(name: string, type: string, content: Blob | string): vo
 export function svgText(element: SVGSVGElement): string {
   const copy = element.cloneNode(true) as SVGSVGElement;
   copy.querySelectorAll('circle > title, rect > title').forEach((t) => t.remove());
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy).replace(/<!--[^]*?-->/g, '');
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    new XMLSerializer().serializeToString(copy).replace(/<!--[^]*?-->/g, '')
+  );
 }
 
 export async function svgToPng(element: SVGSVGElement, scale = 2): Promise<Blob> {
@@ -35,7 +38,9 @@ export async function svgToPng(element: SVGSVGElement, scale = 2): Promise<Blob>
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2D canvas in this browser');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -43,6 +48,10 @@ export async function svgToPng(element: SVGSVGElement, scale = 2): Promise<Blob>
 
 /** a file name from the scenario's title: letters, digits and dashes */
 export function fileStem(title: string): string {
-  const stem = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const stem = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   return stem || 'stratum';
 }

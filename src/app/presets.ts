@@ -5,7 +5,14 @@ const FOUR_DESIGNS = [
   { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 360 },
   { id: 'enriched', label: 'Enriched', type: 'enriched', n: 180 },
   { id: 'stratified', label: 'Stratified (Simes)', type: 'stratified', n: 360, intersection: 'simes' },
-  { id: 'adaptive', label: 'Adaptive enrichment', type: 'adaptive-enrichment', n: [180, 360], intersection: 'simes', selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 } },
+  {
+    id: 'adaptive',
+    label: 'Adaptive enrichment',
+    type: 'adaptive-enrichment',
+    n: [180, 360],
+    intersection: 'simes',
+    selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 },
+  },
 ];
 
 const COSTS = { perScreened: 500, perRandomized: 20000, perMonth: 50000, fixed: 1000000 };
@@ -52,7 +59,8 @@ export const PRESETS: Preset[] = [
   },
   {
     name: 'Imperfect assay',
-    description: 'Sensitivity 0.8 and specificity 0.85: the enriched trial admits false positives and dilutes its effect.',
+    description:
+      'Sensitivity 0.8 and specificity 0.85: the enriched trial admits false positives and dilutes its effect.',
     scenario: {
       title: 'Imperfect assay',
       population: { prevalence: 0.3, sensitivity: 0.8, specificity: 0.85 },
@@ -67,12 +75,24 @@ export const PRESETS: Preset[] = [
     scenario: {
       title: 'Survival, benefit mostly in marker+',
       population: { prevalence: 0.4 },
-      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 }, dropoutPerYear: 0.05 },
+      endpoint: {
+        type: 'survival',
+        controlMedian: { pos: 12, neg: 12 },
+        hazardRatio: { pos: 0.6, neg: 0.9 },
+        dropoutPerYear: 0.05,
+      },
       trial: { screeningRate: 25, costs: COSTS },
       designs: [
         { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 500, events: 350 },
         { id: 'enriched', label: 'Enriched', type: 'enriched', n: 220, events: 150 },
-        { id: 'stratified', label: 'Stratified (Simes)', type: 'stratified', n: 500, events: 350, intersection: 'simes' },
+        {
+          id: 'stratified',
+          label: 'Stratified (Simes)',
+          type: 'stratified',
+          n: 500,
+          events: 350,
+          intersection: 'simes',
+        },
       ],
       simulation: { method: 'asymptotic' },
     },
@@ -85,5 +105,10 @@ export const DEFAULT_SCENARIO = PRESETS[0].scenario;
 export const ENDPOINT_DEFAULTS: Record<string, Draft> = {
   continuous: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
   binary: { type: 'binary', control: { pos: 0.2, neg: 0.2 }, treatment: { pos: 0.45, neg: 0.25 } },
-  survival: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 }, dropoutPerYear: 0 },
+  survival: {
+    type: 'survival',
+    controlMedian: { pos: 12, neg: 12 },
+    hazardRatio: { pos: 0.6, neg: 0.9 },
+    dropoutPerYear: 0,
+  },
 };

@@ -16,8 +16,22 @@ import { DEFAULT_SCENARIO } from './presets.js';
 import { WorkerPool } from './worker-pool.js';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-export type RunState = { status: RunStatus; done: number; total: number; startedAt: number; elapsedMs: number; message: string };
-export type ChartState = { status: 'idle' | 'running' | 'done' | 'failed'; step: string; data: ChartData | null; map: DesignMap | null; mapStatus: 'idle' | 'running' | 'done' | 'failed'; message: string };
+export type RunState = {
+  status: RunStatus;
+  done: number;
+  total: number;
+  startedAt: number;
+  elapsedMs: number;
+  message: string;
+};
+export type ChartState = {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  step: string;
+  data: ChartData | null;
+  map: DesignMap | null;
+  mapStatus: 'idle' | 'running' | 'done' | 'failed';
+  message: string;
+};
 
 /** how often streaming results are pushed to the page while a run goes on */
 const REFRESH_MS = 100;
@@ -120,7 +134,12 @@ export class Store extends EventTarget {
     } catch (error) {
       if (id !== this.runId) return;
       const cancelled = error instanceof Cancelled;
-      this.run = { ...this.run, status: cancelled ? 'cancelled' : 'failed', elapsedMs: performance.now() - this.run.startedAt, message: cancelled ? 'Cancelled.' : String((error as Error).message ?? error) };
+      this.run = {
+        ...this.run,
+        status: cancelled ? 'cancelled' : 'failed',
+        elapsedMs: performance.now() - this.run.startedAt,
+        message: cancelled ? 'Cancelled.' : String((error as Error).message ?? error),
+      };
       this.changed();
     }
   }
@@ -140,7 +159,8 @@ export class Store extends EventTarget {
 
   /** one point of the design map (its prevalence and effect−) into the draft, to run or edit */
   loadMapPoint(prevalence: number, ratio: number): void {
-    if (this.resultsScenario) this.setDraft(structuredClone(mapPoint(this.resultsScenario, prevalence, ratio)) as unknown as Draft);
+    if (this.resultsScenario)
+      this.setDraft(structuredClone(mapPoint(this.resultsScenario, prevalence, ratio)) as unknown as Draft);
   }
 
   async drawMap(): Promise<void> {
@@ -155,7 +175,11 @@ export class Store extends EventTarget {
       this.charts = { ...this.charts, map, mapStatus: 'done' };
     } catch (error) {
       if (id !== this.runId) return;
-      this.charts = { ...this.charts, mapStatus: 'failed', message: error instanceof Cancelled ? 'Cancelled.' : String((error as Error).message) };
+      this.charts = {
+        ...this.charts,
+        mapStatus: 'failed',
+        message: error instanceof Cancelled ? 'Cancelled.' : String((error as Error).message),
+      };
     }
     this.changed();
   }
@@ -173,7 +197,11 @@ export class Store extends EventTarget {
       this.charts = { ...this.charts, status: 'done', data };
     } catch (error) {
       if (id !== this.runId) return;
-      this.charts = { ...this.charts, status: 'failed', message: error instanceof Cancelled ? 'Cancelled.' : String((error as Error).message) };
+      this.charts = {
+        ...this.charts,
+        status: 'failed',
+        message: error instanceof Cancelled ? 'Cancelled.' : String((error as Error).message),
+      };
     }
     this.changed();
   }

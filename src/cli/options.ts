@@ -45,7 +45,13 @@ export function splitOptions(words: string[]): Split {
 }
 
 /** an integer option within [min, max], or the problem with it pushed onto `errors` */
-export function integerOption(name: string, value: string, min: number, max: number, errors: string[]): number | undefined {
+export function integerOption(
+  name: string,
+  value: string,
+  min: number,
+  max: number,
+  errors: string[],
+): number | undefined {
   const n = Number(value);
   if (/^\d+$/.test(value) && n >= min && n <= max) return n;
   errors.push(`--${name}: must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
@@ -68,7 +74,13 @@ export function numberList(name: string, value: string, most: number, errors: st
 }
 
 /** a number option within [min, max] */
-export function numberOption(name: string, value: string, min: number, max: number, errors: string[]): number | undefined {
+export function numberOption(
+  name: string,
+  value: string,
+  min: number,
+  max: number,
+  errors: string[],
+): number | undefined {
   const n = Number(value);
   if (value.trim() !== '' && Number.isFinite(n) && n >= min && n <= max) return n;
   errors.push(`--${name}: must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);

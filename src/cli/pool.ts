@@ -27,11 +27,19 @@ function threadWorker(thread: Worker, scenario: Scenario): BlockWorker {
   };
 }
 
-export async function simulateOnWorkers(scenario: Scenario, workers: number, options: ScheduleOptions = {}): Promise<DesignResult[]> {
+export async function simulateOnWorkers(
+  scenario: Scenario,
+  workers: number,
+  options: ScheduleOptions = {},
+): Promise<DesignResult[]> {
   const count = Math.max(1, Math.min(workers, planBlocks(scenario).length));
   const threads = Array.from({ length: count }, () => new Worker(WORKER_FILE));
   try {
-    return await runBlocks(scenario, threads.map((thread) => threadWorker(thread, scenario)), options);
+    return await runBlocks(
+      scenario,
+      threads.map((thread) => threadWorker(thread, scenario)),
+      options,
+    );
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }

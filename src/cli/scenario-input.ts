@@ -26,7 +26,8 @@ export function readScenario(file: string, overrides: SimulationOverrides = {}):
   } catch (error) {
     throw new InputError([`(root): not valid JSON: ${(error as Error).message}`]);
   }
-  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isObject(document) && (overrides.replicates !== undefined || overrides.seed !== undefined)) {
     const base = isObject(document.simulation) ? document.simulation : {};
     document.simulation = {

@@ -50,6 +50,8 @@ export class ResultCollector {
 
   /** results of the blocks folded so far (the final results once complete) */
   results(): DesignResult[] {
-    return this.scenario.designs.map((design, index) => designResult(this.scenario, design, this.totals[index], this.analytics[index]));
+    return this.scenario.designs.map((design, index) =>
+      designResult(this.scenario, design, this.totals[index], this.analytics[index]),
+    );
   }
 }

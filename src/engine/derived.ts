@@ -35,5 +35,10 @@ export function derivedQuantities(scenario: Scenario): Derived {
       ? endpoint.effect
       : { pos: endpoint.treatment.pos - endpoint.control.pos, neg: endpoint.treatment.neg - endpoint.control.neg };
   const mix = (positive: number) => positive * difference.pos + (1 - positive) * difference.neg;
-  return { ...base, measure: endpoint.type === 'continuous' ? 'mean difference' : 'rate difference', effectS: mix(summary.ppv), effectF: mix(p) };
+  return {
+    ...base,
+    measure: endpoint.type === 'continuous' ? 'mean difference' : 'rate difference',
+    effectS: mix(summary.ppv),
+    effectF: mix(p),
+  };
 }

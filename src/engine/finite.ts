@@ -10,7 +10,8 @@ export function nonFinitePaths(value: unknown, path = ''): string[] {
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
   if (value === null || typeof value !== 'object') return [];
   const paths: string[] = [];
-  for (const [key, child] of Object.entries(value)) paths.push(...nonFinitePaths(child, path === '' ? key : `${path}.${key}`));
+  for (const [key, child] of Object.entries(value))
+    paths.push(...nonFinitePaths(child, path === '' ? key : `${path}.${key}`));
   return paths;
 }
 

@@ -21,12 +21,7 @@ export type PopulationSummary = {
 
 export function summarisePopulation(population: Scenario['population']): PopulationSummary {
   const { prevalence: p, sensitivity: se, specificity: sp } = population;
-  const cellProbabilities: [number, number, number, number] = [
-    p * se,
-    (1 - p) * (1 - sp),
-    p * (1 - se),
-    (1 - p) * sp,
-  ];
+  const cellProbabilities: [number, number, number, number] = [p * se, (1 - p) * (1 - sp), p * (1 - se), (1 - p) * sp];
   const assayPositive = cellProbabilities[0] + cellProbabilities[1];
   const assayNegative = cellProbabilities[2] + cellProbabilities[3];
   return {

@@ -31,7 +31,12 @@ export function testedHypotheses(type: DesignType): ('S' | 'F')[] {
   return ['S', 'F'];
 }
 
-export function designResult(scenario: Scenario, design: Design, tally: Float64Array, analytic: AnalyticResult | undefined): DesignResult {
+export function designResult(
+  scenario: Scenario,
+  design: Design,
+  tally: Float64Array,
+  analytic: AnalyticResult | undefined,
+): DesignResult {
   const replicates = tally[TALLY.replicates];
   const mean = (slot: number) => (replicates > 0 ? tally[slot] / replicates : 0);
   const mcse = (p: number) => (replicates > 0 ? Math.sqrt((p * (1 - p)) / replicates) : 0);
@@ -67,7 +72,7 @@ export function designResult(scenario: Scenario, design: Design, tally: Float64A
   }
   if (design.type === 'adaptive-enrichment') result.continue = { S: mean(TALLY.continueS), F: mean(TALLY.continueF) };
   if (analytic) result.analytic = analytic;
-  return nullWhereNotFinite(result, 'not computable at this scenario\'s settings');
+  return nullWhereNotFinite(result, "not computable at this scenario's settings");
 }
 
 /** closed forms for every design of the scenario (undefined where none exists) */

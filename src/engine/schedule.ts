@@ -28,8 +28,14 @@ export class Cancelled extends Error {
   }
 }
 
-export async function runBlocks(scenario: Scenario, workers: BlockWorker[], options: ScheduleOptions = {}): Promise<DesignResult[]> {
-  const tasks = options.blocks ? planBlocks(scenario).filter((task) => options.blocks!(task.block)) : planBlocks(scenario);
+export async function runBlocks(
+  scenario: Scenario,
+  workers: BlockWorker[],
+  options: ScheduleOptions = {},
+): Promise<DesignResult[]> {
+  const tasks = options.blocks
+    ? planBlocks(scenario).filter((task) => options.blocks!(task.block))
+    : planBlocks(scenario);
   const collector = new ResultCollector(scenario);
   let next = 0;
   const drive = async (worker: BlockWorker) => {

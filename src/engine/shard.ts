@@ -13,7 +13,12 @@ import type { Scenario } from './scenario/types.js';
 import { tallyProblems } from './tally-check.js';
 
 export type Shard = { index: number; count: number };
-export type ShardFile = { shard: string; scenario: Scenario; tallies: { design: number; block: number; tally: number[] }[]; elapsedMs: number };
+export type ShardFile = {
+  shard: string;
+  scenario: Scenario;
+  tallies: { design: number; block: number; tally: number[] }[];
+  elapsedMs: number;
+};
 
 /** the shard (1 to `count`) that block `block` goes to */
 export function shardOf(block: number, count: number): number {
@@ -33,7 +38,9 @@ export function parseShard(text: string): Shard | undefined {
   return index >= 1 && index <= count && count <= 10_000 ? { index, count } : undefined;
 }
 
-export type Merged = { ok: true; scenario: Scenario; results: DesignResult[]; elapsedMs: number } | { ok: false; errors: string[] };
+export type Merged =
+  | { ok: true; scenario: Scenario; results: DesignResult[]; elapsedMs: number }
+  | { ok: false; errors: string[] };
 
 /** merge the shard files of one run (`names` label them in messages) */
 export function mergeShards(files: unknown[], names: string[]): Merged {
@@ -61,15 +68,21 @@ export function mergeShards(files: unknown[], names: string[]): Merged {
       reference = text;
       scenario = parsed.scenario;
       count = shard.count;
-    } else if (text !== reference) errors.push(`${name}: its scenario differs from ${names[0]}'s (shards must come from one run)`);
-    else if (shard.count !== count) errors.push(`${name}: shard ${candidate.shard} is of a ${shard.count}-way split, ${names[0]} of a ${count}-way one`);
-    if (seen.has(shard.index)) errors.push(`${name}: shard ${shard.index}/${shard.count} is also in ${seen.get(shard.index)}`);
+    } else if (text !== reference)
+      errors.push(`${name}: its scenario differs from ${names[0]}'s (shards must come from one run)`);
+    else if (shard.count !== count)
+      errors.push(
+        `${name}: shard ${candidate.shard} is of a ${shard.count}-way split, ${names[0]} of a ${count}-way one`,
+      );
+    if (seen.has(shard.index))
+      errors.push(`${name}: shard ${shard.index}/${shard.count} is also in ${seen.get(shard.index)}`);
     seen.set(shard.index, name);
     valid.push({ name, shard, file: candidate as ShardFile });
   });
   if (errors.length > 0 || !scenario || count === undefined) return { ok: false, errors };
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.has(index));
-  if (missing.length > 0) return { ok: false, errors: [`shards: missing ${missing.map((i) => `${i}/${count}`).join(', ')}`] };
+  if (missing.length > 0)
+    return { ok: false, errors: [`shards: missing ${missing.map((i) => `${i}/${count}`).join(', ')}`] };
 
   for (const { name, shard, file } of valid) {
     errors.push(...shardTallyProblems(scenario, shard, file.tallies).map((problem) => `${name}: ${problem}`));

@@ -8,6 +8,7 @@ import { simulateBlock } from './simulate-block.js';
 
 export function simulate(scenario: Scenario): DesignResult[] {
   const collector = new ResultCollector(scenario);
-  for (const task of planBlocks(scenario)) collector.add(task.design, task.block, simulateBlock(scenario, task.design, task.block));
+  for (const task of planBlocks(scenario))
+    collector.add(task.design, task.block, simulateBlock(scenario, task.design, task.block));
   return collector.results();
 }

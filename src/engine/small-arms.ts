@@ -24,9 +24,17 @@ export function smallestArms(scenario: Scenario): SmallestArm[] {
   const assayPositive = summarisePopulation(scenario.population).assayPositive;
   return scenario.designs.map((design) => {
     const unit = scenario.endpoint.type === 'survival' && design.events !== undefined ? 'events' : 'patients';
-    const [first, total] = stages(unit === 'events' ? requiredSize(design, 'events', 'here') : requiredSize(design, 'n', 'without events'));
+    const [first, total] = stages(
+      unit === 'events' ? requiredSize(design, 'events', 'here') : requiredSize(design, 'n', 'without events'),
+    );
     const looks = 'interims' in design && design.interims ? design.interims.informationRates[0] : 1;
-    const arm = (size: number, population: 'S' | 'F', analysis: SmallestArm['analysis']): SmallestArm => ({ id: design.id, size: size * smaller, unit, population, analysis });
+    const arm = (size: number, population: 'S' | 'F', analysis: SmallestArm['analysis']): SmallestArm => ({
+      id: design.id,
+      size: size * smaller,
+      unit,
+      population,
+      analysis,
+    });
     switch (design.type) {
       case 'all-comers':
         return arm(looks * total, 'F', looks < 1 ? 'interim' : 'final');

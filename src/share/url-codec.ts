@@ -30,7 +30,8 @@ function flatten(value: unknown, path: string, pairs: [string, string][]): void 
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => flatten(item, `${path}.${index}`, pairs));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) flatten(inner, path ? `${path}.${key}` : key, pairs);
+    for (const [key, inner] of Object.entries(value))
+      if (inner !== undefined) flatten(inner, path ? `${path}.${key}` : key, pairs);
   } else {
     pairs.push([path, typeof value === 'number' ? numberText(value) : String(value)]);
   }
@@ -52,7 +53,8 @@ function encodeValue(value: string): string {
  */
 export function decodeScenarioQuery(link: string): ParseResult {
   const query = queryPart(link);
-  if (query.length > MAX_QUERY_LENGTH) return { ok: false, errors: [`the link is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are read`] };
+  if (query.length > MAX_QUERY_LENGTH)
+    return { ok: false, errors: [`the link is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are read`] };
   if (query === '') return { ok: false, errors: ['the link holds no scenario (no query string)'] };
   const document: Record<string, unknown> = {};
   const errors: string[] = [];

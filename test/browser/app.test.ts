@@ -25,8 +25,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function open(path = '', context?: BrowserContext, base = app.url): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
-  const ctx = context ?? (await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }));
+async function open(
+  path = '',
+  context?: BrowserContext,
+  base = app.url,
+): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+  const ctx =
+    context ?? (await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }));
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -52,10 +57,15 @@ async function open(path = '', context?: BrowserContext, base = app.url): Promis
   return { page, errors, context: ctx };
 }
 
-const done = (page: Page) => page.waitForFunction(() => /^Done in/.test(document.querySelector('.status')?.textContent ?? ''), null, { timeout: 60_000 });
+const done = (page: Page) =>
+  page.waitForFunction(() => /^Done in/.test(document.querySelector('.status')?.textContent ?? ''), null, {
+    timeout: 60_000,
+  });
 /** the run's duration as the page reports it: "Done in 310 ms." → "310 ms" */
-const reportedTime = async (page: Page) => (await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?';
-const chartsDone = (page: Page) => page.waitForFunction(() => document.querySelector('#chart-at-target svg') !== null, null, { timeout: 120_000 });
+const reportedTime = async (page: Page) =>
+  (await page.locator('.status').textContent())?.match(/^Done in ([\d.]+ m?s)/)?.[1] ?? '?';
+const chartsDone = (page: Page) =>
+  page.waitForFunction(() => document.querySelector('#chart-at-target svg') !== null, null, { timeout: 120_000 });
 const tableText = (page: Page) => page.locator('table.results').innerText();
 
 async function setField(page: Page, label: string, value: string): Promise<void> {
@@ -65,7 +75,10 @@ async function setField(page: Page, label: string, value: string): Promise<void>
 }
 
 async function downloaded(page: Page, button: string): Promise<{ download: Download; text: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).first().click(),
+  ]);
   const path = await download.path();
   const bytes = readFileSync(path);
   return { download, text: bytes.toString('utf8'), bytes };
@@ -75,9 +88,19 @@ async function downloaded(page: Page, button: string): Promise<{ download: Downl
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
   });
 }
 
@@ -106,21 +129,30 @@ describe('the app in a browser', () => {
       await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
       const start = Date.now();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.status')?.textContent?.startsWith('Simulating') ||
+          /^Done in/.test(document.querySelector('.status')?.textContent ?? ''),
+      );
       await done(page);
       timings.push(Date.now() - start);
       appTimings.push(await reportedTime(page));
-      metrics[`longest main-thread task during run ${k + 1} (ms)`] = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+      metrics[`longest main-thread task during run ${k + 1} (ms)`] = await page.evaluate(
+        () => (window as unknown as { __longest: number }).__longest,
+      );
       await chartsDone(page);
     }
-    metrics['Run → final results, default 4 designs × 10⁴ (ms, three runs, click to text seen by the test)'] = timings.join(', ');
+    metrics['Run → final results, default 4 designs × 10⁴ (ms, three runs, click to text seen by the test)'] =
+      timings.join(', ');
     metrics['the same, as the page reports it'] = appTimings.join(', ');
     // the probe works: a deliberate 80 ms task is seen
     await page.evaluate(() => {
       const end = performance.now() + 80;
       while (performance.now() < end);
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __longest: number }).__longest)).toBeGreaterThanOrEqual(75);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __longest: number }).__longest))
+      .toBeGreaterThanOrEqual(75);
     metrics['hardwareConcurrency'] = await page.evaluate(() => navigator.hardwareConcurrency);
     expect(errors).toEqual([]);
     await context.close();
@@ -143,7 +175,11 @@ describe('the app in a browser', () => {
     expect(await page.getByRole('button', { name: 'Add design', exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Duplicate Enriched again', exact: true }).isDisabled()).toBe(true);
     // back to two designs, so the map (every design solved at 36 points) is quick
-    while ((await cards.count()) > 2) await cards.nth(2).getByRole('button', { name: /^Remove / }).click();
+    while ((await cards.count()) > 2)
+      await cards
+        .nth(2)
+        .getByRole('button', { name: /^Remove / })
+        .click();
     expect(await cards.locator('h3').allInnerTexts()).toEqual(['All-comers', 'Enriched']);
     await setField(page, 'Replicates', '1000');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -151,7 +187,9 @@ describe('the app in a browser', () => {
     expect(await page.locator('table.results thead th').count()).toBe(3);
     await chartsDone(page);
     await page.getByRole('button', { name: 'Compute design map', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('#chart-design-map svg') !== null, null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('#chart-design-map svg') !== null, null, {
+      timeout: 120_000,
+    });
     const map = page.locator('#chart-design-map svg');
     expect(await map.locator('title').first().textContent()).toBe('Design needing the fewest randomised patients');
     expect(await map.locator('rect').count()).toBeGreaterThanOrEqual(36);
@@ -179,10 +217,16 @@ describe('the app in a browser', () => {
     await expect.poll(() => page.url()).toContain('designs.3.recalculation.conditionalPower=0.8');
     expect(await adaptive.getByLabel('Assumed effect').inputValue()).toBe('0.5'); // the effect in S (perfect assay: the marker+ effect)
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done in/.test(document.querySelector('.status')?.textContent ?? ''));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.status')?.textContent?.startsWith('Simulating') ||
+        /^Done in/.test(document.querySelector('.status')?.textContent ?? ''),
+    );
     await done(page);
     // stage 2 is re-sized now, so the adaptive design's expected size changes
-    await expect.poll(async () => (await page.locator('table.results tr', { hasText: 'E[randomised]' }).innerText()).trim()).not.toBe(randomisedBefore);
+    await expect
+      .poll(async () => (await page.locator('table.results tr', { hasText: 'E[randomised]' }).innerText()).trim())
+      .not.toBe(randomisedBefore);
     // an emptied threshold means none
     await threshold.fill('');
     await threshold.press('Tab');
@@ -222,9 +266,15 @@ describe('the app in a browser', () => {
       // Run clears the charts at once; they come back when this preset's are computed
       await page.waitForFunction(() => document.querySelector('#chart-at-target svg') === null);
       // settled: "Done in 310 ms." once every chart is drawn, or "… Charts: <why not>" (no "…")
-      await page.waitForFunction(() => /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(document.querySelector('.status')?.textContent?.trim() ?? ''), null, { timeout: 120_000 });
+      await page.waitForFunction(
+        () =>
+          /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(document.querySelector('.status')?.textContent?.trim() ?? ''),
+        null,
+        { timeout: 120_000 },
+      );
       expect((await page.locator('.status').textContent())?.trim(), name).toMatch(/^Done in [\d.]+ m?s\.$/);
-      for (const id of ['power-size', 'power-prevalence', 'at-target', 'flow']) expect(await page.locator(`#chart-${id} svg`).count(), `${name}: ${id}`).toBe(1);
+      for (const id of ['power-size', 'power-prevalence', 'at-target', 'flow'])
+        expect(await page.locator(`#chart-${id} svg`).count(), `${name}: ${id}`).toBe(1);
       expect(await page.locator('#chart-at-target').innerText(), name).not.toMatch(/does not reach/);
     }
     expect(errors).toEqual([]);
@@ -238,7 +288,9 @@ describe('the app in a browser', () => {
     await chartsDone(page);
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
-        .filter((element) => element.getBoundingClientRect().right > innerWidth + 1 && !element.closest('.table-scroll'))
+        .filter(
+          (element) => element.getBoundingClientRect().right > innerWidth + 1 && !element.closest('.table-scroll'),
+        )
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     );
     expect(overflowing).toEqual([]);
@@ -302,7 +354,8 @@ describe('the app in a browser', () => {
     const simulated = (list: Result[]) => JSON.stringify(list.map(({ analytic: _, ...rest }) => rest));
     expect(simulated(results)).toBe(simulated(expected));
     results.forEach((result, d) => {
-      for (const [key, value] of Object.entries(result.analytic?.reject ?? {})) expect(Math.abs(value - expected[d].analytic!.reject[key])).toBeLessThan(1e-14);
+      for (const [key, value] of Object.entries(result.analytic?.reject ?? {}))
+        expect(Math.abs(value - expected[d].analytic!.reject[key])).toBeLessThan(1e-14);
       expect(Object.keys(result.analytic?.reject ?? {})).toEqual(Object.keys(expected[d].analytic?.reject ?? {}));
     });
   });
@@ -312,12 +365,15 @@ describe('the app in a browser', () => {
     await done(page);
     await setField(page, 'Replicates', '3000000');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > 2, null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > 2, null, {
+      timeout: 30_000,
+    });
     const stopped = await page.evaluate(async () => {
       const start = performance.now();
       const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
       cancel.click();
-      while (!document.querySelector('.status')?.textContent?.startsWith('Cancelled')) await new Promise((r) => setTimeout(r, 5));
+      while (!document.querySelector('.status')?.textContent?.startsWith('Cancelled'))
+        await new Promise((r) => setTimeout(r, 5));
       return performance.now() - start;
     });
     metrics['Cancel → stopped (ms)'] = Math.round(stopped);
@@ -332,7 +388,8 @@ describe('the app in a browser', () => {
   });
 
   it('a tampered link opens with a message and the defaults, and injects nothing', async () => {
-    const evil = '?version=1&title=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&population.prevalence=abc&__proto__.x=1';
+    const evil =
+      '?version=1&title=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&population.prevalence=abc&__proto__.x=1';
     const { page, errors, context } = await open(evil);
     const notice = page.locator('.notice');
     await expect(notice.innerText()).resolves.toMatch(/could not be opened/);
@@ -343,7 +400,10 @@ describe('the app in a browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/app-tampered-link.png` });
 
     // markup in a valid link's text fields is shown as text
-    const markup = await open('?version=1&title=%3Cb%20id%3Dinjected%3Ebold%3C%2Fb%3E&population.prevalence=0.3&endpoint.type=continuous&endpoint.sd.pos=1&endpoint.sd.neg=1&endpoint.effect.pos=0.5&endpoint.effect.neg=0&designs.0.id=x&designs.0.label=%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E&designs.0.type=enriched&designs.0.n=100', context);
+    const markup = await open(
+      '?version=1&title=%3Cb%20id%3Dinjected%3Ebold%3C%2Fb%3E&population.prevalence=0.3&endpoint.type=continuous&endpoint.sd.pos=1&endpoint.sd.neg=1&endpoint.effect.pos=0.5&endpoint.effect.neg=0&designs.0.id=x&designs.0.label=%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E&designs.0.type=enriched&designs.0.n=100',
+      context,
+    );
     await done(markup.page);
     expect(await markup.page.locator('#injected').count()).toBe(0);
     expect(await markup.page.getByLabel('Title').inputValue()).toBe('<b id=injected>bold</b>');
@@ -361,26 +421,48 @@ describe('the app in a browser', () => {
     const [header, ...rows] = csv.text.trim().split('\n');
     expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'reject.any', 'mcse.any', 'expected.cost']));
     expect(rows).toHaveLength(4);
-    const json = JSON.parse((await downloaded(page, 'Results JSON')).text) as { results: { reject: { any: number } }[] };
+    const json = JSON.parse((await downloaded(page, 'Results JSON')).text) as {
+      results: { reject: { any: number } }[];
+    };
     expect(json.results).toHaveLength(4);
     expect(csv.text).toContain(String(json.results[0].reject.any));
     const scenarioFile = await downloaded(page, 'Export scenario');
     expect(parseScenarioText(scenarioFile.text).ok).toBe(true);
 
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-power-size button', { hasText: 'SVG' }).click()]);
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#chart-power-size button', { hasText: 'SVG' }).click(),
+    ]);
     const svgText = readFileSync(await svgDownload.path(), 'utf8');
     expect(svgText).toMatch(/^<\?xml[^]*<svg[^]*Power against sample size[^]*<\/svg>$/);
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-flow button', { hasText: 'PNG' }).click()]);
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#chart-flow button', { hasText: 'PNG' }).click(),
+    ]);
     const png = readFileSync(await pngDownload.path());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1120); // 2 × the 560-wide chart
 
     // import: a good file replaces the scenario; a bad one is refused with the contract's words
     const imported = { ...JSON.parse(scenarioFile.text), title: 'Imported scenario' };
-    await page.locator('input[type=file]').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'good.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(imported)),
+      });
     await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Imported scenario');
-    await page.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"population":{"prevalence":2}}') });
-    await expect.poll(() => page.locator('.share .message').innerText()).toMatch(/bad\.json was not imported: .*population\.prevalence/);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'bad.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"population":{"prevalence":2}}'),
+      });
+    await expect
+      .poll(() => page.locator('.share .message').innerText())
+      .toMatch(/bad\.json was not imported: .*population\.prevalence/);
     expect(await page.getByLabel('Title').inputValue()).toBe('Imported scenario');
     await context.close();
   });
@@ -417,7 +499,11 @@ describe('the app in a browser', () => {
     await page.keyboard.type('0.3');
     await focusOn(`document.activeElement?.textContent === 'Run'`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating') || /^Done/.test(document.querySelector('.status')?.textContent ?? ''));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.status')?.textContent?.startsWith('Simulating') ||
+        /^Done/.test(document.querySelector('.status')?.textContent ?? ''),
+    );
     await done(page);
     await expect.poll(() => tableText(page)).not.toBe(before);
     expect(page.url()).toContain('endpoint.effect.neg=0.3');
@@ -549,7 +635,14 @@ describe('the built folder', () => {
     const link = page.url();
     expect(errors).toEqual([]);
     await server.close();
-    expect(await page.evaluate(() => fetch('./not-kept.txt').then(() => 'reached', () => 'unreachable'))).toBe('unreachable');
+    expect(
+      await page.evaluate(() =>
+        fetch('./not-kept.txt').then(
+          () => 'reached',
+          () => 'unreachable',
+        ),
+      ),
+    ).toBe('unreachable');
     const before = errors.length; // the probe's own refused connection
     await page.goto(link);
     await done(page);
@@ -563,6 +656,7 @@ describe('the built folder', () => {
     expect(html).not.toMatch(/(src|href)="\//);
     const scripts = readdirSync('test-output/app/assets').filter((name) => name.endsWith('.js'));
     expect(scripts.some((name) => name.startsWith('engine.worker'))).toBe(true);
-    for (const name of scripts) expect(readFileSync(`test-output/app/assets/${name}`, 'utf8')).not.toMatch(/["'`]\/assets\//);
+    for (const name of scripts)
+      expect(readFileSync(`test-output/app/assets/${name}`, 'utf8')).not.toMatch(/["'`]\/assets\//);
   });
 });

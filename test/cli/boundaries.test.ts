@@ -4,12 +4,26 @@ import { describe, expect, it } from 'vitest';
 import analytic from '../fixtures/reference/rpact-analytic.json';
 import { runCli } from '../support/cli.js';
 
-type BoundaryCase = { kind: string; spending: string; informationRates: number[]; alpha: number; criticalValues: number[] };
+type BoundaryCase = {
+  kind: string;
+  spending: string;
+  informationRates: number[];
+  alpha: number;
+  criticalValues: number[];
+};
 const cases = (analytic as BoundaryCase[]).filter((c) => c.kind === 'boundaries');
 
 describe('stratum boundaries', () => {
   it.each(cases)('$spending at $informationRates', (reference) => {
-    const run = runCli(['boundaries', '--spending', reference.spending, '--rates', reference.informationRates.join(','), '--alpha', String(reference.alpha)]);
+    const run = runCli([
+      'boundaries',
+      '--spending',
+      reference.spending,
+      '--rates',
+      reference.informationRates.join(','),
+      '--alpha',
+      String(reference.alpha),
+    ]);
     expect(run.status).toBe(0);
     const { criticalValues } = JSON.parse(run.stdout) as { criticalValues: number[] };
     expect(criticalValues).toHaveLength(reference.criticalValues.length);

@@ -40,10 +40,16 @@ describe('an option given twice is refused', () => {
 });
 
 describe('--help and -h', () => {
-  const asked = Object.keys(COMMANDS).flatMap((name) => [[name, '--help'], [name, '-h']]);
+  const asked = Object.keys(COMMANDS).flatMap((name) => [
+    [name, '--help'],
+    [name, '-h'],
+  ]);
   it.each(asked)('stratum %s %s prints its usage on stdout, exit 0', (name, flag) => {
     // with other words around it too: asking for help wins over running
-    for (const args of [[name, flag], [name, file, '--workers', '1', flag]]) {
+    for (const args of [
+      [name, flag],
+      [name, file, '--workers', '1', flag],
+    ]) {
       const run = runCli(args);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toBe('');
@@ -107,7 +113,10 @@ describe('a long list of problems', () => {
     const bad = { ...JSON.parse(scenario), alpha: 2, population: { prevalence: 2 } };
     const run = runCli(['simulate', write('two-problems.json', JSON.stringify(bad))]);
     expect(run.status).toBe(2);
-    const paths = run.stderr.trimEnd().split('\n').map((line) => line.split(':')[0]);
+    const paths = run.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(':')[0]);
     expect(paths).toEqual(['alpha', 'population.prevalence']);
   });
 });

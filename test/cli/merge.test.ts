@@ -121,8 +121,8 @@ describe('stratum merge checks every tally', () => {
       /^part-2\.json: design "enriched" block 1: rejectS is \d+, must be at most rejectAny \(\d+\)$/,
       'part-2.json: design "enriched" block 3: rejectF is 3, must be 0 (enriched designs do not test F)',
       /^part-2\.json: design "adaptive" block 1: rejectAny is \d+, must be at most rejectS \+ rejectF \(\d+\)$/,
-      'part-2.json: design "adaptive" block 1: continueS is 900, must be at most the trials that did not stop early'
-        + ' (800)',
+      'part-2.json: design "adaptive" block 1: continueS is 900, must be at most the trials that did not stop early' +
+        ' (800)',
     ]);
   });
 

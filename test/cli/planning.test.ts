@@ -64,7 +64,9 @@ describe('stratum sweep and solve', () => {
     const document = JSON.parse(run.stdout);
     expect(document.points.map((p: { value: number }) => p.value)).toEqual([200, 300]);
     expect(document.points[1].results).toHaveLength(3);
-    const csv = runCli(['sweep', file, '--param', 'prevalence', '--values', '0.2,0.4', '--format', 'csv']).stdout.trim().split('\n');
+    const csv = runCli(['sweep', file, '--param', 'prevalence', '--values', '0.2,0.4', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
     expect(csv[0].split(',').slice(0, 2)).toEqual(['prevalence', 'id']);
     expect(csv).toHaveLength(1 + 2 * 3);
   });

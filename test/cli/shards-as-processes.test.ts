@@ -98,7 +98,11 @@ describe("the README's job-array examples", () => {
     const parallel = /^parallel .* ::: .*$/m.exec(readme)?.[0];
     expect(parallel, 'a GNU parallel line').toBeDefined();
     expect(parallel).toMatch(/--shard \{\}\/4/);
-    for (const [name, text] of [['SLURM script', slurm!], ['parallel line', parallel!], ['run-shards.sh', script]]) {
+    for (const [name, text] of [
+      ['SLURM script', slurm!],
+      ['parallel line', parallel!],
+      ['run-shards.sh', script],
+    ]) {
       expect(text, name).toMatch(shardCommand);
     }
     expect(readme).toMatch(mergeCommand);

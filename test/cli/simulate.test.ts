@@ -43,13 +43,21 @@ describe('stratum simulate', () => {
 
   it('leaves the other designs unchanged when a design is added', () => {
     const before = JSON.parse(runCli(['simulate', scenarioFile('three.json', base), '--workers', '2']).stdout).results;
-    const withFourth = { ...base, designs: [{ id: 'first', type: 'stratified', n: 200, intersection: 'simes' }, ...base.designs] };
-    const after = JSON.parse(runCli(['simulate', scenarioFile('four.json', withFourth), '--workers', '3']).stdout).results;
+    const withFourth = {
+      ...base,
+      designs: [{ id: 'first', type: 'stratified', n: 200, intersection: 'simes' }, ...base.designs],
+    };
+    const after = JSON.parse(
+      runCli(['simulate', scenarioFile('four.json', withFourth), '--workers', '3']).stdout,
+    ).results;
     expect(after.slice(1)).toEqual(before);
   });
 
   it('reads standard input and takes --replicates and --seed', () => {
-    const run = runCli(['simulate', '-', '--replicates', '1200', '--seed', 'other', '--workers', '1'], JSON.stringify(base));
+    const run = runCli(
+      ['simulate', '-', '--replicates', '1200', '--seed', 'other', '--workers', '1'],
+      JSON.stringify(base),
+    );
     expect(run.status, run.stderr).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document.results[0].replicates).toBe(1200);
@@ -60,7 +68,17 @@ describe('stratum simulate', () => {
     const run = runCli(['simulate', scenarioFile('csv.json', base), '--format', 'csv', '--workers', '1']);
     expect(run.status, run.stderr).toBe(0);
     const [header, ...rows] = run.stdout.trim().split('\n');
-    expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'reject.any', 'reject.S', 'reject.F', 'mcse.any', 'expected.cost', 'analytic.reject.F']));
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining([
+        'id',
+        'reject.any',
+        'reject.S',
+        'reject.F',
+        'mcse.any',
+        'expected.cost',
+        'analytic.reject.F',
+      ]),
+    );
     expect(rows).toHaveLength(3);
     const json = JSON.parse(runCli(['simulate', scenarioFile('csv.json', base), '--workers', '1']).stdout).results;
     const columns = header.split(',');
@@ -72,8 +90,20 @@ describe('stratum simulate, designs with an interim', () => {
   const interim = {
     ...base,
     designs: [
-      { id: 'adaptive', type: 'adaptive-enrichment', n: [150, 300], intersection: 'simes', efficacy: 'pocock', selection: { rule: 'epsilon', epsilon: 0.1 } },
-      { id: 'sequential', type: 'enriched', n: 150, interims: { informationRates: [0.4, 0.7, 1], efficacy: 'obrien-fleming' } },
+      {
+        id: 'adaptive',
+        type: 'adaptive-enrichment',
+        n: [150, 300],
+        intersection: 'simes',
+        efficacy: 'pocock',
+        selection: { rule: 'epsilon', epsilon: 0.1 },
+      },
+      {
+        id: 'sequential',
+        type: 'enriched',
+        n: 150,
+        interims: { informationRates: [0.4, 0.7, 1], efficacy: 'obrien-fleming' },
+      },
     ],
   };
 
@@ -93,7 +123,9 @@ describe('stratum simulate, designs with an interim', () => {
 
   it('puts them in CSV columns', () => {
     const run = runCli(['simulate', scenarioFile('interim-csv.json', interim), '--format', 'csv', '--workers', '1']);
-    expect(run.stdout.split('\n')[0].split(',')).toEqual(expect.arrayContaining(['continue.S', 'continue.F', 'earlyStop.efficacy', 'earlyStop.futility']));
+    expect(run.stdout.split('\n')[0].split(',')).toEqual(
+      expect.arrayContaining(['continue.S', 'continue.F', 'earlyStop.efficacy', 'earlyStop.futility']),
+    );
   });
 });
 
@@ -107,15 +139,28 @@ describe('stratum simulate with bad input', () => {
   };
 
   it('names every invalid field, one line each', () => {
-    const bad = { ...base, population: { prevalence: 1.3 }, designs: [base.designs[0], { id: 'x', type: 'enriched', n: -3 }] };
-    expectInputError(['simulate', scenarioFile('bad.json', bad)], [/^population\.prevalence: /m, /^designs\[1\]\.n: .*-3/m]);
+    const bad = {
+      ...base,
+      population: { prevalence: 1.3 },
+      designs: [base.designs[0], { id: 'x', type: 'enriched', n: -3 }],
+    };
+    expectInputError(
+      ['simulate', scenarioFile('bad.json', bad)],
+      [/^population\.prevalence: /m, /^designs\[1\]\.n: .*-3/m],
+    );
   });
 
   it('rejects an unknown design type, malformed JSON, a missing file and bad options', () => {
-    expectInputError(['simulate', scenarioFile('type.json', { ...base, designs: [{ id: 'a', type: 'basket', n: 10 }] })], [/^designs\[0\]\.type: /m]);
+    expectInputError(
+      ['simulate', scenarioFile('type.json', { ...base, designs: [{ id: 'a', type: 'basket', n: 10 }] })],
+      [/^designs\[0\]\.type: /m],
+    );
     expectInputError(['simulate', scenarioFile('broken.json', '{"population": ')], [/not valid JSON/]);
     expectInputError(['simulate', join(folder, 'missing.json')], [/^FILE: /m]);
-    expectInputError(['simulate', scenarioFile('ok.json', base), '--workers', 'many', '--format', 'xml'], [/^--workers: /m, /^--format: /m]);
+    expectInputError(
+      ['simulate', scenarioFile('ok.json', base), '--workers', 'many', '--format', 'xml'],
+      [/^--workers: /m, /^--format: /m],
+    );
     expectInputError(['frobnicate'], [/^command: /m]);
     expectInputError([], [/^command: missing/m, /^usage:/m]);
   });
@@ -125,5 +170,4 @@ describe('stratum simulate with bad input', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^usage:\n {2}stratum simulate FILE/);
   });
-
 });

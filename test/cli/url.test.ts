@@ -8,7 +8,10 @@ const SCENARIO = {
   title: 'HER2-like',
   population: { prevalence: 0.25, sensitivity: 0.9 },
   endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0 } },
-  designs: [{ id: 'enriched', type: 'enriched', n: 200 }, { id: 'ae', type: 'adaptive-enrichment', n: [150, 300], intersection: 'simes' }],
+  designs: [
+    { id: 'enriched', type: 'enriched', n: 200 },
+    { id: 'ae', type: 'adaptive-enrichment', n: [150, 300], intersection: 'simes' },
+  ],
   simulation: { seed: '42' },
 };
 
@@ -25,7 +28,11 @@ describe('stratum url', () => {
   });
 
   it('a tampered link exits 2 naming the field, nothing on stdout', () => {
-    const run = runCli(['url', '--decode', '?version=1&population.prevalence=2&endpoint.type=continuous&designs.0.id=a&designs.0.type=enriched&designs.0.n=-3']);
+    const run = runCli([
+      'url',
+      '--decode',
+      '?version=1&population.prevalence=2&endpoint.type=continuous&designs.0.id=a&designs.0.type=enriched&designs.0.n=-3',
+    ]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^population\.prevalence: /m);

@@ -32,18 +32,27 @@ function expectAlphaKept(document: Record<string, unknown>) {
 }
 
 describe('adaptive enrichment keeps α under the global null', () => {
-  it.each(grid)('rpact-like analysis, $combination, efficacy $efficacy, $intersection, every selection rule', ({ combination, efficacy, intersection }) => {
-    expectAlphaKept({
-      alpha: ALPHA,
-      population: { prevalence: 0.35 },
-      endpoint: continuousEndpoint(0, 0),
-      analysis: RPACT_LIKE,
-      designs: selections.map((selection) => ({
-        id: selection.rule, type: 'adaptive-enrichment', n: [150, 300], intersection, selection, combination, efficacy,
-      })),
-      simulation: { replicates: REPLICATES, seed: `null-${combination}-${efficacy}-${intersection}` },
-    });
-  });
+  it.each(grid)(
+    'rpact-like analysis, $combination, efficacy $efficacy, $intersection, every selection rule',
+    ({ combination, efficacy, intersection }) => {
+      expectAlphaKept({
+        alpha: ALPHA,
+        population: { prevalence: 0.35 },
+        endpoint: continuousEndpoint(0, 0),
+        analysis: RPACT_LIKE,
+        designs: selections.map((selection) => ({
+          id: selection.rule,
+          type: 'adaptive-enrichment',
+          n: [150, 300],
+          intersection,
+          selection,
+          combination,
+          efficacy,
+        })),
+        simulation: { replicates: REPLICATES, seed: `null-${combination}-${efficacy}-${intersection}` },
+      });
+    },
+  );
 
   it('realistic analysis (t, random strata, 2:1, imperfect assay), with recalculation', () => {
     expectAlphaKept({
@@ -53,7 +62,11 @@ describe('adaptive enrichment keeps α under the global null', () => {
       analysis: REALISTIC,
       trial: { allocation: 2 },
       designs: intersections.map((intersection) => ({
-        id: intersection, type: 'adaptive-enrichment', n: [90, 180], intersection, efficacy: 'obrien-fleming',
+        id: intersection,
+        type: 'adaptive-enrichment',
+        n: [90, 180],
+        intersection,
+        efficacy: 'obrien-fleming',
         selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.2 },
         recalculation: { conditionalPower: 0.8, minStage2: 60, maxStage2: 240, assumedEffect: 0.5 },
       })),
@@ -68,7 +81,11 @@ describe('adaptive enrichment keeps α under the global null', () => {
       endpoint: binaryEndpoint([0.35, 0.2], [0.35, 0.2]),
       analysis: { statistic: 'z', strata: 'random' },
       designs: intersections.map((intersection) => ({
-        id: intersection, type: 'adaptive-enrichment', n: [400, 800], intersection, efficacy: 'pocock',
+        id: intersection,
+        type: 'adaptive-enrichment',
+        n: [400, 800],
+        intersection,
+        efficacy: 'pocock',
         selection: { rule: 'best', measure: 'z' },
       })),
       simulation: { replicates: REPLICATES, seed: 'null-binary' },

@@ -9,7 +9,11 @@ import { nonFinitePaths } from '../../src/engine/finite.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioDocument } from '../support/scenario-arbitrary.js';
 
-const methods = { continuous: ['sufficient', 'patient'], binary: ['sufficient', 'patient'], survival: ['patient', 'asymptotic'] } as const;
+const methods = {
+  continuous: ['sufficient', 'patient'],
+  binary: ['sufficient', 'patient'],
+  survival: ['patient', 'asymptotic'],
+} as const;
 
 describe('any valid scenario', () => {
   it('simulates with finite results, by every method of its endpoint', () => {

@@ -46,38 +46,54 @@ describe('analytic power equals rpact and the formulas', () => {
     };
     const [result] = simulate(scenarioFrom({ ...document, simulation: { replicates: 1 } }));
     expect(Math.abs(result.analytic!.reject.F! - reference.powerZ!)).toBeLessThan(1e-3);
-    expect(Math.abs(result.analytic!.reject.F! - twoArmPower(reference.effect!, reference.sd!, reference.nTotal!))).toBeLessThan(1e-9);
+    expect(
+      Math.abs(result.analytic!.reject.F! - twoArmPower(reference.effect!, reference.sd!, reference.nTotal!)),
+    ).toBeLessThan(1e-9);
   });
 
   const sampleSizeMeans = analyticReference.filter((r) => r.kind === 'sampleSizeMeans');
-  it.each(sampleSizeMeans)('getSampleSizeMeans(effect = $effect, sd = $sd, power = $power): nTotalZ gives the power', (reference) => {
-    const document = {
-      population: { prevalence: 0.5 },
-      endpoint: continuousEndpoint(reference.effect!, reference.effect!, reference.sd!, reference.sd!),
-      designs: [{ id: 'all', type: 'all-comers', n: 100 }],
-    };
-    expect(Math.abs(lawPower(document, 'F', reference.nTotalZ!) - reference.power!)).toBeLessThan(1e-3);
-  });
+  it.each(sampleSizeMeans)(
+    'getSampleSizeMeans(effect = $effect, sd = $sd, power = $power): nTotalZ gives the power',
+    (reference) => {
+      const document = {
+        population: { prevalence: 0.5 },
+        endpoint: continuousEndpoint(reference.effect!, reference.effect!, reference.sd!, reference.sd!),
+        designs: [{ id: 'all', type: 'all-comers', n: 100 }],
+      };
+      expect(Math.abs(lawPower(document, 'F', reference.nTotalZ!) - reference.power!)).toBeLessThan(1e-3);
+    },
+  );
 
   const sampleSizeRates = analyticReference.filter((r) => r.kind === 'sampleSizeRates');
-  it.each(sampleSizeRates)('getSampleSizeRates($treatment vs $control, power = $power): nTotal gives the power', (reference) => {
-    const document = {
-      population: { prevalence: 0.5 },
-      endpoint: binaryEndpoint([reference.control!, reference.control!], [reference.treatment!, reference.treatment!]),
-      designs: [{ id: 'all', type: 'all-comers', n: 100 }],
-    };
-    const power = lawPower(document, 'F', reference.nTotal!);
-    expect(Math.abs(power - reference.power!)).toBeLessThan(1e-3);
-    expect(Math.abs(power - twoRatePower(reference.treatment!, reference.control!, reference.nTotal!))).toBeLessThan(1e-9);
-  });
+  it.each(sampleSizeRates)(
+    'getSampleSizeRates($treatment vs $control, power = $power): nTotal gives the power',
+    (reference) => {
+      const document = {
+        population: { prevalence: 0.5 },
+        endpoint: binaryEndpoint(
+          [reference.control!, reference.control!],
+          [reference.treatment!, reference.treatment!],
+        ),
+        designs: [{ id: 'all', type: 'all-comers', n: 100 }],
+      };
+      const power = lawPower(document, 'F', reference.nTotal!);
+      expect(Math.abs(power - reference.power!)).toBeLessThan(1e-3);
+      expect(Math.abs(power - twoRatePower(reference.treatment!, reference.control!, reference.nTotal!))).toBeLessThan(
+        1e-9,
+      );
+    },
+  );
 
   it('enriched with an imperfect assay uses the effect in S through the PPV', () => {
-    const prevalence = 0.3, sensitivity = 0.85, specificity = 0.9;
+    const prevalence = 0.3,
+      sensitivity = 0.85,
+      specificity = 0.9;
     const ppv = (prevalence * sensitivity) / (prevalence * sensitivity + (1 - prevalence) * (1 - specificity));
     const thetaS = ppv * 0.5 + (1 - ppv) * 0.1;
     // outcome variance in S per arm: within-status variance 1 plus the spread of the status means
     const varianceT = 1 + ppv * (1 - ppv) * (0.5 - 0.1) ** 2;
-    const nT = 100, nC = 100;
+    const nT = 100,
+      nC = 100;
     const expected = normalCdf(thetaS / Math.sqrt(varianceT / nT + 1 / nC) - z975);
     const document = {
       population: { prevalence, sensitivity, specificity },
@@ -91,10 +107,31 @@ describe('analytic power equals rpact and the formulas', () => {
 describe('simulated power agrees with the closed form within 4 MCSE', () => {
   const replicates = 100_000;
   const cases = [
-    { name: 'continuous, perfect assay, fixed strata', population: { prevalence: 0.3 }, endpoint: continuousEndpoint(0.5, 0.1), analysis: RPACT_LIKE },
-    { name: 'continuous, perfect assay, random strata', population: { prevalence: 0.3 }, endpoint: continuousEndpoint(0.5, 0.1), analysis: { statistic: 'z', strata: 'random' } },
-    { name: 'continuous, imperfect assay, random strata', population: { prevalence: 0.3, sensitivity: 0.8, specificity: 0.9 }, endpoint: continuousEndpoint(0.6, 0.1, 1, 1.5), analysis: { statistic: 'z', strata: 'random' } },
-    { name: 'continuous, imperfect assay, unstratified, 2:1', population: { prevalence: 0.4, sensitivity: 0.9, specificity: 0.7 }, endpoint: continuousEndpoint(0.5, 0.2), analysis: { statistic: 'z', strata: 'random', stratified: false }, allocation: 2 },
+    {
+      name: 'continuous, perfect assay, fixed strata',
+      population: { prevalence: 0.3 },
+      endpoint: continuousEndpoint(0.5, 0.1),
+      analysis: RPACT_LIKE,
+    },
+    {
+      name: 'continuous, perfect assay, random strata',
+      population: { prevalence: 0.3 },
+      endpoint: continuousEndpoint(0.5, 0.1),
+      analysis: { statistic: 'z', strata: 'random' },
+    },
+    {
+      name: 'continuous, imperfect assay, random strata',
+      population: { prevalence: 0.3, sensitivity: 0.8, specificity: 0.9 },
+      endpoint: continuousEndpoint(0.6, 0.1, 1, 1.5),
+      analysis: { statistic: 'z', strata: 'random' },
+    },
+    {
+      name: 'continuous, imperfect assay, unstratified, 2:1',
+      population: { prevalence: 0.4, sensitivity: 0.9, specificity: 0.7 },
+      endpoint: continuousEndpoint(0.5, 0.2),
+      analysis: { statistic: 'z', strata: 'random', stratified: false },
+      allocation: 2,
+    },
   ];
   it.each(cases)('$name', ({ population, endpoint, analysis, allocation }) => {
     const scenario = scenarioFrom({
@@ -115,9 +152,10 @@ describe('simulated power agrees with the closed form within 4 MCSE', () => {
         const closedForm = result.analytic!.reject[hypothesis];
         if (simulated === undefined) continue;
         expect(closedForm, `${result.id} ${hypothesis} has a closed form`).toBeDefined();
-        expect(Math.abs(simulated - closedForm!), `${result.id} ${hypothesis}: simulated ${simulated}, closed form ${closedForm}`).toBeLessThanOrEqual(
-          4 * proportionSe(closedForm!, replicates),
-        );
+        expect(
+          Math.abs(simulated - closedForm!),
+          `${result.id} ${hypothesis}: simulated ${simulated}, closed form ${closedForm}`,
+        ).toBeLessThanOrEqual(4 * proportionSe(closedForm!, replicates));
       }
     }
   });
@@ -128,7 +166,8 @@ describe('binary: simulated power equals the exact power of the pooled z test wi
   // π̄ the arm's response rate in the enrolled population, so the test's exact power is a finite
   // sum over both arms' binomial outcomes: an independent reference, no normal approximation.
   const exactPower = (nT: number, nC: number, rateT: number, rateC: number) => {
-    const pT = binomialPmf(nT, rateT), pC = binomialPmf(nC, rateC);
+    const pT = binomialPmf(nT, rateT),
+      pC = binomialPmf(nC, rateC);
     let power = 0;
     for (let xT = 0; xT <= nT; xT++) {
       for (let xC = 0; xC <= nC; xC++) {
@@ -141,17 +180,29 @@ describe('binary: simulated power equals the exact power of the pooled z test wi
     return power;
   };
   const replicates = 100_000;
-  const prevalence = 0.35, sensitivity = 0.9, specificity = 0.85;
-  const control = [0.2, 0.25] as [number, number], treatment = [0.45, 0.3] as [number, number];
-  const cells = [prevalence * sensitivity, (1 - prevalence) * (1 - specificity), prevalence * (1 - sensitivity), (1 - prevalence) * specificity];
+  const prevalence = 0.35,
+    sensitivity = 0.9,
+    specificity = 0.85;
+  const control = [0.2, 0.25] as [number, number],
+    treatment = [0.45, 0.3] as [number, number];
+  const cells = [
+    prevalence * sensitivity,
+    (1 - prevalence) * (1 - specificity),
+    prevalence * (1 - sensitivity),
+    (1 - prevalence) * specificity,
+  ];
   const rate = (rates: [number, number], weights: number[]) =>
-    (weights[0] * rates[0] + weights[1] * rates[1] + weights[2] * rates[0] + weights[3] * rates[1]) / weights.reduce((a, b) => a + b);
+    (weights[0] * rates[0] + weights[1] * rates[1] + weights[2] * rates[0] + weights[3] * rates[1]) /
+    weights.reduce((a, b) => a + b);
   const scenario = scenarioFrom({
     population: { prevalence, sensitivity, specificity },
     endpoint: binaryEndpoint(control, treatment),
     analysis: { strata: 'random', stratified: false },
     trial: { allocation: 1.5 },
-    designs: [{ id: 'all', type: 'all-comers', n: 150 }, { id: 'enriched', type: 'enriched', n: 80 }],
+    designs: [
+      { id: 'all', type: 'all-comers', n: 150 },
+      { id: 'enriched', type: 'enriched', n: 80 },
+    ],
     simulation: { replicates, seed: 'exact-binary' },
   });
   const [allComers, enriched] = simulate(scenario);
@@ -173,7 +224,14 @@ describe('expected screened, months and cost follow their definitions', () => {
   const assayPositive = 0.25 * 0.9 + 0.75 * 0.05;
 
   it('enriched, fixed strata: screened = n / P(assay+) exactly', () => {
-    const scenario = scenarioFrom({ population, endpoint: continuousEndpoint(0.5, 0), trial, analysis: RPACT_LIKE, designs: [{ id: 'e', type: 'enriched', n: 150 }], simulation: { replicates: 2000 } });
+    const scenario = scenarioFrom({
+      population,
+      endpoint: continuousEndpoint(0.5, 0),
+      trial,
+      analysis: RPACT_LIKE,
+      designs: [{ id: 'e', type: 'enriched', n: 150 }],
+      simulation: { replicates: 2000 },
+    });
     const [result] = simulate(scenario);
     expect(result.expected.randomized).toBe(150);
     expect(result.expected.screened).toBeCloseTo(150 / assayPositive, 9);
@@ -182,7 +240,13 @@ describe('expected screened, months and cost follow their definitions', () => {
 
   it('enriched, random strata: mean screened within 4 SE of n / P(assay+)', () => {
     const replicates = 50_000;
-    const scenario = scenarioFrom({ population, endpoint: continuousEndpoint(0.5, 0), trial, designs: [{ id: 'e', type: 'enriched', n: 150 }], simulation: { replicates } });
+    const scenario = scenarioFrom({
+      population,
+      endpoint: continuousEndpoint(0.5, 0),
+      trial,
+      designs: [{ id: 'e', type: 'enriched', n: 150 }],
+      simulation: { replicates },
+    });
     const [result] = simulate(scenario);
     // screened = n + NegativeBinomial(n, q): variance n(1 − q)/q²
     const se = Math.sqrt((150 * (1 - assayPositive)) / assayPositive ** 2 / replicates);
@@ -191,7 +255,16 @@ describe('expected screened, months and cost follow their definitions', () => {
   });
 
   it('all-comers and stratified screen exactly whom they randomise', () => {
-    const scenario = scenarioFrom({ population, endpoint: binaryEndpoint([0.2, 0.2], [0.4, 0.3]), trial, designs: [{ id: 'a', type: 'all-comers', n: 212 }, { id: 's', type: 'stratified', n: 300 }], simulation: { replicates: 3000 } });
+    const scenario = scenarioFrom({
+      population,
+      endpoint: binaryEndpoint([0.2, 0.2], [0.4, 0.3]),
+      trial,
+      designs: [
+        { id: 'a', type: 'all-comers', n: 212 },
+        { id: 's', type: 'stratified', n: 300 },
+      ],
+      simulation: { replicates: 3000 },
+    });
     const [allComers, stratified] = simulate(scenario);
     expect(allComers.expected.screened).toBe(212);
     expect(stratified.expected.screened).toBe(300);
@@ -201,7 +274,11 @@ describe('expected screened, months and cost follow their definitions', () => {
 
   function checkDefinitions(expected: { randomized: number; screened: number; months: number; cost: number }) {
     expect(expected.months).toBeCloseTo(expected.screened / trial.screeningRate + trial.endpointDelay, 9);
-    const cost = costs.fixed + costs.perScreened * expected.screened + costs.perRandomized * expected.randomized + costs.perMonth * expected.months;
+    const cost =
+      costs.fixed +
+      costs.perScreened * expected.screened +
+      costs.perRandomized * expected.randomized +
+      costs.perMonth * expected.months;
     expect(Math.abs(expected.cost - cost) / cost).toBeLessThan(1e-12);
   }
 });

@@ -28,10 +28,18 @@ describe('derived line', () => {
   });
 
   it('binary uses the difference in rates; survival a log-scale mix with event weights', () => {
-    const binary = scenarioOf({ population: { prevalence: 0.5 }, endpoint: { type: 'binary', control: { pos: 0.2, neg: 0.3 }, treatment: { pos: 0.5, neg: 0.35 } }, designs: [{ id: 'a', type: 'all-comers', n: 100 }] });
+    const binary = scenarioOf({
+      population: { prevalence: 0.5 },
+      endpoint: { type: 'binary', control: { pos: 0.2, neg: 0.3 }, treatment: { pos: 0.5, neg: 0.35 } },
+      designs: [{ id: 'a', type: 'all-comers', n: 100 }],
+    });
     expect(derivedQuantities(binary).effectS).toBeCloseTo(0.3, 14);
     expect(derivedQuantities(binary).effectF).toBeCloseTo(0.5 * 0.3 + 0.5 * 0.05, 14);
-    const survival = scenarioOf({ population: { prevalence: 0.4 }, endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.5, neg: 1 } }, designs: [{ id: 'a', type: 'all-comers', n: 400, events: 200 }] });
+    const survival = scenarioOf({
+      population: { prevalence: 0.4 },
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.5, neg: 1 } },
+      designs: [{ id: 'a', type: 'all-comers', n: 400, events: 200 }],
+    });
     const d = derivedQuantities(survival);
     expect(d.effectS).toBeCloseTo(0.5, 14);
     const wPos = 0.4 * 1.5;

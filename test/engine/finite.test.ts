@@ -13,7 +13,10 @@ describe('finite or null with a reason', () => {
     const result = nullWhereNotFinite({ expected: { months: Infinity, cost: NaN, randomized: 4 } }, 'not computable');
     expect(result).toEqual({
       expected: { months: null, cost: null, randomized: 4 },
-      nulls: { 'expected.months': 'not computable (it came out as Infinity)', 'expected.cost': 'not computable (it came out as NaN)' },
+      nulls: {
+        'expected.months': 'not computable (it came out as Infinity)',
+        'expected.cost': 'not computable (it came out as NaN)',
+      },
     });
   });
 });

@@ -10,11 +10,37 @@ import { binaryEndpoint, continuousEndpoint, scenarioFrom } from '../support/sce
 import { agreementBound, kolmogorovSmirnov } from '../support/monte-carlo.js';
 
 const cases = [
-  { name: 'continuous, t, random strata, imperfect assay', endpoint: continuousEndpoint(0.45, 0.1, 1, 1.3), analysis: { statistic: 't', strata: 'random' }, population: { prevalence: 0.35, sensitivity: 0.85, specificity: 0.9 } },
-  { name: 'continuous, z, fixed strata', endpoint: continuousEndpoint(0.4, 0.15), analysis: { statistic: 'z', strata: 'fixed' }, population: { prevalence: 0.3 } },
-  { name: 'continuous, t, unstratified, 2:1', endpoint: continuousEndpoint(0.4, 0.2), analysis: { statistic: 't', strata: 'random', stratified: false }, population: { prevalence: 0.5, sensitivity: 0.9, specificity: 0.8 }, allocation: 2 },
-  { name: 'binary, random strata, imperfect assay', endpoint: binaryEndpoint([0.2, 0.25], [0.45, 0.3]), analysis: { strata: 'random' }, population: { prevalence: 0.35, sensitivity: 0.9, specificity: 0.85 } },
-  { name: 'binary, fixed strata', endpoint: binaryEndpoint([0.2, 0.2], [0.45, 0.25]), analysis: { strata: 'fixed', statistic: 'z' }, population: { prevalence: 0.35 } },
+  {
+    name: 'continuous, t, random strata, imperfect assay',
+    endpoint: continuousEndpoint(0.45, 0.1, 1, 1.3),
+    analysis: { statistic: 't', strata: 'random' },
+    population: { prevalence: 0.35, sensitivity: 0.85, specificity: 0.9 },
+  },
+  {
+    name: 'continuous, z, fixed strata',
+    endpoint: continuousEndpoint(0.4, 0.15),
+    analysis: { statistic: 'z', strata: 'fixed' },
+    population: { prevalence: 0.3 },
+  },
+  {
+    name: 'continuous, t, unstratified, 2:1',
+    endpoint: continuousEndpoint(0.4, 0.2),
+    analysis: { statistic: 't', strata: 'random', stratified: false },
+    population: { prevalence: 0.5, sensitivity: 0.9, specificity: 0.8 },
+    allocation: 2,
+  },
+  {
+    name: 'binary, random strata, imperfect assay',
+    endpoint: binaryEndpoint([0.2, 0.25], [0.45, 0.3]),
+    analysis: { strata: 'random' },
+    population: { prevalence: 0.35, sensitivity: 0.9, specificity: 0.85 },
+  },
+  {
+    name: 'binary, fixed strata',
+    endpoint: binaryEndpoint([0.2, 0.2], [0.45, 0.25]),
+    analysis: { strata: 'fixed', statistic: 'z' },
+    population: { prevalence: 0.35 },
+  },
 ];
 
 const BATCHES = 8;
@@ -25,17 +51,24 @@ const BATCHES = 8;
  */
 function batched(c: (typeof cases)[number], method: string, replicates: number) {
   const runs = Array.from({ length: BATCHES }, (_, batch) =>
-    simulate(scenarioFrom({ ...document(c, method, replicates / BATCHES), simulation: { replicates: replicates / BATCHES, method, seed: `methods-${method}-${batch}` } })),
+    simulate(
+      scenarioFrom({
+        ...document(c, method, replicates / BATCHES),
+        simulation: { replicates: replicates / BATCHES, method, seed: `methods-${method}-${batch}` },
+      }),
+    ),
   );
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   return runs[0].map((first, d) => {
-    const pooled = (pick: (result: (typeof first)) => number | undefined) => {
+    const pooled = (pick: (result: typeof first) => number | undefined) => {
       const values = runs.map((run) => pick(run[d]));
       return values[0] === undefined ? undefined : mean(values as number[]);
     };
     const screened = runs.map((run) => run[d].expected.screened);
     const screenedMean = mean(screened);
-    const screenedSe = Math.sqrt(screened.reduce((sum, x) => sum + (x - screenedMean) ** 2, 0) / (BATCHES - 1) / BATCHES);
+    const screenedSe = Math.sqrt(
+      screened.reduce((sum, x) => sum + (x - screenedMean) ** 2, 0) / (BATCHES - 1) / BATCHES,
+    );
     return {
       id: first.id,
       reject: { any: pooled((r) => r.reject.any), S: pooled((r) => r.reject.S), F: pooled((r) => r.reject.F) },
@@ -57,11 +90,20 @@ function document(c: (typeof cases)[number], method: string, replicates: number)
       { id: 'enriched', type: 'enriched', n: 80 },
       { id: 'stratified', type: 'stratified', n: 200, intersection: 'spiessens-debois' },
       {
-        id: 'adaptive', type: 'adaptive-enrichment', n: [100, 200], intersection: 'simes', efficacy: 'obrien-fleming',
+        id: 'adaptive',
+        type: 'adaptive-enrichment',
+        n: [100, 200],
+        intersection: 'simes',
+        efficacy: 'obrien-fleming',
         selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 },
         recalculation: { conditionalPower: 0.8, minStage2: 60, maxStage2: 200, assumedEffect: 0.4 },
       },
-      { id: 'group-sequential', type: 'all-comers', n: 160, interims: { informationRates: [0.5, 1], efficacy: 'pocock' } },
+      {
+        id: 'group-sequential',
+        type: 'all-comers',
+        n: 160,
+        interims: { informationRates: [0.5, 1], efficacy: 'pocock' },
+      },
     ],
     simulation: { replicates, method, seed: `methods-${method}` },
   };
@@ -77,7 +119,9 @@ describe('sufficient and patient simulation agree', () => {
         const a = sufficient[d].reject[hypothesis];
         const b = patient[d].reject[hypothesis];
         if (a === undefined) continue;
-        expect(Math.abs(a - b!), `${sufficient[d].id} ${hypothesis}: ${a} vs ${b}`).toBeLessThanOrEqual(agreementBound(a, replicates, b!, replicates));
+        expect(Math.abs(a - b!), `${sufficient[d].id} ${hypothesis}: ${a} vs ${b}`).toBeLessThanOrEqual(
+          agreementBound(a, replicates, b!, replicates),
+        );
       }
       const pairs: [string, number | undefined, number | undefined][] = [
         ['continue S', sufficient[d].continue?.S, patient[d].continue?.S],
@@ -86,11 +130,15 @@ describe('sufficient and patient simulation agree', () => {
       ];
       for (const [what, a, b] of pairs) {
         if (a === undefined) continue;
-        expect(Math.abs(a - b!), `${sufficient[d].id} ${what}: ${a} vs ${b}`).toBeLessThanOrEqual(agreementBound(a, replicates, b!, replicates));
+        expect(Math.abs(a - b!), `${sufficient[d].id} ${what}: ${a} vs ${b}`).toBeLessThanOrEqual(
+          agreementBound(a, replicates, b!, replicates),
+        );
       }
       // E[screened]: within 4 combined standard errors (a design that screens a fixed number has none)
       const [a, b] = [sufficient[d].screened, patient[d].screened];
-      expect(Math.abs(a.mean - b.mean), `${sufficient[d].id} screened: ${a.mean} vs ${b.mean}`).toBeLessThanOrEqual(4 * Math.hypot(a.se, b.se) + 1e-9 * a.mean);
+      expect(Math.abs(a.mean - b.mean), `${sufficient[d].id} screened: ${a.mean} vs ${b.mean}`).toBeLessThanOrEqual(
+        4 * Math.hypot(a.se, b.se) + 1e-9 * a.mean,
+      );
     }
   });
 

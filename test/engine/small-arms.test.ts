@@ -31,6 +31,8 @@ describe('smallest arms', () => {
       endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
       designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [200, 400], events: [60, 240], intersection: 'simes' }],
     });
-    expect(smallestArms(scenario)).toEqual([{ id: 'ae', size: expect.closeTo(12, 12), unit: 'events', population: 'S', analysis: 'interim' }]);
+    expect(smallestArms(scenario)).toEqual([
+      { id: 'ae', size: expect.closeTo(12, 12), unit: 'events', population: 'S', analysis: 'interim' },
+    ]);
   });
 });

@@ -28,7 +28,12 @@ function batchMeans(document: Record<string, unknown>, method: string, replicate
 
 const base = {
   population: { prevalence: 0.4 },
-  endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 }, dropoutPerYear: 0.05 },
+  endpoint: {
+    type: 'survival',
+    controlMedian: { pos: 12, neg: 12 },
+    hazardRatio: { pos: 0.6, neg: 0.9 },
+    dropoutPerYear: 0.05,
+  },
   trial: { screeningRate: 20, costs: { perMonth: 1000 } },
 };
 
@@ -43,7 +48,10 @@ const cases: [string, Record<string, unknown>][] = [
       recalculation: { conditionalPower: 0.9, minStage2: 50, maxStage2: 500, assumedEffect: 0.7 },
     },
   ],
-  ['all-comers planned at nearly every event its patients will have', { id: 'ac', type: 'all-comers', n: 300, events: 270 }],
+  [
+    'all-comers planned at nearly every event its patients will have',
+    { id: 'ac', type: 'all-comers', n: 300, events: 270 },
+  ],
 ];
 
 describe('event targets out of reach', () => {

@@ -30,12 +30,17 @@ describe('share link codec', () => {
       title: '12 & <b>x</b>',
       population: { prevalence: 0.3 },
       endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
-      designs: [{ id: '7', type: 'adaptive-enrichment', n: [180, 360] }, { id: 'gs', type: 'all-comers', n: 300, interims: { informationRates: [0.5, 1], efficacy: 'pocock' } }],
+      designs: [
+        { id: '7', type: 'adaptive-enrichment', n: [180, 360] },
+        { id: 'gs', type: 'all-comers', n: 300, interims: { informationRates: [0.5, 1], efficacy: 'pocock' } },
+      ],
       simulation: { seed: '123' },
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const query = encodeScenarioQuery(parsed.scenario);
-    expect(query.startsWith('?version=1&title=12%20%26%20%3Cb%3Ex%3C%2Fb%3E&alpha=0.025&population.prevalence=0.3')).toBe(true);
+    expect(
+      query.startsWith('?version=1&title=12%20%26%20%3Cb%3Ex%3C%2Fb%3E&alpha=0.025&population.prevalence=0.3'),
+    ).toBe(true);
     expect(query).toContain('&designs.0.n=180,360&');
     expect(query).toContain('&designs.1.interims.informationRates=0.5,1&');
     expect(query).toContain('&simulation.seed=123&');
@@ -43,14 +48,24 @@ describe('share link codec', () => {
   });
 
   it('every link decodes to a valid scenario or to messages', () => {
-    const valid = parseScenario({ population: { prevalence: 0.3 }, endpoint: { type: 'binary', control: { pos: 0.2, neg: 0.2 }, treatment: { pos: 0.45, neg: 0.25 } }, designs: [{ id: 'a', type: 'enriched', n: 100 }] });
+    const valid = parseScenario({
+      population: { prevalence: 0.3 },
+      endpoint: { type: 'binary', control: { pos: 0.2, neg: 0.2 }, treatment: { pos: 0.45, neg: 0.25 } },
+      designs: [{ id: 'a', type: 'enriched', n: 100 }],
+    });
     if (!valid.ok) throw new Error('fixture');
     const base = encodeScenarioQuery(valid.scenario);
     const mangled = fc.oneof(
       fc.string({ maxLength: 300 }),
-      fc.string({ maxLength: 40 }).chain((junk) => fc.integer({ min: 0, max: base.length }).map((at) => base.slice(0, at) + junk + base.slice(at))),
+      fc
+        .string({ maxLength: 40 })
+        .chain((junk) =>
+          fc.integer({ min: 0, max: base.length }).map((at) => base.slice(0, at) + junk + base.slice(at)),
+        ),
       fc.integer({ min: 0, max: base.length }).map((at) => base.slice(0, at)),
-      fc.tuple(fc.stringMatching(/^[a-zA-Z_.0-9]{1,30}$/), fc.string({ maxLength: 20 })).map(([key, value]) => `${base}&${key}=${encodeURIComponent(value)}`),
+      fc
+        .tuple(fc.stringMatching(/^[a-zA-Z_.0-9]{1,30}$/), fc.string({ maxLength: 20 }))
+        .map(([key, value]) => `${base}&${key}=${encodeURIComponent(value)}`),
     );
     fc.assert(
       fc.property(mangled, (link) => {
@@ -73,7 +88,10 @@ describe('share link codec', () => {
       ['?constructor.prototype.x=1&population.prevalence=0.5', /constructor/],
       ['?alpha=0.1&alpha=0.2', /given more than once/],
       ['?designs.12.n=3', /not a scenario field/],
-      ['?population.prevalence=1.5&designs.0.id=a&designs.0.type=enriched&designs.0.n=10&endpoint.type=continuous', /population\.prevalence/],
+      [
+        '?population.prevalence=1.5&designs.0.id=a&designs.0.type=enriched&designs.0.n=10&endpoint.type=continuous',
+        /population\.prevalence/,
+      ],
       ['?' + 'a'.repeat(MAX_QUERY_LENGTH + 1), /characters long/],
     ];
     for (const [link, message] of cases) {
@@ -115,8 +133,8 @@ describe('share link codec', () => {
 
     it('names a lone surrogate in a value by its field, as the contract does for a file', () => {
       expect(errorsOf(withValue('title', 'trial\uD800'))).toEqual([
-        'title: must be text of at most 200 characters without unpaired surrogates (U+D800–U+DFFF), '
-          + 'got "trial\\ud800"',
+        'title: must be text of at most 200 characters without unpaired surrogates (U+D800–U+DFFF), ' +
+          'got "trial\\ud800"',
       ]);
       expect(errorsOf(withValue('designs.0.label', '\uDC00'))).toEqual([
         expect.stringMatching(/^designs\[0\]\.label: .*without unpaired surrogates/),

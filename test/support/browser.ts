@@ -40,7 +40,11 @@ export async function startApp(): Promise<App> {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  const server: PreviewServer = await preview({ logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1' } });
+  const server: PreviewServer = await preview({
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { port: 0, host: '127.0.0.1' },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report its address');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });

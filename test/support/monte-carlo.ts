@@ -14,7 +14,9 @@ export function agreementBound(p: number, replicatesP: number, q: number, replic
 export function kolmogorovSmirnov(a: Float64Array, b: Float64Array): { d: number; p: number } {
   const x = Float64Array.from(a).sort();
   const y = Float64Array.from(b).sort();
-  let i = 0, j = 0, d = 0;
+  let i = 0,
+    j = 0,
+    d = 0;
   while (i < x.length && j < y.length) {
     const value = Math.min(x[i], y[j]);
     while (i < x.length && x[i] <= value) i++;

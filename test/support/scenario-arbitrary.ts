@@ -2,16 +2,29 @@
 // its own fields, values anywhere in (and sometimes just outside) their allowed ranges.
 import fc from 'fast-check';
 
-const perStatus = (min: number, max: number) => fc.record({ pos: fc.double({ min, max, noNaN: true }), neg: fc.double({ min, max, noNaN: true }) });
-const text = (max: number) => fc.string({ maxLength: max, unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '=', '?', '#', '%', '+', ',', '.', '<', '>', '"', 'é', '€', '/') });
+const perStatus = (min: number, max: number) =>
+  fc.record({ pos: fc.double({ min, max, noNaN: true }), neg: fc.double({ min, max, noNaN: true }) });
+const text = (max: number) =>
+  fc.string({
+    maxLength: max,
+    unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '=', '?', '#', '%', '+', ',', '.', '<', '>', '"', 'é', '€', '/'),
+  });
 
 /** a value of the usual kind, or now and then one at the edge of what the contract accepts */
-const orEdge = (usual: fc.Arbitrary<number>, ...edges: number[]) => fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: fc.constantFrom(...edges), weight: 1 });
+const orEdge = (usual: fc.Arbitrary<number>, ...edges: number[]) =>
+  fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: fc.constantFrom(...edges), weight: 1 });
 const edgePerStatus = (min: number, max: number, ...edges: number[]) =>
-  fc.record({ pos: orEdge(fc.double({ min, max, noNaN: true }), ...edges), neg: orEdge(fc.double({ min, max, noNaN: true }), ...edges) });
+  fc.record({
+    pos: orEdge(fc.double({ min, max, noNaN: true }), ...edges),
+    neg: orEdge(fc.double({ min, max, noNaN: true }), ...edges),
+  });
 
 const endpoint = fc.oneof(
-  fc.record({ type: fc.constant('continuous'), sd: edgePerStatus(0.1, 5, 1e-6, 1e6), effect: edgePerStatus(-1, 2, -1e6, 1e6) }),
+  fc.record({
+    type: fc.constant('continuous'),
+    sd: edgePerStatus(0.1, 5, 1e-6, 1e6),
+    effect: edgePerStatus(-1, 2, -1e6, 1e6),
+  }),
   fc.record({ type: fc.constant('binary'), control: perStatus(0.05, 0.9), treatment: perStatus(0.05, 0.95) }),
   fc.record({
     type: fc.constant('survival'),
@@ -42,35 +55,69 @@ const selection = fc.record(
 );
 
 const design = (index: number, survival: boolean) =>
-  fc.oneof(
-    fc.record({ type: fc.constantFrom('all-comers', 'enriched'), n: fc.integer({ min: 20, max: 2000 }), interims: fc.option(fc.record({ informationRates: fc.constantFrom([0.5, 1], [0.3, 0.6, 1]), efficacy: fc.constantFrom('none', 'obrien-fleming', 'pocock') }), { nil: undefined }) }),
-    fc.record({ type: fc.constant('stratified'), n: fc.integer({ min: 20, max: 2000 }), intersection: fc.constantFrom('bonferroni', 'simes', 'sidak', 'spiessens-debois', 'hierarchical-S', 'hierarchical-F') }),
-    fc.record({
-      type: fc.constant('adaptive-enrichment'),
-      n: fc.integer({ min: 20, max: 1000 }).chain((n1) => fc.integer({ min: n1 + 10, max: n1 + 1000 }).map((total) => [n1, total])),
-      intersection: fc.constantFrom('bonferroni', 'simes', 'sidak', 'spiessens-debois'),
-      combination: fc.constantFrom('inverse-normal', 'fisher'),
-      selection,
-      efficacy: fc.constantFrom('none', 'obrien-fleming', 'pocock'),
-      recalculation,
-    }),
-  ).chain((fields) =>
-    // survival: events from 30% of the patients to all of them, so some targets are out of reach
-    fc.record({ label: fc.option(text(20), { nil: undefined }), eventShare: fc.double({ min: 0.3, max: 1, noNaN: true }) }).map(({ label, eventShare }) => {
-      const size = fields.n as number | number[];
-      const toEvents = (n: number) => Math.max(4, Math.min(n, Math.round(n * eventShare)));
-      const events = survival ? (Array.isArray(size) ? size.map(toEvents) : toEvents(size)) : undefined;
-      const { interims, recalculation: resize, ...rest } = fields as { interims?: unknown; recalculation?: unknown } & Record<string, unknown>;
-      return {
-        id: `d${index}`,
-        ...(label === undefined ? {} : { label }),
-        ...rest,
-        ...(interims ? { interims } : {}),
-        ...(resize ? { recalculation: resize } : {}),
-        ...(events === undefined ? {} : { events }),
-      };
-    }),
-  );
+  fc
+    .oneof(
+      fc.record({
+        type: fc.constantFrom('all-comers', 'enriched'),
+        n: fc.integer({ min: 20, max: 2000 }),
+        interims: fc.option(
+          fc.record({
+            informationRates: fc.constantFrom([0.5, 1], [0.3, 0.6, 1]),
+            efficacy: fc.constantFrom('none', 'obrien-fleming', 'pocock'),
+          }),
+          { nil: undefined },
+        ),
+      }),
+      fc.record({
+        type: fc.constant('stratified'),
+        n: fc.integer({ min: 20, max: 2000 }),
+        intersection: fc.constantFrom(
+          'bonferroni',
+          'simes',
+          'sidak',
+          'spiessens-debois',
+          'hierarchical-S',
+          'hierarchical-F',
+        ),
+      }),
+      fc.record({
+        type: fc.constant('adaptive-enrichment'),
+        n: fc
+          .integer({ min: 20, max: 1000 })
+          .chain((n1) => fc.integer({ min: n1 + 10, max: n1 + 1000 }).map((total) => [n1, total])),
+        intersection: fc.constantFrom('bonferroni', 'simes', 'sidak', 'spiessens-debois'),
+        combination: fc.constantFrom('inverse-normal', 'fisher'),
+        selection,
+        efficacy: fc.constantFrom('none', 'obrien-fleming', 'pocock'),
+        recalculation,
+      }),
+    )
+    .chain((fields) =>
+      // survival: events from 30% of the patients to all of them, so some targets are out of reach
+      fc
+        .record({
+          label: fc.option(text(20), { nil: undefined }),
+          eventShare: fc.double({ min: 0.3, max: 1, noNaN: true }),
+        })
+        .map(({ label, eventShare }) => {
+          const size = fields.n as number | number[];
+          const toEvents = (n: number) => Math.max(4, Math.min(n, Math.round(n * eventShare)));
+          const events = survival ? (Array.isArray(size) ? size.map(toEvents) : toEvents(size)) : undefined;
+          const {
+            interims,
+            recalculation: resize,
+            ...rest
+          } = fields as { interims?: unknown; recalculation?: unknown } & Record<string, unknown>;
+          return {
+            id: `d${index}`,
+            ...(label === undefined ? {} : { label }),
+            ...rest,
+            ...(interims ? { interims } : {}),
+            ...(resize ? { recalculation: resize } : {}),
+            ...(events === undefined ? {} : { events }),
+          };
+        }),
+    );
 
 /** a scenario document, mostly valid; `parseScenario` tells which */
 export const scenarioDocument = endpoint.chain((chosen) =>
@@ -78,7 +125,8 @@ export const scenarioDocument = endpoint.chain((chosen) =>
     version: fc.constant(1),
     title: text(40),
     alpha: orEdge(fc.double({ min: 0.001, max: 0.2, noNaN: true }), 1e-6),
-    population: fc.record({ prevalence: orEdge(fc.double({ min: 0.01, max: 0.99, noNaN: true }), 0.001, 0.999), // a perfect assay half the time: the asymptotic survival method needs one
+    population: fc.record({
+      prevalence: orEdge(fc.double({ min: 0.01, max: 0.99, noNaN: true }), 0.001, 0.999), // a perfect assay half the time: the asymptotic survival method needs one
       sensitivity: fc.oneof(fc.constant(1), fc.double({ min: 0.6, max: 1, noNaN: true })),
       specificity: fc.oneof(fc.constant(1), fc.double({ min: 0.6, max: 1, noNaN: true })),
     }),
@@ -94,8 +142,14 @@ export const scenarioDocument = endpoint.chain((chosen) =>
         fixed: orEdge(fc.integer({ min: 0, max: 1e7 }), 1e12),
       }),
     }),
-    analysis: fc.record({ statistic: fc.constantFrom('t', 'z'), strata: fc.constantFrom('random', 'fixed'), stratified: fc.boolean() }),
-    designs: fc.integer({ min: 1, max: 8 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => design(i, chosen.type === 'survival')))),
+    analysis: fc.record({
+      statistic: fc.constantFrom('t', 'z'),
+      strata: fc.constantFrom('random', 'fixed'),
+      stratified: fc.boolean(),
+    }),
+    designs: fc
+      .integer({ min: 1, max: 8 })
+      .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => design(i, chosen.type === 'survival')))),
     simulation: fc.record({ replicates: fc.integer({ min: 1, max: 100_000 }), seed: text(30) }),
   }),
 );

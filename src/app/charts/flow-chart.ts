@@ -16,7 +16,8 @@ export function flowChart(flow: PatientFlow, options: Frame): SVGTemplateResult 
     svg`<g transform="translate(${x},${y})"><rect width=${BOX_W} height=${BOX_H} rx="6" fill=${fill} stroke="#0072B2"></rect>
       <text x=${BOX_W / 2} y="18" text-anchor="middle" fill="#1b1f24">${label}</text>
       <text x=${BOX_W / 2} y="35" text-anchor="middle" font-weight="600" fill="#1b1f24">${n(value)}</text></g>`;
-  const arrow = (x1: number, y1: number, x2: number, y2: number) => svg`<line x1=${x1} y1=${y1} x2=${x2} y2=${y2} stroke="#5b6570" stroke-width="1.5" marker-end="url(#${options.id}-arrow)"></line>`;
+  const arrow = (x1: number, y1: number, x2: number, y2: number) =>
+    svg`<line x1=${x1} y1=${y1} x2=${x2} y2=${y2} stroke="#5b6570" stroke-width="1.5" marker-end="url(#${options.id}-arrow)"></line>`;
   const mid = 130;
   return chartFrame(
     { ...options, width: WIDTH, height: HEIGHT },

@@ -23,7 +23,13 @@ export function chartFrame(frame: Frame, body: SVGTemplateResult): SVGTemplateRe
   </svg>`;
 }
 
-export function bottomAxis(x: ScaleLinear<number, number>, y0: number, label: string, tickFormat: (value: number) => string, ticks = 6): SVGTemplateResult {
+export function bottomAxis(
+  x: ScaleLinear<number, number>,
+  y0: number,
+  label: string,
+  tickFormat: (value: number) => string,
+  ticks = 6,
+): SVGTemplateResult {
   const [left, right] = x.range();
   return svg`<g>
     <line x1=${left} x2=${right} y1=${y0} y2=${y0} stroke="#5b6570"></line>
@@ -32,7 +38,14 @@ export function bottomAxis(x: ScaleLinear<number, number>, y0: number, label: st
   </g>`;
 }
 
-export function leftAxis(y: ScaleLinear<number, number>, x0: number, label: string, tickFormat: (value: number) => string, width: number, ticks = 5): SVGTemplateResult {
+export function leftAxis(
+  y: ScaleLinear<number, number>,
+  x0: number,
+  label: string,
+  tickFormat: (value: number) => string,
+  width: number,
+  ticks = 5,
+): SVGTemplateResult {
   const [bottom, top] = y.range();
   return svg`<g>
     <line x1=${x0} x2=${x0} y1=${bottom} y2=${top} stroke="#5b6570"></line>
@@ -42,11 +55,17 @@ export function leftAxis(y: ScaleLinear<number, number>, x0: number, label: stri
 }
 
 /** a legend row at the top right: a swatch and a label per entry */
-export function legend(entries: { label: string; colour: string; dashed?: boolean }[], right: number, top: number): SVGTemplateResult {
+export function legend(
+  entries: { label: string; colour: string; dashed?: boolean }[],
+  right: number,
+  top: number,
+): SVGTemplateResult {
   return svg`<g transform="translate(${right},${top})">
-    ${entries.map((entry, i) => svg`<g transform="translate(0,${i * 16})">
+    ${entries.map(
+      (entry, i) => svg`<g transform="translate(0,${i * 16})">
       <line x1="-150" x2="-132" y1="0" y2="0" stroke=${entry.colour} stroke-width="3" stroke-dasharray=${entry.dashed ? '5 4' : 'none'}></line>
       <text x="-126" dy="0.32em" fill="#1b1f24">${entry.label.length > 22 ? entry.label.slice(0, 21) + '…' : entry.label}</text>
-    </g>`)}
+    </g>`,
+    )}
   </g>`;
 }

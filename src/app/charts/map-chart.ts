@@ -14,7 +14,12 @@ const RIGHT = 170;
 const BOTTOM = 56;
 
 /** `onPick`: called with a cell's prevalence and ratio when it is clicked */
-export function mapChart(map: DesignMap, ids: string[], labels: Record<string, string>, options: Frame & { by: 'randomized' | 'cost'; onPick?: (prevalence: number, ratio: number) => void }): SVGTemplateResult {
+export function mapChart(
+  map: DesignMap,
+  ids: string[],
+  labels: Record<string, string>,
+  options: Frame & { by: 'randomized' | 'cost'; onPick?: (prevalence: number, ratio: number) => void },
+): SVGTemplateResult {
   const cellWidth = (WIDTH - LEFT - RIGHT) / map.prevalences.length;
   const cellHeight = (HEIGHT - TOP - BOTTOM) / map.ratios.length;
   const colour = (id: string | null) => (id === null ? '#ffffff' : PALETTE[ids.indexOf(id) % PALETTE.length]);

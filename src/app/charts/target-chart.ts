@@ -9,20 +9,28 @@ const WIDTH = 560;
 const ROW = 26;
 const LABEL = 150;
 
-export function targetChart(solutions: Solution[], labels: Record<string, string>, options: Frame & { target: number }): SVGTemplateResult {
+export function targetChart(
+  solutions: Solution[],
+  labels: Record<string, string>,
+  options: Frame & { target: number },
+): SVGTemplateResult {
   const height = 60 + solutions.length * ROW * 2 + 50;
   const reached = solutions.filter((s): s is Extract<Solution, { size: number }> => 'size' in s);
   const panel = (key: 'cost' | 'months', top: number, title: string, tick: (v: number) => string) => {
     const max = Math.max(1e-9, ...reached.map((s) => s.expected[key]));
     // room at the right for the bar's label: "17.7M (events = 498 ± 6)" for costs, "42.2" for months
-    const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - (key === 'cost' ? 200 : 60)]);
+    const x = scaleLinear()
+      .domain([0, max])
+      .nice()
+      .range([LABEL, WIDTH - (key === 'cost' ? 200 : 60)]);
     return svg`<g>
       <text x=${LABEL} y=${top - 6} font-weight="600" fill="#1b1f24">${title}</text>
       ${solutions.map((solution, i) => {
         const y = top + i * ROW;
         const name = labels[solution.id] ?? solution.id;
         const shortName = name.length > 20 ? name.slice(0, 19) + '…' : name;
-        if (!('size' in solution)) return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text><text x=${LABEL} y=${y + 13} fill="#5b6570">does not reach the target</text>`;
+        if (!('size' in solution))
+          return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text><text x=${LABEL} y=${y + 13} fill="#5b6570">does not reach the target</text>`;
         const value = solution.expected[key];
         const sizeText = `${solution.unit} = ${solution.size}${solution.sizeSe ? ` ± ${Math.ceil(solution.sizeSe)}` : ''}`;
         return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text>

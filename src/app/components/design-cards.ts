@@ -49,9 +49,20 @@ function retyped(design: Draft, type: string, survival: boolean): Draft {
   const base: Draft = { id: design.id, label: design.label ?? '', type };
   if (type === 'adaptive-enrichment') {
     const first = Math.round(Number(n) / 2);
-    return { ...base, n: [first, n], ...(survival ? { events: [Math.round(Number(events ?? n) / 2), events ?? n] } : {}), intersection: 'simes', selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 } };
+    return {
+      ...base,
+      n: [first, n],
+      ...(survival ? { events: [Math.round(Number(events ?? n) / 2), events ?? n] } : {}),
+      intersection: 'simes',
+      selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 },
+    };
   }
-  return { ...base, n, ...(survival && events !== undefined ? { events } : {}), ...(type === 'stratified' ? { intersection: 'simes' } : {}) };
+  return {
+    ...base,
+    n,
+    ...(survival && events !== undefined ? { events } : {}),
+    ...(type === 'stratified' ? { intersection: 'simes' } : {}),
+  };
 }
 
 /** a starting point for stage-2 re-sizing: the planned stage 2 from half to twice, sized for the effect in S */
@@ -60,13 +71,21 @@ function defaultRecalculation(design: Draft, survival: boolean): Draft {
   const planned = Array.isArray(sizes) ? Math.max(1, Number(sizes[1]) - Number(sizes[0])) : 100;
   const effect = store.scenario ? derivedQuantities(store.scenario).effectS : NaN;
   const usable = survival ? effect > 0 && effect < 1 : effect > 0;
-  return { conditionalPower: 0.8, minStage2: Math.ceil(planned / 2), maxStage2: 2 * planned, assumedEffect: usable ? effect : survival ? 0.7 : 0.1 };
+  return {
+    conditionalPower: 0.8,
+    minStage2: Math.ceil(planned / 2),
+    maxStage2: 2 * planned,
+    assumedEffect: usable ? effect : survival ? 0.7 : 0.1,
+  };
 }
 
 function add(): void {
   const survival = (store.draft.endpoint as Draft | undefined)?.type === 'survival';
   const id = unusedId('design');
-  setDesigns([...designs(), retyped({ id, label: '', n: 300, ...(survival ? { events: 200 } : {}) }, 'enriched', survival)]);
+  setDesigns([
+    ...designs(),
+    retyped({ id, label: '', n: 300, ...(survival ? { events: 200 } : {}) }, 'enriched', survival),
+  ]);
 }
 
 @customElement('design-cards')
@@ -90,7 +109,11 @@ export class DesignCards extends StoreElement {
     return html`<div class="card-head">
         <h3>${name}</h3>
         <button type="button" aria-label="Duplicate ${name}" ?disabled=${count >= MAX_DESIGNS} @click=${() => {
-          const copy = { ...structuredClone(design), id: unusedId(`${String(design.id)}-copy`), label: design.label ? `${String(design.label)} (copy)` : '' };
+          const copy = {
+            ...structuredClone(design),
+            id: unusedId(`${String(design.id)}-copy`),
+            label: design.label ? `${String(design.label)} (copy)` : '',
+          };
           const list = designs();
           setDesigns([...list.slice(0, i + 1), copy, ...list.slice(i + 1)]);
         }}>Duplicate</button>
@@ -100,11 +123,17 @@ export class DesignCards extends StoreElement {
         ${numberField({ path: `${path}.label`, label: 'Name', range: '≤ 80 characters', help: 'Shown in tables and charts.', text: true })}
         ${numberField({ path: `${path}.id`, label: 'Id', range: 'letters, digits, - _', help: 'Unique; names its random stream.', text: true })}
       </div>
-      ${choiceField({ path: `${path}.type`, label: 'Type', help: this.typeHelp(type), options: TYPES, onPick: (value) => {
-        const list = designs();
-        list[i] = retyped(design, value, survival);
-        setDesigns(list);
-      } })}
+      ${choiceField({
+        path: `${path}.type`,
+        label: 'Type',
+        help: this.typeHelp(type),
+        options: TYPES,
+        onPick: (value) => {
+          const list = designs();
+          list[i] = retyped(design, value, survival);
+          setDesigns(list);
+        },
+      })}
       ${type === 'adaptive-enrichment' ? this.adaptiveFields(path, survival, design) : this.fixedFields(path, type, survival, design)}`;
   }
 
@@ -121,18 +150,36 @@ export class DesignCards extends StoreElement {
         ${numberField({ path: `${path}.n`, label: 'Randomised', unit: 'patients', range: 'integer ≥ 4', help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.' })}
         ${survival ? numberField({ path: `${path}.events`, label: 'Events', unit: 'at the analysis', range: 'integer ≤ patients', help: 'The analysis waits for them.' }) : nothing}
       </div>
-      ${type === 'stratified'
-        ? choiceField({ path: `${path}.intersection`, label: 'Intersection test', help: 'How H_S ∩ H_F is tested.', options: [...INTERSECTIONS, ['hierarchical-S', 'Hierarchical, S first'], ['hierarchical-F', 'Hierarchical, F first']] })
-        : html`<div class="field">
+      ${
+        type === 'stratified'
+          ? choiceField({
+              path: `${path}.intersection`,
+              label: 'Intersection test',
+              help: 'How H_S ∩ H_F is tested.',
+              options: [
+                ...INTERSECTIONS,
+                ['hierarchical-S', 'Hierarchical, S first'],
+                ['hierarchical-F', 'Hierarchical, F first'],
+              ],
+            })
+          : html`<div class="field">
             <label><input type="checkbox" .checked=${interims !== undefined} @change=${(event: Event) =>
-              store.edit(`${path}.interims`, (event.target as HTMLInputElement).checked ? { informationRates: [0.5, 1], efficacy: 'obrien-fleming' } : undefined)} /> Interim analysis (group-sequential)</label>
+              store.edit(
+                `${path}.interims`,
+                (event.target as HTMLInputElement).checked
+                  ? { informationRates: [0.5, 1], efficacy: 'obrien-fleming' }
+                  : undefined,
+              )} /> Interim analysis (group-sequential)</label>
           </div>
-          ${interims !== undefined
-            ? html`<div class="pair">
+          ${
+            interims !== undefined
+              ? html`<div class="pair">
                 ${numberField({ path: `${path}.interims.informationRates`, label: 'Information rates', range: 'increasing, ending at 1', help: 'e.g. 0.5, 1', list: true })}
                 ${choiceField({ path: `${path}.interims.efficacy`, label: 'Efficacy stopping', help: 'Lan–DeMets α-spending.', options: EFFICACY })}
               </div>`
-            : nothing}`}`;
+              : nothing
+          }`
+      }`;
   }
 
   private adaptiveFields(path: string, survival: boolean, design: Draft): TemplateResult {
@@ -140,19 +187,46 @@ export class DesignCards extends StoreElement {
         ${numberField({ path: `${path}.n[0]`, label: 'Randomised by the interim', unit: 'n₁', range: 'integer < N', help: 'Stage 1, all comers.' })}
         ${numberField({ path: `${path}.n[1]`, label: 'Randomised in all', unit: 'N', range: 'integer > n₁', help: 'Cumulative at the end.' })}
       </div>
-      ${survival
-        ? html`<div class="pair">
+      ${
+        survival
+          ? html`<div class="pair">
             ${numberField({ path: `${path}.events[0]`, label: 'Events at the interim', unit: 'e₁', range: 'integer < E', help: 'Stage 1.' })}
             ${numberField({ path: `${path}.events[1]`, label: 'Events in all', unit: 'E', range: 'integer > e₁', help: 'Cumulative.' })}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="pair">
         ${choiceField({ path: `${path}.intersection`, label: 'Intersection test', help: 'How H_S ∩ H_F is tested.', options: INTERSECTIONS })}
-        ${choiceField({ path: `${path}.combination`, label: 'Combination', help: 'Of the two stages’ p-values.', options: [['inverse-normal', 'Inverse normal'], ['fisher', 'Fisher']] })}
+        ${choiceField({
+          path: `${path}.combination`,
+          label: 'Combination',
+          help: 'Of the two stages’ p-values.',
+          options: [
+            ['inverse-normal', 'Inverse normal'],
+            ['fisher', 'Fisher'],
+          ],
+        })}
       </div>
       <div class="pair">
-        ${choiceField({ path: `${path}.selection.rule`, label: 'Selection rule', help: 'Which populations continue.', options: [['best', 'Best'], ['epsilon', 'Within ε of the best'], ['all', 'All']] })}
-        ${choiceField({ path: `${path}.selection.measure`, label: 'Selection measure', help: 'Compared at the interim.', options: [['effect', 'Effect'], ['z', 'z statistic']] })}
+        ${choiceField({
+          path: `${path}.selection.rule`,
+          label: 'Selection rule',
+          help: 'Which populations continue.',
+          options: [
+            ['best', 'Best'],
+            ['epsilon', 'Within ε of the best'],
+            ['all', 'All'],
+          ],
+        })}
+        ${choiceField({
+          path: `${path}.selection.measure`,
+          label: 'Selection measure',
+          help: 'Compared at the interim.',
+          options: [
+            ['effect', 'Effect'],
+            ['z', 'z statistic'],
+          ],
+        })}
       </div>
       <div class="pair">
         ${numberField({ path: `${path}.selection.epsilon`, label: 'ε', range: '≥ 0', help: 'Margin for the ε rule.' })}
@@ -168,10 +242,14 @@ export class DesignCards extends StoreElement {
     const unit = survival ? 'events' : 'patients';
     return html`<div class="field">
         <label><input type="checkbox" .checked=${on} @change=${(event: Event) =>
-          store.edit(`${path}.recalculation`, (event.target as HTMLInputElement).checked ? defaultRecalculation(design, survival) : undefined)} /> Re-size stage 2 for a conditional power</label>
+          store.edit(
+            `${path}.recalculation`,
+            (event.target as HTMLInputElement).checked ? defaultRecalculation(design, survival) : undefined,
+          )} /> Re-size stage 2 for a conditional power</label>
       </div>
-      ${on
-        ? html`<div class="pair">
+      ${
+        on
+          ? html`<div class="pair">
               ${numberField({ path: `${path}.recalculation.conditionalPower`, label: 'Conditional power', range: '0 < p < 1', help: 'Stage 2 is sized to reach it.' })}
               ${numberField({ path: `${path}.recalculation.assumedEffect`, label: 'Assumed effect', unit: survival ? 'hazard ratio' : 'difference', range: survival ? '0 < HR < 1' : '> 0', help: 'The effect stage 2 is sized for.' })}
             </div>
@@ -179,6 +257,7 @@ export class DesignCards extends StoreElement {
               ${numberField({ path: `${path}.recalculation.minStage2`, label: 'Stage 2 at least', unit, range: 'integer ≥ 1', help: 'Smallest re-sized stage 2.' })}
               ${numberField({ path: `${path}.recalculation.maxStage2`, label: 'Stage 2 at most', unit, range: 'integer ≥ the least', help: 'Largest re-sized stage 2.' })}
             </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

@@ -5,8 +5,23 @@ import { inputValue, messagesFor, readAt } from '../draft.js';
 import { store } from '../store.js';
 
 /** `optional`: an empty input means "none" (null) rather than a missing number */
-export type NumberSpec = { path: string; label: string; unit?: string; range: string; help: string; text?: boolean; list?: boolean; optional?: boolean };
-export type ChoiceSpec = { path: string; label: string; help: string; options: [string, string][]; onPick?: (value: string) => void };
+export type NumberSpec = {
+  path: string;
+  label: string;
+  unit?: string;
+  range: string;
+  help: string;
+  text?: boolean;
+  list?: boolean;
+  optional?: boolean;
+};
+export type ChoiceSpec = {
+  path: string;
+  label: string;
+  help: string;
+  options: [string, string][];
+  onPick?: (value: string) => void;
+};
 
 const idOf = (path: string) => 'f-' + path.replace(/[^A-Za-z0-9]+/g, '-');
 

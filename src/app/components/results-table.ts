@@ -21,7 +21,11 @@ function rejection(hypothesis: 'S' | 'F' | 'any'): Row['cell'] {
 }
 
 const ROWS: Row[] = [
-  { label: 'P(reject H_S)', title: 'probability of rejecting no benefit in the assay-positive population', cell: rejection('S') },
+  {
+    label: 'P(reject H_S)',
+    title: 'probability of rejecting no benefit in the assay-positive population',
+    cell: rejection('S'),
+  },
   { label: 'P(reject H_F)', title: 'probability of rejecting no benefit in everyone', cell: rejection('F') },
   { label: 'P(reject any)', cell: rejection('any') },
   { label: 'P(continue in S)', cell: (r) => (r.continue ? fmt.probability(r.continue.S) : '—') },
@@ -42,16 +46,21 @@ export class ResultsTable extends StoreElement {
     if (!results) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
     const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
     const hasClosed = results.some((result) => result.analytic);
-    const tStatistic = store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type !== 'survival';
-    const few = store.resultsScenario ? smallestArms(store.resultsScenario).filter((arm) => arm.size < FEW_PER_ARM) : [];
-    return html`${few.length > 0
+    const tStatistic =
+      store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type !== 'survival';
+    const few = store.resultsScenario
+      ? smallestArms(store.resultsScenario).filter((arm) => arm.size < FEW_PER_ARM)
+      : [];
+    return html`${
+      few.length > 0
         ? html`<p class="caution" role="note">
             Few per arm: ${few.map((arm, i) => html`${i > 0 ? '; ' : ''}<strong>${labelOf(results, arm.id)}</strong> about ${fmt.size(arm.size)} ${arm.unit} in ${arm.population}${arm.analysis === 'interim' ? ' at the interim' : ''}`)}.
             Tests on so few may not keep α: set both effects to 0 and run to see the real type I error.
           </p>`
-        : nothing}
+        : nothing
+    }
       <p class="table-note">
-        Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? ' (the z test\'s: with the variance estimated, t tests have slightly less power)' : ''}` : nothing}
+        Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? " (the z test's: with the variance estimated, t tests have slightly less power)" : ''}` : nothing}
       </p>
       <div class="table-scroll" role="region" aria-label="Results by design" tabindex="0">
         <table class="results">

@@ -23,10 +23,16 @@ export class RunPanel extends StoreElement {
 
   private statusText(left: number | undefined): string {
     const run = store.run;
-    if (run.status === 'running') return `Simulating… ${run.done} of ${run.total || '…'} blocks${left !== undefined ? `, about ${duration(left)} left` : ''}`;
+    if (run.status === 'running')
+      return `Simulating… ${run.done} of ${run.total || '…'} blocks${left !== undefined ? `, about ${duration(left)} left` : ''}`;
     if (run.status === 'done') {
       const charts = store.charts;
-      const chartText = charts.status === 'running' ? ` Charts: ${charts.step}…` : charts.status === 'failed' ? ` Charts: ${charts.message}` : '';
+      const chartText =
+        charts.status === 'running'
+          ? ` Charts: ${charts.step}…`
+          : charts.status === 'failed'
+            ? ` Charts: ${charts.message}`
+            : '';
       return `Done in ${duration(run.elapsedMs)}.${chartText}`;
     }
     if (run.status === 'cancelled') return 'Cancelled; the results so far are kept.';

@@ -40,7 +40,14 @@ function switchEndpoint(type: string): void {
   const designs = Array.isArray(draft.designs) ? (draft.designs as Record<string, unknown>[]) : [];
   designs.forEach((design, i) => {
     const n = design.n;
-    const events = type === 'survival' ? (Array.isArray(n) ? n.map((v: number) => Math.round(0.7 * v)) : typeof n === 'number' ? Math.round(0.7 * n) : undefined) : undefined;
+    const events =
+      type === 'survival'
+        ? Array.isArray(n)
+          ? n.map((v: number) => Math.round(0.7 * v))
+          : typeof n === 'number'
+            ? Math.round(0.7 * n)
+            : undefined
+        : undefined;
     draft = writeAt(draft, `designs[${i}].events`, events);
   });
   store.setDraft(draft);
@@ -62,7 +69,17 @@ export class ScenarioPanel extends StoreElement {
       </fieldset>
       <fieldset>
         <legend>Endpoint</legend>
-        ${choiceField({ path: 'endpoint.type', label: 'Endpoint', help: 'Changing it starts from typical values.', options: [['continuous', 'Continuous (mean)'], ['binary', 'Binary (response)'], ['survival', 'Time to event']], onPick: switchEndpoint })}
+        ${choiceField({
+          path: 'endpoint.type',
+          label: 'Endpoint',
+          help: 'Changing it starts from typical values.',
+          options: [
+            ['continuous', 'Continuous (mean)'],
+            ['binary', 'Binary (response)'],
+            ['survival', 'Time to event'],
+          ],
+          onPick: switchEndpoint,
+        })}
         ${endpointFields(endpointType)}
       </fieldset>
       <fieldset>
@@ -85,23 +102,62 @@ export class ScenarioPanel extends StoreElement {
         <legend>Analysis and simulation</legend>
         <div class="pair">
           ${numberField({ path: 'alpha', label: 'α', unit: 'one-sided', range: '0 < α ≤ 0.2', help: 'Family-wise significance level.' })}
-          ${choiceField({ path: 'analysis.statistic', label: 'Statistic', help: 't estimates the variance; z is rpact’s convention.', options: [['t', 't (estimated variance)'], ['z', 'z (known variance)']] })}
+          ${choiceField({
+            path: 'analysis.statistic',
+            label: 'Statistic',
+            help: 't estimates the variance; z is rpact’s convention.',
+            options: [
+              ['t', 't (estimated variance)'],
+              ['z', 'z (known variance)'],
+            ],
+          })}
         </div>
         <div class="pair">
-          ${choiceField({ path: 'analysis.strata', label: 'Strata', help: 'Random is realistic. Fixed gives each stage its expected shares, unrounded, as rpact does: use it with at least 10 patients expected per arm and cell.', options: [['random', 'Random'], ['fixed', 'Fixed shares']] })}
-          ${choiceField({ path: 'analysis.stratified', label: 'Test of F', help: 'Combine the S and R strata, or pool.', options: [['true', 'Stratified'], ['false', 'Pooled']] })}
+          ${choiceField({
+            path: 'analysis.strata',
+            label: 'Strata',
+            help: 'Random is realistic. Fixed gives each stage its expected shares, unrounded, as rpact does: use it with at least 10 patients expected per arm and cell.',
+            options: [
+              ['random', 'Random'],
+              ['fixed', 'Fixed shares'],
+            ],
+          })}
+          ${choiceField({
+            path: 'analysis.stratified',
+            label: 'Test of F',
+            help: 'Combine the S and R strata, or pool.',
+            options: [
+              ['true', 'Stratified'],
+              ['false', 'Pooled'],
+            ],
+          })}
         </div>
         <div class="pair">
           ${numberField({ path: 'simulation.replicates', label: 'Replicates', unit: 'trials per design', range: '1 to 10⁷', help: 'More gives smaller Monte Carlo error.' })}
           ${numberField({ path: 'simulation.seed', label: 'Seed', range: '≤ 100 characters', help: 'Same seed, same results.', text: true })}
         </div>
-        ${choiceField({ path: 'simulation.method', label: 'Method', help: 'Sufficient statistics are exact and fastest; asymptotic is rpact’s survival convention.', options: endpointType === 'survival' ? [['patient', 'Patient level'], ['asymptotic', 'Asymptotic']] : [['sufficient', 'Sufficient statistics'], ['patient', 'Patient level']] })}
+        ${choiceField({
+          path: 'simulation.method',
+          label: 'Method',
+          help: 'Sufficient statistics are exact and fastest; asymptotic is rpact’s survival convention.',
+          options:
+            endpointType === 'survival'
+              ? [
+                  ['patient', 'Patient level'],
+                  ['asymptotic', 'Asymptotic'],
+                ]
+              : [
+                  ['sufficient', 'Sufficient statistics'],
+                  ['patient', 'Patient level'],
+                ],
+        })}
       </fieldset>
       ${this.derivedLine()}`;
   }
 
   private derivedLine(): TemplateResult {
-    if (!store.scenario || !store.valid) return html`<p class="derived muted">Fix the marked fields to see what follows.</p>`;
+    if (!store.scenario || !store.valid)
+      return html`<p class="derived muted">Fix the marked fields to see what follows.</p>`;
     const d = derivedQuantities(store.scenario);
     const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
     const effect = (x: number) => x.toFixed(3);

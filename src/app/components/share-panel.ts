@@ -48,8 +48,9 @@ export class SharePanel extends StoreElement {
           this.message = `Saved “${this.name.trim()}” in this browser.`;
           this.name = '';
         }}>Save</button>
-        ${saved.length > 0
-          ? html`<label for="saved">Saved</label>
+        ${
+          saved.length > 0
+            ? html`<label for="saved">Saved</label>
               <select id="saved" @change=${(event: Event) => {
                 const select = event.target as HTMLSelectElement;
                 const draft = savedScenarios()[select.value];
@@ -66,7 +67,8 @@ export class SharePanel extends StoreElement {
                 deleteScenario(name);
                 this.message = `Deleted “${name}”.`;
               }}>Delete ${saved.length === 1 ? `“${saved[0]}”` : 'last saved'}</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       <p class="message" role="status" aria-live="polite">${this.message}</p>
     </div>`;

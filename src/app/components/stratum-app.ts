@@ -39,9 +39,14 @@ export class StratumApp extends StoreElement {
         <div class="brand"><h1>Stratum</h1><p>Plan trials around a biomarker: enriched, all-comers, stratified and adaptive-enrichment designs, compared by simulation.</p></div>
         <share-panel></share-panel>
       </header>
-      ${store.notice
-        ? html`<div class="notice" role="alert"><p>${store.notice}</p><button type="button" @click=${() => { store.notice = ''; this.requestUpdate(); }}>Dismiss</button></div>`
-        : nothing}
+      ${
+        store.notice
+          ? html`<div class="notice" role="alert"><p>${store.notice}</p><button type="button" @click=${() => {
+              store.notice = '';
+              this.requestUpdate();
+            }}>Dismiss</button></div>`
+          : nothing
+      }
       ${this.asking && store.run.status === 'idle' && store.scenario ? this.askToRun() : nothing}
       <main>
         <section class="inputs" aria-label="Scenario and designs">

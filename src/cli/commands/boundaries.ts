@@ -20,9 +20,13 @@ export function parseBoundaries(words: string[]): { spending: Spending; rates: n
       else errors.push(`--spending: must be obrien-fleming or pocock, got ${JSON.stringify(value)}`);
     } else if (name === 'rates') {
       const parsed = value.split(',').map((word) => (word.trim() === '' ? NaN : Number(word)));
-      const increasing = parsed.every((t, k) => Number.isFinite(t) && t > 0 && t <= 1 && (k === 0 || t > parsed[k - 1]));
+      const increasing = parsed.every(
+        (t, k) => Number.isFinite(t) && t > 0 && t <= 1 && (k === 0 || t > parsed[k - 1]),
+      );
       if (!increasing || parsed.length > MAX_LOOKS || parsed[parsed.length - 1] !== 1) {
-        errors.push(`--rates: must be 1 to ${MAX_LOOKS} increasing information rates in (0, 1] ending with 1, e.g. 0.5,1, got ${JSON.stringify(value)}`);
+        errors.push(
+          `--rates: must be 1 to ${MAX_LOOKS} increasing information rates in (0, 1] ending with 1, e.g. 0.5,1, got ${JSON.stringify(value)}`,
+        );
       } else rates = parsed;
     } else if (name === 'alpha') {
       const a = Number(value);

@@ -29,6 +29,10 @@ export const merge: Command = {
     const merged = mergeShards(files, positional);
     if (!merged.ok) throw new InputError(merged.errors);
     if (format === 'csv') process.stdout.write(resultsCsv(merged.results));
-    else process.stdout.write(JSON.stringify({ scenario: merged.scenario, results: merged.results, elapsedMs: merged.elapsedMs }, null, 2) + '\n');
+    else
+      process.stdout.write(
+        JSON.stringify({ scenario: merged.scenario, results: merged.results, elapsedMs: merged.elapsedMs }, null, 2) +
+          '\n',
+      );
   },
 };

@@ -8,11 +8,19 @@ import { readScenario } from '../scenario-input.js';
 import { inShard, parseShard, type Shard, type ShardFile } from '../../engine/shard.js';
 import type { Command } from './command.js';
 
-export type SimulateRequest = { file: string; replicates?: number; seed?: string; workers?: number; format: Format; shard?: Shard };
+export type SimulateRequest = {
+  file: string;
+  replicates?: number;
+  seed?: string;
+  workers?: number;
+  format: Format;
+  shard?: Shard;
+};
 
 export function parseSimulate(words: string[]): Parsed<SimulateRequest> {
   const { positional, options, errors } = splitOptions(words);
-  if (positional.length !== 1) errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
+  if (positional.length !== 1)
+    errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
   const request: SimulateRequest = { file: positional[0] ?? '-', format: 'json' };
   for (const [name, value] of options) {
     if (name === 'replicates') request.replicates = integerOption(name, value, 1, 10_000_000, errors);
@@ -23,10 +31,12 @@ export function parseSimulate(words: string[]): Parsed<SimulateRequest> {
     else if (name === 'format') request.format = formatOption(value, errors) ?? 'json';
     else if (name === 'shard') {
       request.shard = parseShard(value);
-      if (!request.shard) errors.push(`--shard: must be i/k with 1 ≤ i ≤ k ≤ 10000, e.g. 2/8, got ${JSON.stringify(value)}`);
+      if (!request.shard)
+        errors.push(`--shard: must be i/k with 1 ≤ i ≤ k ≤ 10000, e.g. 2/8, got ${JSON.stringify(value)}`);
     } else errors.push(`--${name}: unknown option (allowed: --replicates, --seed, --workers, --format, --shard)`);
   }
-  if (request.shard && request.format === 'csv') errors.push('--format: a shard is written as JSON for `stratum merge`; csv is for whole runs');
+  if (request.shard && request.format === 'csv')
+    errors.push('--format: a shard is written as JSON for `stratum merge`; csv is for whole runs');
   return errors.length > 0 ? { ok: false, errors } : { ok: true, request };
 }
 
@@ -45,7 +55,12 @@ export const simulate: Command = {
         blocks: inShard(request.shard),
         onTally: (task, tally) => tallies.push({ design: task.design, block: task.block, tally: Array.from(tally) }),
       });
-      const file: ShardFile = { shard: `${request.shard.index}/${request.shard.count}`, scenario, tallies, elapsedMs: Math.round(performance.now() - started) };
+      const file: ShardFile = {
+        shard: `${request.shard.index}/${request.shard.count}`,
+        scenario,
+        tallies,
+        elapsedMs: Math.round(performance.now() - started),
+      };
       process.stdout.write(JSON.stringify(file) + '\n');
       return;
     }

@@ -9,7 +9,10 @@ import { simulateOnWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
-export function parseTarget(options: Map<string, string>, errors: string[]): { power?: number; hypothesis: Hypothesis } {
+export function parseTarget(
+  options: Map<string, string>,
+  errors: string[],
+): { power?: number; hypothesis: Hypothesis } {
   let power: number | undefined;
   let hypothesis: Hypothesis = 'any';
   const text = options.get('power');
@@ -32,10 +35,12 @@ export const solveCommand: Command = {
     for (const [name, value] of options) {
       if (name === 'workers') workers = integerOption(name, value, 1, 256, errors) ?? workers;
       else if (name === 'format') format = formatOption(value, errors) ?? 'json';
-      else if (name !== 'power' && name !== 'hypothesis') errors.push(`--${name}: unknown option (allowed: --power, --hypothesis, --workers, --format)`);
+      else if (name !== 'power' && name !== 'hypothesis')
+        errors.push(`--${name}: unknown option (allowed: --power, --hypothesis, --workers, --format)`);
     }
     const { power, hypothesis } = parseTarget(options, errors);
-    if (positional.length !== 1) errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
+    if (positional.length !== 1)
+      errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
     const scenario = readScenario(positional[0]);
     const target = { power, hypothesis };

@@ -25,7 +25,8 @@ export const sweepCommand: Command = {
       else if (name === 'format') format = formatOption(value, errors) ?? 'json';
       else errors.push(`--${name}: unknown option (allowed: --param, --values, --workers, --format)`);
     }
-    if (positional.length !== 1) errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
+    if (positional.length !== 1)
+      errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (parameter === undefined) errors.push(`--param: required, one of ${PARAMETER_WORDS}`);
     if (!options.has('values')) errors.push('--values: required, a comma-separated list of numbers');
     if (errors.length > 0 || parameter === undefined || values === undefined) throw new InputError(errors);
@@ -34,7 +35,11 @@ export const sweepCommand: Command = {
     if (!planned.ok) throw new InputError(planned.errors);
     const points = await sweep(scenario, parameter, values, (point) => simulateOnWorkers(point, workers));
     if (format === 'csv') {
-      process.stdout.write(resultsCsv(points.flatMap((point) => point.results.map((result) => ({ [parameter!]: point.value, ...result })))));
+      process.stdout.write(
+        resultsCsv(
+          points.flatMap((point) => point.results.map((result) => ({ [parameter!]: point.value, ...result }))),
+        ),
+      );
     } else {
       process.stdout.write(JSON.stringify({ scenario, parameter, points }, null, 2) + '\n');
     }

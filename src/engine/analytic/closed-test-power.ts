@@ -14,7 +14,11 @@ const { nodes: NODES, weights: WEIGHTS } = gaussLegendre(10);
 const RANGE = 9;
 const PIECE = 0.2;
 
-export function closedTestPower(law: StatisticLaw, thresholds: IntersectionThresholds, critical: number): ClosedTestPower {
+export function closedTestPower(
+  law: StatisticLaw,
+  thresholds: IntersectionThresholds,
+  critical: number,
+): ClosedTestPower {
   const { S, F, correlation: rho } = law;
   const conditionalScale = F.scale * Math.sqrt(Math.max(0, 1 - rho * rho));
   // P(z_F ≥ t | X = x), where z_S = mean_S + scale_S·x
@@ -36,7 +40,9 @@ export function closedTestPower(law: StatisticLaw, thresholds: IntersectionThres
   }
   const points = [...breaks].filter((x) => x >= -RANGE && x <= RANGE).sort((a, b) => a - b);
 
-  let any = 0, rejectS = 0, rejectF = 0;
+  let any = 0,
+    rejectS = 0,
+    rejectF = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const pieces = Math.max(1, Math.ceil((points[i + 1] - points[i]) / PIECE));
     const width = (points[i + 1] - points[i]) / pieces;
@@ -44,7 +50,7 @@ export function closedTestPower(law: StatisticLaw, thresholds: IntersectionThres
       const left = points[i] + piece * width;
       for (let k = 0; k < NODES.length; k++) {
         const x = left + (width * (NODES[k] + 1)) / 2;
-        const weight = (WEIGHTS[k] * width) / 2 * normalPdf(x);
+        const weight = ((WEIGHTS[k] * width) / 2) * normalPdf(x);
         const zS = S.mean + S.scale * x;
         const tIntersection = intersectionF(zS);
         const both = upperF(tIntersection, x);

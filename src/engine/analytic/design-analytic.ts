@@ -13,14 +13,26 @@ import { survivalLaw } from './survival-law.js';
 
 export type AnalyticResult = { reject: { any?: number; S?: number; F?: number } };
 
-export function designAnalytic(scenario: Scenario, population: PopulationSummary, design: Design, critical: number): AnalyticResult | undefined {
+export function designAnalytic(
+  scenario: Scenario,
+  population: PopulationSummary,
+  design: Design,
+  critical: number,
+): AnalyticResult | undefined {
   if (hasInterim(design)) return undefined;
   const endpoint = scenario.endpoint;
   if (endpoint.type === 'survival') {
     if (design.type === 'adaptive-enrichment' || design.events === undefined) return undefined;
     const law = survivalLaw(scenario, endpoint, design.type === 'enriched' ? 'S' : 'F', design.events);
     if (!law) return undefined;
-    if (design.type === 'stratified') return { reject: closedTestPower(law, intersectionTests[design.intersection].atLevel(scenario.alpha)(law.informationCorrelation), critical) };
+    if (design.type === 'stratified')
+      return {
+        reject: closedTestPower(
+          law,
+          intersectionTests[design.intersection].atLevel(scenario.alpha)(law.informationCorrelation),
+          critical,
+        ),
+      };
     const power = singleTestPower(design.type === 'enriched' ? law.S : law.F, critical);
     return { reject: design.type === 'enriched' ? { any: power, S: power } : { any: power, F: power } };
   }

@@ -20,7 +20,12 @@ export type StatisticLaw = {
 
 type Group = { weight: number; difference: number; nullVariance: number; variance: number };
 
-export function statisticLaw(scenario: Scenario, population: PopulationSummary, from: TestedPopulation, n: number): StatisticLaw {
+export function statisticLaw(
+  scenario: Scenario,
+  population: PopulationSummary,
+  from: TestedPopulation,
+  n: number,
+): StatisticLaw {
   const endpoint = scenario.endpoint;
   if (endpoint.type === 'survival') throw new Error('survival closed forms are in survival-law.ts');
   const moments = cellMoments(endpoint);
@@ -46,7 +51,9 @@ export function statisticLaw(scenario: Scenario, population: PopulationSummary, 
     return { weight: (nT * nC) / (nT + nC), difference: treated.mean - control.mean, nullVariance, variance };
   };
   const law = (groups: Group[]): NormalLaw => {
-    let numerator = 0, nullVariance = 0, variance = 0;
+    let numerator = 0,
+      nullVariance = 0,
+      variance = 0;
     for (const g of groups) {
       numerator += g.weight * g.difference;
       nullVariance += g.weight ** 2 * g.nullVariance;
@@ -62,7 +69,8 @@ export function statisticLaw(scenario: Scenario, population: PopulationSummary, 
 
   if (scenario.analysis.stratified) {
     const F = law([s, r]);
-    const correlation = (s.weight * s.variance) / Math.sqrt(s.variance * (s.weight ** 2 * s.variance + r.weight ** 2 * r.variance));
+    const correlation =
+      (s.weight * s.variance) / Math.sqrt(s.variance * (s.weight ** 2 * s.variance + r.weight ** 2 * r.variance));
     const nullS = s.weight ** 2 * s.nullVariance;
     return { S, F, correlation, informationCorrelation: Math.sqrt(nullS / (nullS + r.weight ** 2 * r.nullVariance)) };
   }

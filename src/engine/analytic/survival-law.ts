@@ -7,7 +7,12 @@ import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { StatisticLaw } from './statistic-law.js';
 import { allocationFactor } from '../population.js';
 
-export function survivalLaw(scenario: Scenario, endpoint: SurvivalEndpoint, from: TestedPopulation, events: number): StatisticLaw | undefined {
+export function survivalLaw(
+  scenario: Scenario,
+  endpoint: SurvivalEndpoint,
+  from: TestedPopulation,
+  events: number,
+): StatisticLaw | undefined {
   const { prevalence, sensitivity, specificity } = scenario.population;
   if (sensitivity !== 1 || specificity !== 1) return undefined;
   const r = scenario.trial.allocation;

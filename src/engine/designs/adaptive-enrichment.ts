@@ -79,12 +79,19 @@ export function prepareAdaptiveEnrichment(
       else {
         if (keepS) tally[TALLY.continueS]++;
         if (keepF) tally[TALLY.continueF]++;
-        const size2 = recalculate ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), P_CAP))) : total - size1;
+        const size2 = recalculate
+          ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), P_CAP)))
+          : total - size1;
         if (size2 > 0) {
           const second = source.second(keepS, keepF, size2, sampler);
           const zS2 = second.zS;
           const zF2 = second.zF;
-          const zI2 = keepS && keepF ? zOfP(intersection.pValue(zS2, zF2, statisticCorrelation(second.informationS, second.informationF))) : keepS ? zS2 : zF2;
+          const zI2 =
+            keepS && keepF
+              ? zOfP(intersection.pValue(zS2, zF2, statisticCorrelation(second.informationS, second.informationF)))
+              : keepS
+                ? zS2
+                : zF2;
           const rejectedI = rejectedI1 || test.rejectsAtEnd(zI1, zI2);
           if (keepS && !rejectS) rejectS = rejectedI && (rejectedSingleS1 || test.rejectsAtEnd(zS1, zS2));
           if (keepF && !rejectF) rejectF = rejectedI && (rejectedSingleF1 || test.rejectsAtEnd(zF1, zF2));

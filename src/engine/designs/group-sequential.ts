@@ -12,14 +12,21 @@ import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 import { lookSizes } from '../scenario/looks.js';
 
-export function prepareGroupSequential(context: TrialContext, population: TestedPopulation, n: number, interims: Interims): DesignRunner {
+export function prepareGroupSequential(
+  context: TrialContext,
+  population: TestedPopulation,
+  n: number,
+  interims: Interims,
+): DesignRunner {
   const { enrolment, model, stage, scenario } = context;
   const rates = interims.informationRates;
   const looks = rates.length;
   // whole patients at each look; the contract makes every look add at least one
   const cumulative = Float64Array.from(lookSizes(n, rates));
   const tStatistic = scenario.endpoint.type === 'continuous' && scenario.analysis.statistic === 't';
-  const critical = tStatistic ? tLookBoundaries(scenario, population, interims, cumulative) : interimBoundaries(interims, scenario.alpha);
+  const critical = tStatistic
+    ? tLookBoundaries(scenario, population, interims, cumulative)
+    : interimBoundaries(interims, scenario.alpha);
   const residual = tStatistic ? new WithinStages() : undefined;
   const cumulativeData = new StageData();
   const { screeningRate, endpointDelay } = scenario.trial;
@@ -59,7 +66,12 @@ export function prepareGroupSequential(context: TrialContext, population: Tested
  * patients less one mean per arm and stratum group (the assay's two strata when F is tested
  * stratified); without efficacy stops only the last look tests, at the t test's own level.
  */
-function tLookBoundaries(scenario: Scenario, population: TestedPopulation, interims: Interims, cumulative: Float64Array): Float64Array {
+function tLookBoundaries(
+  scenario: Scenario,
+  population: TestedPopulation,
+  interims: Interims,
+  cumulative: Float64Array,
+): Float64Array {
   if (interims.efficacy === 'none') return interimBoundaries(interims, scenario.alpha);
   const groups = population === 'F' && scenario.analysis.stratified ? 4 : 2;
   const degrees: number[] = [];

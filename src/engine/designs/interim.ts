@@ -2,5 +2,8 @@
 import type { Design } from '../scenario/types.js';
 
 export function hasInterim(design: Design): boolean {
-  return design.type === 'adaptive-enrichment' || ((design.type === 'all-comers' || design.type === 'enriched') && design.interims !== undefined);
+  return (
+    design.type === 'adaptive-enrichment' ||
+    ((design.type === 'all-comers' || design.type === 'enriched') && design.interims !== undefined)
+  );
 }

@@ -7,7 +7,11 @@ import type { TrialContext } from './context.js';
 import { prepareGroupSequential } from './group-sequential.js';
 import type { DesignRunner } from './runner.js';
 
-export function prepareOneHypothesis(context: TrialContext, population: TestedPopulation, design: AllComersDesign | EnrichedDesign): DesignRunner {
+export function prepareOneHypothesis(
+  context: TrialContext,
+  population: TestedPopulation,
+  design: AllComersDesign | EnrichedDesign,
+): DesignRunner {
   if (design.interims) return prepareGroupSequential(context, population, design.n, design.interims);
   const { enrolment, model, stage, critical } = context;
   const inS = population === 'S';

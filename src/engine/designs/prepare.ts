@@ -26,7 +26,9 @@ export function prepareDesign(scenario: Scenario, design: Design): DesignRunner 
         design,
         new SampleStages(context),
         design.n,
-        design.recalculation ? (test) => stage2Size(context.scenario, context.population, design.recalculation!, test) : null,
+        design.recalculation
+          ? (test) => stage2Size(context.scenario, context.population, design.recalculation!, test)
+          : null,
       );
   }
 }

@@ -19,10 +19,18 @@ const HOPELESS = 8;
 
 export type Stage2Size = (adjustedZ1: number) => number;
 
-export function stage2Size(scenario: Scenario, population: PopulationSummary, rule: Recalculation, test: CombinationTest): Stage2Size {
+export function stage2Size(
+  scenario: Scenario,
+  population: PopulationSummary,
+  rule: Recalculation,
+  test: CombinationTest,
+): Stage2Size {
   const r = scenario.trial.allocation;
   // survival: the assumed effect is a hazard ratio and stage 2 is counted in events
-  const theta = scenario.endpoint.type === 'survival' ? -Math.log(rule.assumedEffect) : rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
+  const theta =
+    scenario.endpoint.type === 'survival'
+      ? -Math.log(rule.assumedEffect)
+      : rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
   const zPower = normalQuantile(rule.conditionalPower);
   return (adjustedZ1) => {
     const critical = test.conditionalCritical(adjustedZ1);

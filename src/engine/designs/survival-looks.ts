@@ -23,7 +23,13 @@ export interface SurvivalLooks {
 
 /** every patient simulated; exact log-rank at the month of the target event */
 export class PatientLooks extends PatientRunSource implements SurvivalLooks {
-  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, private readonly from: TestedPopulation, private readonly n: number) {
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    hazards: SurvivalHazards,
+    private readonly from: TestedPopulation,
+    private readonly n: number,
+  ) {
     super(scenario, population, hazards);
   }
 
@@ -56,7 +62,14 @@ export class AsymptoticLooks implements SurvivalLooks {
   private scoreF = 0;
   private readonly timing: { months: number; randomized: number; screened: number; events: number }[] = [];
 
-  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, endpoint: SurvivalEndpoint, private readonly from: TestedPopulation, n: number | undefined) {
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    hazards: SurvivalHazards,
+    endpoint: SurvivalEndpoint,
+    private readonly from: TestedPopulation,
+    n: number | undefined,
+  ) {
     this.law = new AsymptoticLogRank(scenario, endpoint);
     this.accrual = new Accrual(scenario, population, hazards);
     this.accrual.recruit(from, n ?? Infinity, 0);
@@ -93,7 +106,10 @@ export class AsymptoticLooks implements SurvivalLooks {
   }
 
   /** the timing and events of a look: deterministic, so worked out once */
-  private timingAt(targets: readonly number[], look: number): { months: number; randomized: number; screened: number; events: number } {
+  private timingAt(
+    targets: readonly number[],
+    look: number,
+  ): { months: number; randomized: number; screened: number; events: number } {
     let timing = this.timing[look];
     if (timing === undefined) {
       const { months, events } = this.accrual.analysis(targets[look], this.from === 'S');

@@ -27,7 +27,12 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
   private eventsS1 = 0;
   private eventsF1 = 0;
 
-  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards, private readonly n: readonly [number, number]) {
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    hazards: SurvivalHazards,
+    private readonly n: readonly [number, number],
+  ) {
     super(scenario, population, hazards);
   }
 
@@ -56,11 +61,13 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     const statistics = this.statistics;
     const informationS = result.informationS - this.informationS1;
     statistics.informationS = informationS;
-    statistics.zS = informationS > 0 ? (result.zS * Math.sqrt(result.informationS) - this.scoreS1) / Math.sqrt(informationS) : 0;
+    statistics.zS =
+      informationS > 0 ? (result.zS * Math.sqrt(result.informationS) - this.scoreS1) / Math.sqrt(informationS) : 0;
     if (keepF) {
       const informationF = result.informationF - this.informationF1;
       statistics.informationF = informationF;
-      statistics.zF = informationF > 0 ? (result.zF * Math.sqrt(result.informationF) - this.scoreF1) / Math.sqrt(informationF) : 0;
+      statistics.zF =
+        informationF > 0 ? (result.zF * Math.sqrt(result.informationF) - this.scoreF1) / Math.sqrt(informationF) : 0;
     }
     // events analysed: stage 1's, plus those the kept population had since
     this.events = this.eventsF1 + (onlyS ? result.eventsS - this.eventsS1 : result.eventsF - this.eventsF1);

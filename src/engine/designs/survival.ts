@@ -33,16 +33,26 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
       ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients))
       : new AsymptoticStages(scenario, population, hazards, endpoint, design.n);
     const rule = design.recalculation;
-    return prepareAdaptiveEnrichment(scenario, design, source, events, rule ? (test) => stage2Size(scenario, population, rule, test) : null);
+    return prepareAdaptiveEnrichment(
+      scenario,
+      design,
+      source,
+      events,
+      rule ? (test) => stage2Size(scenario, population, rule, test) : null,
+    );
   }
   const events = requiredSize(design, 'events', 'for survival designs');
   const from: TestedPopulation = design.type === 'enriched' ? 'S' : 'F';
   const testsBoth = design.type === 'stratified';
   const interims = design.type === 'stratified' ? undefined : design.interims;
   const rates = interims ? interims.informationRates : [1];
-  const critical = interims ? interimBoundaries(interims, scenario.alpha) : Float64Array.of(normalQuantile(1 - scenario.alpha));
+  const critical = interims
+    ? interimBoundaries(interims, scenario.alpha)
+    : Float64Array.of(normalQuantile(1 - scenario.alpha));
   const targets = lookSizes(events, rates);
-  const rule: IntersectionRule | null = testsBoth ? intersectionTests[design.intersection].atLevel(scenario.alpha) : null;
+  const rule: IntersectionRule | null = testsBoth
+    ? intersectionTests[design.intersection].atLevel(scenario.alpha)
+    : null;
   const statistics = new StageStatistics();
   const trial = patientLevel
     ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients))
@@ -59,7 +69,8 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
         if (rule) {
           const thresholds = rule(statisticCorrelation(statistics.informationS, statistics.informationF));
           const { zS, zF } = statistics;
-          const intersection = zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
+          const intersection =
+            zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
           rejectS = intersection && zS >= critical[look];
           rejectF = intersection && zF >= critical[look];
           break;

@@ -44,7 +44,10 @@ export class BinaryModel implements OutcomeModel {
     let variance = 0;
     let weights = 0;
     for (let stratum = 0; stratum < strata; stratum++) {
-      let nT = 0, nC = 0, xT = 0, xC = 0;
+      let nT = 0,
+        nC = 0,
+        xT = 0,
+        xC = 0;
       for (let cell = stratum * width; cell < (stratum + 1) * width; cell++) {
         nT += size[cell];
         nC += size[CELLS + cell];

@@ -25,7 +25,11 @@ export function cellMoments(endpoint: ContinuousEndpoint | BinaryEndpoint): Cell
 }
 
 /** mean and variance of one outcome in `arm` for a patient drawn from cells with these weights */
-export function mixtureMoments(moments: CellMoments, arm: number, weights: ArrayLike<number>): { mean: number; variance: number } {
+export function mixtureMoments(
+  moments: CellMoments,
+  arm: number,
+  weights: ArrayLike<number>,
+): { mean: number; variance: number } {
   let total = 0;
   let first = 0;
   let second = 0;

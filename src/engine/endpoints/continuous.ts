@@ -57,7 +57,8 @@ export class ContinuousModel implements OutcomeModel {
   finishPatients(stage: StageData): void {
     for (let slot = 0; slot < SLOTS; slot++) {
       const m = stage.count[slot];
-      stage.sumSquares[slot] = m > 0 ? Math.max(0, stage.sumSquares[slot] - (stage.sum[slot] * stage.sum[slot]) / m) : 0;
+      stage.sumSquares[slot] =
+        m > 0 ? Math.max(0, stage.sumSquares[slot] - (stage.sum[slot] * stage.sum[slot]) / m) : 0;
     }
   }
 
@@ -109,7 +110,8 @@ export class ContinuousModel implements OutcomeModel {
         if (this.useT) {
           const stratumSS = residual
             ? residual.ss[stratum]
-            : groupSS(count, sum, sumSquares, a, b, sumT / nT) + groupSS(count, sum, sumSquares, CELLS + a, CELLS + b, sumC / nC);
+            : groupSS(count, sum, sumSquares, a, b, sumT / nT) +
+              groupSS(count, sum, sumSquares, CELLS + a, CELLS + b, sumC / nC);
           const stratumDf = residual ? residual.df[stratum] : nT + nC - 2;
           residualSS += stratumSS;
           residualDf += stratumDf;
@@ -138,7 +140,10 @@ export class ContinuousModel implements OutcomeModel {
   /** unstratified test of F: the two arms' means over all cells */
   private pooledStatistic(stage: StageData, residual?: WithinStages): number {
     const { count, sum, sumSquares } = stage;
-    let nT = 0, nC = 0, sumT = 0, sumC = 0;
+    let nT = 0,
+      nC = 0,
+      sumT = 0,
+      sumC = 0;
     for (let cell = 0; cell < CELLS; cell++) {
       nT += count[cell];
       nC += count[CELLS + cell];
@@ -158,7 +163,9 @@ export class ContinuousModel implements OutcomeModel {
       this.information = w * w * variance;
       return difference / Math.sqrt(variance);
     }
-    const ss = residual ? residual.ss[2] : groupSS(count, sum, sumSquares, 0, 3, sumT / nT) + groupSS(count, sum, sumSquares, CELLS, CELLS + 3, sumC / nC);
+    const ss = residual
+      ? residual.ss[2]
+      : groupSS(count, sum, sumSquares, 0, 3, sumT / nT) + groupSS(count, sum, sumSquares, CELLS, CELLS + 3, sumC / nC);
     const df = residual ? residual.df[2] : nT + nC - 2;
     this.information = df > 0 ? (w * ss) / df : 0;
     return tToZScale((difference * Math.sqrt(w)) / Math.sqrt(ss / df), df);
@@ -170,7 +177,14 @@ function useful(n: number): boolean {
 }
 
 /** sum of squares about `groupMean` of the slots first..last (within-cell plus between-cell parts) */
-function groupSS(count: Float64Array, sum: Float64Array, sumSquares: Float64Array, first: number, last: number, groupMean: number): number {
+function groupSS(
+  count: Float64Array,
+  sum: Float64Array,
+  sumSquares: Float64Array,
+  first: number,
+  last: number,
+  groupMean: number,
+): number {
   let ss = 0;
   for (let slot = first; slot <= last; slot++) {
     const m = count[slot];

@@ -26,7 +26,11 @@ export class Enrolment {
   private readonly ppv: number;
   private readonly multinomialOut = new Float64Array(CELLS);
 
-  constructor(scenario: Scenario, population: PopulationSummary, private readonly model: OutcomeModel) {
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    private readonly model: OutcomeModel,
+  ) {
     this.share = treatmentShare(scenario.trial.allocation);
     this.fixed = scenario.analysis.strata === 'fixed';
     this.patientLevel = scenario.simulation.method === 'patient';
@@ -75,7 +79,14 @@ export class Enrolment {
     stage.screened = from === 'S' ? n / this.assayPositive : n;
   }
 
-  private placeRandom(stage: StageData, from: TestedPopulation, n: number, nT: number, nC: number, sampler: Sampler): void {
+  private placeRandom(
+    stage: StageData,
+    from: TestedPopulation,
+    n: number,
+    nT: number,
+    nC: number,
+    sampler: Sampler,
+  ): void {
     const { count } = stage;
     if (from === 'S') {
       count[0] = sampler.binomial(nT, this.ppv);

@@ -10,7 +10,11 @@ export function lnBeta(a: number, b: number): number {
   const large = Math.max(a, b);
   const small = Math.min(a, b);
   if (large < STIRLING_FROM) return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
-  const growth = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small +
-    stirlingSeries(large + small) - stirlingSeries(large);
+  const growth =
+    (large - 0.5) * Math.log1p(small / large) +
+    small * Math.log(large + small) -
+    small +
+    stirlingSeries(large + small) -
+    stirlingSeries(large);
   return lnGamma(small) - growth;
 }

@@ -20,7 +20,13 @@ export type MapCell = {
 
 export type DesignMap = { target: Target; prevalences: number[]; ratios: number[]; cells: MapCell[] };
 
-export async function designMap(scenario: Scenario, prevalences: number[], ratios: number[], target: Target, simulate: Simulator): Promise<DesignMap> {
+export async function designMap(
+  scenario: Scenario,
+  prevalences: number[],
+  ratios: number[],
+  target: Target,
+  simulate: Simulator,
+): Promise<DesignMap> {
   const cells: MapCell[] = [];
   for (const prevalence of prevalences) {
     for (const ratio of ratios) {
@@ -33,7 +39,14 @@ export async function designMap(scenario: Scenario, prevalences: number[], ratio
         randomized[solution.id] = 'size' in solution ? solution.expected.randomized : null;
         cost[solution.id] = 'size' in solution ? solution.expected.cost : null;
       }
-      cells.push({ prevalence, ratio, randomized, cost, fewestRandomized: smallest(randomized), leastCost: smallest(cost) });
+      cells.push({
+        prevalence,
+        ratio,
+        randomized,
+        cost,
+        fewestRandomized: smallest(randomized),
+        leastCost: smallest(cost),
+      });
     }
   }
   return { target, prevalences, ratios, cells };
@@ -48,7 +61,10 @@ export function mapPoint(scenario: Scenario, prevalence: number, ratio: number):
       : endpoint.type === 'binary'
         ? endpoint.control.neg + ratio * (endpoint.treatment.pos - endpoint.control.pos)
         : endpoint.hazardRatio.pos ** ratio;
-  for (const [parameter, value] of [['prevalence', prevalence], ['effect.neg', negative]] as const) {
+  for (const [parameter, value] of [
+    ['prevalence', prevalence],
+    ['effect.neg', negative],
+  ] as const) {
     const varied = withParameter(scenario, parameter, value);
     if (!varied.ok) throw new Error(varied.errors.join('\n'));
     scenario = varied.scenario;
@@ -58,6 +74,7 @@ export function mapPoint(scenario: Scenario, prevalence: number, ratio: number):
 
 function smallest(values: Record<string, number | null>): string | null {
   let best: string | null = null;
-  for (const [id, value] of Object.entries(values)) if (value !== null && (best === null || value < values[best]!)) best = id;
+  for (const [id, value] of Object.entries(values))
+    if (value !== null && (best === null || value < values[best]!)) best = id;
   return best;
 }

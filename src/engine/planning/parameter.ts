@@ -52,7 +52,8 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
 function setEvents(design: Design, value: number): void {
   const before = totalOf(design.events);
   setSize(design, 'events', value);
-  if (design.n !== undefined && before !== undefined) setSize(design, 'n', Math.round((totalOf(design.n)! * value) / before));
+  if (design.n !== undefined && before !== undefined)
+    setSize(design, 'n', Math.round((totalOf(design.n)! * value) / before));
 }
 
 function totalOf(size: number | readonly number[] | undefined): number | undefined {

@@ -59,11 +59,17 @@ export const SEARCH_REPLICATES = 100_000;
 /** the first step of the bracket around the start, as a fraction of it */
 const FIRST_STEP = 0.02;
 
-export async function solve(scenario: Scenario, target: Target, simulate: Simulator, options: SolveOptions = {}): Promise<Solution[]> {
+export async function solve(
+  scenario: Scenario,
+  target: Target,
+  simulate: Simulator,
+  options: SolveOptions = {},
+): Promise<Solution[]> {
   const replicates = options.replicates ?? Math.max(scenario.simulation.replicates, SEARCH_REPLICATES);
   const searched: Scenario = { ...scenario, simulation: { ...scenario.simulation, replicates } };
   const solutions: Solution[] = [];
-  for (const design of scenario.designs) solutions.push(await solveDesign({ ...searched, designs: [design] }, design, target, simulate));
+  for (const design of scenario.designs)
+    solutions.push(await solveDesign({ ...searched, designs: [design] }, design, target, simulate));
   return solutions;
 }
 
@@ -79,7 +85,11 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
   const stages = Array.isArray(design[unit]) ? 2 : 1;
   const smallest = SMALLEST * stages;
   const replicates = single.simulation.replicates;
-  const outOfReach = (how: string) => ({ id: design.id, unit, unreachable: `the ${how} power stays below ${target.power} up to ${largest}` });
+  const outOfReach = (how: string) => ({
+    id: design.id,
+    unit,
+    unreachable: `the ${how} power stays below ${target.power} up to ${largest}`,
+  });
 
   const closed = closedFormPower(single, target);
   let closedForm: { size: number; power: number } | undefined;
@@ -90,7 +100,17 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
     if (closedFormIsExact(single)) {
       const [result] = await simulate(at(size));
       const mcse = result.mcse[target.hypothesis] ?? 0;
-      return { id: design.id, unit, size, method: 'closed form', closedForm, replicates, power: probability(result), mcse, expected: result.expected };
+      return {
+        id: design.id,
+        unit,
+        size,
+        method: 'closed form',
+        closedForm,
+        replicates,
+        power: probability(result),
+        mcse,
+        expected: result.expected,
+      };
     }
   }
 
@@ -167,7 +187,8 @@ function closedFormIsExact(scenario: Scenario): boolean {
 function closedFormPower(single: Scenario, target: Target): ((scenario: Scenario) => number) | undefined {
   const critical = normalQuantile(1 - single.alpha);
   const population = summarisePopulation(single.population);
-  const power = (scenario: Scenario) => designAnalytic(scenario, population, scenario.designs[0], critical)?.reject[target.hypothesis];
+  const power = (scenario: Scenario) =>
+    designAnalytic(scenario, population, scenario.designs[0], critical)?.reject[target.hypothesis];
   if (power(single) === undefined) return undefined;
   return (scenario) => power(scenario) ?? 0;
 }

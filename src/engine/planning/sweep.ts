@@ -8,7 +8,11 @@ import { withParameter, type Parameter } from './parameter.js';
 export type SweepPoint = { value: number; results: DesignResult[] };
 
 /** the scenarios of a sweep, or every problem with its values */
-export function sweepScenarios(scenario: Scenario, parameter: Parameter, values: readonly number[]): { ok: true; scenarios: Scenario[] } | { ok: false; errors: string[] } {
+export function sweepScenarios(
+  scenario: Scenario,
+  parameter: Parameter,
+  values: readonly number[],
+): { ok: true; scenarios: Scenario[] } | { ok: false; errors: string[] } {
   const scenarios: Scenario[] = [];
   const errors: string[] = [];
   for (const value of values) {
@@ -29,6 +33,7 @@ export async function sweep(
   const planned = sweepScenarios(scenario, parameter, values);
   if (!planned.ok) throw new Error(planned.errors.join('\n'));
   const points: SweepPoint[] = [];
-  for (let i = 0; i < values.length; i++) points.push({ value: values[i], results: await simulate(planned.scenarios[i]) });
+  for (let i = 0; i < values.length; i++)
+    points.push({ value: values[i], results: await simulate(planned.scenarios[i]) });
   return points;
 }

@@ -118,7 +118,8 @@ export function numberIn(range: Range, defaultValue?: number, limit?: Limit): Nu
   const within: Range = { ...range };
   if (limit?.min !== undefined) Object.assign(within, { min: limit.min, minOpen: false });
   if (limit?.max !== undefined) Object.assign(within, { max: limit.max, maxOpen: false });
-  const limitWords = limit && `${rangeWords({ integer: range.integer, min: limit.min, max: limit.max })} (${limit.why})`;
+  const limitWords =
+    limit && `${rangeWords({ integer: range.integer, min: limit.min, max: limit.max })} (${limit.why})`;
   return {
     kind: 'number',
     range: within,
@@ -165,7 +166,11 @@ export function text(maxLength: number, defaultValue?: string, pattern?: { regex
       if (typeof value === 'string' && /\p{Cs}/u.test(value)) {
         return mustBe(issues, path, `${allowed} without unpaired surrogates (U+D800–U+DFFF)`, value);
       }
-      if (typeof value === 'string' && [...value].length <= maxLength && (pattern === undefined || pattern.regex.test(value))) {
+      if (
+        typeof value === 'string' &&
+        [...value].length <= maxLength &&
+        (pattern === undefined || pattern.regex.test(value))
+      ) {
         return value;
       }
       return mustBe(issues, path, allowed, value);
@@ -203,5 +208,9 @@ export function orNull<T>(field: Field<T>): Field<T | null> {
 
 /** A field that may be left out; it then stays out of the filled scenario too. */
 export function optional<T>(field: Field<T>): Field<T | undefined> {
-  return { allowed: field.allowed, fill: () => undefined, read: (value, path, issues, context) => field.read(value, path, issues, context) };
+  return {
+    allowed: field.allowed,
+    fill: () => undefined,
+    read: (value, path, issues, context) => field.read(value, path, issues, context),
+  };
 }

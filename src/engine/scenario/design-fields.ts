@@ -7,7 +7,14 @@ import type { ObjectField } from './record.js';
 import type { Interims, Recalculation, Selection } from './types.js';
 import { EVENT_LIMIT, PATIENT_LIMIT } from './sizes.js';
 
-export const INTERSECTIONS = ['bonferroni', 'simes', 'sidak', 'spiessens-debois', 'hierarchical-S', 'hierarchical-F'] as const;
+export const INTERSECTIONS = [
+  'bonferroni',
+  'simes',
+  'sidak',
+  'spiessens-debois',
+  'hierarchical-S',
+  'hierarchical-F',
+] as const;
 /** a two-stage closed combination test needs an intersection p-value at each stage, which fixed-sequence testing has not */
 export const ADAPTIVE_INTERSECTIONS = ['bonferroni', 'simes', 'sidak', 'spiessens-debois'] as const;
 export const EFFICACY = ['none', 'obrien-fleming', 'pocock'] as const;
@@ -28,7 +35,8 @@ export const informationRates: Field<number[]> = {
     const before = issues.length;
     value.forEach((rate: unknown, index) => {
       const at = item(path, index);
-      if (typeof rate !== 'number' || !Number.isFinite(rate) || !inRange(rate, RATE)) mustBe(issues, at, rangeWords(RATE), rate);
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || !inRange(rate, RATE))
+        mustBe(issues, at, rangeWords(RATE), rate);
       else if (index > 0 && typeof value[index - 1] === 'number' && rate <= value[index - 1]) {
         mustBe(issues, at, `greater than the rate before it (${value[index - 1]})`, rate);
       } else if (index === value.length - 1 && rate !== 1) mustBe(issues, at, '1 (the final analysis)', rate);

@@ -4,7 +4,14 @@
 // (and the engine's designs/ folder).
 import { child, oneOf, optional } from './checks.js';
 import type { Issues } from './checks.js';
-import { ADAPTIVE_INTERSECTIONS, EFFICACY, INTERIMS, INTERSECTIONS, RECALCULATION, SELECTION } from './design-fields.js';
+import {
+  ADAPTIVE_INTERSECTIONS,
+  EFFICACY,
+  INTERIMS,
+  INTERSECTIONS,
+  RECALCULATION,
+  SELECTION,
+} from './design-fields.js';
 import type { Fields } from './record.js';
 import type { Design, DesignType } from './types.js';
 
@@ -56,7 +63,8 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
   'adaptive-enrichment': {
     type: 'adaptive-enrichment',
     label: 'Adaptive enrichment',
-    description: 'Stage 1 randomises all comers; at the interim a selection rule keeps S, F or both for stage 2; closed combination test.',
+    description:
+      'Stage 1 randomises all comers; at the interim a selection rule keeps S, F or both for stage 2; closed combination test.',
     hypotheses: ['S', 'F'],
     stages: 2,
     fields: {
@@ -69,7 +77,9 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
     refine(design, path, issues) {
       // Fisher's product test has no α-spending form here (docs/methods.md)
       if (design.combination === 'fisher' && design.efficacy !== undefined && design.efficacy !== 'none') {
-        issues.push(`${child(path, 'efficacy')}: the Fisher combination has no early efficacy stop here; use "none" or inverse-normal`);
+        issues.push(
+          `${child(path, 'efficacy')}: the Fisher combination has no early efficacy stop here; use "none" or inverse-normal`,
+        );
       }
     },
   },

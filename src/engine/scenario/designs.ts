@@ -29,16 +29,24 @@ export function readDesigns(value: unknown, path: string, context: Context, issu
   const before = issues.length;
   if (value.length < 1 || value.length > MAX_DESIGNS) mustBe(issues, path, DESIGNS_ALLOWED, value);
   const firstIndexOfId = new Map<string, number>();
-  const designs = value.map((raw: unknown, index) => readDesign(raw, item(path, index), context, issues, (id) => {
-    const earlier = firstIndexOfId.get(id);
-    if (earlier === undefined) firstIndexOfId.set(id, index);
-    return earlier;
-  }));
+  const designs = value.map((raw: unknown, index) =>
+    readDesign(raw, item(path, index), context, issues, (id) => {
+      const earlier = firstIndexOfId.get(id);
+      if (earlier === undefined) firstIndexOfId.set(id, index);
+      return earlier;
+    }),
+  );
   return issues.length === before ? (designs as Design[]) : undefined;
 }
 
 /** `earlierWithId(id)` is the index of an earlier design with the same id, if any. */
-function readDesign(raw: unknown, path: string, context: Context, issues: Issues, earlierWithId: (id: string) => number | undefined): Design | undefined {
+function readDesign(
+  raw: unknown,
+  path: string,
+  context: Context,
+  issues: Issues,
+  earlierWithId: (id: string) => number | undefined,
+): Design | undefined {
   const record = recordAt(raw, path, issues);
   if (record === undefined) return undefined;
   const before = issues.length;
@@ -50,15 +58,19 @@ function readDesign(raw: unknown, path: string, context: Context, issues: Issues
   if (type === undefined) return undefined; // its other fields depend on the type
   const meta = DESIGN_META[type] as DesignMeta;
   const ownFields = Object.keys(meta.fields);
-  reportUnknown(record, ['id', 'label', 'type', ...sizeKeys(context), ...ownFields], path, issues, (key) => misplaced(key, type, context));
+  reportUnknown(record, ['id', 'label', 'type', ...sizeKeys(context), ...ownFields], path, issues, (key) =>
+    misplaced(key, type, context),
+  );
   const sizes = readSizes(record, path, meta.stages, context, issues);
   const fields = readFields(record, meta.fields, path, issues, context);
   meta.refine?.(fields.value, path, issues);
   const interims = (fields.value as { interims?: Interims }).interims;
   if (interims) {
     const { n, events } = sizes;
-    if (typeof n === 'number') checkLookSizes(n, interims.informationRates, 'patients', child(path, 'interims'), issues);
-    if (typeof events === 'number') checkLookSizes(events, interims.informationRates, 'events', child(path, 'interims'), issues);
+    if (typeof n === 'number')
+      checkLookSizes(n, interims.informationRates, 'patients', child(path, 'interims'), issues);
+    if (typeof events === 'number')
+      checkLookSizes(events, interims.informationRates, 'events', child(path, 'interims'), issues);
   }
   if (issues.length > before) return undefined;
   // no problem reported: every field is present and in range, or an optional one left out

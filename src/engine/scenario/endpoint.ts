@@ -12,8 +12,16 @@ const perStatus = (field: Field<number>) => object<PerStatus>({ pos: field, neg:
 const SCALE = { min: 1e-6, max: 1e6, why: 'choose units that keep the outcome between 10⁻⁶ and 10⁶' };
 const EFFECT = { min: -1e6, max: 1e6, why: SCALE.why };
 /** control medians from three days to a hundred years (months); hazard ratios within a factor of 100 */
-const MEDIAN = numberIn({ min: 0, minOpen: true }, undefined, { min: 0.1, max: 1200, why: 'from three days to a hundred years' });
-const HAZARD_RATIO = numberIn({ min: 0, minOpen: true }, undefined, { min: 0.01, max: 100, why: 'no treatment changes a hazard a hundredfold' });
+const MEDIAN = numberIn({ min: 0, minOpen: true }, undefined, {
+  min: 0.1,
+  max: 1200,
+  why: 'from three days to a hundred years',
+});
+const HAZARD_RATIO = numberIn({ min: 0, minOpen: true }, undefined, {
+  min: 0.01,
+  max: 100,
+  why: 'no treatment changes a hazard a hundredfold',
+});
 const probability = numberIn({ min: 0, minOpen: true, max: 1, maxOpen: true });
 
 type EndpointFields = { [T in EndpointType]: Fields<Omit<Extract<Endpoint, { type: T }>, 'type'>> };
@@ -38,7 +46,11 @@ export const ENDPOINT_TYPES = Object.keys(ENDPOINT_FIELDS) as EndpointType[];
 const ENDPOINT_TYPE = oneOf(ENDPOINT_TYPES);
 
 /** The endpoint (when all is well) and its type (whenever the type itself is readable). */
-export function readEndpoint(value: unknown, path: string, issues: Issues): { type?: EndpointType; endpoint?: Endpoint } {
+export function readEndpoint(
+  value: unknown,
+  path: string,
+  issues: Issues,
+): { type?: EndpointType; endpoint?: Endpoint } {
   // an absent endpoint reads as {}, so the message names the missing `endpoint.type`
   const record = value === undefined ? {} : recordAt(value, path, issues);
   if (record === undefined) return {};

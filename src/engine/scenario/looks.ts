@@ -10,7 +10,13 @@ export function lookSizes(total: number, rates: readonly number[]): number[] {
 }
 
 /** report a look that would see no more patients (or events) than the one before it */
-export function checkLookSizes(total: number, rates: readonly number[], unit: 'patients' | 'events', path: string, issues: Issues): void {
+export function checkLookSizes(
+  total: number,
+  rates: readonly number[],
+  unit: 'patients' | 'events',
+  path: string,
+  issues: Issues,
+): void {
   const sizes = lookSizes(total, rates);
   for (let k = 1; k < sizes.length; k++) {
     if (sizes[k] > sizes[k - 1]) continue;

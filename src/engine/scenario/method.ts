@@ -19,15 +19,22 @@ export function resolveMethod(
   const method = given ?? defaultMethod(endpointType);
   const at = child(path, 'method');
   if (endpointType === 'survival' && method === 'sufficient') {
-    issues.push(`${at}: must be "patient" or "asymptotic" for a survival endpoint ("sufficient" draws no event times), got "sufficient"`);
+    issues.push(
+      `${at}: must be "patient" or "asymptotic" for a survival endpoint ("sufficient" draws no event times), got "sufficient"`,
+    );
     return undefined;
   }
   if (endpointType !== 'survival' && method === 'asymptotic') {
-    issues.push(`${at}: must be "sufficient" or "patient" for a ${endpointType} endpoint ("asymptotic" is for survival only), got "asymptotic"`);
+    issues.push(
+      `${at}: must be "sufficient" or "patient" for a ${endpointType} endpoint ("asymptotic" is for survival only), got "asymptotic"`,
+    );
     return undefined;
   }
   const { sensitivity, specificity } = population;
-  if (method === 'asymptotic' && ((sensitivity !== undefined && sensitivity !== 1) || (specificity !== undefined && specificity !== 1))) {
+  if (
+    method === 'asymptotic' &&
+    ((sensitivity !== undefined && sensitivity !== 1) || (specificity !== undefined && specificity !== 1))
+  ) {
     issues.push(`${at}: "asymptotic" needs a perfect assay (sensitivity and specificity 1)`);
     return undefined;
   }

@@ -8,7 +8,14 @@ import { readEndpoint } from './endpoint.js';
 import { resolveMethod } from './method.js';
 import { readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
-import { ANALYSIS_FIELDS, HEADER_FIELDS, POPULATION_FIELDS, SCENARIO_KEYS, SIMULATION_FIELDS, TRIAL_FIELDS } from './scenario-fields.js';
+import {
+  ANALYSIS_FIELDS,
+  HEADER_FIELDS,
+  POPULATION_FIELDS,
+  SCENARIO_KEYS,
+  SIMULATION_FIELDS,
+  TRIAL_FIELDS,
+} from './scenario-fields.js';
 import type { Scenario } from './types.js';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };

@@ -22,7 +22,13 @@ const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
  * (allowed: …)`. A key that is not a plain name is quoted after the parent's path instead, so a
  * message always starts with a path.
  */
-export function reportUnknown(record: Record<string, unknown>, allowed: readonly string[], path: string, issues: Issues, misplaced?: Misplaced): void {
+export function reportUnknown(
+  record: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  issues: Issues,
+  misplaced?: Misplaced,
+): void {
   for (const key of Object.keys(record)) {
     if (allowed.includes(key) || record[key] === undefined) continue;
     const reason = misplaced?.(key) ?? `unknown field (allowed: ${allowed.join(', ')})`;
@@ -37,7 +43,14 @@ export function recordAt(value: unknown, path: string, issues: Issues): Record<s
 }
 
 /** One field of `record`: its value read, its default filled, or `required` reported. */
-export function readField<T>(record: Record<string, unknown>, key: string, field: Field<T>, path: string, issues: Issues, context: Context): T | undefined {
+export function readField<T>(
+  record: Record<string, unknown>,
+  key: string,
+  field: Field<T>,
+  path: string,
+  issues: Issues,
+  context: Context,
+): T | undefined {
   const value = own(record, key);
   const at = child(path, key);
   if (value !== undefined) return field.read(value, at, issues, context);
@@ -50,7 +63,13 @@ export function readField<T>(record: Record<string, unknown>, key: string, field
  * Every field of `fields` read from `record` (unknown keys are the caller's to report).
  * `complete` is false when some field had a problem, which was then reported.
  */
-export function readFields<T>(record: Record<string, unknown>, fields: Fields<T>, path: string, issues: Issues, context: Context): { value: Partial<T>; complete: boolean } {
+export function readFields<T>(
+  record: Record<string, unknown>,
+  fields: Fields<T>,
+  path: string,
+  issues: Issues,
+  context: Context,
+): { value: Partial<T>; complete: boolean } {
   const value: Partial<T> = {};
   let complete = true;
   for (const key of Object.keys(fields) as (keyof T & string)[]) {
@@ -67,7 +86,10 @@ export function readFields<T>(record: Record<string, unknown>, fields: Fields<T>
  * An object of known fields. It fills itself when absent if all its fields have defaults;
  * `refine` checks rules between its fields on whatever could be read.
  */
-export function object<T>(fields: Fields<T>, refine?: (value: Partial<T>, path: string, issues: Issues) => void): ObjectField<T> {
+export function object<T>(
+  fields: Fields<T>,
+  refine?: (value: Partial<T>, path: string, issues: Issues) => void,
+): ObjectField<T> {
   const keys = Object.keys(fields);
   const fieldList = Object.values(fields) as Field<unknown>[];
   const allowed = `an object { ${keys.join(', ')} }`;

@@ -4,8 +4,13 @@
 // did not come through the contract's checks fails with a message, not with NaN.
 import type { Design } from './types.js';
 
-export function requiredSize<D extends Design, K extends 'n' | 'events'>(design: D, key: K, why: string): NonNullable<D[K]> {
+export function requiredSize<D extends Design, K extends 'n' | 'events'>(
+  design: D,
+  key: K,
+  why: string,
+): NonNullable<D[K]> {
   const size = design[key];
-  if (size === undefined || size === null) throw new Error(`design "${design.id}": ${key} is required ${why} (the scenario contract checks this)`);
+  if (size === undefined || size === null)
+    throw new Error(`design "${design.id}": ${key} is required ${why} (the scenario contract checks this)`);
   return size;
 }

@@ -7,12 +7,25 @@ import { object } from './record.js';
 import type { Fields } from './record.js';
 import type { Costs, Scenario } from './types.js';
 
-export const SCENARIO_KEYS = ['version', 'title', 'alpha', 'population', 'endpoint', 'trial', 'analysis', 'designs', 'simulation'] as const;
+export const SCENARIO_KEYS = [
+  'version',
+  'title',
+  'alpha',
+  'population',
+  'endpoint',
+  'trial',
+  'analysis',
+  'designs',
+  'simulation',
+] as const;
 
 export const HEADER_FIELDS: Fields<Pick<Scenario, 'version' | 'title' | 'alpha'>> = {
   version: oneOf([1], DEFAULTS.version),
   title: text(200, DEFAULTS.title),
-  alpha: numberIn({ min: 0, minOpen: true, max: 0.2 }, DEFAULTS.alpha, { min: 1e-6, why: 'smaller levels are no trial\'s' }),
+  alpha: numberIn({ min: 0, minOpen: true, max: 0.2 }, DEFAULTS.alpha, {
+    min: 1e-6,
+    why: "smaller levels are no trial's",
+  }),
 };
 
 // An assay no better than a coin is no assay: accuracy must exceed 1/2.
@@ -60,7 +73,9 @@ export const ANALYSIS_FIELDS: Fields<Scenario['analysis']> = {
 export const METHODS = ['sufficient', 'patient', 'asymptotic'] as const;
 
 /** simulation.method is read here; whether it suits the endpoint and assay is method.ts's rule */
-export const SIMULATION_FIELDS: Fields<Omit<Scenario['simulation'], 'method'> & { method?: Scenario['simulation']['method'] }> = {
+export const SIMULATION_FIELDS: Fields<
+  Omit<Scenario['simulation'], 'method'> & { method?: Scenario['simulation']['method'] }
+> = {
   replicates: numberIn({ integer: true, min: 1, max: 10_000_000 }, DEFAULTS.simulation.replicates),
   seed: text(100, DEFAULTS.simulation.seed),
   method: optional(oneOf(METHODS)),

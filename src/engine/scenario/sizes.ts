@@ -70,7 +70,13 @@ const FIELDS = {
 /** What `n` and `events` accept for a design of 1 or 2 stages (for messages and help texts). */
 export const sizeFields = (stages: 1 | 2): { n: Field<Size>; events: Field<Size> } => FIELDS[stages];
 
-export function readSizes(record: Record<string, unknown>, path: string, stages: 1 | 2, context: Context, issues: Issues): Sizes {
+export function readSizes(
+  record: Record<string, unknown>,
+  path: string,
+  stages: 1 | 2,
+  context: Context,
+  issues: Issues,
+): Sizes {
   const rules = presence(context);
   const sizes: Sizes = {};
   for (const key of ['n', 'events'] as const) {
@@ -79,7 +85,8 @@ export function readSizes(record: Record<string, unknown>, path: string, stages:
     const field = sizeFields(stages)[key];
     if (value === undefined) {
       if (rules[key] === 'required') {
-        const reason = key === 'n' && context.endpointType === 'survival' ? ` with simulation.method "${context.method}"` : '';
+        const reason =
+          key === 'n' && context.endpointType === 'survival' ? ` with simulation.method "${context.method}"` : '';
         issues.push(`${at}: required${reason}, must be ${field.allowed}`);
       }
     } else if (rules[key] !== 'forbidden') {

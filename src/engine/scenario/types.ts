@@ -27,13 +27,7 @@ export type SurvivalEndpoint = {
 export type Endpoint = ContinuousEndpoint | BinaryEndpoint | SurvivalEndpoint;
 export type EndpointType = Endpoint['type'];
 
-export type Intersection =
-  | 'bonferroni'
-  | 'simes'
-  | 'sidak'
-  | 'spiessens-debois'
-  | 'hierarchical-S'
-  | 'hierarchical-F';
+export type Intersection = 'bonferroni' | 'simes' | 'sidak' | 'spiessens-debois' | 'hierarchical-S' | 'hierarchical-F';
 
 export type Efficacy = 'none' | 'obrien-fleming' | 'pocock';
 

@@ -11,19 +11,33 @@ import { zOfP } from '../../../src/engine/math/normal.js';
 import { continuousEndpoint, scenarioFrom } from '../../support/scenarios.js';
 
 type Reference = {
-  kind: string; stage1AdjustedP: number; criticalValueFinal: number; allocation: number; assumedEffect: number; sd: number;
-  conditionalPower: number; conditionalCriticalValue: number; stage2Subjects: number;
+  kind: string;
+  stage1AdjustedP: number;
+  criticalValueFinal: number;
+  allocation: number;
+  assumedEffect: number;
+  sd: number;
+  conditionalPower: number;
+  conditionalCriticalValue: number;
+  stage2Subjects: number;
 };
 const references = (analytic as Reference[]).filter((c) => c.kind === 'recalculationStage2');
 
-const recalculation = (reference: Reference) => ({ conditionalPower: reference.conditionalPower, minStage2: 1, maxStage2: 10_000, assumedEffect: reference.assumedEffect });
+const recalculation = (reference: Reference) => ({
+  conditionalPower: reference.conditionalPower,
+  minStage2: 1,
+  maxStage2: 10_000,
+  assumedEffect: reference.assumedEffect,
+});
 function setUp(reference: Reference, rule = recalculation(reference)) {
   const scenario = scenarioFrom({
     population: { prevalence: 0.4 },
     endpoint: continuousEndpoint(0.4, 0.4, reference.sd, reference.sd),
     analysis: { statistic: 'z', strata: 'fixed' },
     trial: { allocation: reference.allocation },
-    designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [100, 200], efficacy: 'obrien-fleming', recalculation: rule }],
+    designs: [
+      { id: 'ae', type: 'adaptive-enrichment', n: [100, 200], efficacy: 'obrien-fleming', recalculation: rule },
+    ],
   });
   const design = scenario.designs[0] as AdaptiveEnrichmentDesign;
   const test = combinationTest(design.n[0] / design.n[1], design, scenario.alpha);

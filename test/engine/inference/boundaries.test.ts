@@ -10,7 +10,13 @@ import { blockStream } from '../../../src/engine/random/stream.js';
 import { proportionSe } from '../../support/monte-carlo.js';
 import { normalUpper } from '../../../src/engine/math/normal.js';
 
-type BoundaryCase = { kind: 'boundaries'; spending: Spending; informationRates: number[]; alpha: number; criticalValues: number[] };
+type BoundaryCase = {
+  kind: 'boundaries';
+  spending: Spending;
+  informationRates: number[];
+  alpha: number;
+  criticalValues: number[];
+};
 const cases = (analytic as { kind: string }[]).filter((c): c is BoundaryCase => c.kind === 'boundaries');
 
 describe('efficacy boundaries equal rpact', () => {
@@ -30,9 +36,24 @@ describe('efficacy boundaries equal rpact', () => {
 //   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.02, 0.5, 1), alpha = 0.025, sided = 1)$criticalValues
 //   getDesignGroupSequential(typeOfDesign = "asP", informationRates = c(0.01, 1), alpha = 0.025, sided = 1)$criticalValues
 const EARLY_LOOKS: { spending: Spending; informationRates: number[]; alpha: number; criticalValues: number[] }[] = [
-  { spending: 'obrien-fleming', informationRates: [0.05, 1], alpha: 0.0126, criticalValues: [Infinity, 2.23832299560308] },
-  { spending: 'obrien-fleming', informationRates: [0.02, 0.5, 1], alpha: 0.025, criticalValues: [Infinity, 2.96258804947138, 1.96859564632177] },
-  { spending: 'pocock', informationRates: [0.01, 1], alpha: 0.025, criticalValues: [3.33537540822154, 1.9669111892581] },
+  {
+    spending: 'obrien-fleming',
+    informationRates: [0.05, 1],
+    alpha: 0.0126,
+    criticalValues: [Infinity, 2.23832299560308],
+  },
+  {
+    spending: 'obrien-fleming',
+    informationRates: [0.02, 0.5, 1],
+    alpha: 0.025,
+    criticalValues: [Infinity, 2.96258804947138, 1.96859564632177],
+  },
+  {
+    spending: 'pocock',
+    informationRates: [0.01, 1],
+    alpha: 0.025,
+    criticalValues: [3.33537540822154, 1.9669111892581],
+  },
 ];
 
 describe('efficacy boundaries with an early look of little information', () => {
@@ -55,7 +76,10 @@ describe('efficacy boundaries with an early look of little information', () => {
 
 describe('efficacy boundaries spend α as defined', () => {
   const replicates = 400_000;
-  for (const [spending, rates] of [['obrien-fleming', [0.25, 0.6, 0.8, 1]], ['pocock', [0.3, 0.5, 1]]] as [Spending, number[]][]) {
+  for (const [spending, rates] of [
+    ['obrien-fleming', [0.25, 0.6, 0.8, 1]],
+    ['pocock', [0.3, 0.5, 1]],
+  ] as [Spending, number[]][]) {
     it(`${spending} at ${rates.join(', ')}: first crossings within 4 MCSE of the α spent`, () => {
       const critical = efficacyBoundaries(spending, rates, 0.025);
       const sampler = new Sampler(blockStream('boundaries', spending, 0));

@@ -13,7 +13,8 @@ const ALPHA = 0.025;
 const P_VALUE: Record<Intersection, (zS: number, zF: number, rho: number) => number> = {
   bonferroni: (zS, zF) => Math.min(1, 2 * Math.min(normalUpper(zS), normalUpper(zF))),
   sidak: (zS, zF) => 1 - (1 - Math.min(normalUpper(zS), normalUpper(zF))) ** 2,
-  simes: (zS, zF) => Math.min(2 * Math.min(normalUpper(zS), normalUpper(zF)), Math.max(normalUpper(zS), normalUpper(zF))),
+  simes: (zS, zF) =>
+    Math.min(2 * Math.min(normalUpper(zS), normalUpper(zF)), Math.max(normalUpper(zS), normalUpper(zF))),
   'spiessens-debois': (zS, zF, rho) => {
     const m = Math.max(zS, zF);
     return 1 - bivariateNormalCdf(m, m, rho);

@@ -28,10 +28,18 @@ function spentAt(spending: Spending, rates: readonly number[], alpha: number): n
 describe('t boundaries at a single look', () => {
   // Rscript -e 'qt(alpha, df, lower.tail = FALSE)' (the upper tail, so that its digits are kept)
   const R_QT: [alpha: number, df: number, quantile: number][] = [
-    [0.025, 1, 12.706204736174707], [0.025, 2, 4.3026527297494637], [0.025, 5, 2.570581835636315],
-    [0.025, 10, 2.2281388519862744], [0.025, 36, 2.0280940009804507], [0.025, 116, 1.9806260024590896],
-    [0.05, 1, 6.3137515146750438], [0.05, 2, 2.919985580353726], [0.05, 5, 2.0150483733330233],
-    [0.05, 10, 1.8124611228116763], [0.05, 36, 1.6882977141168165], [0.05, 116, 1.6580957442687609],
+    [0.025, 1, 12.706204736174707],
+    [0.025, 2, 4.3026527297494637],
+    [0.025, 5, 2.570581835636315],
+    [0.025, 10, 2.2281388519862744],
+    [0.025, 36, 2.0280940009804507],
+    [0.025, 116, 1.9806260024590896],
+    [0.05, 1, 6.3137515146750438],
+    [0.05, 2, 2.919985580353726],
+    [0.05, 5, 2.0150483733330233],
+    [0.05, 10, 1.8124611228116763],
+    [0.05, 36, 1.6882977141168165],
+    [0.05, 116, 1.6580957442687609],
   ];
 
   it('the nominal level is α, and the trial rejects from R’s t quantile t_{ν, 1−α} on', () => {
@@ -135,7 +143,9 @@ describe('t boundaries spend α as defined under the exact law (Monte Carlo)', (
     const ours = tEfficacyBoundaries('pocock', rates, dfs, alpha);
     const z = efficacyBoundaries('pocock', rates, alpha);
     const sampler = new Sampler(blockStream('t-boundaries', 'small ν', 0));
-    const { crossings: [tCrossings, zCrossings] } = simulate(rates, dfs, [ours, z], replicates, sampler);
+    const {
+      crossings: [tCrossings, zCrossings],
+    } = simulate(rates, dfs, [ours, z], replicates, sampler);
     spentAt('pocock', rates, alpha).forEach((spent, k) => {
       const bound = 3 * proportionSe(spent, replicates);
       expect(Math.abs(tCrossings[k] / replicates - spent), `look ${k + 1}`).toBeLessThanOrEqual(bound);
@@ -151,7 +161,10 @@ describe('t boundaries spend α as defined under the exact law (Monte Carlo)', (
     const ours = tEfficacyBoundaries('pocock', rates, dfs, alpha);
     const z = efficacyBoundaries('pocock', rates, alpha);
     const sampler = new Sampler(blockStream('t-boundaries', 'ν from 36', 0));
-    const { crossings: [tCrossings], alone } = simulate(rates, dfs, [ours, z], replicates, sampler);
+    const {
+      crossings: [tCrossings],
+      alone,
+    } = simulate(rates, dfs, [ours, z], replicates, sampler);
     spentAt('pocock', rates, alpha).forEach((spent, k) => {
       const bound = 3 * proportionSe(spent, replicates);
       expect(Math.abs(tCrossings[k] / replicates - spent), `look ${k + 1}`).toBeLessThanOrEqual(bound);

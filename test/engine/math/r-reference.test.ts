@@ -8,25 +8,47 @@ import { lnGamma } from '../../../src/engine/math/log-gamma.js';
 import { normalCdf, normalQuantile, normalUpper } from '../../../src/engine/math/normal.js';
 import { studentTUpper } from '../../../src/engine/math/student-t.js';
 
-interface Entry { call: string; value: number }
+interface Entry {
+  call: string;
+  value: number;
+}
 const entries: Entry[] = JSON.parse(
   readFileSync(new URL('../../fixtures/math/r-reference.json', import.meta.url), 'utf8'),
 );
 
-interface Check { pattern: RegExp; evaluate: (args: number[]) => number; relative: number; absolute: number }
+interface Check {
+  pattern: RegExp;
+  evaluate: (args: number[]) => number;
+  relative: number;
+  absolute: number;
+}
 const CHECKS: Check[] = [
   { pattern: /^pnorm\(([-\d.e]+)\)$/, evaluate: ([x]) => normalCdf(x), relative: 1e-13, absolute: 0 },
-  { pattern: /^pnorm\(([-\d.e]+), lower\.tail = FALSE\)$/, evaluate: ([x]) => normalUpper(x), relative: 1e-13, absolute: 0 },
+  {
+    pattern: /^pnorm\(([-\d.e]+), lower\.tail = FALSE\)$/,
+    evaluate: ([x]) => normalUpper(x),
+    relative: 1e-13,
+    absolute: 0,
+  },
   { pattern: /^qnorm\(([-\d.e]+)\)$/, evaluate: ([p]) => normalQuantile(p), relative: 1e-13, absolute: 1e-15 },
-  { pattern: /^pt\(([-\d.e]+), ([-\d.e+]+), lower\.tail = FALSE\)$/, evaluate: ([t, df]) => studentTUpper(t, df), relative: 1e-11, absolute: 0 },
+  {
+    pattern: /^pt\(([-\d.e]+), ([-\d.e+]+), lower\.tail = FALSE\)$/,
+    evaluate: ([t, df]) => studentTUpper(t, df),
+    relative: 1e-11,
+    absolute: 0,
+  },
   { pattern: /^lgamma\(([-\d.e]+)\)$/, evaluate: ([x]) => lnGamma(x), relative: 1e-13, absolute: 1e-15 },
   {
     pattern: /^pmvnorm\(upper = c\(([-\d.e]+), ([-\d.e]+)\), corr = rho ([-\d.e]+), TVPACK\)$/,
-    evaluate: ([h, k, rho]) => bivariateNormalCdf(h, k, rho), relative: 0, absolute: 1e-12,
+    evaluate: ([h, k, rho]) => bivariateNormalCdf(h, k, rho),
+    relative: 0,
+    absolute: 1e-12,
   },
   {
     pattern: /^critical max bivariate normal: alpha ([\d.e-]+), rho ([-\d.e]+)$/,
-    evaluate: ([alpha, rho]) => maxOfBivariateNormalCritical(alpha, rho), relative: 0, absolute: 1e-10,
+    evaluate: ([alpha, rho]) => maxOfBivariateNormalCritical(alpha, rho),
+    relative: 0,
+    absolute: 1e-10,
   },
 ];
 
@@ -39,7 +61,9 @@ describe('special functions agree with R', () => {
         const args = check.pattern.exec(entry.call)!.slice(1).map(Number);
         const value = check.evaluate(args);
         const bound = Math.max(check.absolute, check.relative * Math.abs(entry.value));
-        expect(Math.abs(value - entry.value), `${entry.call}: got ${value}, R ${entry.value}`).toBeLessThanOrEqual(bound);
+        expect(Math.abs(value - entry.value), `${entry.call}: got ${value}, R ${entry.value}`).toBeLessThanOrEqual(
+          bound,
+        );
       }
     });
   }

@@ -30,7 +30,10 @@ describe('common random numbers in a sweep', () => {
     ['all-comers', 'z, fixed strata', RPACT_LIKE],
     ['adaptive-enrichment', 'z, fixed strata', RPACT_LIKE],
   ])('%s, %s: differences between neighbouring sizes vary far less than with new seeds', (type, _, analysis) => {
-    const design = type === 'all-comers' ? { id: 'd', type, n: 300 } : { id: 'd', type, n: [150, 300], selection: { rule: 'epsilon' } };
+    const design =
+      type === 'all-comers'
+        ? { id: 'd', type, n: 300 }
+        : { id: 'd', type, n: [150, 300], selection: { rule: 'epsilon' } };
     const scenario = scenarioFrom({
       population: { prevalence: 0.4 },
       endpoint: continuousEndpoint(0.35, 0.15),

@@ -12,14 +12,32 @@ const designs = [
   { id: 'all', type: 'all-comers', n: 300 },
   { id: 'enriched', type: 'enriched', n: 150 },
   { id: 'simes', type: 'stratified', n: 300, intersection: 'simes' },
-  { id: 'adaptive', type: 'adaptive-enrichment', n: [150, 300], recalculation: { conditionalPower: 0.8, minStage2: 50, maxStage2: 400, assumedEffect: 0.4 } },
+  {
+    id: 'adaptive',
+    type: 'adaptive-enrichment',
+    n: [150, 300],
+    recalculation: { conditionalPower: 0.8, minStage2: 50, maxStage2: 400, assumedEffect: 0.4 },
+  },
 ];
-const survival = { type: 'survival', controlMedian: { pos: 9, neg: 14 }, hazardRatio: { pos: 0.6, neg: 0.85 }, dropoutPerYear: 0.05 };
+const survival = {
+  type: 'survival',
+  controlMedian: { pos: 9, neg: 14 },
+  hazardRatio: { pos: 0.6, neg: 0.85 },
+  dropoutPerYear: 0.05,
+};
 
 describe('globalNull', () => {
   it.each([
-    ['continuous', continuousEndpoint(0.5, 0.1, 1, 1.3), { type: 'continuous', sd: { pos: 1, neg: 1.3 }, effect: { pos: 0, neg: 0 } }],
-    ['binary', binaryEndpoint([0.2, 0.3], [0.45, 0.35]), { type: 'binary', control: { pos: 0.2, neg: 0.3 }, treatment: { pos: 0.2, neg: 0.3 } }],
+    [
+      'continuous',
+      continuousEndpoint(0.5, 0.1, 1, 1.3),
+      { type: 'continuous', sd: { pos: 1, neg: 1.3 }, effect: { pos: 0, neg: 0 } },
+    ],
+    [
+      'binary',
+      binaryEndpoint([0.2, 0.3], [0.45, 0.35]),
+      { type: 'binary', control: { pos: 0.2, neg: 0.3 }, treatment: { pos: 0.2, neg: 0.3 } },
+    ],
     ['survival', survival, { ...survival, hazardRatio: { pos: 1, neg: 1 } }],
   ])('%s: no effect anywhere, every other field and the input unchanged', (_, endpoint, expected) => {
     const sizes = endpoint.type === 'survival' ? { events: 100 } : {};

@@ -14,7 +14,12 @@ import { binaryEndpoint, continuousEndpoint, REALISTIC, scenarioFrom } from '../
 const POWER = 0.8;
 const FRESH = 100_000;
 
-const survival = { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.8 }, dropoutPerYear: 0.05 };
+const survival = {
+  type: 'survival',
+  controlMedian: { pos: 12, neg: 12 },
+  hazardRatio: { pos: 0.6, neg: 0.8 },
+  dropoutPerYear: 0.05,
+};
 const adaptive = { type: 'adaptive-enrichment', intersection: 'simes', selection: { rule: 'epsilon', epsilon: 0.1 } };
 
 const endpoints: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -24,7 +29,8 @@ const endpoints: [string, Record<string, unknown>, Record<string, unknown>][] = 
 ];
 
 const designs = (survivalEndpoint: boolean): Record<string, unknown>[] => {
-  const events = (n: number | number[]) => (survivalEndpoint ? { events: Array.isArray(n) ? n.map((m) => m / 2) : n / 2 } : {});
+  const events = (n: number | number[]) =>
+    survivalEndpoint ? { events: Array.isArray(n) ? n.map((m) => m / 2) : n / 2 } : {};
   return [
     { id: 'all-comers', type: 'all-comers', n: 400, ...events(400) },
     { id: 'enriched', type: 'enriched', n: 200, ...events(200) },
@@ -34,7 +40,12 @@ const designs = (survivalEndpoint: boolean): Record<string, unknown>[] => {
 };
 
 const cases = endpoints.flatMap(([name, endpoint, simulation]) =>
-  designs(name.startsWith('survival')).map((design) => ({ name: `${name}, ${design.type}`, endpoint, simulation, design })),
+  designs(name.startsWith('survival')).map((design) => ({
+    name: `${name}, ${design.type}`,
+    endpoint,
+    simulation,
+    design,
+  })),
 );
 // the default survival method, the patient-level log-rank, for a one-analysis design (a large effect
 // keeps the trial, and so the test's run time, small)
@@ -50,7 +61,7 @@ function reject(scenario: Scenario): { power: number; se: number } {
   return { power: result.reject.any, se: result.mcse.any };
 }
 
-describe('solved sizes reach the target under the scenario\'s own analysis', () => {
+describe("solved sizes reach the target under the scenario's own analysis", () => {
   it.each(cases)('$name', { timeout: 300_000 }, async ({ endpoint, simulation, design }) => {
     const scenario = scenarioFrom({
       population: { prevalence: 0.4 },
@@ -64,15 +75,23 @@ describe('solved sizes reach the target under the scenario\'s own analysis', () 
     expect(solution.replicates).toBe(SEARCH_REPLICATES);
     if (solution.method === 'simulation') expect(solution.power).toBeGreaterThanOrEqual(POWER);
     const fresh = (size: number) => {
-      const varied = withParameter({ ...scenario, simulation: { ...scenario.simulation, replicates: FRESH, seed: 'fresh' } }, solution.unit, size);
+      const varied = withParameter(
+        { ...scenario, simulation: { ...scenario.simulation, replicates: FRESH, seed: 'fresh' } },
+        solution.unit,
+        size,
+      );
       if (!varied.ok) throw new Error(varied.errors.join('\n'));
       return reject(varied.scenario);
     };
     const se = (p: number) => Math.hypot(proportionSe(p, FRESH), solution.mcse);
     const atSize = fresh(solution.size);
-    expect(atSize.power, `${describeSolution(solution)}: fresh power ${atSize.power}`).toBeGreaterThanOrEqual(POWER - 2 * se(atSize.power));
+    expect(atSize.power, `${describeSolution(solution)}: fresh power ${atSize.power}`).toBeGreaterThanOrEqual(
+      POWER - 2 * se(atSize.power),
+    );
     const oneLess = fresh(solution.size - 1);
-    expect(oneLess.power, `${describeSolution(solution)}: fresh power one less ${oneLess.power}`).toBeLessThanOrEqual(POWER + 2 * se(oneLess.power));
+    expect(oneLess.power, `${describeSolution(solution)}: fresh power one less ${oneLess.power}`).toBeLessThanOrEqual(
+      POWER + 2 * se(oneLess.power),
+    );
   });
 
   it('t statistics need more patients than the z closed form says (the defect this fixes)', async () => {

@@ -27,7 +27,10 @@ describe('sweeps', () => {
         for (const hypothesis of ['any', 'S', 'F'] as const) {
           const before = points[i - 1].results[d].reject[hypothesis];
           if (before === undefined) continue;
-          expect(points[i].results[d].reject[hypothesis]!, `${points[i].results[d].id} ${hypothesis} at n = ${points[i].value}`).toBeGreaterThanOrEqual(before);
+          expect(
+            points[i].results[d].reject[hypothesis]!,
+            `${points[i].results[d].id} ${hypothesis} at n = ${points[i].value}`,
+          ).toBeGreaterThanOrEqual(before);
         }
       }
     }
@@ -61,15 +64,25 @@ describe('sweeps', () => {
     expect(more.ok).toBe(true);
     const [fixed, adaptive] = more.ok ? more.scenario.designs : [];
     expect([fixed.n, fixed.events]).toEqual([1200, 600]);
-    expect([adaptive.n, adaptive.events]).toEqual([[400, 800], [200, 600]]);
+    expect([adaptive.n, adaptive.events]).toEqual([
+      [400, 800],
+      [200, 600],
+    ]);
   });
 
   it('names a value the contract refuses', () => {
-    const scenario = scenarioFrom({ population: { prevalence: 0.3 }, endpoint: continuousEndpoint(0.4, 0.1), designs: [{ id: 'a', type: 'all-comers', n: 100 }] });
+    const scenario = scenarioFrom({
+      population: { prevalence: 0.3 },
+      endpoint: continuousEndpoint(0.4, 0.1),
+      designs: [{ id: 'a', type: 'all-comers', n: 100 }],
+    });
     const varied = withParameter(scenario, 'prevalence', 1.2);
     expect(varied.ok).toBe(false);
     expect(!varied.ok && varied.errors[0]).toMatch(/^prevalence = 1.2: population.prevalence: /);
-    expect(withParameter(scenario, 'colour', 1)).toEqual({ ok: false, errors: [expect.stringMatching(/^--param: must be one of/)] });
+    expect(withParameter(scenario, 'colour', 1)).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^--param: must be one of/)],
+    });
   });
 });
 
@@ -80,7 +93,10 @@ describe('design map', () => {
       endpoint: continuousEndpoint(0.5, 0.1),
       analysis: { statistic: 'z', strata: 'fixed', stratified: false },
       trial: { costs: { perScreened: 1000, perRandomized: 10000 } },
-      designs: [{ id: 'all', type: 'all-comers', n: 100 }, { id: 'enriched', type: 'enriched', n: 100 }],
+      designs: [
+        { id: 'all', type: 'all-comers', n: 100 },
+        { id: 'enriched', type: 'enriched', n: 100 },
+      ],
       simulation: { replicates: 500 },
     });
     const prevalences = [0.2, 0.5, 0.8];
@@ -96,7 +112,9 @@ describe('design map', () => {
       if (cell.ratio === 0 && cell.prevalence < 0.5) expect(cell.fewestRandomized).toBe('enriched');
       const ratio = cell.randomized.all! / cell.randomized.enriched!;
       // both sizes are rounded up to whole patients
-      expect(Math.abs(ratio - expected)).toBeLessThan(expected * (1 / cell.randomized.enriched! + 1 / cell.randomized.all!) + 1e-9);
+      expect(Math.abs(ratio - expected)).toBeLessThan(
+        expected * (1 / cell.randomized.enriched! + 1 / cell.randomized.all!) + 1e-9,
+      );
     }
     const equal = map.cells.find((cell) => cell.ratio === 1 && cell.prevalence === 0.2)!;
     expect(equal.leastCost).toBe('all');

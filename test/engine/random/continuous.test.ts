@@ -46,9 +46,18 @@ describe('normal', () => {
 
   it('is symmetric: the sign is independent of the magnitude', () => {
     // split at |x| = 1: the share of negatives is ½ in both halves
-    let inner = 0, innerNegative = 0, outer = 0, outerNegative = 0;
+    let inner = 0,
+      innerNegative = 0,
+      outer = 0,
+      outerNegative = 0;
     for (const v of x) {
-      if (Math.abs(v) < 1) { inner++; if (v < 0) innerNegative++; } else { outer++; if (v < 0) outerNegative++; }
+      if (Math.abs(v) < 1) {
+        inner++;
+        if (v < 0) innerNegative++;
+      } else {
+        outer++;
+        if (v < 0) outerNegative++;
+      }
     }
     expect(Math.abs(innerNegative / inner - 0.5)).toBeLessThan(K_SE * Math.sqrt(0.25 / inner));
     expect(Math.abs(outerNegative / outer - 0.5)).toBeLessThan(K_SE * Math.sqrt(0.25 / outer));
@@ -74,13 +83,17 @@ describe('exponential', () => {
     // 2·10⁶ draws: P(X > 7.697/λ) = 4.5·10⁻⁴, P(X > 12/λ) = 6.1·10⁻⁶
     const many = 2_000_000;
     const tail = sampler('exponential-tail');
-    let beyondBase = 0, far = 0;
+    let beyondBase = 0,
+      far = 0;
     for (let i = 0; i < many; i++) {
       const v = tail.exponential(1);
       if (v > 7.697117470131487) beyondBase++;
       if (v > 12) far++;
     }
-    for (const [count, p] of [[beyondBase, Math.exp(-7.697117470131487)], [far, Math.exp(-12)]]) {
+    for (const [count, p] of [
+      [beyondBase, Math.exp(-7.697117470131487)],
+      [far, Math.exp(-12)],
+    ]) {
       expect(Math.abs(count / many - p)).toBeLessThan(K_SE * Math.sqrt((p * (1 - p)) / many));
     }
   });
@@ -100,7 +113,8 @@ describe.each([0.3, 1, 2.5, 100])('gamma(%s)', (shape) => {
     expect(kolmogorovSmirnov(x, (v) => gammaCdf(shape, v)).p).toBeGreaterThan(P_FAIL);
   });
 
-  if (shape === 0.3) it('follows the gamma law in 62 bins down to the 10⁻⁴ quantile (chi-square)', () => expectBinned(x, 'qgamma('));
+  if (shape === 0.3)
+    it('follows the gamma law in 62 bins down to the 10⁻⁴ quantile (chi-square)', () => expectBinned(x, 'qgamma('));
 });
 
 describe.each([1, 3, 39, 1000])('chiSquare(%s)', (df) => {
@@ -123,7 +137,12 @@ describe('chiSquare with large df', () => {
   it('χ²(10⁶) has mean ν and variance 2ν', () => {
     const s = sampler('chisq-1e6');
     const df = 1e6;
-    expectMoments(drawMany(DRAWS, () => s.chiSquare(df)), df, 2 * df, 12 * df * df + 48 * df);
+    expectMoments(
+      drawMany(DRAWS, () => s.chiSquare(df)),
+      df,
+      2 * df,
+      12 * df * df + 48 * df,
+    );
   });
 });
 

@@ -43,7 +43,13 @@ describe.each([
     const s = sampler(`binomial-${n}-${p}`);
     const q = 1 - p;
     // central moments: σ² = npq, μ₄ = npq(1 + 3(n − 2)pq)
-    expectLaw(drawMany(DRAWS, () => s.binomial(n, p)), binomialPmf(n, p), n * p, n * p * q, n * p * q * (1 + 3 * (n - 2) * p * q));
+    expectLaw(
+      drawMany(DRAWS, () => s.binomial(n, p)),
+      binomialPmf(n, p),
+      n * p,
+      n * p * q,
+      n * p * q * (1 + 3 * (n - 2) * p * q),
+    );
   });
 });
 
@@ -59,7 +65,15 @@ describe('binomial edge cases', () => {
     }
   });
   it('stays in 0..n with integer values', () => {
-    for (const [n, p] of [[1, 0.5], [3, 0.999], [25, 0.4], [200, 0.5], [7, 1e-9], [1e9, 1e-9], [1e9, 0.5]]) {
+    for (const [n, p] of [
+      [1, 0.5],
+      [3, 0.999],
+      [25, 0.4],
+      [200, 0.5],
+      [7, 1e-9],
+      [1e9, 1e-9],
+      [1e9, 0.5],
+    ]) {
       for (let i = 0; i < 1000; i++) {
         const k = s.binomial(n, p);
         expect(Number.isInteger(k) && k >= 0 && k <= n, `binomial(${n}, ${p}) = ${k}`).toBe(true);
@@ -89,7 +103,13 @@ describe.each([
   it('follows the Poisson pmf', () => {
     const s = sampler(`poisson-${mean}`);
     // μ₄ = λ(1 + 3λ)
-    expectLaw(drawMany(DRAWS, () => s.poisson(mean)), poissonPmf(mean), mean, mean, mean * (1 + 3 * mean));
+    expectLaw(
+      drawMany(DRAWS, () => s.poisson(mean)),
+      poissonPmf(mean),
+      mean,
+      mean,
+      mean * (1 + 3 * mean),
+    );
   });
 });
 
@@ -112,7 +132,13 @@ describe.each([
     const variance = (r * q) / (p * p);
     // excess kurtosis 6/r + p²/(rq)
     const mu4 = variance * variance * (3 + 6 / r + (p * p) / (r * q));
-    expectLaw(drawMany(DRAWS, () => s.negativeBinomial(r, p)), negativeBinomialPmf(r, p), (r * q) / p, variance, mu4);
+    expectLaw(
+      drawMany(DRAWS, () => s.negativeBinomial(r, p)),
+      negativeBinomialPmf(r, p),
+      (r * q) / p,
+      variance,
+      mu4,
+    );
   });
 });
 
@@ -132,7 +158,14 @@ describe('Sampler', () => {
       const s = new Sampler(blockStream('repro', 'd', 3));
       const out: number[] = [];
       for (let i = 0; i < 200; i++) {
-        out.push(s.normal(), s.chiSquare(5), s.binomial(60, 0.3), s.binomial(4, 0.2), s.poisson(40), s.negativeBinomial(10, 0.3));
+        out.push(
+          s.normal(),
+          s.chiSquare(5),
+          s.binomial(60, 0.3),
+          s.binomial(4, 0.2),
+          s.poisson(40),
+          s.negativeBinomial(10, 0.3),
+        );
       }
       return out;
     };

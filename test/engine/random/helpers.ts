@@ -105,7 +105,10 @@ export function chiSquareFit(draws: ArrayLike<number>, table: PmfTable): Fit {
     if (!Number.isInteger(k)) throw new Error(`draw ${i} is not an integer: ${k}`);
     observed[Math.min(table.p.length - 1, Math.max(0, k - table.lo))]++;
   }
-  return pooledChiSquare(observed, Float64Array.from(table.p, (f) => f * n));
+  return pooledChiSquare(
+    observed,
+    Float64Array.from(table.p, (f) => f * n),
+  );
 }
 
 /** Pearson's chi-square over cells whose expected counts are given; adjacent cells are pooled to ≥ 5 */

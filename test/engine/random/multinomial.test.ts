@@ -50,13 +50,23 @@ describe('multinomial joint law', () => {
     for (let a = 0; a <= n; a++) {
       for (let b = 0; a + b <= n; b++) {
         const c = n - a - b;
-        const log = lnGamma(n + 1) - lnGamma(a + 1) - lnGamma(b + 1) - lnGamma(c + 1) + a * Math.log(p[0]) + b * Math.log(p[1]) + c * Math.log(p[2]);
+        const log =
+          lnGamma(n + 1) -
+          lnGamma(a + 1) -
+          lnGamma(b + 1) -
+          lnGamma(c + 1) +
+          a * Math.log(p[0]) +
+          b * Math.log(p[1]) +
+          c * Math.log(p[2]);
         expected[a * (n + 1) + b] = DRAWS * Math.exp(log);
       }
     }
     // cells in order of expected count, so pooling gathers the improbable ones
     const order = Array.from(expected.keys()).sort((i, j) => expected[i] - expected[j]);
-    const fit = pooledChiSquare(order.map((i) => observed[i]), order.map((i) => expected[i]));
+    const fit = pooledChiSquare(
+      order.map((i) => observed[i]),
+      order.map((i) => expected[i]),
+    );
     expect(fit.p, `χ² = ${fit.statistic} on ${fit.df} df`).toBeGreaterThan(P_FAIL);
   });
 });
@@ -65,7 +75,12 @@ describe('multinomial edge cases', () => {
   const s = sampler('edges');
   it('takes the remainder into the last category when probabilities do not quite sum to 1', () => {
     const out = new Int32Array(3);
-    for (const p of [[0.1, 0.3, 0.6 - 1e-12], [0.1, 0.3, 0.6 + 1e-12], [1 / 3, 1 / 3, 1 / 3], [0.7, 0.3 + 1e-15, 0]]) {
+    for (const p of [
+      [0.1, 0.3, 0.6 - 1e-12],
+      [0.1, 0.3, 0.6 + 1e-12],
+      [1 / 3, 1 / 3, 1 / 3],
+      [0.7, 0.3 + 1e-15, 0],
+    ]) {
       for (let i = 0; i < 1000; i++) {
         s.multinomial(1000, p, out);
         expect(out[0] + out[1] + out[2]).toBe(1000);

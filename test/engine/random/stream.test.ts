@@ -7,7 +7,9 @@ const take = (u: () => number, n: number) => Float64Array.from({ length: n }, ()
 
 describe('blockStream', () => {
   it('is reproducible: the same (seed, design, block) gives the same sequence', () => {
-    expect(take(blockStream('trial-42', 'enriched', 7), 1000)).toEqual(take(blockStream('trial-42', 'enriched', 7), 1000));
+    expect(take(blockStream('trial-42', 'enriched', 7), 1000)).toEqual(
+      take(blockStream('trial-42', 'enriched', 7), 1000),
+    );
   });
 
   it('keeps the sequences published seeds already give', () => {
@@ -18,7 +20,12 @@ describe('blockStream', () => {
 
   it('gives different sequences for different blocks, design ids and seeds', () => {
     const base = take(blockStream('s', 'd', 0), 64);
-    for (const other of [blockStream('s', 'd', 1), blockStream('s', 'e', 0), blockStream('t', 'd', 0), blockStream('s', 'd', -1)]) {
+    for (const other of [
+      blockStream('s', 'd', 1),
+      blockStream('s', 'e', 0),
+      blockStream('t', 'd', 0),
+      blockStream('s', 'd', -1),
+    ]) {
       const x = take(other, 64);
       expect(x.some((v, i) => v !== base[i])).toBe(true);
     }
@@ -50,7 +57,9 @@ describe('blockStream', () => {
     const b = take(blockStream('corr', 'd', 1), n);
     const c = take(blockStream('corr', 'e', 0), n);
     const correlation = (x: Float64Array, y: Float64Array) => {
-      let sxy = 0, sxx = 0, syy = 0;
+      let sxy = 0,
+        sxx = 0,
+        syy = 0;
       for (let i = 0; i < x.length; i++) {
         sxy += (x[i] - 0.5) * (y[i] - 0.5);
         sxx += (x[i] - 0.5) ** 2;

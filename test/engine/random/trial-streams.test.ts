@@ -41,9 +41,17 @@ describe('per-trial streams', () => {
     for (const column of columns) expect(kolmogorovSmirnov(column, uniform).p).toBeGreaterThan(0.001);
     // correlation between streams and between neighbouring replicates: |r| < 4/√N under independence
     const correlation = (a: ArrayLike<number>, b: ArrayLike<number>, length: number) => {
-      let sa = 0, sb = 0, sab = 0, saa = 0, sbb = 0;
+      let sa = 0,
+        sb = 0,
+        sab = 0,
+        saa = 0,
+        sbb = 0;
       for (let i = 0; i < length; i++) {
-        sa += a[i]; sb += b[i]; sab += a[i] * b[i]; saa += a[i] * a[i]; sbb += b[i] * b[i];
+        sa += a[i];
+        sb += b[i];
+        sab += a[i] * b[i];
+        saa += a[i] * a[i];
+        sbb += b[i] * b[i];
       }
       const cov = sab / length - (sa / length) * (sb / length);
       return cov / Math.sqrt((saa / length - (sa / length) ** 2) * (sbb / length - (sb / length) ** 2));

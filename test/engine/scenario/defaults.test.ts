@@ -62,7 +62,12 @@ describe('defaults', () => {
     expect(filled(survivalDocument())).toStrictEqual({
       ...scenarioDefaults,
       population: { prevalence: 0.4, sensitivity: 1, specificity: 1 },
-      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 }, dropoutPerYear: 0 },
+      endpoint: {
+        type: 'survival',
+        controlMedian: { pos: 12, neg: 12 },
+        hazardRatio: { pos: 0.6, neg: 0.9 },
+        dropoutPerYear: 0,
+      },
       designs: [
         { id: 'ac', label: '', type: 'all-comers', n: 400, events: 300 },
         {
@@ -93,7 +98,9 @@ describe('defaults', () => {
       n: 200,
       interims: { informationRates: [0.5, 1], efficacy: 'obrien-fleming' },
     });
-    expect(scenario.designs[3]).toMatchObject({ selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1, threshold: null } });
+    expect(scenario.designs[3]).toMatchObject({
+      selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1, threshold: null },
+    });
   });
 
   it('leaves n out for survival simulated asymptotically when it is not given', () => {

@@ -43,7 +43,12 @@ describe('design meta', () => {
 
   it('keywords are data the app can list', () => {
     const intersection = DESIGN_META['adaptive-enrichment'].fields.intersection;
-    expect('values' in intersection && intersection.values).toEqual(['bonferroni', 'simes', 'sidak', 'spiessens-debois']);
+    expect('values' in intersection && intersection.values).toEqual([
+      'bonferroni',
+      'simes',
+      'sidak',
+      'spiessens-debois',
+    ]);
     expect('default' in intersection && intersection.default).toBe('simes');
   });
 

@@ -58,7 +58,13 @@ describe('unknown fields', () => {
     setAt(document, 'trial.costs.perPatient', 1);
     setAt(document, 'endpoint.effects', 1);
     setAt(document, 'designs[3].selection.thresold', 0);
-    setAt(document, 'designs[3].recalculation', { conditionalPower: 0.8, minStage2: 5, maxStage2: 9, assumedEffect: 0.3, power: 1 });
+    setAt(document, 'designs[3].recalculation', {
+      conditionalPower: 0.8,
+      minStage2: 5,
+      maxStage2: 9,
+      assumedEffect: 0.3,
+      power: 1,
+    });
     setAt(document, 'designs[0].interims', { informationRates: [0.5, 1], rates: [] });
     expect(errorsOf(document)).toEqual([
       'simulations: unknown field (allowed: version, title, alpha, population, endpoint, trial, analysis, designs, simulation)',
@@ -74,10 +80,14 @@ describe('unknown fields', () => {
   it('list a design type’s own fields, and events only for survival', () => {
     const document = continuousDocument();
     document.designs = [{ id: 's', type: 'stratified', n: 100, intersections: 'simes' }];
-    expect(errorsOf(document)).toEqual(['designs[0].intersections: unknown field (allowed: id, label, type, n, intersection)']);
+    expect(errorsOf(document)).toEqual([
+      'designs[0].intersections: unknown field (allowed: id, label, type, n, intersection)',
+    ]);
     document.endpoint = { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } };
     document.designs = [{ id: 's', type: 'stratified', n: 100, events: 80, intersections: 'simes' }];
-    expect(errorsOf(document)).toEqual(['designs[0].intersections: unknown field (allowed: id, label, type, n, events, intersection)']);
+    expect(errorsOf(document)).toEqual([
+      'designs[0].intersections: unknown field (allowed: id, label, type, n, events, intersection)',
+    ]);
   });
 
   it('quote a key that is not a plain name after its parent’s path', () => {
@@ -122,7 +132,16 @@ describe('several problems', () => {
   it('in one design are all reported', () => {
     const document = continuousDocument();
     document.designs = [
-      { id: 'bad id', label: 3, type: 'adaptive-enrichment', n: [5, 4], intersection: 'x', combination: 'y', selection: { rule: 'z' }, efficacy: 'w' },
+      {
+        id: 'bad id',
+        label: 3,
+        type: 'adaptive-enrichment',
+        n: [5, 4],
+        intersection: 'x',
+        combination: 'y',
+        selection: { rule: 'z' },
+        efficacy: 'w',
+      },
     ];
     expect(errorsOf(document).map(pathOf)).toEqual([
       'designs[0].id',

@@ -45,7 +45,13 @@ export const fullDocument = (): Document => ({
   },
   analysis: { statistic: 'z', strata: 'fixed', stratified: true },
   designs: [
-    { id: 'ac', label: 'All comers', type: 'all-comers', n: 400, interims: { informationRates: [0.5, 1], efficacy: 'pocock' } },
+    {
+      id: 'ac',
+      label: 'All comers',
+      type: 'all-comers',
+      n: 400,
+      interims: { informationRates: [0.5, 1], efficacy: 'pocock' },
+    },
     { id: 'en', label: 'Enriched', type: 'enriched', n: 200 },
     { id: 'st', label: '', type: 'stratified', n: 400, intersection: 'spiessens-debois' },
     {

@@ -29,7 +29,11 @@ describe('values beyond what a trial can be are refused, naming the field and th
     ['trial.screeningRate', (d: any) => (d.trial = { screeningRate: 1e-300 }), '≥ 0.01'],
     ['population.prevalence', (d: any) => (d.population.prevalence = 1e-300), '≥ 0.001'],
     ['alpha', (d: any) => (d.alpha = 1e-300), '≥ 0.000001'],
-    ['designs[0].n', (d: any) => (d.designs[0].n = 1e12), 'an integer ≤ 1000000 \\(the largest trial Stratum simulates\\)'],
+    [
+      'designs[0].n',
+      (d: any) => (d.designs[0].n = 1e12),
+      'an integer ≤ 1000000 \\(the largest trial Stratum simulates\\)',
+    ],
     ['trial.endpointDelay', (d: any) => (d.trial = { endpointDelay: 1e9 }), '≤ 600'],
   ])('%s', (path, change, words) => {
     const errors = errorsOf(change);
@@ -61,8 +65,17 @@ describe('values beyond what a trial can be are refused, naming the field and th
     });
     expect(parsed.ok).toBe(false);
     const errors = parsed.ok ? [] : parsed.errors;
-    for (const path of ['designs[0].n', 'designs[0].events', 'designs[1].n[1]', 'designs[1].events[1]', 'designs[1].recalculation.maxStage2']) {
-      expect(errors.some((error) => error.startsWith(`${path}: must be an integer ≤`)), `${path} in ${errors.join('\n')}`).toBe(true);
+    for (const path of [
+      'designs[0].n',
+      'designs[0].events',
+      'designs[1].n[1]',
+      'designs[1].events[1]',
+      'designs[1].recalculation.maxStage2',
+    ]) {
+      expect(
+        errors.some((error) => error.startsWith(`${path}: must be an integer ≤`)),
+        `${path} in ${errors.join('\n')}`,
+      ).toBe(true);
     }
   });
 });
@@ -88,7 +101,11 @@ describe('the most extreme accepted values give sensible numbers', () => {
   });
 
   it('the largest trial runs patient by patient in bounded time and memory (one replicate)', () => {
-    const scenario = scenarioFrom({ ...base(), designs: [{ id: 'ac', type: 'all-comers', n: 1_000_000 }], simulation: { replicates: 1, method: 'patient' } });
+    const scenario = scenarioFrom({
+      ...base(),
+      designs: [{ id: 'ac', type: 'all-comers', n: 1_000_000 }],
+      simulation: { replicates: 1, method: 'patient' },
+    });
     const started = performance.now();
     const [result] = simulate(scenario);
     expect(result.expected.randomized).toBe(1_000_000);

@@ -10,7 +10,9 @@ import { scenarioFrom } from '../../support/scenarios.js';
 const survival = (events: number, rates: number[]) => ({
   population: { prevalence: 0.4 },
   endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.7, neg: 0.9 } },
-  designs: [{ id: 'gs', type: 'all-comers', n: 200, events, interims: { informationRates: rates, efficacy: 'pocock' } }],
+  designs: [
+    { id: 'gs', type: 'all-comers', n: 200, events, interims: { informationRates: rates, efficacy: 'pocock' } },
+  ],
   simulation: { replicates: 200, method: 'asymptotic' },
 });
 
@@ -32,7 +34,9 @@ describe('looks that see nothing new', () => {
     const parsed = parseScenario({
       population: { prevalence: 0.4 },
       endpoint: { type: 'continuous', effect: { pos: 0.5, neg: 0 } },
-      designs: [{ id: 'gs', type: 'enriched', n: 4, interims: { informationRates: [0.3, 0.35, 1], efficacy: 'pocock' } }],
+      designs: [
+        { id: 'gs', type: 'enriched', n: 4, interims: { informationRates: [0.3, 0.35, 1], efficacy: 'pocock' } },
+      ],
     });
     expect(parsed.ok ? [] : parsed.errors).toEqual([
       'designs[0].interims.informationRates[1]: must be a rate that gives look 2 more patients than look 1 (both analyse 1 of 4), got 0.35',

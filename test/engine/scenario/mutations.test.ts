@@ -17,18 +17,71 @@ function lcg(seed: number): () => number {
 }
 
 const VALUES: unknown[] = [
-  null, true, false, 0, -1, 1, 0.5, 0.99, 2, 3.5, 400, 1e9, -1e-9, Number.NaN, Number.POSITIVE_INFINITY,
-  '', 'x', '0.3', 'simes', 'fisher', 'survival', 'adaptive-enrichment', 'asymptotic', 'a'.repeat(300),
-  [], [1], [150, 300], [300, 150], [0.5, 1], [0.5, 0.5, 1], {}, { pos: 1 }, { pos: 0.3, neg: 0.2 }, { rule: 'epsilon' },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1,
+  0.5,
+  0.99,
+  2,
+  3.5,
+  400,
+  1e9,
+  -1e-9,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '',
+  'x',
+  '0.3',
+  'simes',
+  'fisher',
+  'survival',
+  'adaptive-enrichment',
+  'asymptotic',
+  'a'.repeat(300),
+  [],
+  [1],
+  [150, 300],
+  [300, 150],
+  [0.5, 1],
+  [0.5, 0.5, 1],
+  {},
+  { pos: 1 },
+  { pos: 0.3, neg: 0.2 },
+  { rule: 'epsilon' },
 ];
-const KEYS = ['n', 'events', 'interims', 'intersection', 'selection', 'threshold', 'type', 'id', 'pos', 'foo', 'a b', '__proto__', 'constructor'];
+const KEYS = [
+  'n',
+  'events',
+  'interims',
+  'intersection',
+  'selection',
+  'threshold',
+  'type',
+  'id',
+  'pos',
+  'foo',
+  'a b',
+  '__proto__',
+  'constructor',
+];
 
 type Slot = { container: Record<string, unknown> | unknown[]; key: string | number };
 
 function slots(value: unknown, found: Slot[] = []): Slot[] {
   if (typeof value !== 'object' || value === null) return found;
-  if (Array.isArray(value)) value.forEach((inner, index) => { found.push({ container: value, key: index }); slots(inner, found); });
-  else for (const [key, inner] of Object.entries(value)) { found.push({ container: value as Record<string, unknown>, key }); slots(inner, found); }
+  if (Array.isArray(value))
+    value.forEach((inner, index) => {
+      found.push({ container: value, key: index });
+      slots(inner, found);
+    });
+  else
+    for (const [key, inner] of Object.entries(value)) {
+      found.push({ container: value as Record<string, unknown>, key });
+      slots(inner, found);
+    }
   return found;
 }
 
@@ -49,7 +102,12 @@ function mutate(document: Record<string, unknown>, random: () => number): void {
     if (Array.isArray(slot.container)) slot.container.splice(slot.key as number, 1);
     else delete slot.container[slot.key as string];
   } else {
-    Object.defineProperty(pick(objects(document)), pick(KEYS), { value: value(), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(pick(objects(document)), pick(KEYS), {
+      value: value(),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 }
 
@@ -86,7 +144,16 @@ it('copes with circular and exotic values', () => {
   designs[0]!.n = designs;
   designs[1]!.label = document;
   designs[2]!.intersection = 10n;
-  designs[3]!.selection = { rule: Symbol('best'), measure: () => 'z', epsilon: undefined, threshold: { toJSON: () => { throw new Error('no'); } } };
+  designs[3]!.selection = {
+    rule: Symbol('best'),
+    measure: () => 'z',
+    epsilon: undefined,
+    threshold: {
+      toJSON: () => {
+        throw new Error('no');
+      },
+    },
+  };
   const parsed = parseScenario(document);
   expect(parsed.ok ? [] : parsed.errors).toEqual([
     'designs[0].n: must be an integer ≥ 4, got an array',

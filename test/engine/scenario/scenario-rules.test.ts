@@ -48,8 +48,16 @@ const scenarioCases: Case[] = [
   ['asymptotic is for survival only', continuous(['simulation.method', 'asymptotic']), 'simulation.method'],
   ['asymptotic is for survival only (binary)', binary(['simulation.method', 'asymptotic']), 'simulation.method'],
   ['sufficient is not available for survival', survival(['simulation.method', 'sufficient']), 'simulation.method'],
-  ['asymptotic needs sensitivity 1', survival(['simulation.method', 'asymptotic'], ['population.sensitivity', 0.9]), 'simulation.method'],
-  ['asymptotic needs specificity 1', survival(['simulation.method', 'asymptotic'], ['population.specificity', 0.9]), 'simulation.method'],
+  [
+    'asymptotic needs sensitivity 1',
+    survival(['simulation.method', 'asymptotic'], ['population.sensitivity', 0.9]),
+    'simulation.method',
+  ],
+  [
+    'asymptotic needs specificity 1',
+    survival(['simulation.method', 'asymptotic'], ['population.specificity', 0.9]),
+    'simulation.method',
+  ],
 ];
 
 const endpointCases: Case[] = [
@@ -60,7 +68,11 @@ const endpointCases: Case[] = [
   ['sd.neg > 0', continuous(['endpoint.sd', { pos: 1, neg: -1 }]), 'endpoint.sd.neg'],
   ['effect is required', continuous(['endpoint.effect', undefined]), 'endpoint.effect'],
   ['effect.pos is required', continuous(['endpoint.effect', { neg: 0.1 }]), 'endpoint.effect.pos'],
-  ['effect.neg is a finite number', continuous(['endpoint.effect.neg', Number.POSITIVE_INFINITY]), 'endpoint.effect.neg'],
+  [
+    'effect.neg is a finite number',
+    continuous(['endpoint.effect.neg', Number.POSITIVE_INFINITY]),
+    'endpoint.effect.neg',
+  ],
   ['effect.neg is a number', continuous(['endpoint.effect.neg', '0.1']), 'endpoint.effect.neg'],
   ['control.pos > 0', binary(['endpoint.control.pos', 0]), 'endpoint.control.pos'],
   ['control.neg < 1', binary(['endpoint.control.neg', 1]), 'endpoint.control.neg'],
@@ -86,7 +98,10 @@ describe('what is allowed', () => {
   const valid: [string, Record<string, unknown>][] = [
     ['alpha = 0.2', continuous(['alpha', 0.2])],
     ['allocation at both ends', continuous(['trial.allocation', 0.2], ['designs[0].n', 100])],
-    ['sensitivity and specificity just above 0.5', continuous(['population.sensitivity', 0.51], ['population.specificity', 0.51])],
+    [
+      'sensitivity and specificity just above 0.5',
+      continuous(['population.sensitivity', 0.51], ['population.specificity', 0.51]),
+    ],
     ['replicates = 10⁷', continuous(['simulation.replicates', 10_000_000])],
     ['an empty seed', continuous(['simulation.seed', ''])],
     ['a negative effect', continuous(['endpoint.effect.neg', -0.3])],
@@ -99,22 +114,28 @@ describe('what is allowed', () => {
 
 describe('messages', () => {
   it('say what is allowed and what was given', () => {
-    expect(errorsOf(continuous(['population.prevalence', '0.3']))).toEqual(['population.prevalence: must be a number > 0 and < 1, got "0.3"']);
+    expect(errorsOf(continuous(['population.prevalence', '0.3']))).toEqual([
+      'population.prevalence: must be a number > 0 and < 1, got "0.3"',
+    ]);
     expect(errorsOf(continuous(['alpha', 0.5]))).toEqual(['alpha: must be a number > 0 and ≤ 0.2, got 0.5']);
-    expect(errorsOf(continuous(['analysis.statistic', 'w']))).toEqual(['analysis.statistic: must be "t" or "z", got "w"']);
+    expect(errorsOf(continuous(['analysis.statistic', 'w']))).toEqual([
+      'analysis.statistic: must be "t" or "z", got "w"',
+    ]);
     expect(errorsOf(continuous(['version', 2]))).toEqual(['version: must be 1, got 2']);
   });
 
   it('name a lone surrogate, which no share link can hold, and take paired ones', () => {
     expect(errorsOf(continuous(['title', 'trial \uD800']))).toEqual([
-      'title: must be text of at most 200 characters without unpaired surrogates (U+D800–U+DFFF), '
-        + 'got "trial \\ud800"',
+      'title: must be text of at most 200 characters without unpaired surrogates (U+D800–U+DFFF), ' +
+        'got "trial \\ud800"',
     ]);
     expect(errorsOf(continuous(['title', 'trial 😀 ünï']))).toEqual([]);
   });
 
   it('name a missing field as required', () => {
-    expect(errorsOf(continuous(['population.prevalence', undefined]))).toEqual(['population.prevalence: required, must be a number > 0 and < 1']);
+    expect(errorsOf(continuous(['population.prevalence', undefined]))).toEqual([
+      'population.prevalence: required, must be a number > 0 and < 1',
+    ]);
   });
 
   it('show the value as JSON cut to about 40 characters', () => {

@@ -70,7 +70,9 @@ export class Accrual {
         if (rates[slot] === 0 || (onlyS && !CELL_IN_S[slot % CELLS])) continue;
         const lambda = this.hazards.event[slot];
         const kappa = lambda + dropout;
-        events += ((rates[slot] * lambda) / kappa) * (until - start - (Math.exp(-kappa * (tau - until)) - Math.exp(-kappa * (tau - start))) / kappa);
+        events +=
+          ((rates[slot] * lambda) / kappa) *
+          (until - start - (Math.exp(-kappa * (tau - until)) - Math.exp(-kappa * (tau - start))) / kappa);
       }
     }
     return events;
@@ -147,7 +149,9 @@ export class Accrual {
       while (total - this.events(horizon, onlyS) > LAST_EVENT_TAIL) horizon *= 2;
       const intervals = 2 * MONTH_INTERVALS;
       const step = horizon / intervals;
-      const shares = Float64Array.from({ length: intervals + 1 }, (_, i) => Math.min(1, this.events(i * step, onlyS) / total));
+      const shares = Float64Array.from({ length: intervals + 1 }, (_, i) =>
+        Math.min(1, this.events(i * step, onlyS) / total),
+      );
       grid = this.grids[key] = { step, shares };
     }
     return grid;
@@ -157,7 +161,8 @@ export class Accrual {
   private patients(onlyS: boolean): number {
     let patients = 0;
     for (const { start, end, rates } of this.segments) {
-      for (let slot = 0; slot < rates.length; slot++) if (!onlyS || CELL_IN_S[slot % CELLS]) patients += rates[slot] * (end - start);
+      for (let slot = 0; slot < rates.length; slot++)
+        if (!onlyS || CELL_IN_S[slot % CELLS]) patients += rates[slot] * (end - start);
     }
     return patients;
   }

@@ -30,7 +30,11 @@ export class Cohort {
   private readonly interval: number;
   private readonly assayPositive: number;
 
-  constructor(scenario: Scenario, population: PopulationSummary, private readonly hazards: SurvivalHazards) {
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    private readonly hazards: SurvivalHazards,
+  ) {
     this.share = treatmentShare(scenario.trial.allocation);
     this.fixed = scenario.analysis.strata === 'fixed';
     this.cells = Float64Array.from(population.cellProbabilities);

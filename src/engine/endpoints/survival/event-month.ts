@@ -7,7 +7,8 @@ export class EventClock {
   private scratch = new Float64Array(0);
 
   month(cohort: Cohort, target: number, onlyS: boolean): number {
-    if (this.scratch.length < cohort.size) this.scratch = new Float64Array(Math.max(cohort.size, 2 * this.scratch.length));
+    if (this.scratch.length < cohort.size)
+      this.scratch = new Float64Array(Math.max(cohort.size, 2 * this.scratch.length));
     const scratch = this.scratch;
     let m = 0;
     for (let i = 0; i < cohort.size; i++) {
@@ -25,7 +26,9 @@ function select(values: Float64Array, m: number, k: number): number {
   let high = m - 1;
   while (high > low) {
     const middle = (low + high) >> 1;
-    const a = values[low], b = values[middle], c = values[high];
+    const a = values[low],
+      b = values[middle],
+      c = values[high];
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = low;
     let j = high;

@@ -70,7 +70,12 @@ export class LogRank implements LogRankResult {
     }
     this.sort(m);
     const sortedBits = this.sortedBits;
-    let oMinusES = 0, varS = 0, oMinusEF = 0, varF = 0, eventsS = 0, eventsF = 0;
+    let oMinusES = 0,
+      varS = 0,
+      oMinusEF = 0,
+      varF = 0,
+      eventsS = 0,
+      eventsF = 0;
     for (let k = 0; k < m; k++) {
       const flags = sortedBits[2 * k + low] & FLAGS;
       const inS = (flags & IN_S) !== 0;

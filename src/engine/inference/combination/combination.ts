@@ -37,7 +37,9 @@ export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, al
   const w1 = Math.sqrt(t1);
   const w2 = Math.sqrt(1 - t1);
   const [c1, c2] =
-    design.efficacy === 'none' ? [Infinity, normalQuantile(1 - alpha)] : Array.from(efficacyBoundaries(design.efficacy, [t1, 1], alpha));
+    design.efficacy === 'none'
+      ? [Infinity, normalQuantile(1 - alpha)]
+      : Array.from(efficacyBoundaries(design.efficacy, [t1, 1], alpha));
   return {
     interimCritical: c1,
     rejectsAtEnd: (z1, z2) => w1 * z1 + w2 * z2 >= c2,
@@ -56,4 +58,3 @@ function fisherCritical(alpha: number): number {
   }
   return c;
 }
-

@@ -30,7 +30,10 @@ function interpolatedCritical(table: Float64Array, correlation: number): number 
   const u = Math.sqrt(1 - rho);
   const first = Math.max(0, Math.min(INTERVALS - 3, Math.floor(u / STEP) - 1));
   const x = u / STEP - first;
-  const c0 = table[first], c1 = table[first + 1], c2 = table[first + 2], c3 = table[first + 3];
+  const c0 = table[first],
+    c1 = table[first + 1],
+    c2 = table[first + 2],
+    c3 = table[first + 3];
   // Lagrange basis on the nodes 0, 1, 2, 3
   return (
     (-c0 * (x - 1) * (x - 2) * (x - 3)) / 6 +

@@ -17,11 +17,16 @@ const remembered = new Map<string, Float64Array>();
 /** a group-sequential design's critical value at each look (without efficacy stops: only the last) */
 export function interimBoundaries(interims: Interims, alpha: number): Float64Array {
   const looks = interims.informationRates.length;
-  if (interims.efficacy === 'none') return Float64Array.from({ length: looks }, (_, k) => (k === looks - 1 ? normalQuantile(1 - alpha) : Infinity));
+  if (interims.efficacy === 'none')
+    return Float64Array.from({ length: looks }, (_, k) => (k === looks - 1 ? normalQuantile(1 - alpha) : Infinity));
   return efficacyBoundaries(interims.efficacy, interims.informationRates, alpha);
 }
 
-export function efficacyBoundaries(spending: Spending, informationRates: readonly number[], alpha: number): Float64Array {
+export function efficacyBoundaries(
+  spending: Spending,
+  informationRates: readonly number[],
+  alpha: number,
+): Float64Array {
   const key = `${spending} ${alpha} ${informationRates.join(',')}`;
   let critical = remembered.get(key);
   if (critical === undefined) {
@@ -68,7 +73,8 @@ function computeBoundaries(spending: Spending, rates: readonly number[], alpha: 
     const nextDensity = new Float64Array(next.points.length);
     for (let j = 0; j < next.points.length; j++) {
       let f = 0;
-      for (let i = 0; i < points.length; i++) f += weights[i] * previous[i] * normalPdf((next.points[j] - points[i]) / sd);
+      for (let i = 0; i < points.length; i++)
+        f += weights[i] * previous[i] * normalPdf((next.points[j] - points[i]) / sd);
       nextDensity[j] = f / sd;
     }
     grid = next;
@@ -91,7 +97,12 @@ function simpsonGrid(low: number, high: number, step: number): { points: Float64
 }
 
 /** c with f(c) = target for a decreasing f, by Newton's method kept inside a bracket */
-function solveDecreasing(f: (c: number) => number, slope: (c: number) => number, target: number, start: number): number {
+function solveDecreasing(
+  f: (c: number) => number,
+  slope: (c: number) => number,
+  target: number,
+  start: number,
+): number {
   let low = -10;
   let high = 40;
   let c = Math.min(high, Math.max(low, start));
