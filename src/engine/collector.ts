@@ -29,8 +29,9 @@ export class ResultCollector {
       throw new Error(`block ${block} of design ${design} arrived twice or does not exist`);
     }
     this.waiting[design].set(block, tally);
-    let ready: Float64Array | undefined;
-    while ((ready = this.waiting[design].get(this.nextBlock[design])) !== undefined) {
+    for (;;) {
+      const ready = this.waiting[design].get(this.nextBlock[design]);
+      if (ready === undefined) break;
       this.waiting[design].delete(this.nextBlock[design]);
       const total = this.totals[design];
       for (let slot = 0; slot < TALLY_SIZE; slot++) total[slot] += ready[slot];

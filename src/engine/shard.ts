@@ -109,10 +109,11 @@ export function shardTallyProblems(scenario: Scenario, shard: Shard, tallies: un
   const index = (value: unknown, end: number): value is number =>
     Number.isInteger(value) && (value as number) >= 0 && (value as number) < end;
   const present = new Set<number>();
-  tallies.forEach((entry, i) => {
+  for (const [i, entry] of tallies.entries()) {
     const at = `tallies[${i}]`;
     if (!isRecord(entry)) {
-      return void problems.push(`${at}: must be an object { design, block, tally }, got ${describe(entry)}`);
+      problems.push(`${at}: must be an object { design, block, tally }, got ${describe(entry)}`);
+      continue;
     }
     const { design: d, block: b } = entry;
     if (!index(d, designs)) {
@@ -121,17 +122,20 @@ export function shardTallyProblems(scenario: Scenario, shard: Shard, tallies: un
     if (!index(b, blocks)) {
       problems.push(`${at}.block: must be an integer from 0 to ${blocks - 1}, got ${describe(b)}`);
     }
-    if (!index(d, designs) || !index(b, blocks)) return;
+    if (!index(d, designs) || !index(b, blocks)) continue;
     if (!belongs(b)) {
       const home = `${shardOf(b, shard.count)}/${shard.count}`;
       const claimed = `${shard.index}/${shard.count}`;
       problems.push(`${where(d, b)}: belongs to shard ${home} (block b is in shard b mod k + 1), not ${claimed}`);
-      return;
+      continue;
     }
-    if (present.has(d * blocks + b)) return void problems.push(`${where(d, b)}: given twice`);
+    if (present.has(d * blocks + b)) {
+      problems.push(`${where(d, b)}: given twice`);
+      continue;
+    }
     present.add(d * blocks + b);
     problems.push(...tallyProblems(scenario, d, b, entry.tally).map((problem) => `${where(d, b)}: ${problem}`));
-  });
+  }
   for (let block = 0; block < blocks; block++) {
     for (let design = 0; design < designs && belongs(block); design++) {
       if (present.has(design * blocks + block)) continue;

@@ -42,7 +42,8 @@ export function smallestArms(scenario: Scenario): SmallestArm[] {
         return arm(looks * total, 'S', looks < 1 ? 'interim' : 'final');
       case 'stratified':
         return arm(total * assayPositive, 'S', 'final');
-      case 'adaptive-enrichment':
+      default:
+        // adaptive enrichment: stage 1's patients in S at the interim
         return arm(first * assayPositive, 'S', 'interim');
     }
   });

@@ -117,7 +117,10 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
   const simulated = new Map<number, DesignResult>();
   const run = async (size: number) => {
     let result = simulated.get(size);
-    if (!result) simulated.set(size, (result = (await simulate(at(size)))[0]));
+    if (!result) {
+      result = (await simulate(at(size)))[0];
+      simulated.set(size, result);
+    }
     return result;
   };
   const enough = async (size: number) => probability(await run(size)) >= target.power;

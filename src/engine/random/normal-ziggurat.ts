@@ -1,9 +1,9 @@
 // Tables for Sampler.normal: the ziggurat of G. Marsaglia & W. W. Tsang, "The ziggurat method
 // for generating random variables", J. Stat. Softw. 5(8) (2000), with 256 layers, built here from
-// r and v. The layer index and the abscissa come from separate uniforms (J. A. Doornik, "An improved ziggurat method to generate normal random
-// samples", 2005), so they are independent. The base layer's tail beyond r is sampled by
-// G. Marsaglia, "Generating a variable from the tail of the normal distribution",
-// Technometrics 6 (1964) 101–102.
+// r and v. The layer index and the abscissa come from separate uniforms (J. A. Doornik, "An
+// improved ziggurat method to generate normal random samples", 2005), so they are independent. The
+// base layer's tail beyond r is sampled by G. Marsaglia, "Generating a variable from the tail of the
+// normal distribution", Technometrics 6 (1964) 101–102.
 
 export const ZIGGURAT_LAYERS = 256;
 /** start of the tail: the root r for which the 256 layers of area v close at the mode (40-digit mpmath) */

@@ -266,7 +266,7 @@ export class Sampler {
       if (logV < t - rho) return k;
       if (logV > t + rho) continue;
       // 3.3–3.4: log f(k)/f(m) through Stirling's formula
-      if (this.btrdH !== this.btrdH) this.btrdH = btrdH(n, m, r);
+      if (Number.isNaN(this.btrdH)) this.btrdH = btrdH(n, m, r);
       const nk = n - k + 1;
       const bound =
         this.btrdH +

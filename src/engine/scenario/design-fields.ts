@@ -15,7 +15,10 @@ export const INTERSECTIONS = [
   'hierarchical-S',
   'hierarchical-F',
 ] as const;
-/** a two-stage closed combination test needs an intersection p-value at each stage, which fixed-sequence testing has not */
+/**
+ * a two-stage closed combination test needs an intersection p-value at each stage, which
+ * fixed-sequence testing has not
+ */
 export const ADAPTIVE_INTERSECTIONS = ['bonferroni', 'simes', 'sidak', 'spiessens-debois'] as const;
 export const EFFICACY = ['none', 'obrien-fleming', 'pocock'] as const;
 

@@ -64,7 +64,8 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
     type: 'adaptive-enrichment',
     label: 'Adaptive enrichment',
     description:
-      'Stage 1 randomises all comers; at the interim a selection rule keeps S, F or both for stage 2; closed combination test.',
+      'Stage 1 randomises all comers; at the interim a selection rule keeps S, F or both for stage 2; ' +
+      'closed combination test.',
     hypotheses: ['S', 'F'],
     stages: 2,
     fields: {
@@ -78,7 +79,8 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
       // Fisher's product test has no α-spending form here (docs/methods.md)
       if (design.combination === 'fisher' && design.efficacy !== undefined && design.efficacy !== 'none') {
         issues.push(
-          `${child(path, 'efficacy')}: the Fisher combination has no early efficacy stop here; use "none" or inverse-normal`,
+          `${child(path, 'efficacy')}: the Fisher combination has no early efficacy stop here; ` +
+            'use "none" or inverse-normal',
         );
       }
     },

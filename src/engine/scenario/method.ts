@@ -20,13 +20,15 @@ export function resolveMethod(
   const at = child(path, 'method');
   if (endpointType === 'survival' && method === 'sufficient') {
     issues.push(
-      `${at}: must be "patient" or "asymptotic" for a survival endpoint ("sufficient" draws no event times), got "sufficient"`,
+      `${at}: must be "patient" or "asymptotic" for a survival endpoint ` +
+        '("sufficient" draws no event times), got "sufficient"',
     );
     return undefined;
   }
   if (endpointType !== 'survival' && method === 'asymptotic') {
     issues.push(
-      `${at}: must be "sufficient" or "patient" for a ${endpointType} endpoint ("asymptotic" is for survival only), got "asymptotic"`,
+      `${at}: must be "sufficient" or "patient" for a ${endpointType} endpoint ` +
+        '("asymptotic" is for survival only), got "asymptotic"',
     );
     return undefined;
   }

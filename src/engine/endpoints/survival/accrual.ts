@@ -3,7 +3,8 @@
 // against). Screening runs at `screeningRate`; a population's patients arrive at that rate times
 // their share of the screened, until `n` are randomised; one who arrived at t has had the event
 // by τ with probability λ/κ·(1 − e^{−κ(τ − t)}), κ = λ + δ (event and dropout hazards), so a
-// segment of arrivals at rate a from s to e adds a·λ/κ·[(u − s) − (e^{−κ(τ − u)} − e^{−κ(τ − s)})/κ]
+// segment of arrivals at rate a from s to e adds
+//   a·λ/κ·[(u − s) − (e^{−κ(τ − u)} − e^{−κ(τ − s)})/κ]
 // events by τ, u = min(e, τ).
 import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -42,7 +43,10 @@ export class Accrual {
     this.share = treatmentShare(scenario.trial.allocation);
   }
 
-  /** randomise `n` patients from `from` starting at month `start` (n = ∞: until any analysis); returns the end month */
+  /**
+   * randomise `n` patients from `from` starting at month `start` (n = ∞: until any analysis);
+   * returns the end month
+   */
   recruit(from: TestedPopulation, n: number, start: number): number {
     const cells = this.population.cellProbabilities;
     const rates = new Float64Array(2 * CELLS);

@@ -1,7 +1,7 @@
 // Two-stage combination tests of stage-wise p-values (docs/methods.md), on the z scale where one
-// exists: inverse normal C = w₁·Φ⁻¹(1 − p₁) + w₂·Φ⁻¹(1 − p₂) with w₁ = √t₁, w₂ = √(1 − t₁), and
-// Fisher's product p₁·p₂ ≤ c with c(1 − ln c) = α (P(U₁U₂ ≤ c) for independent uniforms, the same
-// as exp(−½·χ²₄,₁₋α)), without early efficacy stopping.
+// exists: inverse normal C = w₁·Φ⁻¹(1 − p₁) + w₂·Φ⁻¹(1 − p₂) with w₁ = √t₁,
+// w₂ = √(1 − t₁), and Fisher's product p₁·p₂ ≤ c with c(1 − ln c) = α (P(U₁U₂ ≤ c) for
+// independent uniforms, the same as exp(−½·χ²₄,₁₋α)), without early efficacy stopping.
 import { normalQuantile, normalUpper, zOfP } from '../../math/normal.js';
 import type { AdaptiveEnrichmentDesign } from '../../scenario/types.js';
 import { efficacyBoundaries } from '../sequential/boundaries.js';
