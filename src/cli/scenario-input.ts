@@ -1,7 +1,7 @@
 // Reading a scenario for a command: the file (or standard input), JSON, the --replicates and
 // --seed overrides, then the scenario contract's checks. Every problem becomes an InputError.
 import { readFileSync } from 'node:fs';
-import { parseScenario } from '../engine/scenario/parse.js';
+import { parseScenario, withoutByteOrderMark } from '../engine/scenario/parse.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import { InputError } from './input-error.js';
 
@@ -11,7 +11,7 @@ export type SimulationOverrides = { replicates?: number; seed?: string };
 export function readInput(file: string): string {
   try {
     const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+    return withoutByteOrderMark(text);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new InputError([`FILE: cannot read ${JSON.stringify(file)}: ${reason}`]);

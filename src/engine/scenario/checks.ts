@@ -63,7 +63,9 @@ export function describe(value: unknown): string {
       text = Array.isArray(value) ? 'an array' : 'an object'; // circular, or a throwing toJSON
     }
   }
-  return text.length > GOT_LENGTH ? `${text.slice(0, GOT_LENGTH - 1)}…` : text;
+  // cut by code points, so a cut never leaves half a surrogate pair in the message
+  const characters = [...text];
+  return characters.length > GOT_LENGTH ? `${characters.slice(0, GOT_LENGTH - 1).join('')}…` : text;
 }
 
 export function mustBe(issues: Issues, path: string, allowed: string, value: unknown): undefined {

@@ -51,11 +51,16 @@ export function parseScenario(input: unknown): ParseResult {
   return { ok: true, scenario };
 }
 
+/** `text` without the byte-order mark some editors put first */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 /** JSON text first, then `parseScenario`. A leading byte-order mark is ignored. */
 export function parseScenarioText(text: string): ParseResult {
   let document: unknown;
   try {
-    document = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    document = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
     return { ok: false, errors: [`(root): not valid JSON: ${reason}`] }; // one line, as the CLI prints one per problem

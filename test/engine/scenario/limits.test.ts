@@ -112,3 +112,12 @@ describe('the most extreme accepted values give sensible numbers', () => {
     expect(performance.now() - started).toBeLessThan(30_000);
   });
 });
+
+describe('messages', () => {
+  it('cut a long value by characters, never through a surrogate pair', () => {
+    const parsed = parseScenario({ ...base(), title: `${'a'.repeat(37)}😀${'b'.repeat(300)}` });
+    const message = parsed.ok ? '' : parsed.errors[0];
+    expect(message.startsWith('title:')).toBe(true);
+    expect(message.isWellFormed()).toBe(true);
+  });
+});
