@@ -5,17 +5,11 @@
 // designs) within the same bound carried through N = n₁ + (1 − P(early stop))·(N − n₁), or
 // exactly for one-stage designs.
 import { describe, expect, it } from 'vitest';
-import cases from '../fixtures/reference/rpact-cases.json';
-import moreCases from '../fixtures/reference/rpact-cases-more.json';
-import { scenarioFrom } from '../support/scenarios.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { agreementBound } from '../support/monte-carlo.js';
+import { ENRICHMENT_CASES as simulated, enrichmentScenario } from '../support/rpact-references.js';
 
 const REPLICATES = 100_000;
-
-type Expected = { any: number; S: number; F: number; expectedN?: number; expectedEvents?: number; continueS?: number; continueF?: number; earlyStop?: number };
-type Case = { id: string; scenario: { designs: { id: string; n?: number | number[]; events?: number | number[] }[]; simulation?: object }; design: string; expected: Expected; iterations: number; source: string };
-const simulated = [...cases, ...moreCases] as unknown as Case[];
 
 describe('agreement with rpact', () => {
   it('has the one-stage and adaptive reference cases', () => {
@@ -26,7 +20,7 @@ describe('agreement with rpact', () => {
 
   for (const reference of simulated) {
     it(`${reference.id}: ${reference.source}`, () => {
-      const scenario = scenarioFrom({ ...reference.scenario, simulation: { ...reference.scenario.simulation, replicates: REPLICATES, seed: reference.id } });
+      const scenario = enrichmentScenario(reference, { replicates: REPLICATES, seed: reference.id });
       const [result] = simulate(scenario).filter((r) => r.id === reference.design);
       const expected = reference.expected;
       const agree = (what: string, ours: number, theirs: number) =>

@@ -15,6 +15,7 @@ import { Sampler } from '../../src/engine/random/sampler.js';
 import type { SurvivalEndpoint } from '../../src/engine/scenario/types.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { agreementBound, proportionSe } from '../support/monte-carlo.js';
+import { PATIENT_SURVIVAL_CASES, patientSurvivalScenario } from '../support/rpact-references.js';
 import { scenarioFrom } from '../support/scenarios.js';
 import { kolmogorovSmirnov } from './random/helpers.js';
 
@@ -94,13 +95,7 @@ describe('patient-level power', () => {
 
   it(`agrees with rpact's patient-level simulator: ${rpactPatient.call}`, () => {
     const replicates = 20_000;
-    const scenario = scenarioFrom({
-      population: { prevalence: 0.5 },
-      endpoint: survivalEndpoint(0.7, 0.7),
-      trial: { screeningRate: 400 / 20 },
-      designs: [{ id: 'all-comers', type: 'all-comers', n: 400, events: 250 }],
-      simulation: { replicates, seed: 'rpact-patient' },
-    });
+    const scenario = patientSurvivalScenario(PATIENT_SURVIVAL_CASES[0], { replicates, seed: 'rpact-patient' });
     const [result] = simulate(scenario);
     expect(Math.abs(result.reject.F! - rpactPatient.power)).toBeLessThanOrEqual(agreementBound(result.reject.F!, replicates, rpactPatient.power, rpactPatient.iterations));
     // the analysis month's spread is rpact's (same accrual and hazards), so both means share it
@@ -111,13 +106,7 @@ describe('patient-level power', () => {
 
   it(`with an O'Brien–Fleming interim too: ${rpactPatientGs.call}`, () => {
     const replicates = 20_000;
-    const scenario = scenarioFrom({
-      population: { prevalence: 0.5 },
-      endpoint: survivalEndpoint(0.7, 0.7),
-      trial: { screeningRate: 400 / 20 },
-      designs: [{ id: 'gs', type: 'all-comers', n: 400, events: 250, interims: { informationRates: [0.5, 1], efficacy: 'obrien-fleming' } }],
-      simulation: { replicates, seed: 'rpact-patient-gs' },
-    });
+    const scenario = patientSurvivalScenario(PATIENT_SURVIVAL_CASES[1], { replicates, seed: 'rpact-patient-gs' });
     const [result] = simulate(scenario);
     const bound = (ours: number, theirs: number) => agreementBound(ours, replicates, theirs, rpactPatientGs.iterations);
     expect(Math.abs(result.reject.F! - rpactPatientGs.power)).toBeLessThanOrEqual(bound(result.reject.F!, rpactPatientGs.power));
