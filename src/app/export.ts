@@ -14,10 +14,10 @@ export function download(name: string, type: string, content: Blob | string): vo
 
 export function svgText(element: SVGSVGElement): string {
   const copy = element.cloneNode(true) as SVGSVGElement;
-  copy.querySelectorAll('circle > title, rect > title').forEach((t) => t.remove());
+  for (const title of copy.querySelectorAll('circle > title, rect > title')) title.remove();
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    new XMLSerializer().serializeToString(copy).replace(/<!--[^]*?-->/g, '')
+    new XMLSerializer().serializeToString(copy).replace(/<!--[\s\S]*?-->/g, '')
   );
 }
 

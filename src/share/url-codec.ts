@@ -28,7 +28,9 @@ function flatten(value: unknown, path: string, pairs: [string, string][]): void 
   if (Array.isArray(value) && value.every((item) => typeof item === 'number')) {
     pairs.push([path, value.map(numberText).join(',')]);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => flatten(item, `${path}.${index}`, pairs));
+    value.forEach((item, index) => {
+      flatten(item, `${path}.${index}`, pairs);
+    });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value))
       if (inner !== undefined) flatten(inner, path ? `${path}.${key}` : key, pairs);

@@ -434,7 +434,7 @@ describe('the app in a browser', () => {
       page.locator('#chart-power-size button', { hasText: 'SVG' }).click(),
     ]);
     const svgText = readFileSync(await svgDownload.path(), 'utf8');
-    expect(svgText).toMatch(/^<\?xml[^]*<svg[^]*Power against sample size[^]*<\/svg>$/);
+    expect(svgText).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*Power against sample size[\s\S]*<\/svg>$/);
     const [pngDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#chart-flow button', { hasText: 'PNG' }).click(),

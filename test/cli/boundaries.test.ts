@@ -27,7 +27,9 @@ describe('stratum boundaries', () => {
     expect(run.status).toBe(0);
     const { criticalValues } = JSON.parse(run.stdout) as { criticalValues: number[] };
     expect(criticalValues).toHaveLength(reference.criticalValues.length);
-    criticalValues.forEach((value, k) => expect(Math.abs(value - reference.criticalValues[k])).toBeLessThan(1e-4));
+    criticalValues.forEach((value, k) => {
+      expect(Math.abs(value - reference.criticalValues[k])).toBeLessThan(1e-4);
+    });
   });
 
   it('rejects bad options, one line each, nothing on stdout', () => {

@@ -31,7 +31,7 @@ function shownValue(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function valueOf(spec: NumberSpec, text: string): unknown {
+function valueFromText(spec: NumberSpec, text: string): unknown {
   if (spec.optional && text.trim() === '') return null;
   if (spec.list) return text.split(',').map(inputValue);
   return spec.text ? text : inputValue(text);
@@ -54,7 +54,7 @@ export function numberField(spec: NumberSpec): TemplateResult {
       .value=${shownValue(readAt(store.draft, spec.path))}
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${describedBy}
-      @change=${(event: Event) => store.edit(spec.path, valueOf(spec, (event.target as HTMLInputElement).value))}
+      @change=${(event: Event) => store.edit(spec.path, valueFromText(spec, (event.target as HTMLInputElement).value))}
     />
     <small id="${id}-help" class="help"><span class="range">${spec.range}</span> ${spec.help}</small>
     ${invalid ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>` : nothing}

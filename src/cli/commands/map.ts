@@ -1,7 +1,7 @@
 // `stratum map FILE --power 0.8 [--prevalences …] [--ratios …]`: the design map, which design
 // needs the fewest randomised patients (and the least cost) over prevalence × effect⁻/effect⁺.
 import { availableParallelism } from 'node:os';
-import { designMap } from '../../engine/planning/design-map.js';
+import { type DesignMap, designMap } from '../../engine/planning/design-map.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
@@ -37,7 +37,7 @@ export const mapCommand: Command = {
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
     const scenario = readScenario(positional[0]);
-    let map;
+    let map: DesignMap;
     try {
       map = await designMap(scenario, prevalences, ratios, { power, hypothesis }, (point) =>
         simulateOnWorkers(point, workers),

@@ -24,7 +24,9 @@ describe('efficacy boundaries equal rpact', () => {
   for (const reference of cases) {
     it(`${reference.spending} at ${reference.informationRates.join(', ')}`, () => {
       const ours = efficacyBoundaries(reference.spending, reference.informationRates, reference.alpha);
-      reference.criticalValues.forEach((value, k) => expect(Math.abs(ours[k] - value)).toBeLessThan(1e-4));
+      reference.criticalValues.forEach((value, k) => {
+        expect(Math.abs(ours[k] - value)).toBeLessThan(1e-4);
+      });
     });
   }
 });

@@ -56,8 +56,8 @@ function pmfByRatios(mode: number, ratio: (k: number) => number, max: number): P
     down.push(f);
   }
   const p = new Float64Array(down.length + up.length);
-  down.reverse().forEach((f, i) => (p[i] = f));
-  up.forEach((f, i) => (p[down.length + i] = f));
+  p.set(down.reverse());
+  p.set(up, down.length);
   const total = p.reduce((s, f) => s + f, 0);
   for (let i = 0; i < p.length; i++) p[i] /= total;
   return { lo: mode - down.length, p };
