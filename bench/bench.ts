@@ -59,7 +59,8 @@ const designs = [
 const format = (x: number) => Math.round(x).toLocaleString('en-US').padStart(12);
 console.log(`trials per second on one thread (n = 360, ${SECONDS} s each)\n`);
 console.log(
-  `${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}${'sufficient'.padStart(12)}${'patient'.padStart(12)}`,
+  `${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}` +
+    `${'sufficient'.padStart(12)}${'patient'.padStart(12)}`,
 );
 let headline = 0;
 let adaptiveHeadline = 0;
@@ -79,7 +80,8 @@ for (const [endpointName, endpoint] of [
       if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'adaptive-simes-eps')
         adaptiveHeadline = sufficient;
       console.log(
-        `${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}${format(sufficient)}${format(patient)}`,
+        `${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}` +
+          `${format(sufficient)}${format(patient)}`,
       );
     }
   }
@@ -150,13 +152,15 @@ for (const [endpointName, endpoint] of [
 }
 
 const RPACT_EFFECTS =
-  'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), effects = matrix(c(0.5, 0.1), nrow = 1))';
+  'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), ' +
+  'effects = matrix(c(0.5, 0.1), nrow = 1))';
 compare(
   'stratified Simes, continuous, z, fixed strata, n = 360, sufficient',
   headline,
   `design <- getDesignInverseNormal(kMax = 1, alpha = 0.025)
    run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = 360, effectList = effects,
-     intersectionTest = "Simes", typeOfSelection = "all", stratifiedAnalysis = TRUE, maxNumberOfIterations = n, seed = 1)`,
+     intersectionTest = "Simes", typeOfSelection = "all", stratifiedAnalysis = TRUE,
+     maxNumberOfIterations = n, seed = 1)`,
 );
 compare(
   'two-stage adaptive enrichment, Simes, epsilon = 0.1, continuous, z, fixed strata, n = 180/360, sufficient',

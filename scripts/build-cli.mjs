@@ -23,6 +23,8 @@ await build({
   logLevel: 'warning',
   // CommonJS dependencies (seedrandom) call require(); give the ESM bundle one.
   banner: {
-    js: "import { createRequire as __stratumRequire } from 'node:module'; const require = __stratumRequire(import.meta.url);",
+    js:
+      "import { createRequire as __stratumRequire } from 'node:module'; " +
+      'const require = __stratumRequire(import.meta.url);',
   },
 });

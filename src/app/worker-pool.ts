@@ -32,7 +32,10 @@ export class WorkerPool {
     }
   }
 
-  /** every design of `scenario`, after the runs already queued; rejects with Cancelled when `cancel` is called meanwhile */
+  /**
+   * every design of `scenario`, after the runs already queued; rejects with Cancelled when `cancel` is
+   * called meanwhile
+   */
   simulate(scenario: Scenario, onProgress?: (progress: Progress) => void): Promise<DesignResult[]> {
     const generation = this.generation;
     const run = this.queue.then(() => {

@@ -215,7 +215,8 @@ describe('the app in a browser', () => {
     await expect.poll(() => page.url()).toContain('designs.3.selection.threshold=0.05');
     await adaptive.getByLabel('Re-size stage 2 for a conditional power').check();
     await expect.poll(() => page.url()).toContain('designs.3.recalculation.conditionalPower=0.8');
-    expect(await adaptive.getByLabel('Assumed effect').inputValue()).toBe('0.5'); // the effect in S (perfect assay: the marker+ effect)
+    // the effect in S (perfect assay: the marker+ effect)
+    expect(await adaptive.getByLabel('Assumed effect').inputValue()).toBe('0.5');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(
       () =>
@@ -281,7 +282,7 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
-  it('fits a phone: nothing wider than a 360 px screen but the results table, which scrolls in its own box', async () => {
+  it('fits a phone: nothing wider than a 360 px screen but the results table, scrolling in its own box', async () => {
     const context = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
     const { page, errors } = await open('', context);
     await done(page);
@@ -389,7 +390,8 @@ describe('the app in a browser', () => {
 
   it('a tampered link opens with a message and the defaults, and injects nothing', async () => {
     const evil =
-      '?version=1&title=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&population.prevalence=abc&__proto__.x=1';
+      '?version=1&title=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E' +
+      '&population.prevalence=abc&__proto__.x=1';
     const { page, errors, context } = await open(evil);
     const notice = page.locator('.notice');
     await expect(notice.innerText()).resolves.toMatch(/could not be opened/);
@@ -401,7 +403,10 @@ describe('the app in a browser', () => {
 
     // markup in a valid link's text fields is shown as text
     const markup = await open(
-      '?version=1&title=%3Cb%20id%3Dinjected%3Ebold%3C%2Fb%3E&population.prevalence=0.3&endpoint.type=continuous&endpoint.sd.pos=1&endpoint.sd.neg=1&endpoint.effect.pos=0.5&endpoint.effect.neg=0&designs.0.id=x&designs.0.label=%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E&designs.0.type=enriched&designs.0.n=100',
+      '?version=1&title=%3Cb%20id%3Dinjected%3Ebold%3C%2Fb%3E&population.prevalence=0.3' +
+        '&endpoint.type=continuous&endpoint.sd.pos=1&endpoint.sd.neg=1&endpoint.effect.pos=0.5&endpoint.effect.neg=0' +
+        '&designs.0.id=x&designs.0.label=%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E&designs.0.type=enriched' +
+        '&designs.0.n=100',
       context,
     );
     await done(markup.page);
@@ -445,21 +450,17 @@ describe('the app in a browser', () => {
 
     // import: a good file replaces the scenario; a bad one is refused with the contract's words
     const imported = { ...JSON.parse(scenarioFile.text), title: 'Imported scenario' };
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'good.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(imported)),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(imported)),
+    });
     await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Imported scenario');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'bad.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"population":{"prevalence":2}}'),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"population":{"prevalence":2}}'),
+    });
     await expect
       .poll(() => page.locator('.share .message').innerText())
       .toMatch(/bad\.json was not imported: .*population\.prevalence/);

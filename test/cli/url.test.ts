@@ -31,7 +31,8 @@ describe('stratum url', () => {
     const run = runCli([
       'url',
       '--decode',
-      '?version=1&population.prevalence=2&endpoint.type=continuous&designs.0.id=a&designs.0.type=enriched&designs.0.n=-3',
+      '?version=1&population.prevalence=2&endpoint.type=continuous' +
+        '&designs.0.id=a&designs.0.type=enriched&designs.0.n=-3',
     ]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');

@@ -28,7 +28,8 @@ export async function startApp(): Promise<App> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The browser tests need Chromium, and there is none at ${CHROMIUM}. ` +
-        'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.',
+        'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
+        'or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
   // the production build, as `npm run build` makes it: vitest's NODE_ENV=test would otherwise give

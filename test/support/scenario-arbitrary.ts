@@ -126,7 +126,8 @@ export const scenarioDocument = endpoint.chain((chosen) =>
     title: text(40),
     alpha: orEdge(fc.double({ min: 0.001, max: 0.2, noNaN: true }), 1e-6),
     population: fc.record({
-      prevalence: orEdge(fc.double({ min: 0.01, max: 0.99, noNaN: true }), 0.001, 0.999), // a perfect assay half the time: the asymptotic survival method needs one
+      prevalence: orEdge(fc.double({ min: 0.01, max: 0.99, noNaN: true }), 0.001, 0.999),
+      // a perfect assay half the time: the asymptotic survival method needs one
       sensitivity: fc.oneof(fc.constant(1), fc.double({ min: 0.6, max: 1, noNaN: true })),
       specificity: fc.oneof(fc.constant(1), fc.double({ min: 0.6, max: 1, noNaN: true })),
     }),

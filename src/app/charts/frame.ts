@@ -14,7 +14,9 @@ export type Frame = { id: string; title: string; description: string; width?: nu
 export function chartFrame(frame: Frame, body: SVGTemplateResult): SVGTemplateResult {
   const width = frame.width ?? WIDTH;
   const height = frame.height ?? HEIGHT;
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" font-family="system-ui, sans-serif" font-size="12">
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width=${width}
+    height=${height} role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc"
+    font-family="system-ui, sans-serif" font-size="12">
     <title id="${frame.id}-title">${frame.title}</title>
     <desc id="${frame.id}-desc">${frame.description}</desc>
     <rect width=${width} height=${height} fill="#ffffff"></rect>
@@ -33,7 +35,10 @@ export function bottomAxis(
   const [left, right] = x.range();
   return svg`<g>
     <line x1=${left} x2=${right} y1=${y0} y2=${y0} stroke="#5b6570"></line>
-    ${x.ticks(ticks).map((tick) => svg`<g transform="translate(${x(tick)},${y0})"><line y2="5" stroke="#5b6570"></line><text y="18" text-anchor="middle" fill="#3d4550">${tickFormat(tick)}</text></g>`)}
+    ${x.ticks(ticks).map(
+      (tick) => svg`<g transform="translate(${x(tick)},${y0})"><line y2="5" stroke="#5b6570"></line><text y="18"
+        text-anchor="middle" fill="#3d4550">${tickFormat(tick)}</text></g>`,
+    )}
     <text x=${(left + right) / 2} y=${y0 + 36} text-anchor="middle" fill="#1b1f24">${label}</text>
   </g>`;
 }
@@ -49,8 +54,13 @@ export function leftAxis(
   const [bottom, top] = y.range();
   return svg`<g>
     <line x1=${x0} x2=${x0} y1=${bottom} y2=${top} stroke="#5b6570"></line>
-    ${y.ticks(ticks).map((tick) => svg`<g transform="translate(${x0},${y(tick)})"><line x2=${width} stroke="#e3e6ea"></line><line x2="-5" stroke="#5b6570"></line><text x="-8" dy="0.32em" text-anchor="end" fill="#3d4550">${tickFormat(tick)}</text></g>`)}
-    <text transform="translate(14,${(bottom + top) / 2}) rotate(-90)" text-anchor="middle" fill="#1b1f24">${label}</text>
+    ${y.ticks(ticks).map(
+      (tick) => svg`<g transform="translate(${x0},${y(tick)})"><line x2=${width} stroke="#e3e6ea"></line><line x2="-5"
+        stroke="#5b6570"></line><text x="-8" dy="0.32em" text-anchor="end"
+        fill="#3d4550">${tickFormat(tick)}</text></g>`,
+    )}
+    <text transform="translate(14,${(bottom + top) / 2}) rotate(-90)" text-anchor="middle"
+      fill="#1b1f24">${label}</text>
   </g>`;
 }
 
@@ -63,8 +73,11 @@ export function legend(
   return svg`<g transform="translate(${right},${top})">
     ${entries.map(
       (entry, i) => svg`<g transform="translate(0,${i * 16})">
-      <line x1="-150" x2="-132" y1="0" y2="0" stroke=${entry.colour} stroke-width="3" stroke-dasharray=${entry.dashed ? '5 4' : 'none'}></line>
-      <text x="-126" dy="0.32em" fill="#1b1f24">${entry.label.length > 22 ? entry.label.slice(0, 21) + '…' : entry.label}</text>
+      <line x1="-150" x2="-132" y1="0" y2="0" stroke=${entry.colour} stroke-width="3"
+        stroke-dasharray=${entry.dashed ? '5 4' : 'none'}></line>
+      <text x="-126" dy="0.32em" fill="#1b1f24">${
+        entry.label.length > 22 ? entry.label.slice(0, 21) + '…' : entry.label
+      }</text>
     </g>`,
     )}
   </g>`;

@@ -29,19 +29,35 @@ export function lineChart(curves: Curves, options: LineOptions): SVGTemplateResu
     options,
     svg`${leftAxis(y, MARGIN.left, 'P(reject any hypothesis)', format('.0%'), plotWidth)}
     ${bottomAxis(x, HEIGHT - MARGIN.bottom, options.xLabel, options.xFormat)}
-    ${curves.series.map((series, i) => svg`<path d=${band(series.points) ?? ''} fill=${PALETTE[i % PALETTE.length]} fill-opacity="0.15"></path>`)}
     ${curves.series.map(
-      (
-        series,
-        i,
-      ) => svg`<path d=${path(series.points) ?? ''} fill="none" stroke=${PALETTE[i % PALETTE.length]} stroke-width="2"></path>
-      ${series.points.map((p) => svg`<circle cx=${x(p.x)} cy=${y(p.y)} r="2.5" fill=${PALETTE[i % PALETTE.length]}><title>${series.label}: ${options.xFormat(p.x)} → ${format('.3f')(p.y)} ± ${format('.3f')(p.se)}</title></circle>`)}`,
+      (series, i) =>
+        svg`<path d=${band(series.points) ?? ''} fill=${PALETTE[i % PALETTE.length]} fill-opacity="0.15"></path>`,
+    )}
+    ${curves.series.map(
+      (series, i) => svg`<path d=${path(series.points) ?? ''} fill="none" stroke=${PALETTE[i % PALETTE.length]}
+        stroke-width="2"></path>
+      ${series.points.map(
+        (p) =>
+          svg`<circle cx=${x(p.x)} cy=${y(p.y)} r="2.5" fill=${PALETTE[i % PALETTE.length]}><title>${
+            series.label
+          }: ${options.xFormat(p.x)} → ${format('.3f')(p.y)} ± ${format('.3f')(p.se)}</title></circle>`,
+      )}`,
     )}
     ${
       options.target !== undefined
-        ? svg`<line x1=${MARGIN.left} x2=${WIDTH - MARGIN.right} y1=${y(options.target)} y2=${y(options.target)} stroke="#1b1f24" stroke-dasharray="5 4"></line>`
+        ? svg`<line x1=${MARGIN.left} x2=${WIDTH - MARGIN.right} y1=${y(options.target)} y2=${y(options.target)}
+            stroke="#1b1f24" stroke-dasharray="5 4"></line>`
         : svg``
     }
-    ${legend([...entries, ...(options.target !== undefined ? [{ label: `target ${format('.0%')(options.target)}`, colour: '#1b1f24', dashed: true }] : [])], WIDTH - 4, MARGIN.top + 8)}`,
+    ${legend(
+      [
+        ...entries,
+        ...(options.target !== undefined
+          ? [{ label: `target ${format('.0%')(options.target)}`, colour: '#1b1f24', dashed: true }]
+          : []),
+      ],
+      WIDTH - 4,
+      MARGIN.top + 8,
+    )}`,
   );
 }

@@ -30,19 +30,27 @@ export function targetChart(
         const name = labels[solution.id] ?? solution.id;
         const shortName = name.length > 20 ? name.slice(0, 19) + '…' : name;
         if (!('size' in solution))
-          return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text><text x=${LABEL} y=${y + 13} fill="#5b6570">does not reach the target</text>`;
+          return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text><text
+            x=${LABEL} y=${y + 13} fill="#5b6570">does not reach the target</text>`;
         const value = solution.expected[key];
-        const sizeText = `${solution.unit} = ${solution.size}${solution.sizeSe ? ` ± ${Math.ceil(solution.sizeSe)}` : ''}`;
+        const sizeText = `${solution.unit} = ${solution.size}${
+          solution.sizeSe ? ` ± ${Math.ceil(solution.sizeSe)}` : ''
+        }`;
         return svg`<text x=${LABEL - 8} y=${y + 13} text-anchor="end" fill="#1b1f24">${shortName}</text>
-          <rect x=${LABEL} y=${y + 2} width=${Math.max(1, x(value) - LABEL)} height=${ROW - 8} fill=${PALETTE[i % PALETTE.length]}><title>${name}: ${tick(value)} at ${sizeText}</title></rect>
-          <text x=${x(value) + 6} y=${y + 13} fill="#1b1f24">${tick(value)}${key === 'cost' ? ` (${sizeText})` : ''}</text>`;
+          <rect x=${LABEL} y=${y + 2} width=${Math.max(1, x(value) - LABEL)} height=${ROW - 8}
+            fill=${PALETTE[i % PALETTE.length]}><title>${name}: ${tick(value)} at ${sizeText}</title></rect>
+          <text x=${x(value) + 6} y=${y + 13} fill="#1b1f24">${tick(value)}${
+            key === 'cost' ? ` (${sizeText})` : ''
+          }</text>`;
       })}
     </g>`;
   };
   const cost = format(',.3s');
   return chartFrame(
     { ...options, width: WIDTH, height },
-    svg`${panel('cost', 60, `Expected cost at ${format('.0%')(options.target)} power`, (v) => cost(v).replace('G', 'B'))}
+    svg`${panel('cost', 60, `Expected cost at ${format('.0%')(options.target)} power`, (v) =>
+      cost(v).replace('G', 'B'),
+    )}
       ${panel('months', 60 + solutions.length * ROW + 36, 'Expected duration (months)', format(',.1f'))}`,
   );
 }

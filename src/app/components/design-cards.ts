@@ -117,11 +117,28 @@ export class DesignCards extends StoreElement {
           const list = designs();
           setDesigns([...list.slice(0, i + 1), copy, ...list.slice(i + 1)]);
         }}>Duplicate</button>
-        <button type="button" aria-label="Remove ${name}" ?disabled=${count <= 1} @click=${() => setDesigns(designs().filter((_, k) => k !== i))}>Remove</button>
+        <button
+          type="button"
+          aria-label="Remove ${name}"
+          ?disabled=${count <= 1}
+          @click=${() => setDesigns(designs().filter((_, k) => k !== i))}
+        >Remove</button>
       </div>
       <div class="pair">
-        ${numberField({ path: `${path}.label`, label: 'Name', range: '≤ 80 characters', help: 'Shown in tables and charts.', text: true })}
-        ${numberField({ path: `${path}.id`, label: 'Id', range: 'letters, digits, - _', help: 'Unique; names its random stream.', text: true })}
+        ${numberField({
+          path: `${path}.label`,
+          label: 'Name',
+          range: '≤ 80 characters',
+          help: 'Shown in tables and charts.',
+          text: true,
+        })}
+        ${numberField({
+          path: `${path}.id`,
+          label: 'Id',
+          range: 'letters, digits, - _',
+          help: 'Unique; names its random stream.',
+          text: true,
+        })}
       </div>
       ${choiceField({
         path: `${path}.type`,
@@ -134,7 +151,11 @@ export class DesignCards extends StoreElement {
           setDesigns(list);
         },
       })}
-      ${type === 'adaptive-enrichment' ? this.adaptiveFields(path, survival, design) : this.fixedFields(path, type, survival, design)}`;
+      ${
+        type === 'adaptive-enrichment'
+          ? this.adaptiveFields(path, survival, design)
+          : this.fixedFields(path, type, survival, design)
+      }`;
   }
 
   private typeHelp(type: string): string {
@@ -147,8 +168,24 @@ export class DesignCards extends StoreElement {
   private fixedFields(path: string, type: string, survival: boolean, design: Draft): TemplateResult {
     const interims = readAt(design, 'interims') as Draft | undefined;
     return html`<div class="pair">
-        ${numberField({ path: `${path}.n`, label: 'Randomised', unit: 'patients', range: 'integer ≥ 4', help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.' })}
-        ${survival ? numberField({ path: `${path}.events`, label: 'Events', unit: 'at the analysis', range: 'integer ≤ patients', help: 'The analysis waits for them.' }) : nothing}
+        ${numberField({
+          path: `${path}.n`,
+          label: 'Randomised',
+          unit: 'patients',
+          range: 'integer ≥ 4',
+          help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.',
+        })}
+        ${
+          survival
+            ? numberField({
+                path: `${path}.events`,
+                label: 'Events',
+                unit: 'at the analysis',
+                range: 'integer ≤ patients',
+                help: 'The analysis waits for them.',
+              })
+            : nothing
+        }
       </div>
       ${
         type === 'stratified'
@@ -174,8 +211,19 @@ export class DesignCards extends StoreElement {
           ${
             interims !== undefined
               ? html`<div class="pair">
-                ${numberField({ path: `${path}.interims.informationRates`, label: 'Information rates', range: 'increasing, ending at 1', help: 'e.g. 0.5, 1', list: true })}
-                ${choiceField({ path: `${path}.interims.efficacy`, label: 'Efficacy stopping', help: 'Lan–DeMets α-spending.', options: EFFICACY })}
+                ${numberField({
+                  path: `${path}.interims.informationRates`,
+                  label: 'Information rates',
+                  range: 'increasing, ending at 1',
+                  help: 'e.g. 0.5, 1',
+                  list: true,
+                })}
+                ${choiceField({
+                  path: `${path}.interims.efficacy`,
+                  label: 'Efficacy stopping',
+                  help: 'Lan–DeMets α-spending.',
+                  options: EFFICACY,
+                })}
               </div>`
               : nothing
           }`
@@ -184,19 +232,48 @@ export class DesignCards extends StoreElement {
 
   private adaptiveFields(path: string, survival: boolean, design: Draft): TemplateResult {
     return html`<div class="pair">
-        ${numberField({ path: `${path}.n[0]`, label: 'Randomised by the interim', unit: 'n₁', range: 'integer < N', help: 'Stage 1, all comers.' })}
-        ${numberField({ path: `${path}.n[1]`, label: 'Randomised in all', unit: 'N', range: 'integer > n₁', help: 'Cumulative at the end.' })}
+        ${numberField({
+          path: `${path}.n[0]`,
+          label: 'Randomised by the interim',
+          unit: 'n₁',
+          range: 'integer < N',
+          help: 'Stage 1, all comers.',
+        })}
+        ${numberField({
+          path: `${path}.n[1]`,
+          label: 'Randomised in all',
+          unit: 'N',
+          range: 'integer > n₁',
+          help: 'Cumulative at the end.',
+        })}
       </div>
       ${
         survival
           ? html`<div class="pair">
-            ${numberField({ path: `${path}.events[0]`, label: 'Events at the interim', unit: 'e₁', range: 'integer < E', help: 'Stage 1.' })}
-            ${numberField({ path: `${path}.events[1]`, label: 'Events in all', unit: 'E', range: 'integer > e₁', help: 'Cumulative.' })}
+            ${numberField({
+              path: `${path}.events[0]`,
+              label: 'Events at the interim',
+              unit: 'e₁',
+              range: 'integer < E',
+              help: 'Stage 1.',
+            })}
+            ${numberField({
+              path: `${path}.events[1]`,
+              label: 'Events in all',
+              unit: 'E',
+              range: 'integer > e₁',
+              help: 'Cumulative.',
+            })}
           </div>`
           : nothing
       }
       <div class="pair">
-        ${choiceField({ path: `${path}.intersection`, label: 'Intersection test', help: 'How H_S ∩ H_F is tested.', options: INTERSECTIONS })}
+        ${choiceField({
+          path: `${path}.intersection`,
+          label: 'Intersection test',
+          help: 'How H_S ∩ H_F is tested.',
+          options: INTERSECTIONS,
+        })}
         ${choiceField({
           path: `${path}.combination`,
           label: 'Combination',
@@ -229,10 +306,26 @@ export class DesignCards extends StoreElement {
         })}
       </div>
       <div class="pair">
-        ${numberField({ path: `${path}.selection.epsilon`, label: 'ε', range: '≥ 0', help: 'Margin for the ε rule.' })}
-        ${numberField({ path: `${path}.selection.threshold`, label: 'Futility threshold', range: 'any number, or empty', help: 'Below it a population is not kept.', optional: true })}
+        ${numberField({
+          path: `${path}.selection.epsilon`,
+          label: 'ε',
+          range: '≥ 0',
+          help: 'Margin for the ε rule.',
+        })}
+        ${numberField({
+          path: `${path}.selection.threshold`,
+          label: 'Futility threshold',
+          range: 'any number, or empty',
+          help: 'Below it a population is not kept.',
+          optional: true,
+        })}
       </div>
-      ${choiceField({ path: `${path}.efficacy`, label: 'Efficacy stopping', help: 'At the interim.', options: EFFICACY })}
+      ${choiceField({
+        path: `${path}.efficacy`,
+        label: 'Efficacy stopping',
+        help: 'At the interim.',
+        options: EFFICACY,
+      })}
       ${this.recalculationFields(path, design, survival)}`;
   }
 
@@ -250,12 +343,35 @@ export class DesignCards extends StoreElement {
       ${
         on
           ? html`<div class="pair">
-              ${numberField({ path: `${path}.recalculation.conditionalPower`, label: 'Conditional power', range: '0 < p < 1', help: 'Stage 2 is sized to reach it.' })}
-              ${numberField({ path: `${path}.recalculation.assumedEffect`, label: 'Assumed effect', unit: survival ? 'hazard ratio' : 'difference', range: survival ? '0 < HR < 1' : '> 0', help: 'The effect stage 2 is sized for.' })}
+              ${numberField({
+                path: `${path}.recalculation.conditionalPower`,
+                label: 'Conditional power',
+                range: '0 < p < 1',
+                help: 'Stage 2 is sized to reach it.',
+              })}
+              ${numberField({
+                path: `${path}.recalculation.assumedEffect`,
+                label: 'Assumed effect',
+                unit: survival ? 'hazard ratio' : 'difference',
+                range: survival ? '0 < HR < 1' : '> 0',
+                help: 'The effect stage 2 is sized for.',
+              })}
             </div>
             <div class="pair">
-              ${numberField({ path: `${path}.recalculation.minStage2`, label: 'Stage 2 at least', unit, range: 'integer ≥ 1', help: 'Smallest re-sized stage 2.' })}
-              ${numberField({ path: `${path}.recalculation.maxStage2`, label: 'Stage 2 at most', unit, range: 'integer ≥ the least', help: 'Largest re-sized stage 2.' })}
+              ${numberField({
+                path: `${path}.recalculation.minStage2`,
+                label: 'Stage 2 at least',
+                unit,
+                range: 'integer ≥ 1',
+                help: 'Smallest re-sized stage 2.',
+              })}
+              ${numberField({
+                path: `${path}.recalculation.maxStage2`,
+                label: 'Stage 2 at most',
+                unit,
+                range: 'integer ≥ the least',
+                help: 'Largest re-sized stage 2.',
+              })}
             </div>`
           : nothing
       }`;

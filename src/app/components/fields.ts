@@ -77,9 +77,15 @@ export function choiceField(spec: ChoiceSpec): TemplateResult {
         else store.edit(spec.path, value === 'true' ? true : value === 'false' ? false : value);
       }}
     >
-      ${spec.options.map(([value, text]) => html`<option value=${value} ?selected=${value === current}>${text}</option>`)}
+      ${spec.options.map(
+        ([value, text]) => html`<option value=${value} ?selected=${value === current}>${text}</option>`,
+      )}
     </select>
     <small id="${id}-help" class="help">${spec.help}</small>
-    ${messages.length > 0 ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>` : nothing}
+    ${
+      messages.length > 0
+        ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>`
+        : nothing
+    }
   </div>`;
 }

@@ -16,7 +16,9 @@ function rejection(hypothesis: 'S' | 'F' | 'any'): Row['cell'] {
     const p = result.reject[hypothesis];
     if (p === undefined) return '—';
     const closed = result.analytic?.reject[hypothesis];
-    return html`${fmt.probability(p)} <span class="pm">± ${fmt.error(result.mcse[hypothesis] ?? 0)}</span>${closed !== undefined ? html`<span class="closed" title="closed form">${fmt.probability(closed)}</span>` : nothing}`;
+    return html`${fmt.probability(p)} <span class="pm">± ${fmt.error(result.mcse[hypothesis] ?? 0)}</span>${
+      closed !== undefined ? html`<span class="closed" title="closed form">${fmt.probability(closed)}</span>` : nothing
+    }`;
   };
 }
 
@@ -54,22 +56,40 @@ export class ResultsTable extends StoreElement {
     return html`${
       few.length > 0
         ? html`<p class="caution" role="note">
-            Few per arm: ${few.map((arm, i) => html`${i > 0 ? '; ' : ''}<strong>${labelOf(results, arm.id)}</strong> about ${fmt.size(arm.size)} ${arm.unit} in ${arm.population}${arm.analysis === 'interim' ? ' at the interim' : ''}`)}.
+            Few per arm: ${few.map(
+              (arm, i) =>
+                html`${i > 0 ? '; ' : ''}<strong>${labelOf(results, arm.id)}</strong> about ${fmt.size(
+                  arm.size,
+                )} ${arm.unit} in ${arm.population}${arm.analysis === 'interim' ? ' at the interim' : ''}`,
+            )}.
             Tests on so few may not keep α: set both effects to 0 and run to see the real type I error.
           </p>`
         : nothing
     }
       <p class="table-note">
-        Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${hasClosed ? html`; <span class="closed">closed form</span> beside the simulation${tStatistic ? " (the z test's: with the variance estimated, t tests have slightly less power)" : ''}` : nothing}
+        Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${
+          hasClosed
+            ? html`; <span class="closed">closed form</span> beside the simulation${
+                tStatistic ? " (the z test's: with the variance estimated, t tests have slightly less power)" : ''
+              }`
+            : nothing
+        }
       </p>
       <div class="table-scroll" role="region" aria-label="Results by design" tabindex="0">
         <table class="results">
           <caption class="visually-hidden">Results by design</caption>
           <thead>
-            <tr><th scope="col">Quantity</th>${results.map((result) => html`<th scope="col">${result.label || result.id}</th>`)}</tr>
+            <tr><th scope="col">Quantity</th>${results.map(
+              (result) => html`<th scope="col">${result.label || result.id}</th>`,
+            )}</tr>
           </thead>
           <tbody>
-            ${used.map((row) => html`<tr><th scope="row" title=${row.title ?? row.label}>${row.label}</th>${results.map((result) => html`<td>${row.cell(result)}</td>`)}</tr>`)}
+            ${used.map(
+              (row) =>
+                html`<tr><th scope="row" title=${row.title ?? row.label}>${row.label}</th>${results.map(
+                  (result) => html`<td>${row.cell(result)}</td>`,
+                )}</tr>`,
+            )}
           </tbody>
         </table>
       </div>`;

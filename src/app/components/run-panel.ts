@@ -13,18 +13,31 @@ export class RunPanel extends StoreElement {
     const busy = running || store.charts.status === 'running' || store.charts.mapStatus === 'running';
     const left = running && run.done > 0 ? (run.elapsedMs / run.done) * (run.total - run.done) : undefined;
     return html`<div class="run">
-      <button type="button" class="primary" ?disabled=${!store.valid || running} @click=${() => void store.simulate()}>Run</button>
+      <button
+        type="button"
+        class="primary"
+        ?disabled=${!store.valid || running}
+        @click=${() => void store.simulate()}
+      >Run</button>
       <button type="button" ?disabled=${!busy} @click=${() => store.cancel()}>Cancel</button>
       <progress max=${Math.max(1, run.total)} value=${run.done} aria-label="Simulation progress"></progress>
       <span class="status" role="status" aria-live="polite">${this.statusText(left)}</span>
     </div>
-    ${!store.valid ? html`<p class="error">The scenario has ${store.errors.length} problem${store.errors.length === 1 ? '' : 's'}, marked at the fields; nothing runs until they are fixed.</p>` : nothing}`;
+    ${
+      !store.valid
+        ? html`<p class="error">The scenario has ${store.errors.length} problem${
+            store.errors.length === 1 ? '' : 's'
+          }, marked at the fields; nothing runs until they are fixed.</p>`
+        : nothing
+    }`;
   }
 
   private statusText(left: number | undefined): string {
     const run = store.run;
     if (run.status === 'running')
-      return `Simulating… ${run.done} of ${run.total || '…'} blocks${left !== undefined ? `, about ${duration(left)} left` : ''}`;
+      return `Simulating… ${run.done} of ${run.total || '…'} blocks${
+        left !== undefined ? `, about ${duration(left)} left` : ''
+      }`;
     if (run.status === 'done') {
       const charts = store.charts;
       const chartText =

@@ -25,7 +25,8 @@ export function parseBoundaries(words: string[]): { spending: Spending; rates: n
       );
       if (!increasing || parsed.length > MAX_LOOKS || parsed[parsed.length - 1] !== 1) {
         errors.push(
-          `--rates: must be 1 to ${MAX_LOOKS} increasing information rates in (0, 1] ending with 1, e.g. 0.5,1, got ${JSON.stringify(value)}`,
+          `--rates: must be 1 to ${MAX_LOOKS} increasing information rates in (0, 1] ending with 1, e.g. 0.5,1, ` +
+            `got ${JSON.stringify(value)}`,
         );
       } else rates = parsed;
     } else if (name === 'alpha') {

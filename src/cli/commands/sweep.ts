@@ -11,7 +11,9 @@ import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
 export const sweepCommand: Command = {
-  usage: `stratum sweep FILE|- --param NAME --values v1,v2,… [--workers K] [--format json|csv]   (NAME: ${PARAMETER_WORDS})`,
+  usage:
+    'stratum sweep FILE|- --param NAME --values v1,v2,… [--workers K] [--format json|csv]   ' +
+    `(NAME: ${PARAMETER_WORDS})`,
   async run(words) {
     const { positional, options, errors } = splitOptions(words);
     let parameter: string | undefined;

@@ -34,9 +34,12 @@ describe('efficacy boundaries equal rpact', () => {
 // Early looks with almost no information, where 1 − α(t) rounds to 1. rpact 3.3.4 reports those
 // looks as Inf; ours are finite where the α spent is representable, so they must cross with
 // probability below 1e-15. Produced by:
-//   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.05, 1), alpha = 0.0126, sided = 1)$criticalValues
-//   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.02, 0.5, 1), alpha = 0.025, sided = 1)$criticalValues
-//   getDesignGroupSequential(typeOfDesign = "asP", informationRates = c(0.01, 1), alpha = 0.025, sided = 1)$criticalValues
+//   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.05, 1), alpha = 0.0126,
+//     sided = 1)$criticalValues
+//   getDesignGroupSequential(typeOfDesign = "asOF", informationRates = c(0.02, 0.5, 1), alpha = 0.025,
+//     sided = 1)$criticalValues
+//   getDesignGroupSequential(typeOfDesign = "asP", informationRates = c(0.01, 1), alpha = 0.025,
+//     sided = 1)$criticalValues
 const EARLY_LOOKS: { spending: Spending; informationRates: number[]; alpha: number; criticalValues: number[] }[] = [
   {
     spending: 'obrien-fleming',

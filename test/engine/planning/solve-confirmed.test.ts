@@ -109,5 +109,8 @@ describe("solved sizes reach the target under the scenario's own analysis", () =
 });
 
 function describeSolution(solution: Extract<Solution, { size: number }>): string {
-  return `${solution.id} ${solution.unit} = ${solution.size} (closed form ${solution.closedForm?.size}, power ${solution.power} ± ${solution.mcse})`;
+  return (
+    `${solution.id} ${solution.unit} = ${solution.size} ` +
+    `(closed form ${solution.closedForm?.size}, power ${solution.power} ± ${solution.mcse})`
+  );
 }

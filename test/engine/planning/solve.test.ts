@@ -110,7 +110,7 @@ describe('closed-form sizes', () => {
 });
 
 describe('simulated sizes', () => {
-  it('an adaptive design: the solved n re-simulated with a fresh seed gives the target power within 2 MCSE', async () => {
+  it('an adaptive design: the solved n re-simulated with a new seed gives the target power within 2 MCSE', async () => {
     const replicates = 20_000;
     const document = {
       population: { prevalence: 0.35 },

@@ -9,7 +9,7 @@ import { continuousEndpoint, scenarioFrom } from '../../support/scenarios.js';
 const sizes = Array.from({ length: 12 }, (_, i) => 60 + 40 * i);
 
 describe('sweeps', () => {
-  it('power never falls as n grows (continuous z, fixed strata: each cell keeps its normal draw across n)', async () => {
+  it('power never falls as n grows (continuous z, fixed strata: each cell keeps its normal draw over n)', async () => {
     const scenario = scenarioFrom({
       population: { prevalence: 0.3 },
       endpoint: continuousEndpoint(0.4, 0.1),
@@ -36,7 +36,7 @@ describe('sweeps', () => {
     }
   });
 
-  it("simulates every point with the scenario's own streams (common random numbers), not a seed per point", async () => {
+  it("simulates each point with the scenario's own streams (common random numbers), not a seed per point", async () => {
     const scenario = scenarioFrom({
       population: { prevalence: 0.3 },
       endpoint: continuousEndpoint(0.4, 0.1),
@@ -87,36 +87,40 @@ describe('sweeps', () => {
 });
 
 describe('design map', () => {
-  it('all-comers needs (θ_S/θ_F)² times the enriched randomised patients, and wins only when the negative effect is near the positive one', async () => {
-    const scenario = scenarioFrom({
-      population: { prevalence: 0.3 },
-      endpoint: continuousEndpoint(0.5, 0.1),
-      analysis: { statistic: 'z', strata: 'fixed', stratified: false },
-      trial: { costs: { perScreened: 1000, perRandomized: 10000 } },
-      designs: [
-        { id: 'all', type: 'all-comers', n: 100 },
-        { id: 'enriched', type: 'enriched', n: 100 },
-      ],
-      simulation: { replicates: 500 },
-    });
-    const prevalences = [0.2, 0.5, 0.8];
-    const ratios = [0, 0.5, 1];
-    const map = await designMap(scenario, prevalences, ratios, { power: 0.8, hypothesis: 'any' }, simulate);
-    expect(map.cells).toHaveLength(9);
-    for (const cell of map.cells) {
-      const thetaS = 0.5;
-      const thetaF = cell.prevalence * 0.5 + (1 - cell.prevalence) * cell.ratio * 0.5;
-      // unit variance in every cell; the treated arm's variance adds the spread of effects in F
-      const varianceF = 1 + cell.prevalence * (1 - cell.prevalence) * (0.5 - cell.ratio * 0.5) ** 2;
-      const expected = ((thetaS / thetaF) ** 2 * (1 + varianceF)) / 2;
-      if (cell.ratio === 0 && cell.prevalence < 0.5) expect(cell.fewestRandomized).toBe('enriched');
-      const ratio = cell.randomized.all! / cell.randomized.enriched!;
-      // both sizes are rounded up to whole patients
-      expect(Math.abs(ratio - expected)).toBeLessThan(
-        expected * (1 / cell.randomized.enriched! + 1 / cell.randomized.all!) + 1e-9,
-      );
-    }
-    const equal = map.cells.find((cell) => cell.ratio === 1 && cell.prevalence === 0.2)!;
-    expect(equal.leastCost).toBe('all');
-  });
+  it(
+    'all-comers needs (θ_S/θ_F)² times the enriched randomised patients, ' +
+      'and wins only when the negative effect is near the positive one',
+    async () => {
+      const scenario = scenarioFrom({
+        population: { prevalence: 0.3 },
+        endpoint: continuousEndpoint(0.5, 0.1),
+        analysis: { statistic: 'z', strata: 'fixed', stratified: false },
+        trial: { costs: { perScreened: 1000, perRandomized: 10000 } },
+        designs: [
+          { id: 'all', type: 'all-comers', n: 100 },
+          { id: 'enriched', type: 'enriched', n: 100 },
+        ],
+        simulation: { replicates: 500 },
+      });
+      const prevalences = [0.2, 0.5, 0.8];
+      const ratios = [0, 0.5, 1];
+      const map = await designMap(scenario, prevalences, ratios, { power: 0.8, hypothesis: 'any' }, simulate);
+      expect(map.cells).toHaveLength(9);
+      for (const cell of map.cells) {
+        const thetaS = 0.5;
+        const thetaF = cell.prevalence * 0.5 + (1 - cell.prevalence) * cell.ratio * 0.5;
+        // unit variance in every cell; the treated arm's variance adds the spread of effects in F
+        const varianceF = 1 + cell.prevalence * (1 - cell.prevalence) * (0.5 - cell.ratio * 0.5) ** 2;
+        const expected = ((thetaS / thetaF) ** 2 * (1 + varianceF)) / 2;
+        if (cell.ratio === 0 && cell.prevalence < 0.5) expect(cell.fewestRandomized).toBe('enriched');
+        const ratio = cell.randomized.all! / cell.randomized.enriched!;
+        // both sizes are rounded up to whole patients
+        expect(Math.abs(ratio - expected)).toBeLessThan(
+          expected * (1 / cell.randomized.enriched! + 1 / cell.randomized.all!) + 1e-9,
+        );
+      }
+      const equal = map.cells.find((cell) => cell.ratio === 1 && cell.prevalence === 0.2)!;
+      expect(equal.leastCost).toBe('all');
+    },
+  );
 });

@@ -130,7 +130,9 @@ describe.each([1, 3, 39, 1000])('chiSquare(%s)', (df) => {
     expect(kolmogorovSmirnov(x, (v) => chiSquareCdf(df, v)).p).toBeGreaterThan(P_FAIL);
   });
 
-  if (df === 1) it('follows χ²(1) in 62 bins out to the 10⁻⁴ tails (chi-square)', () => expectBinned(x, 'qchisq('));
+  if (df === 1) {
+    it('follows χ²(1) in 62 bins out to the 10⁻⁴ tails (chi-square)', () => expectBinned(x, 'qchisq('));
+  }
 });
 
 describe('chiSquare with large df', () => {

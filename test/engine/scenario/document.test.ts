@@ -67,7 +67,8 @@ describe('unknown fields', () => {
     });
     setAt(document, 'designs[0].interims', { informationRates: [0.5, 1], rates: [] });
     expect(errorsOf(document)).toEqual([
-      'simulations: unknown field (allowed: version, title, alpha, population, endpoint, trial, analysis, designs, simulation)',
+      'simulations: unknown field ' +
+        '(allowed: version, title, alpha, population, endpoint, trial, analysis, designs, simulation)',
       'population.prevalance: unknown field (allowed: prevalence, sensitivity, specificity)',
       'endpoint.effects: unknown field (allowed: type, sd, effect)',
       'trial.costs.perPatient: unknown field (allowed: perScreened, perRandomized, perMonth, fixed)',

@@ -26,7 +26,8 @@ describe('looks that see nothing new', () => {
     const parsed = parseScenario(survival(5, [0.5, 0.6, 1]));
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? [] : parsed.errors).toEqual([
-      'designs[0].interims.informationRates[1]: must be a rate that gives look 2 more events than look 1 (both analyse 3 of 5), got 0.6',
+      'designs[0].interims.informationRates[1]: ' +
+        'must be a rate that gives look 2 more events than look 1 (both analyse 3 of 5), got 0.6',
     ]);
   });
 
@@ -39,7 +40,8 @@ describe('looks that see nothing new', () => {
       ],
     });
     expect(parsed.ok ? [] : parsed.errors).toEqual([
-      'designs[0].interims.informationRates[1]: must be a rate that gives look 2 more patients than look 1 (both analyse 1 of 4), got 0.35',
+      'designs[0].interims.informationRates[1]: ' +
+        'must be a rate that gives look 2 more patients than look 1 (both analyse 1 of 4), got 0.35',
     ]);
   });
 

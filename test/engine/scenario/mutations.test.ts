@@ -158,7 +158,8 @@ it('copes with circular and exotic values', () => {
   expect(parsed.ok ? [] : parsed.errors).toEqual([
     'designs[0].n: must be an integer ≥ 4, got an array',
     'designs[1].label: must be text of at most 80 characters, got an object',
-    'designs[2].intersection: must be one of "bonferroni", "simes", "sidak", "spiessens-debois", "hierarchical-S", "hierarchical-F", got 10n',
+    'designs[2].intersection: must be one of ' +
+      '"bonferroni", "simes", "sidak", "spiessens-debois", "hierarchical-S", "hierarchical-F", got 10n',
     'designs[3].selection.rule: must be one of "best", "epsilon", "all", got symbol',
     'designs[3].selection.measure: must be "effect" or "z", got function',
     'designs[3].selection.threshold: must be a finite number, or null for none, got an object',

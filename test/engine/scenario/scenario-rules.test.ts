@@ -150,10 +150,12 @@ describe('messages', () => {
       'simulation.method: "asymptotic" needs a perfect assay (sensitivity and specificity 1)',
     ]);
     expect(errorsOf(continuous(['simulation.method', 'asymptotic']))).toEqual([
-      'simulation.method: must be "sufficient" or "patient" for a continuous endpoint ("asymptotic" is for survival only), got "asymptotic"',
+      'simulation.method: must be "sufficient" or "patient" for a continuous endpoint ' +
+        '("asymptotic" is for survival only), got "asymptotic"',
     ]);
     expect(errorsOf(survival(['simulation.method', 'sufficient']))).toEqual([
-      'simulation.method: must be "patient" or "asymptotic" for a survival endpoint ("sufficient" draws no event times), got "sufficient"',
+      'simulation.method: must be "patient" or "asymptotic" for a survival endpoint ' +
+        '("sufficient" draws no event times), got "sufficient"',
     ]);
   });
 });
