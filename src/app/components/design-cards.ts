@@ -7,6 +7,12 @@ import { messagesFor, readAt, writeAt, type Draft } from '../draft.js';
 import { store } from '../store.js';
 import { choiceField, numberField } from './fields.js';
 import { StoreElement } from './store-element.js';
+import { MAX_EVENTS, MAX_PATIENTS } from '../../engine/scenario/sizes.js';
+import { bound } from '../../engine/scenario/field-at.js';
+
+/** the contract's limits, as the form says them */
+const PATIENTS = bound(MAX_PATIENTS);
+const EVENTS = bound(MAX_EVENTS);
 
 const MAX_DESIGNS = 8;
 const TYPES: [string, string][] = [
@@ -172,7 +178,7 @@ export class DesignCards extends StoreElement {
           path: `${path}.n`,
           label: 'Randomised',
           unit: 'patients',
-          range: 'integer ≥ 4',
+          range: `integer, 4 to ${PATIENTS}`,
           help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.',
         })}
         ${
@@ -181,7 +187,7 @@ export class DesignCards extends StoreElement {
                 path: `${path}.events`,
                 label: 'Events',
                 unit: 'at the analysis',
-                range: 'integer ≤ patients',
+                range: `integer ≤ patients and ≤ ${EVENTS}`,
                 help: 'The analysis waits for them.',
               })
             : nothing
@@ -236,14 +242,14 @@ export class DesignCards extends StoreElement {
           path: `${path}.n[0]`,
           label: 'Randomised by the interim',
           unit: 'n₁',
-          range: 'integer < N',
+          range: 'integer ≥ 4 and < N',
           help: 'Stage 1, all comers.',
         })}
         ${numberField({
           path: `${path}.n[1]`,
           label: 'Randomised in all',
           unit: 'N',
-          range: 'integer > n₁',
+          range: `integer > n₁ and ≤ ${PATIENTS}`,
           help: 'Cumulative at the end.',
         })}
       </div>
@@ -254,14 +260,14 @@ export class DesignCards extends StoreElement {
               path: `${path}.events[0]`,
               label: 'Events at the interim',
               unit: 'e₁',
-              range: 'integer < E',
+              range: 'integer ≥ 1 and < E',
               help: 'Stage 1.',
             })}
             ${numberField({
               path: `${path}.events[1]`,
               label: 'Events in all',
               unit: 'E',
-              range: 'integer > e₁',
+              range: `integer > e₁, ≤ N and ≤ ${EVENTS}`,
               help: 'Cumulative.',
             })}
           </div>`

@@ -3,65 +3,53 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { derivedQuantities } from '../../engine/derived.js';
+import { ENDPOINT_TYPES } from '../../engine/scenario/endpoint.js';
+import { rangeOf } from '../../engine/scenario/field-at.js';
+import type { EndpointType } from '../../engine/scenario/types.js';
 import { writeAt } from '../draft.js';
 import { ENDPOINT_DEFAULTS } from '../presets.js';
 import { store } from '../store.js';
 import { choiceField, numberField } from './fields.js';
 import { StoreElement } from './store-element.js';
 
-const PROBABILITY = '0 < p < 1';
-const ACCURACY = '0.5 < x ≤ 1';
-const NON_NEGATIVE = '≥ 0';
-
-function perStatus(path: string, label: string, unit: string, range: string, help: string): TemplateResult {
+function perStatus(path: string, type: EndpointType, label: string, unit: string, help: string): TemplateResult {
+  const range = rangeOf(`${path}.pos`, type);
   return html`<div class="pair">
     ${numberField({ path: `${path}.pos`, label: `${label}, marker+`, unit, range, help })}
     ${numberField({ path: `${path}.neg`, label: `${label}, marker−`, unit, range, help })}
   </div>`;
 }
 
-function endpointFields(type: unknown): TemplateResult {
+function endpointFields(type: EndpointType): TemplateResult {
   if (type === 'binary') {
-    return html`${perStatus(
-      'endpoint.control',
-      'Control response',
-      'probability',
-      '0 < p < 1',
-      'Response rate without treatment.',
-    )}
+    return html`${perStatus('endpoint.control', type, 'Control response', 'probability', 'Response rate without treatment.')}
       ${perStatus(
         'endpoint.treatment',
+        type,
         'Treatment response',
         'probability',
-        '0 < p < 1',
         'Response rate with treatment; larger is better.',
       )}`;
   }
   if (type === 'survival') {
-    return html`${perStatus(
-      'endpoint.controlMedian',
-      'Control median',
-      'months',
-      '> 0',
-      'Median time to event without treatment.',
-    )}
-      ${perStatus('endpoint.hazardRatio', 'Hazard ratio', 'treatment : control', '> 0', 'Below 1 is benefit.')}
+    return html`${perStatus('endpoint.controlMedian', type, 'Control median', 'months', 'Median time to event without treatment.')}
+      ${perStatus('endpoint.hazardRatio', type, 'Hazard ratio', 'treatment : control', 'Below 1 is benefit.')}
       ${numberField({
         path: 'endpoint.dropoutPerYear',
         label: 'Drop-out',
         unit: 'per year',
-        range: '0 ≤ x < 1',
+        range: rangeOf('endpoint.dropoutPerYear', type),
         help: 'Share of patients lost to follow-up each year.',
       })}`;
   }
   return html`${perStatus(
     'endpoint.effect',
+    type,
     'Effect',
     'mean difference',
-    'any number',
     'Treatment − control; larger is better.',
   )}
-    ${perStatus('endpoint.sd', 'Standard deviation', 'outcome units', '> 0', 'Spread of the outcome in each arm.')}`;
+    ${perStatus('endpoint.sd', type, 'Standard deviation', 'outcome units', 'Spread of the outcome in each arm.')}`;
 }
 
 function switchEndpoint(type: string): void {
@@ -87,11 +75,15 @@ function switchEndpoint(type: string): void {
 export class ScenarioPanel extends StoreElement {
   protected override render(): TemplateResult {
     const endpointType = (store.draft.endpoint as { type?: unknown } | undefined)?.type;
+    // the fields' ranges are the contract's; before the endpoint is known, a continuous one's
+    const type: EndpointType = ENDPOINT_TYPES.includes(endpointType as EndpointType)
+      ? (endpointType as EndpointType)
+      : 'continuous';
     return html`<h2>Scenario</h2>
       ${numberField({
         path: 'title',
         label: 'Title',
-        range: '≤ 200 characters',
+        range: rangeOf('title', type),
         help: 'Shown on exports and links.',
         text: true,
       })}
@@ -101,7 +93,7 @@ export class ScenarioPanel extends StoreElement {
           path: 'population.prevalence',
           label: 'Prevalence',
           unit: 'P(marker+)',
-          range: PROBABILITY,
+          range: rangeOf('population.prevalence', type),
           help: 'Share of screened patients who are truly marker-positive.',
         })}
         <div class="pair">
@@ -109,14 +101,14 @@ export class ScenarioPanel extends StoreElement {
             path: 'population.sensitivity',
             label: 'Assay sensitivity',
             unit: 'P(assay+ | marker+)',
-            range: ACCURACY,
+            range: rangeOf('population.sensitivity', type),
             help: '1 is a perfect assay.',
           })}
           ${numberField({
             path: 'population.specificity',
             label: 'Assay specificity',
             unit: 'P(assay− | marker−)',
-            range: ACCURACY,
+            range: rangeOf('population.specificity', type),
             help: '1 is a perfect assay.',
           })}
         </div>
@@ -134,7 +126,7 @@ export class ScenarioPanel extends StoreElement {
           ],
           onPick: switchEndpoint,
         })}
-        ${endpointFields(endpointType)}
+        ${endpointFields(type)}
       </fieldset>
       <fieldset>
         <legend>Trial</legend>
@@ -143,14 +135,14 @@ export class ScenarioPanel extends StoreElement {
             path: 'trial.allocation',
             label: 'Allocation',
             unit: 'treatment : control = r : 1',
-            range: '0.2 ≤ r ≤ 5',
+            range: rangeOf('trial.allocation', type),
             help: 'Randomisation ratio.',
           })}
           ${numberField({
             path: 'trial.screeningRate',
             label: 'Screening rate',
             unit: 'patients / month',
-            range: '> 0',
+            range: rangeOf('trial.screeningRate', type),
             help: 'Patients screened per month.',
           })}
         </div>
@@ -161,7 +153,7 @@ export class ScenarioPanel extends StoreElement {
                 path: 'trial.endpointDelay',
                 label: 'Endpoint delay',
                 unit: 'months',
-                range: NON_NEGATIVE,
+                range: rangeOf('trial.endpointDelay', type),
                 help: 'From randomisation to the outcome.',
               })
         }
@@ -170,14 +162,14 @@ export class ScenarioPanel extends StoreElement {
             path: 'trial.costs.perScreened',
             label: 'Cost per screened',
             unit: 'currency',
-            range: NON_NEGATIVE,
+            range: rangeOf('trial.costs.perScreened', type),
             help: 'Screening and the assay.',
           })}
           ${numberField({
             path: 'trial.costs.perRandomized',
             label: 'Cost per randomised',
             unit: 'currency',
-            range: NON_NEGATIVE,
+            range: rangeOf('trial.costs.perRandomized', type),
             help: 'Treatment and follow-up.',
           })}
         </div>
@@ -186,14 +178,14 @@ export class ScenarioPanel extends StoreElement {
             path: 'trial.costs.perMonth',
             label: 'Cost per month',
             unit: 'currency',
-            range: NON_NEGATIVE,
+            range: rangeOf('trial.costs.perMonth', type),
             help: 'Running cost.',
           })}
           ${numberField({
             path: 'trial.costs.fixed',
             label: 'Fixed cost',
             unit: 'currency',
-            range: NON_NEGATIVE,
+            range: rangeOf('trial.costs.fixed', type),
             help: 'Set-up.',
           })}
         </div>
@@ -205,7 +197,7 @@ export class ScenarioPanel extends StoreElement {
             path: 'alpha',
             label: 'α',
             unit: 'one-sided',
-            range: '0 < α ≤ 0.2',
+            range: rangeOf('alpha', type),
             help: 'Family-wise significance level.',
           })}
           ${choiceField({
@@ -245,13 +237,13 @@ export class ScenarioPanel extends StoreElement {
             path: 'simulation.replicates',
             label: 'Replicates',
             unit: 'trials per design',
-            range: '1 to 10⁷',
+            range: rangeOf('simulation.replicates', type),
             help: 'More gives smaller Monte Carlo error.',
           })}
           ${numberField({
             path: 'simulation.seed',
             label: 'Seed',
-            range: '≤ 100 characters',
+            range: rangeOf('simulation.seed', type),
             help: 'Same seed, same results.',
             text: true,
           })}

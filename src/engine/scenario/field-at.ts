@@ -1,0 +1,72 @@
+// A scenario field by its dotted path, and its allowed values in the page's short notation, so the
+// form says exactly what the validator accepts (one source for both).
+import type { Field, NumberField, Range, TextField } from './checks.js';
+import { ENDPOINT_FIELDS } from './endpoint.js';
+import type { ObjectField } from './record.js';
+import {
+  ANALYSIS_FIELDS,
+  HEADER_FIELDS,
+  POPULATION_FIELDS,
+  SIMULATION_FIELDS,
+  TRIAL_FIELDS,
+} from './scenario-fields.js';
+import type { EndpointType } from './types.js';
+
+type AnyFields = Record<string, Field<unknown>>;
+
+const SECTIONS: Record<string, AnyFields> = {
+  population: POPULATION_FIELDS as AnyFields,
+  trial: TRIAL_FIELDS as AnyFields,
+  analysis: ANALYSIS_FIELDS as AnyFields,
+  simulation: SIMULATION_FIELDS as AnyFields,
+};
+
+/** the field at `path` (e.g. `trial.costs.perMonth`, `endpoint.sd.pos`), if there is one */
+export function scenarioField(path: string, endpointType: EndpointType): Field<unknown> | undefined {
+  const [head, ...rest] = path.split('.');
+  if (rest.length === 0) return (HEADER_FIELDS as AnyFields)[head];
+  let fields: AnyFields | undefined =
+    head === 'endpoint' ? (ENDPOINT_FIELDS[endpointType] as AnyFields) : SECTIONS[head];
+  let field: Field<unknown> | undefined;
+  for (const key of rest) {
+    field = fields && Object.hasOwn(fields, key) ? fields[key] : undefined;
+    const inner = field as Partial<ObjectField<unknown>> | undefined;
+    fields = inner?.kind === 'object' ? (inner.fields as AnyFields) : undefined;
+  }
+  return field;
+}
+
+/** a bound as people read it: 10⁶ for a large power of ten, else the number */
+export function bound(value: number): string {
+  const power = Math.log10(Math.abs(value));
+  if (Number.isInteger(power) && Math.abs(power) >= 4) {
+    const digits = String(power).replace(/./g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]);
+    return `${value < 0 ? '−' : ''}10${digits}`;
+  }
+  return String(value).replace('-', '−');
+}
+
+/** `0.001 ≤ x ≤ 0.999`, `≥ 0`, `integer, 1 to 10⁷` */
+export function rangeSymbols(range: Range): string {
+  const { min, max, minOpen, maxOpen, integer } = range;
+  if (integer) {
+    if (min !== undefined && max !== undefined) return `integer, ${bound(min)} to ${bound(max)}`;
+    return min !== undefined ? `integer ≥ ${bound(min)}` : max !== undefined ? `integer ≤ ${bound(max)}` : 'integer';
+  }
+  if (min !== undefined && max !== undefined) {
+    return `${bound(min)} ${minOpen ? '<' : '≤'} x ${maxOpen ? '<' : '≤'} ${bound(max)}`;
+  }
+  if (min !== undefined) return `${minOpen ? '>' : '≥'} ${bound(min)}`;
+  if (max !== undefined) return `${maxOpen ? '<' : '≤'} ${bound(max)}`;
+  return 'any number';
+}
+
+/** what the field at `path` allows, in the form's short notation */
+export function rangeOf(path: string, endpointType: EndpointType): string {
+  const field = scenarioField(path, endpointType);
+  if (field === undefined) throw new Error(`no scenario field at ${path}`);
+  const kind = (field as { kind?: string }).kind;
+  if (kind === 'number') return rangeSymbols((field as NumberField).range);
+  if (kind === 'text') return `≤ ${(field as TextField).maxLength} characters`;
+  return field.allowed;
+}
