@@ -57,6 +57,19 @@ function curves(points: { value: number; results: DesignResult[] }[], scenario: 
   };
 }
 
+/** power against size at the charts' replicates: randomised patients, or events where every design counts them */
+export async function powerBySize(scenario: Scenario, simulate: Simulator): Promise<Curves> {
+  const base = chartScenario(scenario);
+  const unit = scenario.designs.every((design) => sizeKey(base, design) === 'events') ? 'events' : 'n';
+  const points = await sweep(base, unit, sizeValues(base, unit), simulate);
+  return curves(points, base, unit === 'n' ? 'randomised patients' : 'events');
+}
+
+/** each design's name for people: its label, else its id */
+export function designLabels(scenario: Scenario): Record<string, string> {
+  return Object.fromEntries(scenario.designs.map((design) => [design.id, design.label || design.id]));
+}
+
 export async function computeCharts(
   scenario: Scenario,
   target: Target,
@@ -64,20 +77,14 @@ export async function computeCharts(
   onStep: (step: string) => void,
 ): Promise<ChartData> {
   const base = chartScenario(scenario);
-  const unit = scenario.designs.every((design) => sizeKey(base, design) === 'events') ? 'events' : 'n';
   onStep('power against size');
-  const bySize = curves(
-    await sweep(base, unit, sizeValues(base, unit), simulate),
-    base,
-    unit === 'n' ? 'randomised patients' : 'events',
-  );
+  const bySize = await powerBySize(scenario, simulate);
   onStep('power against prevalence');
   const byPrevalence = curves(await sweep(base, 'prevalence', PREVALENCES, simulate), base, 'prevalence');
   onStep('size at the target power');
   // at the scenario's own replicates, for speed: the chart shows each size's Monte Carlo error
   const atTarget = await solve(base, target, simulate, { replicates: base.simulation.replicates });
-  const labels = Object.fromEntries(base.designs.map((design) => [design.id, design.label || design.id]));
-  return { target, bySize, byPrevalence, atTarget, labels };
+  return { target, bySize, byPrevalence, atTarget, labels: designLabels(base) };
 }
 
 export async function computeMap(scenario: Scenario, target: Target, simulate: Simulator): Promise<DesignMap> {
