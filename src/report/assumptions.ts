@@ -1,0 +1,124 @@
+// The report's first section: what the trial assumes, as a table: the population and the assay
+// with what follows from them (P(assay+), PPV, NPV, the effect in S and in F), the endpoint, the
+// trial's allocation, pace and costs, the analysis and the simulation.
+import { format } from 'd3';
+import { money, size } from '../app/format.js';
+import { text, fromScenario, number } from './cells.js';
+import type { Row, Section } from './document.js';
+import type { ReportNumbers } from './numbers.js';
+
+/** a value the scenario gives, as given (grouped thousands) */
+const given = format(',');
+const derived = format('.3f');
+
+export function assumptionsSection(numbers: ReportNumbers): Section {
+  const { scenario } = numbers;
+  const row = (header: string, path: string, show: (value: number) => string = given): Row => ({
+    header,
+    cells: [number(numbers, path, show)],
+  });
+  const words = (header: string, value: string): Row => ({ header, cells: [text(value)] });
+  const { endpoint, analysis, trial } = scenario;
+  const measure = numbers.derived.measure;
+  const rows: Row[] = [
+    row('Prevalence of marker+, p', 'scenario.population.prevalence'),
+    row('Assay sensitivity, P(assay+ | marker+)', 'scenario.population.sensitivity'),
+    row('Assay specificity, P(assay− | marker−)', 'scenario.population.specificity'),
+    row('P(assay+)', 'derived.assayPositive', derived),
+    row('PPV, P(marker+ | assay+)', 'derived.ppv', derived),
+    row('NPV, P(marker− | assay−)', 'derived.npv', derived),
+    ...endpointRows(numbers, row, words),
+    row(`Effect in S, the assay-positive (${measure})`, 'derived.effectS', derived),
+    row(`Effect in F, everyone screened (${measure})`, 'derived.effectF', derived),
+    row('Allocation r, treatment : control = r : 1', 'scenario.trial.allocation'),
+    row('Screening rate (patients a month)', 'scenario.trial.screeningRate'),
+  ];
+  if (endpoint.type !== 'survival') rows.push(row('Delay to the outcome (months)', 'scenario.trial.endpointDelay'));
+  rows.push(
+    row('Cost per patient screened', 'scenario.trial.costs.perScreened', money),
+    row('Cost per patient randomised', 'scenario.trial.costs.perRandomized', money),
+    row('Cost per month', 'scenario.trial.costs.perMonth', money),
+    row('Fixed cost', 'scenario.trial.costs.fixed', money),
+    row('One-sided family-wise α', 'scenario.alpha'),
+  );
+  if (endpoint.type === 'continuous') {
+    rows.push(
+      words(
+        'Test statistic',
+        analysis.statistic === 't' ? 't: variances estimated from the data' : 'z: variances known',
+      ),
+    );
+  }
+  rows.push(
+    words(
+      'Strata',
+      analysis.strata === 'random'
+        ? "random: each patient's status and assay are drawn"
+        : 'fixed: each stage holds its expected share of each cell',
+    ),
+    words('Test of F', analysis.stratified ? 'stratified by assay result (S and R)' : 'pooled over all patients'),
+    row('Simulated trials per design', 'scenario.simulation.replicates', size),
+    { header: 'Seed', cells: [fromScenario(scenario.simulation.seed)] },
+    words('Simulation method', scenario.simulation.method),
+  );
+  const share = format('.1%')(trial.allocation / (1 + trial.allocation));
+  const shares = `Treatment gets r/(1 + r) = ${share} of the randomised patients`;
+  return {
+    id: 'assumptions',
+    title: 'Assumptions',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text:
+          'S is the assay-positive patients and F everyone screened; effects are given per true marker status and ' +
+          'mix ' +
+          `in S by the PPV and in F by the prevalence (hazard ratios on the log scale, by their share of events). ` +
+          `${shares}.`,
+      },
+      {
+        kind: 'table',
+        table: {
+          id: 'assumptions-table',
+          caption: 'Assumptions of the scenario',
+          columns: ['Assumption', 'Value'],
+          rows,
+        },
+      },
+    ],
+  };
+}
+
+function endpointRows(
+  numbers: ReportNumbers,
+  row: (header: string, path: string) => Row,
+  words: (header: string, value: string) => Row,
+): Row[] {
+  const endpoint = numbers.scenario.endpoint;
+  const pair = (header: string, field: string) => [
+    row(`${header}, marker+`, `scenario.endpoint.${field}.pos`),
+    row(`${header}, marker−`, `scenario.endpoint.${field}.neg`),
+  ];
+  if (endpoint.type === 'continuous') {
+    return [
+      words('Endpoint', 'continuous: the mean difference, treatment − control; larger is better'),
+      ...pair('Outcome standard deviation', 'sd'),
+      ...pair('Mean difference', 'effect'),
+    ];
+  }
+  if (endpoint.type === 'binary') {
+    return [
+      words('Endpoint', 'binary: the response rate; larger is better'),
+      ...pair('Response rate on control', 'control'),
+      ...pair('Response rate on treatment', 'treatment'),
+    ];
+  }
+  return [
+    words(
+      'Endpoint',
+      'time to event, exponential; a hazard ratio below 1 is benefit; analyses at fixed numbers of events',
+    ),
+    ...pair('Median time to event on control (months)', 'controlMedian'),
+    ...pair('Hazard ratio, treatment : control', 'hazardRatio'),
+    row('Dropout within a year', 'scenario.endpoint.dropoutPerYear'),
+  ];
+}

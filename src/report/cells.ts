@@ -1,0 +1,25 @@
+// Table cells of the report: numbers from the report's numbers (with their paths), text, and text
+// from the scenario, which the writers show as text only.
+import type { Cell } from './document.js';
+import { numberPart, type ReportNumbers } from './numbers.js';
+
+export const text = (words: string): Cell => [{ text: words }];
+export const fromScenario = (words: string): Cell => [{ text: words, fromScenario: true }];
+export const dash: Cell = [{ text: '—' }];
+
+export function number(numbers: ReportNumbers, path: string, format: (value: number) => string): Cell {
+  return [numberPart(numbers, path, format)];
+}
+
+/** an estimate and its Monte Carlo standard error: `0.812 ± 0.004` */
+export function withError(
+  numbers: ReportNumbers,
+  path: string,
+  errorPath: string,
+  format: (value: number) => string,
+): Cell {
+  const estimate = numberPart(numbers, path, format);
+  if (estimate.path === undefined) return [estimate];
+  const error = numberPart(numbers, errorPath, format);
+  return error.path === undefined ? [estimate] : [estimate, { text: ' ± ' }, error];
+}
