@@ -3,6 +3,8 @@ import { boundaries } from './boundaries.js';
 import type { Command } from './command.js';
 import { mapCommand } from './map.js';
 import { merge } from './merge.js';
+import { rcodeCommand } from './rcode.js';
+import { reportCommand } from './report.js';
 import { simulate } from './simulate.js';
 import { solveCommand } from './solve.js';
 import { sweepCommand } from './sweep.js';
@@ -16,4 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   map: mapCommand,
   merge,
   url: urlCommand,
+  report: reportCommand,
+  rcode: rcodeCommand,
 };
