@@ -15,6 +15,8 @@ export type Comparison = {
   rpact: string;
   /** rpact's standard error: a probability's from its iterations, or an R expression ('0', 'NA', …) */
   rpactSe: { iterations: number } | { expression: string };
+  /** rpact's value is another law's even where the design is rpact's own (a size by a normal approximation) */
+  approximate?: boolean;
 };
 
 export type DesignBlock = {

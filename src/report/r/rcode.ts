@@ -154,7 +154,7 @@ function oursFrame(designs: Design[], blocks: DesignBlock[]): string[] {
     blocks[i].comparisons.map((comparison) => {
       const value = comparison.ours === undefined ? 'NA' : rNumber(comparison.ours);
       const se = comparison.oursSe === undefined ? 'NA' : rNumber(comparison.oursSe);
-      const approximate = blocks[i].approximate ? 'TRUE' : 'FALSE';
+      const approximate = blocks[i].approximate || comparison.approximate ? 'TRUE' : 'FALSE';
       return `ours(${rString(design.id)}, ${rString(comparison.quantity)}, ${value}, ${se}, ${approximate})`;
     }),
   );

@@ -24,8 +24,21 @@ export type SingleSpec = {
   approximations?: string[];
 };
 
-/** the calls of one endpoint: simulation, closed-form power and size, and whether the effect favours treatment */
-type Calls = { simulate: string; power: string; size: string; favours: boolean; approximations: string[] };
+/**
+ * The calls of one endpoint: simulation, closed-form power, the size at the target under the
+ * scenario's own analysis (`size`) and by the closed form (`closedSize`, where that is another
+ * call), whether rpact's `size` is the same law as Stratum's solved size, and whether the effect
+ * favours treatment (else there is no size to find).
+ */
+type Calls = {
+  simulate: string;
+  power: string;
+  size: string;
+  closedSize?: string;
+  sizeExact: boolean;
+  favours: boolean;
+  approximations: string[];
+};
 
 /** the largest denominator tried for rpact's integer allocation of survival patients */
 const LARGEST_DENOMINATOR = 100;
@@ -54,12 +67,25 @@ export function singleBlock(context: BlockContext, spec: SingleSpec): DesignBloc
   }
   const hypothesis = context.target.hypothesis;
   if (!spec.partial && calls.favours && (hypothesis === 'any' || hypothesis === spec.population)) {
-    code.push(`size_${index} <- ${calls.size}`);
-    const solved = context.solution && 'size' in context.solution ? context.solution : undefined;
     const unit = scenario.endpoint.type === 'survival' ? 'maxNumberOfEvents' : 'maxNumberOfSubjects';
+    const solved = context.solution && 'size' in context.solution ? context.solution : undefined;
+    code.push(`size_${index} <- ${calls.size}`);
+    const rpactSe = { expression: '0' };
     const oursSe = solved ? (solved.sizeSe ?? 0) : undefined;
-    const rpact = `size_${index}$${unit}`;
-    comparisons.push({ quantity: 'size', ours: solved?.size, oursSe, rpact, rpactSe: { expression: '0' } });
+    const approximate = !calls.sizeExact;
+    comparisons.push({
+      quantity: 'size',
+      ours: solved?.size,
+      oursSe,
+      rpact: `size_${index}$${unit}`,
+      rpactSe,
+      approximate,
+    });
+    if (solved?.closedForm) {
+      if (calls.closedSize) code.push(`closed_size_${index} <- ${calls.closedSize}`);
+      const rpact = `${calls.closedSize ? 'closed_' : ''}size_${index}$${unit}`;
+      comparisons.push({ quantity: 'closedForm.size', ours: solved.closedForm.size, oursSe: 0, rpact, rpactSe });
+    }
   }
   const reasons = approximations.filter((reason): reason is string => reason !== undefined);
   const comments = reasons.map((reason) => `Approximation: ${reason}.`);
@@ -110,6 +136,17 @@ function sampleCalls(context: BlockContext, spec: SingleSpec): Calls {
         upper,
       ]),
       size: rCall('getSampleSizeMeans', [design, normal, ...parameters, allocation]),
+      ...(scenario.analysis.statistic === 't'
+        ? {
+            closedSize: rCall('getSampleSizeMeans', [
+              design,
+              ['normalApproximation', 'TRUE'],
+              ...parameters,
+              allocation,
+            ]),
+          }
+        : {}),
+      sizeExact: true,
       favours: effect > 0,
       approximations: [],
     };
@@ -133,6 +170,8 @@ function sampleCalls(context: BlockContext, spec: SingleSpec): Calls {
     ]),
     power: rCall('getPowerRates', [design, ...parameters, maximum, allocation, upper]),
     size: rCall('getSampleSizeRates', [design, normal, ...parameters, allocation]),
+    // Stratum's size is the binomial trial's, rpact's the normal approximation's (its closed form)
+    sizeExact: false,
     favours: treatment > control,
     approximations: [],
   };
@@ -233,6 +272,8 @@ function survivalCalls(context: BlockContext, spec: SingleSpec): Calls {
       lower,
     ]),
     size: rCall('getSampleSizeSurvival', [design, schoenfeld, ...parameters, ratio]),
+    // Schoenfeld's events are the asymptotic law's; at patient level Stratum's size is simulated
+    sizeExact: scenario.simulation.method === 'asymptotic',
     favours: hazardRatio < 1,
     approximations,
   };
