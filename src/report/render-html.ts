@@ -12,6 +12,8 @@ const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; ba
 
 /** pre blocks longer than this many lines may break across pages */
 const LONG = 60;
+/** a table of at most this many rows is kept on one page, its caption and header with its rows */
+const SHORT = 15;
 
 export function renderHtml(report: ReportDocument): string {
   const sections = report.sections;
@@ -87,7 +89,9 @@ function table(t: Table): string {
   const notes = t.notes && t.notes.length > 0 ? `\n<p class="notes">${t.notes.map(textOf).join(' ')}</p>` : '';
   const caption = `<caption>${textOf(t.caption)}</caption>`;
   const body = `<tbody>\n${rows.join('\n')}\n</tbody>`;
-  return `<table id="${attribute(t.id)}">\n${caption}\n<thead><tr>${head}</tr></thead>\n${body}\n</table>${notes}`;
+  const whole = t.rows.length <= SHORT ? ' class="whole"' : '';
+  const header = `<thead><tr>${head}</tr></thead>`;
+  return `<table id="${attribute(t.id)}"${whole}>\n${caption}\n${header}\n${body}\n</table>${notes}`;
 }
 
 function cell(parts: Cell): string {

@@ -23,7 +23,7 @@ th, td { padding: 2.5pt 5pt; border-bottom: 1px solid #e3e6ea; text-align: left;
 thead th { border-bottom: 1.5px solid #5b6570; }
 tbody th { font-weight: 500; overflow-wrap: anywhere; }
 td { font-variant-numeric: tabular-nums; }
-tr, figure, pre { break-inside: avoid; }
+tr, figure, pre, table.whole { break-inside: avoid; }
 .notes { font-size: 8.5pt; color: #3d4550; margin: -6pt 0 10pt; }
 figure { margin: 8pt 0 14pt; }
 figure svg { display: block; max-width: 100%; height: auto; }

@@ -70,7 +70,7 @@ describe('the report', () => {
       'boundaries-3',
       'boundaries-4',
     ]) {
-      expect(html).toContain(`<table id="${id}">`);
+      expect(html).toContain(`<table id="${id}"`);
     }
     for (const id of ['figure-power-size', 'figure-at-target', 'figure-flow-1', 'figure-flow-4'])
       expect(html).toContain(`<figure id="${id}-figure"><svg`);
