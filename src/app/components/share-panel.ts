@@ -10,6 +10,7 @@ import { deleteScenario, saveScenario, savedScenarios } from '../persist.js';
 import { PRESETS } from '../presets.js';
 import { NOTICE_PROBLEMS, store } from '../store.js';
 import { StoreElement } from './store-element.js';
+import './report-button.js';
 
 @customElement('share-panel')
 export class SharePanel extends StoreElement {
@@ -39,6 +40,7 @@ export class SharePanel extends StoreElement {
         <label class="button">Import scenario<input type="file" accept="application/json,.json" class="visually-hidden" @change=${(event: Event) => void this.importFile(event)} /></label>
         <button type="button" ?disabled=${!results} @click=${() => results && download(`${stem}-results.csv`, 'text/csv', resultsCsv(results))}>Results CSV</button>
         <button type="button" ?disabled=${!results} @click=${() => results && download(`${stem}-results.json`, 'application/json', JSON.stringify({ scenario: store.resultsScenario, results }, null, 2) + '\n')}>Results JSON</button>
+        <report-button></report-button>
       </div>
       <div class="group">
         <label for="save-name">Save as</label>

@@ -9,6 +9,7 @@ import { runsUnasked, trialsToSimulate } from '../opening-run.js';
 import { store } from '../store.js';
 import { StoreElement } from './store-element.js';
 import './chart-panel.js';
+import './code-panel.js';
 import './design-cards.js';
 import './results-table.js';
 import './run-panel.js';
@@ -58,6 +59,7 @@ export class StratumApp extends StoreElement {
           <run-panel></run-panel>
           <results-table></results-table>
           <chart-panel></chart-panel>
+          <code-panel></code-panel>
         </section>
       </main>`;
   }
