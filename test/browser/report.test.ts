@@ -234,7 +234,7 @@ describe('the page', () => {
     await context.close();
   });
 
-  it('the Code panel shows the script `stratum rcode` prints and copies it', async () => {
+  it('the Code panel shows the script `stratum rcode` prints, copies it, and passes axe', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
     const page = await context.newPage();
@@ -252,6 +252,13 @@ describe('the page', () => {
     expect(copied).toBe(printed.stdout);
     expect(shown.trim()).toBe(printed.stdout.trim());
     await page.locator('.code-panel').screenshot({ path: `${OUT}/code-panel.png` });
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      type Axe = { run: (context: Element) => Promise<{ violations: { id: string }[] }> };
+      const panel = document.querySelector('.code-panel') as Element;
+      return (await (window as unknown as { axe: Axe }).axe.run(panel)).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     await context.close();
   });
 });
