@@ -42,12 +42,15 @@ const HELPERS = [
 ];
 
 const COMPARE = [
-  '# rpact beside Stratum, in the order above; |z| beyond about 4 is more than Monte Carlo error',
-  '# (z is NaN where both are exact and agree, NA where a value has no error or no counterpart)',
+  '# rpact beside Stratum, in the order above: the difference and, where either has a Monte Carlo error,',
+  '# z = difference / √(se² + se_rpact²), whose size beyond about 4 is more than that error (NA: exact',
+  '# on both sides, where the difference says it all, or no error known, or no counterpart)',
   'comparison <- merge(stratum, theirs, by = c("design", "quantity"), all.x = TRUE, sort = FALSE)',
   'key <- function(frame) paste(frame$design, frame$quantity)',
   'comparison <- comparison[order(match(key(comparison), key(stratum))), ]',
-  'comparison$z <- (comparison$stratum - comparison$rpact) / sqrt(comparison$se^2 + comparison$rpactSe^2)',
+  'comparison$difference <- comparison$stratum - comparison$rpact',
+  'error <- sqrt(comparison$se^2 + comparison$rpactSe^2)',
+  'comparison$z <- ifelse(!is.na(error) & error > 0, comparison$difference / error, NA)',
   'print(comparison, row.names = FALSE, digits = 4)',
   'csv <- Sys.getenv("STRATUM_RCODE_CSV")',
   'if (nzchar(csv)) write.csv(comparison, csv, row.names = FALSE)',
