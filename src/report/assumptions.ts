@@ -70,10 +70,9 @@ export function assumptionsSection(numbers: ReportNumbers): Section {
       {
         kind: 'paragraph',
         text:
-          'S is the assay-positive patients and F everyone screened; effects are given per true marker status and ' +
-          'mix ' +
-          `in S by the PPV and in F by the prevalence (hazard ratios on the log scale, by their share of events). ` +
-          `${shares}.`,
+          'S is the assay-positive patients and F everyone screened; effects are given per true marker status ' +
+          'and mix in S by the PPV and in F by the prevalence (hazard ratios on the log scale, by their share ' +
+          `of events). ${shares}.`,
       },
       {
         kind: 'table',

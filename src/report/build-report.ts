@@ -48,9 +48,8 @@ export function buildReport(data: ReportData, meta: ReportMeta): ReportDocument 
         {
           kind: 'paragraph',
           text:
-            "The script rebuilds each design with rpact and prints rpact's numbers beside Stratum's; where rpact " +
-            'cannot ' +
-            'express a design exactly it says why, at the design, and gives the closest call.',
+            "The script rebuilds each design with rpact and prints rpact's numbers beside Stratum's; where " +
+            'rpact cannot express a design exactly it says why, at the design, and gives the closest call.',
         },
         { kind: 'code', id: 'r-code', caption: 'R code (rpact)', language: 'r', text: code },
       ],

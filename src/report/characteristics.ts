@@ -75,8 +75,8 @@ export function characteristicsSection(numbers: ReportNumbers): Section {
     columns: ['Design', 'Screened', 'Randomised', ...(survival ? ['Events'] : []), 'Months', 'Cost'],
     rows: rowsOf(expected),
     notes: [
-      'Months: screening at the screening rate plus the delay to the outcome; for survival, the month of the last ' +
-        'analysis held.',
+      'Months: screening at the screening rate plus the delay to the outcome; for survival, the month of ' +
+        'the last analysis held.',
     ],
   });
   return {
@@ -87,9 +87,8 @@ export function characteristicsSection(numbers: ReportNumbers): Section {
         kind: 'paragraph',
         text:
           `Each design was simulated ${size(results[0]?.replicates ?? 0)} times; a probability p from R trials has ` +
-          'Monte Carlo standard error √(p(1 − p)/R), shown after ±. A dash marks a hypothesis the design does not ' +
-          'test, ' +
-          'or a quantity it does not have.',
+          'Monte Carlo standard error √(p(1 − p)/R), shown after ±. A dash marks a hypothesis the design ' +
+          'does not test, or a quantity it does not have.',
       },
       ...tables.map((table) => ({ kind: 'table' as const, table })),
     ],

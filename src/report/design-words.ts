@@ -133,24 +133,24 @@ function onePopulation(
   cite('Jennison & Turnbull 2000');
   if (interims.efficacy === 'none') {
     paragraphs.push(
-      `${looks} No look but the last can reject: the earlier ones are for monitoring, and the last is tested at z ` +
-        `= ${critical}.`,
+      `${looks} No look but the last can reject: the earlier ones are for monitoring, and the last is ` +
+        `tested at z = ${critical}.`,
     );
     return paragraphs;
   }
   cite('Lan & DeMets 1983');
+  const spending = `Lan–DeMets ${SPENDING[interims.efficacy]}-type function (Lan & DeMets 1983)`;
   const t = scenario.endpoint.type === 'continuous' && scenario.analysis.statistic === 't';
+  const looksSpend = t
+    ? `The looks spend α by the ${spending}. With t statistics each look compares its t statistic on the ` +
+      'p-value scale, at nominal levels that solve the spending equations under the joint law of the t ' +
+      'statistics, given each look’s degrees of freedom (Jennison & Turnbull 2000); the α spent by each look is ' +
+      'in the table below.'
+    : `The critical values spend α by the ${spending}, computed by recursive numerical integration ` +
+      '(Jennison & Turnbull 2000); they are in the table below.';
   paragraphs.push(
-    `${looks} The trial stops for efficacy at the first look whose statistic reaches its critical value. The ` +
-      `critical ` +
-      `values spend α by the Lan–DeMets ${SPENDING[interims.efficacy]}-type function (Lan & DeMets 1983), computed ` +
-      `by ` +
-      'recursive numerical integration (Jennison & Turnbull 2000); they are in the table below. There is no ' +
-      'futility rule.' +
-      (t
-        ? ' With t statistics each look compares its t statistic on the p-value scale, at nominal levels that solve ' +
-          'the same spending equations under the joint law of the t statistics (Jennison & Turnbull 2000).'
-        : ''),
+    `${looks} The trial stops for efficacy at the first look whose statistic reaches its critical value. ` +
+      `${looksSpend} There is no futility rule.`,
   );
   return paragraphs;
 }
@@ -163,6 +163,8 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
   cite('Bauer & Köhne 1994');
   cite('Lehmacher & Wassmer 1999');
   const threshold = design.selection.threshold !== null ? ' or when the selection keeps nothing' : '';
+  const futile =
+    design.combination === 'fisher' ? 'a stage-1 p-value of 1' : "a stage-1 z at or below −6, rpact's default bound";
   const paragraphs = [
     `Stage 1 randomises ${n1} patients, all comers, ${scenario.trial.allocation} : 1 to treatment or ` +
       `control${stage1}. ` +
@@ -170,13 +172,10 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
       'if F was kept and from assay-positive patients only if just S was (screening goes on until enough are found).',
     `The trial tests ${hypothesis(scenario, 'S')} and ${hypothesis(scenario, 'F')}, by closed combination tests ` +
       '(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of H_S, H_F and H_S ∩ H_F has a p-value from each stage, ' +
-      `from that stage’s patients only, and the two are combined. ${closedTest(design.intersection, cite)} A ` +
-      `population ` +
-      'dropped at the interim can no longer be rejected.',
+      `from that stage’s patients only, and the two are combined. ${closedTest(design.intersection, cite)} ` +
+      'A population dropped at the interim can no longer be rejected.',
     combinationWords(design, boundaries, scenario.alpha, cite),
-    'Futility: the trial stops at the interim when no hypothesis can be rejected any more (a stage-1 z at or below ' +
-      '−6 ' +
-      `under the inverse normal, rpact's default bound; p₁ = 1 under Fisher)${threshold}.`,
+    `Futility: the trial stops at the interim when no hypothesis can be rejected any more (${futile})${threshold}.`,
   ];
   const rule = design.recalculation;
   if (rule) {
@@ -184,10 +183,9 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
     const effect = survival ? `a hazard ratio of ${rule.assumedEffect}` : `an effect of ${rule.assumedEffect}`;
     paragraphs.push(
       `Stage 2 is re-sized at the interim for a conditional power of ${rule.conditionalPower} under ${effect}, ` +
-        `within ` +
-        `${rule.minStage2} to ${rule.maxStage2} ${survival ? 'events' : 'patients'}, by rpact's conditional-power ` +
-        `rule ` +
-        'for the combination test (Wassmer & Pahlke), given the Bonferroni-adjusted stage-1 p-value.',
+        `within ${rule.minStage2} to ${rule.maxStage2} ${survival ? 'events' : 'patients'}, by rpact's ` +
+        'conditional-power rule for the combination test (Wassmer & Pahlke), given the Bonferroni-adjusted ' +
+        'stage-1 p-value.',
     );
     cite('Wassmer & Pahlke');
   }
@@ -207,8 +205,8 @@ function closedTest(intersection: Intersection, cite: Cite): string {
   cite(reference);
   return (
     `Multiplicity: a closed test (${MARCUS}), which rejects H_S, or H_F, when it and the intersection H_S ∩ H_F are ` +
-    `both rejected, and so keeps the family-wise error at α in the strong sense; the intersection is tested by ` +
-    `${words}.`
+    `both rejected, and so keeps the family-wise error at α in the strong sense; the intersection is tested ` +
+    `by ${words}.`
   );
 }
 

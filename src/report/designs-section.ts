@@ -75,5 +75,11 @@ function boundariesTable(numbers: ReportNumbers, d: number): Table {
           'with each look’s degrees of freedom.',
       ]
     : undefined;
-  return { id: `boundaries-${d + 1}`, caption: `Looks and critical values of ${name}`, columns, rows, notes };
+  return {
+    id: `boundaries-${d + 1}`,
+    caption: tLooks ? `Looks of ${name} and the α they spend` : `Looks and critical values of ${name}`,
+    columns,
+    rows,
+    notes,
+  };
 }

@@ -4,17 +4,16 @@ export const REFERENCES = {
   'Bauer & Köhne 1994':
     'Bauer P, Köhne K (1994). Evaluation of experiments with adaptive interim analyses. Biometrics 50:1029–1041.',
   'Jennison & Turnbull 2000':
-    'Jennison C, Turnbull BW (2000). Group Sequential Methods with Applications to Clinical Trials. Chapman & ' +
-    'Hall/CRC.',
+    'Jennison C, Turnbull BW (2000). Group Sequential Methods with Applications to Clinical Trials. ' +
+    'Chapman & Hall/CRC.',
   'Lan & DeMets 1983':
     'Lan KKG, DeMets DL (1983). Discrete sequential boundaries for clinical trials. Biometrika 70:659–663.',
   'Lehmacher & Wassmer 1999':
-    'Lehmacher W, Wassmer G (1999). Adaptive sample size calculations in group sequential trials. Biometrics ' +
-    '55:1286–1290.',
+    'Lehmacher W, Wassmer G (1999). Adaptive sample size calculations in group sequential trials. ' +
+    'Biometrics 55:1286–1290.',
   'Marcus, Peritz & Gabriel 1976':
     'Marcus R, Peritz E, Gabriel KR (1976). On closed testing procedures with special reference to ordered ' +
-    'analysis of ' +
-    'variance. Biometrika 63:655–660.',
+    'analysis of variance. Biometrika 63:655–660.',
   'Schoenfeld 1983':
     'Schoenfeld D (1983). Sample-size formula for the proportional-hazards regression model. Biometrics 39:499–503.',
   'Simes 1986':

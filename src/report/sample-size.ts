@@ -44,9 +44,9 @@ export function sampleSizeSection(numbers: ReportNumbers): Section {
         kind: 'paragraph',
         text:
           `The smallest size at which each design rejects ${hypothesis} with probability ${target.power}, under the ` +
-          "scenario's own analysis: from the closed form where it is that analysis's exact law, else by simulation " +
-          'with ' +
-          'common random numbers (a bracket, then bisection on whole sizes), whose size carries its Monte Carlo error.',
+          "scenario's own analysis: from the closed form where it is that analysis's exact law, else by " +
+          'simulation with common random numbers (a bracket, then bisection on whole sizes), whose size ' +
+          'carries its Monte Carlo error.',
       },
       {
         kind: 'table',

@@ -34,9 +34,8 @@ export function reportTarget(options: Map<string, string>, errors: string[]): Ta
 
 export const reportCommand: Command = {
   usage:
-    'stratum report FILE|- [-o FILE] [--format html|md] [--power 0.8] [--hypothesis S|F|any] [--app-url URL] ' +
-    '[--workers K]' +
-    '   (md needs -o: its charts are SVG files beside it)',
+    'stratum report FILE|- [-o FILE] [--format html|md] [--power 0.8] [--hypothesis S|F|any] ' +
+    '[--app-url URL] [--workers K]   (md needs -o: its charts are SVG files beside it)',
   async run(words) {
     const { positional, options, errors } = splitOptions(expandOutput(words));
     let workers = availableParallelism();
