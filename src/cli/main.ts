@@ -1,4 +1,4 @@
-// The `stratum` command line (SCENARIO.md, "Command line"). Bad input exits with status 2,
+// The `stratum` command line (docs/scenario.md, "Command line"). Bad input exits with status 2,
 // nothing on standard output and one line per problem on standard error (the first 20, then how
 // many more); never a stack trace.
 import { firstProblems } from '../share/problem-list.js';
@@ -17,7 +17,8 @@ async function main(words: string[]): Promise<void> {
     process.stdout.write(usage() + '\n');
     return;
   }
-  if (name === undefined) throw new InputError(['command: missing, one of ' + Object.keys(COMMANDS).join(', '), usage()]);
+  if (name === undefined)
+    throw new InputError(['command: missing, one of ' + Object.keys(COMMANDS).join(', '), usage()]);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new InputError([`command: unknown command ${JSON.stringify(name)}`, usage()]);
   if (splitOptions(rest).help) {

@@ -27,7 +27,8 @@ describe('agreement with rpact', () => {
         expect(Math.abs(ours - theirs), `${what}: ours ${ours}, rpact ${theirs}`).toBeLessThanOrEqual(
           agreementBound(ours, REPLICATES, theirs, reference.iterations),
         );
-      for (const hypothesis of ['any', 'S', 'F'] as const) agree(hypothesis, result.reject[hypothesis]!, expected[hypothesis]);
+      for (const hypothesis of ['any', 'S', 'F'] as const)
+        agree(hypothesis, result.reject[hypothesis]!, expected[hypothesis]);
       if (expected.continueS !== undefined) agree('continue S', result.continue!.S, expected.continueS);
       if (expected.continueF !== undefined) agree('continue F', result.continue!.F, expected.continueF);
 
@@ -44,7 +45,9 @@ describe('agreement with rpact', () => {
         agree('early stop', stop, expected.earlyStop);
         const [first, total] = planned;
         expect(ours).toBeCloseTo(first + (1 - stop) * (total - first), 9);
-        expect(Math.abs(ours - theirs)).toBeLessThanOrEqual((total - first) * agreementBound(stop, REPLICATES, expected.earlyStop, reference.iterations));
+        expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(
+          (total - first) * agreementBound(stop, REPLICATES, expected.earlyStop, reference.iterations),
+        );
       }
       // a re-sized stage 2 (ae-ssr-visible) has no rpact early-stop probability to carry the
       // bound through; its sizes are checked against rpact's rule in recalculation.test.ts

@@ -22,7 +22,14 @@ function perStatus(path: string, type: EndpointType, label: string, unit: string
 
 function endpointFields(type: EndpointType): TemplateResult {
   if (type === 'binary') {
-    return html`${perStatus('endpoint.control', type, 'Control response', 'probability', 'Response rate without treatment.')}
+    const control = perStatus(
+      'endpoint.control',
+      type,
+      'Control response',
+      'probability',
+      'Response rate without treatment.',
+    );
+    return html`${control}
       ${perStatus(
         'endpoint.treatment',
         type,
@@ -32,7 +39,8 @@ function endpointFields(type: EndpointType): TemplateResult {
       )}`;
   }
   if (type === 'survival') {
-    return html`${perStatus('endpoint.controlMedian', type, 'Control median', 'months', 'Median time to event without treatment.')}
+    const median = 'Median time to event without treatment.';
+    return html`${perStatus('endpoint.controlMedian', type, 'Control median', 'months', median)}
       ${perStatus('endpoint.hazardRatio', type, 'Hazard ratio', 'treatment : control', 'Below 1 is benefit.')}
       ${numberField({
         path: 'endpoint.dropoutPerYear',

@@ -12,6 +12,9 @@ import { NOTICE_PROBLEMS, store } from '../store.js';
 import { StoreElement } from './store-element.js';
 import './report-button.js';
 
+/** a document as the exports write it: indented JSON ending in a newline */
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
 @customElement('share-panel')
 export class SharePanel extends StoreElement {
   @state() private message = '';
@@ -36,15 +39,24 @@ export class SharePanel extends StoreElement {
       </div>
       <div class="group">
         <button type="button" ?disabled=${!store.valid} @click=${() => void this.copyLink()}>Copy link</button>
-        <button type="button" ?disabled=${!store.scenario} @click=${() => download(`${stem}-scenario.json`, 'application/json', JSON.stringify(store.scenario, null, 2) + '\n')}>Export scenario</button>
-        <label class="button">Import scenario<input type="file" accept="application/json,.json" class="visually-hidden" @change=${(event: Event) => void this.importFile(event)} /></label>
-        <button type="button" ?disabled=${!results} @click=${() => results && download(`${stem}-results.csv`, 'text/csv', resultsCsv(results))}>Results CSV</button>
-        <button type="button" ?disabled=${!results} @click=${() => results && download(`${stem}-results.json`, 'application/json', JSON.stringify({ scenario: store.resultsScenario, results }, null, 2) + '\n')}>Results JSON</button>
+        <button type="button" ?disabled=${!store.scenario}
+          @click=${() => download(`${stem}-scenario.json`, 'application/json', json(store.scenario))}
+          >Export scenario</button>
+        <label class="button">Import scenario<input type="file" accept="application/json,.json"
+          class="visually-hidden" @change=${(event: Event) => void this.importFile(event)} /></label>
+        <button type="button" ?disabled=${!results}
+          @click=${() => results && download(`${stem}-results.csv`, 'text/csv', resultsCsv(results))}
+          >Results CSV</button>
+        <button type="button" ?disabled=${!results} @click=${() =>
+          results &&
+          download(`${stem}-results.json`, 'application/json', json({ scenario: store.resultsScenario, results }))}
+          >Results JSON</button>
         <report-button></report-button>
       </div>
       <div class="group">
         <label for="save-name">Save as</label>
-        <input id="save-name" type="text" maxlength="60" .value=${this.name} @input=${(event: Event) => (this.name = (event.target as HTMLInputElement).value)} />
+        <input id="save-name" type="text" maxlength="60" .value=${this.name}
+          @input=${(event: Event) => (this.name = (event.target as HTMLInputElement).value)} />
         <button type="button" ?disabled=${this.name.trim() === ''} @click=${() => {
           saveScenario(this.name.trim(), store.draft);
           this.message = `Saved “${this.name.trim()}” in this browser.`;

@@ -37,7 +37,8 @@ export class StratumApp extends StoreElement {
 
   protected override render(): TemplateResult {
     return html`<header>
-        <div class="brand"><h1>Stratum</h1><p>Plan trials around a biomarker: enriched, all-comers, stratified and adaptive-enrichment designs, compared by simulation.</p></div>
+        <div class="brand"><h1>Stratum</h1><p>Plan trials around a biomarker: enriched, all-comers, stratified and
+          adaptive-enrichment designs, compared by simulation.</p></div>
         <share-panel></share-panel>
       </header>
       ${

@@ -25,7 +25,9 @@ describe("a field by its path, and its range in the form's words", () => {
       endpoint: { type: 'continuous', effect: { pos: 0.5, neg: 0 } },
       designs: [{ id: 'a', type: 'all-comers', n: 100 }],
     });
-    const field = scenarioField('population.prevalence', 'continuous') as { range: { min: number; max: number } };
+    const field = scenarioField('population.prevalence', 'continuous') as unknown as {
+      range: { min: number; max: number };
+    };
     expect(parseScenario(document(field.range.min)).ok).toBe(true);
     expect(parseScenario(document(field.range.max)).ok).toBe(true);
     expect(parseScenario(document(field.range.min / 2)).ok).toBe(false);
