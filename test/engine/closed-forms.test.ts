@@ -104,32 +104,30 @@ describe('analytic power equals rpact and the formulas', () => {
   });
 });
 
-describe('simulated power agrees with the closed form within 4 MCSE', () => {
+// The closed forms take each stratum at its expected size: exact with fixed strata. With random
+// strata a trial's stratum sizes vary and its power is their average, a little lower (stratified
+// Simes, n = 300, prevalence 0.3: P(reject H_S) 0.5906 at 10⁶ replicates against 0.5955), which
+// the closed form does not claim; those cases are the sufficient-vs-patient tests' (methods-agree).
+describe('simulated power agrees with the closed form within 4 MCSE (fixed strata)', () => {
   const replicates = 100_000;
   const cases = [
     {
-      name: 'continuous, perfect assay, fixed strata',
+      name: 'continuous, perfect assay',
       population: { prevalence: 0.3 },
       endpoint: continuousEndpoint(0.5, 0.1),
       analysis: RPACT_LIKE,
     },
     {
-      name: 'continuous, perfect assay, random strata',
-      population: { prevalence: 0.3 },
-      endpoint: continuousEndpoint(0.5, 0.1),
-      analysis: { statistic: 'z', strata: 'random' },
-    },
-    {
-      name: 'continuous, imperfect assay, random strata',
+      name: 'continuous, imperfect assay, unequal SDs',
       population: { prevalence: 0.3, sensitivity: 0.8, specificity: 0.9 },
       endpoint: continuousEndpoint(0.6, 0.1, 1, 1.5),
-      analysis: { statistic: 'z', strata: 'random' },
+      analysis: RPACT_LIKE,
     },
     {
       name: 'continuous, imperfect assay, unstratified, 2:1',
       population: { prevalence: 0.4, sensitivity: 0.9, specificity: 0.7 },
       endpoint: continuousEndpoint(0.5, 0.2),
-      analysis: { statistic: 'z', strata: 'random', stratified: false },
+      analysis: { ...RPACT_LIKE, stratified: false },
       allocation: 2,
     },
   ];

@@ -9,6 +9,9 @@ import * as fmt from '../format.js';
 import { store } from '../store.js';
 import { StoreElement } from './store-element.js';
 
+/** the closed forms take every stratum at its expected size; random strata vary it, costing a little power */
+const STRATA_NOTE = ", at each stratum's expected size (random strata vary it, which costs a little power)";
+
 type Row = { label: string; title?: string; cell: (result: DesignResult) => TemplateResult | string };
 
 function rejection(hypothesis: 'S' | 'F' | 'any'): Row['cell'] {
@@ -48,8 +51,11 @@ export class ResultsTable extends StoreElement {
     if (!results) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
     const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
     const hasClosed = results.some((result) => result.analytic);
+    // binary tests are always z, and survival's closed form is Schoenfeld's law of event counts
+    const counted = store.resultsScenario?.endpoint.type !== 'survival';
     const tStatistic =
-      store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type !== 'survival';
+      store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type === 'continuous';
+    const randomStrata = counted && store.resultsScenario?.analysis.strata === 'random';
     const few = store.resultsScenario
       ? smallestArms(store.resultsScenario).filter((arm) => arm.size < FEW_PER_ARM)
       : [];
@@ -71,7 +77,7 @@ export class ResultsTable extends StoreElement {
           hasClosed
             ? html`; <span class="closed">closed form</span> beside the simulation${
                 tStatistic ? " (the z test's: with the variance estimated, t tests have slightly less power)" : ''
-              }`
+              }${randomStrata ? STRATA_NOTE : ''}`
             : nothing
         }
       </p>
