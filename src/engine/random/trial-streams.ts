@@ -25,11 +25,19 @@ function mix32(value: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** one xoshiro128** stream with its state in place (reseeded per trial without allocating) */
+/**
+ * one xoshiro128** stream with its state in place, reseeded per trial without allocating; a seed
+ * takes effect at the stream's first draw, so a trial that never draws from it (no counts with fixed
+ * strata, no spread with z statistics) pays nothing for it
+ */
 export class Xoshiro128 {
   private readonly state = new Uint32Array(4);
+  private pending = false;
+  private base = 0;
+  private first = 0;
   /** uniform on [0, 1) with 32-bit resolution, k/2³² */
   readonly next: Uniform = () => {
+    if (this.pending) this.mixState();
     const s = this.state;
     const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
     const t = s[1] << 9;
@@ -42,16 +50,24 @@ export class Xoshiro128 {
     return result / TWO_32;
   };
 
-  /** state words mix32(base + (first + i)·φ), the SplitMix recipe: one finaliser per word */
+  /** the state words will be mix32(base + (first + i)·φ), the SplitMix recipe */
   seed(base: number, first: number): void {
+    this.base = base;
+    this.first = first;
+    this.pending = true;
+  }
+
+  private mixState(): void {
     const s = this.state;
-    for (let i = 0; i < 4; i++) s[i] = mix32(base + Math.imul(first + i, GOLDEN));
+    for (let i = 0; i < 4; i++) s[i] = mix32(this.base + Math.imul(this.first + i, GOLDEN));
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the one state xoshiro cannot leave
+    this.pending = false;
   }
 
   /** set the state words directly (the reference implementation's known-answer test) */
   load(words: readonly number[]): void {
     this.state.set(words);
+    this.pending = false;
   }
 }
 
