@@ -2,7 +2,7 @@
 // as the engine computes them: each look's information rate and size, its critical value on the z
 // scale, the nominal one-sided p-value it stands for, and the α spent by then (Lan–DeMets).
 import { combinationTest } from '../engine/inference/combination/combination.js';
-import { interimBoundaries } from '../engine/inference/sequential/boundaries.js';
+import { lookCriticalValues } from '../engine/designs/group-sequential.js';
 import { spentAlpha } from '../engine/inference/sequential/spending.js';
 import { normalUpper } from '../engine/math/normal.js';
 import { lookSizes } from '../engine/scenario/looks.js';
@@ -31,7 +31,7 @@ export function designBoundaries(scenario: Scenario, design: Design): Boundaries
     if (!design.interims) return undefined;
     const rates = design.interims.informationRates;
     const total = eventDriven ? (design.events as number) : design.n;
-    const critical = interimBoundaries(design.interims, alpha);
+    const critical = lookCriticalValues(scenario, design.type === 'enriched' ? 'S' : 'F', design.interims, total);
     return { unit, looks: looks(rates, lookSizes(total, rates), critical, design.interims.efficacy, alpha) };
   }
   if (design.type !== 'adaptive-enrichment') return undefined;

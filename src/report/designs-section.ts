@@ -55,29 +55,27 @@ function boundariesTable(numbers: ReportNumbers, d: number): Table {
     scenario.endpoint.type === 'continuous' &&
     scenario.analysis.statistic === 't';
   const columns = ['Look', 'Information rate', boundaries.unit === 'events' ? 'Events' : 'Patients'];
-  if (!tLooks) columns.push('Critical z', 'Nominal one-sided p');
-  columns.push('Cumulative α spent');
+  columns.push('Critical z', 'Nominal one-sided p', 'Cumulative α spent');
   const rows: Row[] = boundaries.looks.map((look, k) => {
     const at = `${base}.looks.${k}`;
     const cells = [number(numbers, `${at}.informationRate`, rate), number(numbers, `${at}.size`, format(',d'))];
-    if (!tLooks) {
-      cells.push(
-        look.critical === null ? text('cannot stop') : number(numbers, `${at}.critical`, z),
-        look.nominal === null ? text('—') : number(numbers, `${at}.nominal`, small),
-      );
-    }
+    cells.push(
+      look.critical === null ? text('cannot stop') : number(numbers, `${at}.critical`, z),
+      look.nominal === null ? text('—') : number(numbers, `${at}.nominal`, small),
+    );
     cells.push(number(numbers, `${at}.spent`, small));
     return { header: `Look ${k + 1}`, cells };
   });
   const notes = tLooks
     ? [
-        'The nominal levels of t statistics solve the spending equations under the joint law of the t statistics, ' +
-          'with each look’s degrees of freedom.',
+        'A look’s t statistic (variance pooled within stages) is compared on the p-value scale with its nominal ' +
+          'level, which solves the spending equations under the joint law of the looks’ t statistics; the ' +
+          'critical z is that level’s normal quantile.',
       ]
     : undefined;
   return {
     id: `boundaries-${d + 1}`,
-    caption: tLooks ? `Looks of ${name} and the α they spend` : `Looks and critical values of ${name}`,
+    caption: `Looks and critical values of ${name}`,
     columns,
     rows,
     notes,

@@ -23,11 +23,8 @@ export function prepareGroupSequential(
   const looks = rates.length;
   // whole patients at each look; the contract makes every look add at least one
   const cumulative = Float64Array.from(lookSizes(n, rates));
-  const tStatistic = scenario.endpoint.type === 'continuous' && scenario.analysis.statistic === 't';
-  const critical = tStatistic
-    ? tLookBoundaries(scenario, population, interims, cumulative)
-    : interimBoundaries(interims, scenario.alpha);
-  const residual = tStatistic ? new WithinStages() : undefined;
+  const critical = lookCriticalValues(scenario, population, interims, n);
+  const residual = usesT(scenario) ? new WithinStages() : undefined;
   const cumulativeData = new StageData();
   const { screeningRate, endpointDelay } = scenario.trial;
   return {
@@ -56,6 +53,20 @@ export function prepareGroupSequential(
       }
     },
   };
+}
+
+const usesT = (scenario: Scenario): boolean =>
+  scenario.endpoint.type === 'continuous' && scenario.analysis.statistic === 't';
+
+/** each look's critical value on the z scale, as the trial compares it (for the report too) */
+export function lookCriticalValues(
+  scenario: Scenario,
+  population: TestedPopulation,
+  interims: Interims,
+  n: number,
+): Float64Array {
+  if (!usesT(scenario)) return interimBoundaries(interims, scenario.alpha);
+  return tLookBoundaries(scenario, population, interims, Float64Array.from(lookSizes(n, interims.informationRates)));
 }
 
 /**
