@@ -38,7 +38,8 @@ export function designBoundaries(scenario: Scenario, design: Design): Boundaries
   const sizes = eventDriven && design.events ? design.events : design.n;
   const t1 = firstShare(scenario, design);
   // the engine's own combination test: its interim value, and the final one from its conditional
-  // critical value at z₁ = 0, c₂ = w₂·c_cond(0) (inverse normal), or c from Φ⁻¹(1 − 2c) (Fisher, p₁ = ½)
+  // critical value at z₁ = 0, c₂ = w₂·c_cond(0) (inverse normal), or c from Φ⁻¹(1 − 2c)
+  // (Fisher, p₁ = ½)
   const test = combinationTest(t1, design, alpha);
   if (design.combination === 'fisher')
     return { unit, looks: [], fisherProduct: normalUpper(test.conditionalCritical(0)) / 2 };

@@ -171,7 +171,8 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
       `At the interim ${selectionWords(design)} Stage 2 randomises ${N - n1} more patients${stage2}, from all comers ` +
       'if F was kept and from assay-positive patients only if just S was (screening goes on until enough are found).',
     `The trial tests ${hypothesis(scenario, 'S')} and ${hypothesis(scenario, 'F')}, by closed combination tests ` +
-      '(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of H_S, H_F and H_S ∩ H_F has a p-value from each stage, ' +
+      '(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of H_S, H_F and H_S ∩ H_F has a p-value from ' +
+      'each stage, ' +
       `from that stage’s patients only, and the two are combined. ${closedTest(design.intersection, cite)} ` +
       'A population dropped at the interim can no longer be rejected.',
     combinationWords(design, boundaries, scenario.alpha, cite),
@@ -204,7 +205,8 @@ function closedTest(intersection: Intersection, cite: Cite): string {
   const [words, reference] = INTERSECTION_WORDS[intersection];
   cite(reference);
   return (
-    `Multiplicity: a closed test (${MARCUS}), which rejects H_S, or H_F, when it and the intersection H_S ∩ H_F are ` +
+    `Multiplicity: a closed test (${MARCUS}), which rejects H_S, or H_F, when it and the intersection ` +
+    'H_S ∩ H_F are ' +
     `both rejected, and so keeps the family-wise error at α in the strong sense; the intersection is tested ` +
     `by ${words}.`
   );
@@ -235,9 +237,11 @@ function combinationWords(design: Adaptive, boundaries: Boundaries | undefined, 
     );
   }
   const t1 = boundaries?.looks[0]?.informationRate ?? 0.5;
-  const weights = `w₁ = √${format('.3~f')(t1)} = ${Math.sqrt(t1).toFixed(3)} and w₂ = ${Math.sqrt(1 - t1).toFixed(3)}`;
+  const w1 = `w₁ = √${format('.3~f')(t1)} = ${Math.sqrt(t1).toFixed(3)}`;
+  const weights = `${w1} and w₂ = ${Math.sqrt(1 - t1).toFixed(3)}`;
   const inverse =
-    `Combination: the inverse normal, C = w₁·Φ⁻¹(1 − p₁) + w₂·Φ⁻¹(1 − p₂) with ${weights}, fixed at planning ` +
+    'Combination: the inverse normal, C = w₁·Φ⁻¹(1 − p₁) + w₂·Φ⁻¹(1 − p₂) ' +
+    `with ${weights}, fixed at planning ` +
     '(Lehmacher & Wassmer 1999).';
   if (design.efficacy === 'none') {
     return (

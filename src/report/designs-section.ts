@@ -39,7 +39,10 @@ function boundariesTable(numbers: ReportNumbers, d: number): Table {
   const boundaries = numbers.boundaries[design.id];
   if (boundaries.fisherProduct !== undefined) {
     const rows: Row[] = [
-      { header: 'Final analysis: reject when p₁·p₂ ≤', cells: [number(numbers, `${base}.fisherProduct`, small)] },
+      {
+        header: 'Final analysis: reject when p₁·p₂ ≤',
+        cells: [number(numbers, `${base}.fisherProduct`, small)],
+      },
     ];
     return {
       id: `boundaries-${d + 1}`,

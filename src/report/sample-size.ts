@@ -22,7 +22,9 @@ export function sampleSizeSection(numbers: ReportNumbers): Section {
       return { header, cells: [text(solution.unit), text('not reached'), dash, dash, dash, dash, dash] };
     }
     const sized: Cell = number(numbers, `${at}.size`, size);
-    if (typeof solution.sizeSe === 'number') sized.push({ text: ' ± ' }, ...number(numbers, `${at}.sizeSe`, sizeError));
+    if (typeof solution.sizeSe === 'number') {
+      sized.push({ text: ' ± ' }, ...number(numbers, `${at}.sizeSe`, sizeError));
+    }
     return {
       header,
       cells: [

@@ -51,7 +51,8 @@ export function rangeSymbols(range: Range): string {
   const { min, max, minOpen, maxOpen, integer } = range;
   if (integer) {
     if (min !== undefined && max !== undefined) return `integer, ${bound(min)} to ${bound(max)}`;
-    return min !== undefined ? `integer ≥ ${bound(min)}` : max !== undefined ? `integer ≤ ${bound(max)}` : 'integer';
+    if (min !== undefined) return `integer ≥ ${bound(min)}`;
+    return max !== undefined ? `integer ≤ ${bound(max)}` : 'integer';
   }
   if (min !== undefined && max !== undefined) {
     return `${bound(min)} ${minOpen ? '<' : '≤'} x ${maxOpen ? '<' : '≤'} ${bound(max)}`;

@@ -40,9 +40,9 @@
 // first-crossing probabilities agree within 1e-8 when ν₁ ≥ 2 and 1e-5 when ν₁ = 1; the tests
 // check them by Monte Carlo on the exact law (test/engine/inference/t-boundaries.test.ts).
 import { gaussLegendre } from '../../math/gauss-legendre.js';
-import { lnGamma } from '../../math/log-gamma.js';
 import { normalPdf, normalUpper, zOfP } from '../../math/normal.js';
-import { studentTUpper } from '../../math/student-t.js';
+import { tDensity, tUpperQuantile } from '../../math/student-t.js';
+import { END_WEIGHTS, gregoryWeights } from '../../math/gregory.js';
 import { spentAlpha, type Spending } from './spending.js';
 
 /** the scores carried, in standard deviations of S_k either side of 0: beyond, the density is < 1e-15 */
@@ -63,10 +63,6 @@ const PHI_STEPS = 4;
 const STENCIL = 6;
 /** Gauss–Legendre points on the lattice cell cut by a boundary */
 const CELL = gaussLegendre(4);
-/** Gregory's coefficients: the trapezoidal rule's end corrections through the 6th difference (exact to degree 7) */
-const GREGORY_COEFFICIENTS = [1 / 12, 1 / 24, 19 / 720, 3 / 160, 863 / 60480, 275 / 24192];
-/** the trapezoidal weights with Gregory's corrections, at the nodes 0, 1, … from an end */
-const END_WEIGHTS = gregoryEndWeights();
 
 const remembered = new Map<string, Float64Array>();
 
@@ -373,68 +369,9 @@ function lagrangeBasis(u: number, r: number): number {
   return value;
 }
 
-/** Gregory's weights at the nodes 0, 1, … from an end: ½ or 1, minus Σ_k G_k·(−1)^j·C(k, j) */
-function gregoryEndWeights(): Float64Array {
-  const weights = Float64Array.from({ length: GREGORY_COEFFICIENTS.length + 1 }, (_, j) => (j === 0 ? 0.5 : 1));
-  GREGORY_COEFFICIENTS.forEach((coefficient, index) => {
-    const order = index + 1;
-    let binomial = 1;
-    for (let j = 0; j <= order; j++) {
-      weights[j] -= coefficient * (j % 2 === 0 ? 1 : -1) * binomial;
-      binomial = (binomial * (order - j)) / (j + 1);
-    }
-  });
-  return weights;
-}
-
-/** unit-step trapezoidal weights with Gregory's corrections at both ends (count ≥ 2·END_WEIGHTS.length) */
-function gregoryWeights(count: number): Float64Array {
-  const weights = new Float64Array(count).fill(1);
-  for (let j = 0; j < END_WEIGHTS.length; j++) {
-    weights[j] = END_WEIGHTS[j];
-    weights[count - 1 - j] = END_WEIGHTS[j];
-  }
-  return weights;
-}
-
 /** τ with P(T_ν ≥ τ) = P(Z ≥ c), from the smaller tail */
 function tFromZ(c: number, df: number): number {
   return c >= 0 ? tUpperQuantile(normalUpper(c), df) : -tUpperQuantile(normalUpper(-c), df);
-}
-
-/** the t_ν density */
-function tDensity(t: number, df: number): number {
-  const logNorm = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  return Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
-}
-
-/**
- * τ with P(T_ν ≥ τ) = p for 0 ≤ p ≤ ½: Newton's method on log P(T_ν ≥ τ), kept inside a bracket
- * whose lower end is the normal quantile (the t tail is the heavier)
- */
-function tUpperQuantile(p: number, df: number): number {
-  if (p <= 0) return Infinity;
-  let low = zOfP(p);
-  let high = Math.max(1, 2 * low);
-  while (studentTUpper(high, df) > p) {
-    low = high;
-    high *= 2;
-  }
-  // beyond the largest double (ν = 1 or 2 and p below ~1e-300)
-  if (high === Infinity) return Infinity;
-  const logP = Math.log(p);
-  let tau = low;
-  for (let iteration = 0; iteration < 200; iteration++) {
-    const tail = studentTUpper(tau, df);
-    const excess = Math.log(tail) - logP;
-    if (excess > 0) low = tau;
-    else high = tau;
-    let next = tau + (excess * tail) / tDensity(tau, df);
-    if (!(next > low && next < high)) next = 0.5 * (low + high);
-    if (Math.abs(next - tau) <= 1e-14 * Math.max(1, tau)) return next;
-    tau = next;
-  }
-  return tau;
 }
 
 /** c with f(c) = 0 for a decreasing f, by Newton's method kept inside a bracket */
