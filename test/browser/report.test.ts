@@ -18,19 +18,11 @@ import { encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { type App, startApp } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
 import { displayedMatches } from '../support/displayed-number.js';
-import { HOSTILE_TITLE, REPORT_DOCUMENT, reportScenario } from '../support/report-scenario.js';
+import { HOSTILE_TITLE, REPORT_DOCUMENT, REPORT_SECTIONS, reportScenario } from '../support/report-scenario.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = 'test-output/report';
-const SECTIONS = [
-  'assumptions',
-  'designs',
-  'operating-characteristics',
-  'sample-size',
-  'charts',
-  'references',
-  'appendix',
-];
+const SECTIONS = REPORT_SECTIONS;
 let app: App;
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { computeReport } from '../../src/report/report-data.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { displayedMatches } from '../support/displayed-number.js';
-import { HOSTILE_TITLE, reportScenario } from '../support/report-scenario.js';
+import { HOSTILE_TITLE, REPORT_SECTIONS, reportScenario } from '../support/report-scenario.js';
 
 const META = { date: '2026-12-01', version: 'test', link: 'https://example.org/stratum/?version=1&title=x' };
 let report: ReportDocument;
@@ -49,15 +49,7 @@ describe('the report', () => {
   });
 
   it('has every section, design, table and chart', () => {
-    for (const id of [
-      'assumptions',
-      'designs',
-      'operating-characteristics',
-      'sample-size',
-      'charts',
-      'references',
-      'appendix',
-    ]) {
+    for (const id of REPORT_SECTIONS) {
       expect(html).toContain(`<section id="${id}"`);
     }
     for (const id of [

@@ -29,3 +29,14 @@ export const REPORT_DOCUMENT = {
 };
 
 export const reportScenario = () => scenarioFrom(REPORT_DOCUMENT);
+
+/** the sections a report must have, in order (issue: assumptions, designs, operating characteristics, …) */
+export const REPORT_SECTIONS = [
+  'assumptions',
+  'designs',
+  'operating-characteristics',
+  'sample-size',
+  'charts',
+  'references',
+  'appendix',
+];
