@@ -1,6 +1,7 @@
 // The design map (Simon & Maitournam, Clin Cancer Res 10 (2004) 6759): over a grid of prevalence
 // × the marker-negative effect as a fraction of the marker-positive one, which design reaches the
-// target power with the fewest randomised patients, and which at the least cost. The fraction
+// target power with the fewest randomised patients, and which at the least cost. Designs whose whole
+// numbers of randomised patients (or whole costs) are equal tie: a cell lists every winner. The fraction
 // scales the mean difference (continuous), the difference in response rates (binary) or the log
 // hazard ratio (survival). Each point is solved (from closed forms where they exist) at the scenario's
 // replicates.
@@ -14,11 +15,19 @@ export type MapCell = {
   /** per design id: randomised patients and cost at the target power (null: out of reach) */
   randomized: Record<string, number | null>;
   cost: Record<string, number | null>;
+  /** the first of `winners.randomized`, or null when no design reaches the target */
   fewestRandomized: string | null;
   leastCost: string | null;
+  /** every design at the fewest whole randomised patients and at the least whole cost, in the scenario's order */
+  winners: { randomized: string[]; cost: string[] };
 };
 
 export type DesignMap = { target: Target; prevalences: number[]; ratios: number[]; cells: MapCell[] };
+
+export type DesignMapOptions = {
+  /** after each point: points done and the grid's number of points */
+  onProgress?: (done: number, total: number) => void;
+};
 
 export async function designMap(
   scenario: Scenario,
@@ -26,8 +35,10 @@ export async function designMap(
   ratios: number[],
   target: Target,
   simulate: Simulator,
+  options: DesignMapOptions = {},
 ): Promise<DesignMap> {
   const cells: MapCell[] = [];
+  const total = prevalences.length * ratios.length;
   for (const prevalence of prevalences) {
     for (const ratio of ratios) {
       const point = mapPoint(scenario, prevalence, ratio);
@@ -39,14 +50,18 @@ export async function designMap(
         randomized[solution.id] = 'size' in solution ? solution.expected.randomized : null;
         cost[solution.id] = 'size' in solution ? solution.expected.cost : null;
       }
+      const ids = solutions.map((solution) => solution.id);
+      const winners = { randomized: smallest(ids, randomized), cost: smallest(ids, cost) };
       cells.push({
         prevalence,
         ratio,
         randomized,
         cost,
-        fewestRandomized: smallest(randomized),
-        leastCost: smallest(cost),
+        fewestRandomized: winners.randomized[0] ?? null,
+        leastCost: winners.cost[0] ?? null,
+        winners,
       });
+      options.onProgress?.(cells.length, total);
     }
   }
   return { target, prevalences, ratios, cells };
@@ -72,9 +87,9 @@ export function mapPoint(scenario: Scenario, prevalence: number, ratio: number):
   return scenario;
 }
 
-function smallest(values: Record<string, number | null>): string | null {
-  let best: string | null = null;
-  for (const [id, value] of Object.entries(values))
-    if (value !== null && (best === null || value < values[best]!)) best = id;
-  return best;
+/** the ids at the smallest whole value, in `ids`' order: values less than one apart are no real difference */
+function smallest(ids: string[], values: Record<string, number | null>): string[] {
+  const whole = ids.map((id) => ({ id, value: values[id] === null ? Infinity : Math.round(values[id]) }));
+  const least = Math.min(...whole.map((entry) => entry.value));
+  return whole.filter((entry) => entry.value === least && least < Infinity).map((entry) => entry.id);
 }
