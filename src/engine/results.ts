@@ -6,8 +6,10 @@ import type { Design, DesignType, Scenario } from './scenario/types.js';
 import { TALLY } from './tally.js';
 import { normalQuantile } from './math/normal.js';
 import { nullWhereNotFinite, type Nulls } from './finite.js';
+import type { TypeOneError } from './type-one-error.js';
 
-export type Probabilities = { any: number; S?: number; F?: number };
+/** P(reject): `any` (at least one hypothesis); `S`, `F` for those the design tests; `both` for designs testing both */
+export type Probabilities = { any: number; S?: number; F?: number; both?: number };
 
 export type DesignResult = {
   id: string;
@@ -20,6 +22,8 @@ export type DesignResult = {
   earlyStop?: { efficacy: number; futility: number };
   expected: { randomized: number; screened: number; months: number; cost: number; events?: number };
   analytic?: AnalyticResult;
+  /** the same design under the global null (type-one-error.ts), where the caller simulated it */
+  null?: TypeOneError;
   /** numbers that could not be computed: their path → why; each is null in the result */
   nulls?: Nulls;
 };
@@ -29,6 +33,13 @@ export function testedHypotheses(type: DesignType): ('S' | 'F')[] {
   if (type === 'all-comers') return ['F'];
   if (type === 'enriched') return ['S'];
   return ['S', 'F'];
+}
+
+/** whether a design's results hold P(reject) for this hypothesis: `any` always, `both` where it tests S and F */
+export function hasProbability(type: DesignType, hypothesis: keyof Probabilities): boolean {
+  if (hypothesis === 'any') return true;
+  const tested = testedHypotheses(type);
+  return hypothesis === 'both' ? tested.length === 2 : tested.includes(hypothesis);
 }
 
 export function designResult(
@@ -44,9 +55,11 @@ export function designResult(
   for (const hypothesis of testedHypotheses(design.type)) {
     reject[hypothesis] = mean(hypothesis === 'S' ? TALLY.rejectS : TALLY.rejectF);
   }
+  if (hasProbability(design.type, 'both')) reject.both = mean(TALLY.rejectBoth);
   const errors: Probabilities = { any: mcse(reject.any) };
   if (reject.S !== undefined) errors.S = mcse(reject.S);
   if (reject.F !== undefined) errors.F = mcse(reject.F);
+  if (reject.both !== undefined) errors.both = mcse(reject.both);
 
   const randomized = mean(TALLY.randomized);
   const screened = mean(TALLY.screened);

@@ -3,7 +3,7 @@
 // count would otherwise become a probability of 1.18, or 9,000 replicates of a 10,000-replicate
 // run, without a word. What each slot means is in simulate-block.ts and the designs' runTrial.
 import { replicatesInBlock } from './blocks.js';
-import { testedHypotheses } from './results.js';
+import { hasProbability, testedHypotheses } from './results.js';
 import { describe } from './scenario/checks.js';
 import type { Scenario } from './scenario/types.js';
 import { TALLY, TALLY_SIZE } from './tally.js';
@@ -26,12 +26,18 @@ const SLOT_KIND: { readonly [slot in Exclude<Slot, 'replicates'>]: 'count' | 'su
   earlyEfficacy: 'count',
   earlyFutility: 'count',
   events: 'sum',
+  rejectBoth: 'count',
 };
 
 /** every problem with block `block` of design `design`'s tally, e.g. `rejectS is 1180, must be …` */
 export function tallyProblems(scenario: Scenario, design: number, block: number, tally: unknown): string[] {
   if (!Array.isArray(tally) || tally.length !== TALLY_SIZE) {
-    return [`tally: must be an array of ${TALLY_SIZE} numbers, got ${describe(tally)}`];
+    // shards written before P(reject both) was counted have one slot less and cannot be merged with today's
+    const older =
+      Array.isArray(tally) && tally.length === TALLY_SIZE - 1
+        ? ' (shards written before Stratum counted P(reject both) have one less: run such a shard again)'
+        : '';
+    return [`tally: must be an array of ${TALLY_SIZE} numbers${older}, got ${describe(tally)}`];
   }
   const replicates = replicatesInBlock(scenario.simulation.replicates, block);
   const problems: string[] = [];
@@ -62,8 +68,15 @@ export function tallyProblems(scenario: Scenario, design: number, block: number,
       problems.push(`${slot} is ${count(slot)}, must be 0 (${type} designs do not test ${hypothesis})`);
     }
   }
-  // a trial rejects some hypothesis exactly when it rejects S or F
-  atMost('rejectAny', count('rejectS') + count('rejectF'), 'rejectS + rejectF');
+  if (!hasProbability(type, 'both') && count('rejectBoth') !== 0) {
+    problems.push(`rejectBoth is ${count('rejectBoth')}, must be 0 (${type} designs test one hypothesis)`);
+  }
+  atMost('rejectBoth', Math.min(count('rejectS'), count('rejectF')), 'the smaller of rejectS and rejectF');
+  // a trial rejects some hypothesis exactly when it rejects S or F: any = S + F − both
+  const either = count('rejectS') + count('rejectF') - count('rejectBoth');
+  if (count('rejectAny') !== either) {
+    problems.push(`rejectAny is ${count('rejectAny')}, must be rejectS + rejectF − rejectBoth (${either})`);
+  }
   // stopping for efficacy is rejecting; a trial stops once at most; only one that did not stop goes on
   atMost('earlyEfficacy', count('rejectAny'), 'rejectAny');
   atMost('earlyFutility', replicates - count('earlyEfficacy'), 'replicates − earlyEfficacy');

@@ -13,9 +13,11 @@ export const TALLY = {
   earlyEfficacy: 9,
   earlyFutility: 10,
   events: 11,
+  /** trials that rejected H_S and H_F both (designs that test both) */
+  rejectBoth: 12,
 } as const;
 
-export const TALLY_SIZE = 12;
+export const TALLY_SIZE = 13;
 
 export function emptyTally(): Float64Array {
   return new Float64Array(TALLY_SIZE);

@@ -9,8 +9,8 @@ import type { ReportNumbers } from './numbers.js';
 
 /** a type I error near α = 0.025 needs a fourth decimal */
 const level = format('.4f');
-const HYPOTHESES = ['S', 'F', 'any'] as const;
-const HYPOTHESIS_COLUMNS = ['Design', 'H_S (assay-positive)', 'H_F (everyone)', 'Any hypothesis'];
+const HYPOTHESES = ['S', 'F', 'both', 'any'] as const;
+const HYPOTHESIS_COLUMNS = ['Design', 'H_S (assay-positive)', 'H_F (everyone)', 'Both H_S and H_F', 'Any hypothesis'];
 
 export function characteristicsSection(numbers: ReportNumbers): Section {
   const { scenario, results } = numbers;

@@ -12,7 +12,12 @@ const sizeError = format(',.1f');
 
 export function sampleSizeSection(numbers: ReportNumbers): Section {
   const { scenario, solutions, target } = numbers;
-  const hypothesis = target.hypothesis === 'any' ? 'at least one hypothesis' : `H_${target.hypothesis}`;
+  const hypothesis =
+    target.hypothesis === 'any'
+      ? 'at least one hypothesis'
+      : target.hypothesis === 'both'
+        ? 'both H_S and H_F'
+        : `H_${target.hypothesis}`;
   const notes: string[] = [];
   const rows = solutions.map((solution: Solution, d) => {
     const at = `solutions.${d}`;

@@ -90,7 +90,7 @@ describe('stratum merge checks every tally', () => {
       'part-2.json: tallies[4]: must be an object { design, block, tally }, got null',
       'part-2.json: tallies[5].design: must be an integer from 0 to 1, got 5',
       'part-2.json: tallies[5].block: must be an integer from 0 to 4, got -1',
-      /^part-2\.json: design "enriched" block 1: tally: must be an array of 12 numbers, got \[1000,/,
+      /^part-2\.json: design "enriched" block 1: tally: must be an array of 13 numbers \(shards written before /,
     ]);
   });
 
@@ -112,15 +112,20 @@ describe('stratum merge checks every tally', () => {
       const enriched = entry(0, 1).tally as number[];
       enriched[TALLY.rejectAny] = enriched[TALLY.rejectS] - 1;
       entry(0, 3).tally[TALLY.rejectF] = 3;
+      entry(0, 3).tally[TALLY.rejectBoth] = 1;
       const adaptive = entry(1, 1).tally as number[];
       adaptive[TALLY.rejectAny] = adaptive[TALLY.rejectS] + adaptive[TALLY.rejectF] + 1;
       adaptive[TALLY.earlyFutility] = 200;
       adaptive[TALLY.continueS] = 900;
+      const later = entry(1, 3).tally as number[];
+      later[TALLY.rejectBoth] = Math.min(later[TALLY.rejectS], later[TALLY.rejectF]) + 1;
     });
     expectRefused(run, [
       /^part-2\.json: design "enriched" block 1: rejectS is \d+, must be at most rejectAny \(\d+\)$/,
       'part-2.json: design "enriched" block 3: rejectF is 3, must be 0 (enriched designs do not test F)',
-      /^part-2\.json: design "adaptive" block 1: rejectAny is \d+, must be at most rejectS \+ rejectF \(\d+\)$/,
+      'part-2.json: design "enriched" block 3: rejectBoth is 1, must be 0 (enriched designs test one hypothesis)',
+      /^part-2\.json: design "adaptive" block 3: rejectBoth is \d+, must be at most the smaller of rejectS and rejectF/,
+      /^part-2\.json: design "adaptive" block 1: rejectAny is \d+, must be rejectS \+ rejectF − rejectBoth \(\d+\)$/,
       'part-2.json: design "adaptive" block 1: continueS is 900, must be at most the trials that did not stop early' +
         ' (800)',
     ]);

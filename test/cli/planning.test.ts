@@ -79,6 +79,25 @@ describe('stratum sweep and solve', () => {
     expect(solutions[0].size).toBe(649);
   });
 
+  it('solves for rejecting both hypotheses, which only designs that test both can', () => {
+    const both = write('both.json', {
+      ...scenario,
+      designs: [...scenario.designs, { id: 'simes', type: 'stratified', n: 300, intersection: 'simes' }],
+    });
+    const run = runCli(['solve', both, '--power', '0.5', '--hypothesis', 'both', '--workers', '2']);
+    expect(run.status, run.stderr).toBe(0);
+    const { target, solutions } = JSON.parse(run.stdout);
+    expect(target).toEqual({ power: 0.5, hypothesis: 'both' });
+    expect(solutions[0].unreachable).toBe('all-comers designs do not test both H_S and H_F');
+    expect(solutions[1].unreachable).toBe('enriched designs do not test both H_S and H_F');
+    // "best" keeps one population for stage 2 and nothing is rejected at the interim without efficacy stops
+    expect(solutions[2].unreachable).toMatch(/^this design never rejects both: /);
+    const [simes] = solutions.slice(3);
+    expect(simes.method).toBe('closed form');
+    expect(simes.closedForm.power).toBeGreaterThanOrEqual(0.5);
+    expect(Math.abs(simes.power - simes.closedForm.power)).toBeLessThanOrEqual(4 * simes.mcse);
+  });
+
   it('names bad options and values, exit 2, nothing on stdout', () => {
     for (const [args, pattern] of [
       [['sweep', file, '--param', 'colour', '--values', '1'], /^--param: must be one of/m],

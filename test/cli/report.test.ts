@@ -77,7 +77,7 @@ describe('stratum report and rcode: bad input', () => {
     expect(rcode.status).toBe(2);
     expect(rcode.stderr.trim().split('\n')).toEqual([
       '--power: given twice',
-      '--hypothesis: must be S, F or any, got "G"',
+      '--hypothesis: must be S, F, both or any, got "G"',
     ]);
     expect(runCli(['rcode', 'a.json', 'b.json']).stderr).toBe(
       'FILE: give exactly one scenario file, or - for standard input, got 2\n',

@@ -1,6 +1,7 @@
-// `sufficient` and `patient` simulation agree (docs/methods.md): rejection, selection and early-stop
-// probabilities and the expected patients screened of fixed, group-sequential and adaptive designs
-// within 4 standard errors, and the same distribution of the final test statistics (two-sample KS).
+// `sufficient` and `patient` simulation agree (docs/methods.md): rejection (each hypothesis, both and
+// any), selection and early-stop probabilities and the expected patients screened of fixed,
+// group-sequential and adaptive designs within 4 standard errors, and the same distribution of the
+// final test statistics (two-sample KS).
 import { describe, expect, it } from 'vitest';
 import { TrialContext } from '../../src/engine/designs/context.js';
 import { blockStream } from '../../src/engine/random/stream.js';
@@ -71,7 +72,12 @@ function batched(c: (typeof cases)[number], method: string, replicates: number) 
     );
     return {
       id: first.id,
-      reject: { any: pooled((r) => r.reject.any), S: pooled((r) => r.reject.S), F: pooled((r) => r.reject.F) },
+      reject: {
+        any: pooled((r) => r.reject.any),
+        S: pooled((r) => r.reject.S),
+        F: pooled((r) => r.reject.F),
+        both: pooled((r) => r.reject.both),
+      },
       continue: first.continue && { S: pooled((r) => r.continue?.S)!, F: pooled((r) => r.continue?.F)! },
       earlyStop: first.earlyStop && { efficacy: pooled((r) => r.earlyStop?.efficacy)! },
       screened: { mean: screenedMean, se: screenedSe },
@@ -115,7 +121,7 @@ describe('sufficient and patient simulation agree', () => {
     const sufficient = batched(c, 'sufficient', replicates);
     const patient = batched(c, 'patient', replicates);
     for (let d = 0; d < sufficient.length; d++) {
-      for (const hypothesis of ['any', 'S', 'F'] as const) {
+      for (const hypothesis of ['any', 'S', 'F', 'both'] as const) {
         const a = sufficient[d].reject[hypothesis];
         const b = patient[d].reject[hypothesis];
         if (a === undefined) continue;

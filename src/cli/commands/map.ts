@@ -15,7 +15,7 @@ const RATIOS = [0, 0.25, 0.5, 0.75, 1];
 
 export const mapCommand: Command = {
   usage:
-    'stratum map FILE|- --power 0.8 [--hypothesis S|F|any] [--prevalences 0.1,…] [--ratios 0,0.5,1] ' +
+    'stratum map FILE|- --power 0.8 [--hypothesis S|F|both|any] [--prevalences 0.1,…] [--ratios 0,0.5,1] ' +
     '[--workers K] [--format json|csv]',
   async run(words) {
     const { positional, options, errors } = splitOptions(words);

@@ -1,4 +1,4 @@
-// `stratum rcode FILE|- [--power P] [--hypothesis S|F|any] [--workers K]`: the R script that
+// `stratum rcode FILE|- [--power P] [--hypothesis S|F|both|any] [--workers K]`: the R script that
 // reproduces the scenario's designs with rpact, with this run's numbers beside rpact's
 // (src/report/r/); --power is the target of its getSampleSize* calls.
 import { availableParallelism } from 'node:os';
@@ -12,7 +12,7 @@ import type { Command } from './command.js';
 import { reportTarget } from './report.js';
 
 export const rcodeCommand: Command = {
-  usage: 'stratum rcode FILE|- [--power 0.8] [--hypothesis S|F|any] [--workers K]',
+  usage: 'stratum rcode FILE|- [--power 0.8] [--hypothesis S|F|both|any] [--workers K]',
   async run(words) {
     const { positional, options, errors } = splitOptions(words);
     let workers = availableParallelism();

@@ -1,4 +1,4 @@
-// `stratum report FILE [-o FILE] [--format html|md] [--power P] [--hypothesis S|F|any] [--app-url URL]
+// `stratum report FILE [-o FILE] [--format html|md] [--power P] [--hypothesis S|F|both|any] [--app-url URL]
 // [--workers K]`: the protocol's report of a scenario (src/report/): one self-contained HTML file,
 // on standard output unless -o names a file, or Markdown with its charts as SVG files beside it.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ export function reportTarget(options: Map<string, string>, errors: string[]): Ta
 
 export const reportCommand: Command = {
   usage:
-    'stratum report FILE|- [-o FILE] [--format html|md] [--power 0.8] [--hypothesis S|F|any] ' +
+    'stratum report FILE|- [-o FILE] [--format html|md] [--power 0.8] [--hypothesis S|F|both|any] ' +
     '[--app-url URL] [--workers K]   (md needs -o: its charts are SVG files beside it)',
   async run(words) {
     const { positional, options, errors } = splitOptions(expandOutput(words));

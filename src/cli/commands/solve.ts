@@ -1,7 +1,7 @@
-// `stratum solve FILE --power 0.8 [--hypothesis S|F|any] [--workers K] [--format json|csv]`: each
+// `stratum solve FILE --power 0.8 [--hypothesis S|F|both|any] [--workers K] [--format json|csv]`: each
 // design's smallest size reaching the target power, with its expected screened, months and cost.
 import { availableParallelism } from 'node:os';
-import { solve, type Hypothesis } from '../../engine/planning/solve.js';
+import { HYPOTHESES, solve, type Hypothesis } from '../../engine/planning/solve.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberOption, splitOptions, type Format } from '../options.js';
@@ -20,14 +20,14 @@ export function parseTarget(
   else power = numberOption('power', text, 0.01, 0.999, errors);
   const chosen = options.get('hypothesis');
   if (chosen !== undefined) {
-    if (chosen === 'S' || chosen === 'F' || chosen === 'any') hypothesis = chosen;
-    else errors.push(`--hypothesis: must be S, F or any, got ${JSON.stringify(chosen)}`);
+    if ((HYPOTHESES as readonly string[]).includes(chosen)) hypothesis = chosen as Hypothesis;
+    else errors.push(`--hypothesis: must be S, F, both or any, got ${JSON.stringify(chosen)}`);
   }
   return { power, hypothesis };
 }
 
 export const solveCommand: Command = {
-  usage: 'stratum solve FILE|- --power 0.8 [--hypothesis S|F|any] [--workers K] [--format json|csv]',
+  usage: 'stratum solve FILE|- --power 0.8 [--hypothesis S|F|both|any] [--workers K] [--format json|csv]',
   async run(words) {
     const { positional, options, errors } = splitOptions(words);
     let workers = availableParallelism();

@@ -1,14 +1,15 @@
 // Rejection probabilities of the closed test of H_S and H_F (docs/methods.md) when (z_S, z_F) is
 // bivariate normal: one integral over z_S of the conditional normal tail of z_F. The rejection
 // regions are unions of quadrants (see inference/intersection/types.ts), so for each z_S the region
-// of z_F is a half-line; the integrand is smooth between the break points, and composite
+// of z_F is a half-line (for both H_S and H_F too: z_S ≥ c and z_F past the larger of c and the
+// intersection's threshold); the integrand is smooth between the break points, and composite
 // Gauss–Legendre on short pieces integrates it to ~1e-10.
 import { gaussLegendre } from '../math/gauss-legendre.js';
 import { normalPdf, normalUpper } from '../math/normal.js';
 import type { IntersectionThresholds } from '../inference/intersection/types.js';
 import type { StatisticLaw } from './statistic-law.js';
 
-export type ClosedTestPower = { any: number; S: number; F: number };
+export type ClosedTestPower = { any: number; S: number; F: number; both: number };
 
 const { nodes: NODES, weights: WEIGHTS } = gaussLegendre(10);
 const RANGE = 9;
@@ -42,7 +43,8 @@ export function closedTestPower(
 
   let any = 0,
     rejectS = 0,
-    rejectF = 0;
+    rejectF = 0,
+    rejectBoth = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const pieces = Math.max(1, Math.ceil((points[i + 1] - points[i]) / PIECE));
     const width = (points[i + 1] - points[i]) / pieces;
@@ -58,6 +60,8 @@ export function closedTestPower(
         if (zS >= critical) {
           rejectS += weight * both;
           any += weight * both;
+          // H_S rejected with the intersection, and z_F past both its own and the intersection's threshold
+          rejectBoth += weight * fAlone;
         } else {
           any += weight * fAlone;
         }
@@ -65,5 +69,5 @@ export function closedTestPower(
       }
     }
   }
-  return { any, S: rejectS, F: rejectF };
+  return { any, S: rejectS, F: rejectF, both: rejectBoth };
 }

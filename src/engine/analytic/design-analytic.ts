@@ -11,7 +11,7 @@ import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';
 import { survivalLaw } from './survival-law.js';
 
-export type AnalyticResult = { reject: { any?: number; S?: number; F?: number } };
+export type AnalyticResult = { reject: { any?: number; S?: number; F?: number; both?: number } };
 
 export function designAnalytic(
   scenario: Scenario,

@@ -105,6 +105,7 @@ export function prepareAdaptiveEnrichment(
       if (rejectS) tally[TALLY.rejectS]++;
       if (rejectF) tally[TALLY.rejectF]++;
       if (rejectS || rejectF) tally[TALLY.rejectAny]++;
+      if (rejectS && rejectF) tally[TALLY.rejectBoth]++;
     },
   };
 }

@@ -37,5 +37,6 @@ export class TrialContext {
     if (rejectS) tally[TALLY.rejectS]++;
     if (rejectF) tally[TALLY.rejectF]++;
     if (rejectS || rejectF) tally[TALLY.rejectAny]++;
+    if (rejectS && rejectF) tally[TALLY.rejectBoth]++;
   }
 }

@@ -90,6 +90,7 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
       if (rejectS) tally[TALLY.rejectS]++;
       if (rejectF) tally[TALLY.rejectF]++;
       if (rejectS || rejectF) tally[TALLY.rejectAny]++;
+      if (rejectS && rejectF) tally[TALLY.rejectBoth]++;
     },
   };
 }

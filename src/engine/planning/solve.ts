@@ -14,12 +14,14 @@
 import { designAnalytic } from '../analytic/design-analytic.js';
 import { normalQuantile } from '../math/normal.js';
 import { summarisePopulation } from '../population.js';
-import type { DesignResult } from '../results.js';
+import { hasProbability, type DesignResult } from '../results.js';
 import { MAX_EVENTS, MAX_PATIENTS } from '../scenario/sizes.js';
 import type { Design, Scenario } from '../scenario/types.js';
 import { sizeKey, withParameter } from './parameter.js';
 
-export type Hypothesis = 'S' | 'F' | 'any';
+/** which rejection the target counts: H_S, H_F, both of them, or at least one */
+export const HYPOTHESES = ['S', 'F', 'both', 'any'] as const;
+export type Hypothesis = (typeof HYPOTHESES)[number];
 export type Target = { power: number; hypothesis: Hypothesis };
 export type Simulator = (scenario: Scenario) => DesignResult[] | Promise<DesignResult[]>;
 
@@ -75,6 +77,12 @@ export async function solve(
 
 async function solveDesign(single: Scenario, design: Design, target: Target, simulate: Simulator): Promise<Solution> {
   const unit = sizeKey(single, design);
+  if (!hasProbability(design.type, target.hypothesis)) {
+    const what = target.hypothesis === 'both' ? 'both H_S and H_F' : `H_${target.hypothesis}`;
+    return { id: design.id, unit, unreachable: `${design.type} designs do not test ${what}` };
+  }
+  const never = target.hypothesis === 'both' ? neverRejectsBoth(design) : undefined;
+  if (never) return { id: design.id, unit, unreachable: `this design never rejects both: ${never}` };
   const largest = largestSize(design, unit);
   const at = (size: number) => {
     const varied = withParameter(single, unit, size);
@@ -194,6 +202,18 @@ function closedFormPower(single: Scenario, target: Target): ((scenario: Scenario
     designAnalytic(scenario, population, scenario.designs[0], critical)?.reject[target.hypothesis];
   if (power(single) === undefined) return undefined;
   return (scenario) => power(scenario) ?? 0;
+}
+
+/**
+ * why the design can reject H_S and H_F together at no size, or undefined: an adaptive design that
+ * keeps only the better population can reject the other only at the interim, by an efficacy stop
+ * (which the contract allows with the inverse normal only)
+ */
+function neverRejectsBoth(design: Design): string | undefined {
+  if (design.type !== 'adaptive-enrichment' || design.selection.rule !== 'best' || design.efficacy !== 'none') {
+    return undefined;
+  }
+  return 'the "best" rule keeps one population for stage 2, and without early efficacy the other cannot be rejected';
 }
 
 /** the smallest whole size in [from, largest] with `enough(size)`, for a monotone `enough` */
