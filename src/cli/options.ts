@@ -4,16 +4,25 @@ export type Format = 'json' | 'csv';
 
 export type Parsed<T> = { ok: true; request: T } | { ok: false; errors: string[] };
 
-export type Split = { positional: string[]; options: Map<string, string>; errors: string[]; help: boolean };
+export type Split = {
+  positional: string[];
+  options: Map<string, string>;
+  /** the `flags` given (options that take no value) */
+  flags: Set<string>;
+  errors: string[];
+  help: boolean;
+};
 
 /**
  * Split `--name value` and `--name=value` options from positional words. An option given twice is
  * refused rather than the last one winning silently. `--help` and `-h` take no value: they ask for
- * the command's usage (main.ts answers before the command runs).
+ * the command's usage (main.ts answers before the command runs); nor do the command's `flags`
+ * (`--null`), so the word after one is read as what it is.
  */
-export function splitOptions(words: string[]): Split {
+export function splitOptions(words: string[], flags: readonly string[] = []): Split {
   const positional: string[] = [];
   const options = new Map<string, string>();
+  const given = new Set<string>();
   const errors: string[] = [];
   const repeated = new Set<string>();
   let help = false;
@@ -29,6 +38,15 @@ export function splitOptions(words: string[]): Split {
     }
     const equals = word.indexOf('=');
     const name = equals >= 0 ? word.slice(2, equals) : word.slice(2);
+    if (flags.includes(name)) {
+      if (equals >= 0) errors.push(`--${name}: takes no value, got ${JSON.stringify(word.slice(equals + 1))}`);
+      else if (!given.has(name)) given.add(name);
+      else if (!repeated.has(name)) {
+        repeated.add(name);
+        errors.push(`--${name}: given twice`);
+      }
+      continue;
+    }
     let value: string | undefined = equals >= 0 ? word.slice(equals + 1) : words[i + 1];
     if (equals < 0) {
       if (value === undefined || value.startsWith('--')) value = undefined;
@@ -41,7 +59,7 @@ export function splitOptions(words: string[]): Split {
       errors.push(`--${name}: given twice`);
     }
   }
-  return { positional, options, errors, help };
+  return { positional, options, flags: given, errors, help };
 }
 
 /** an integer option within [min, max], or the problem with it pushed onto `errors` */

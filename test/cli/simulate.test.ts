@@ -129,6 +129,65 @@ describe('stratum simulate, designs with an interim', () => {
   });
 });
 
+describe('stratum simulate --null', () => {
+  // the pooled z test of two proportions with 18 per arm at a response rate of 0.44: exact size 0.0317
+  // by enumeration (test/engine/type-one-error-block.test.ts), far above α = 0.025 at 20,000 trials
+  const liberal = {
+    population: { prevalence: 0.4 },
+    endpoint: { type: 'binary', control: { pos: 0.44, neg: 0.3 }, treatment: { pos: 0.7, neg: 0.35 } },
+    analysis: { statistic: 'z', strata: 'fixed' },
+    designs: [
+      { id: 'small', type: 'enriched', n: 36 },
+      { id: 'strat', type: 'stratified', n: 400, intersection: 'simes' },
+    ],
+    simulation: { replicates: 20_000, seed: 'null-cli' },
+  };
+
+  it('gives each design its type I error under the global null, the same seed, beside its power', () => {
+    const file = scenarioFile('liberal.json', liberal);
+    const run = runCli(['simulate', file, '--null', '--workers', '2']);
+    expect(run.status, run.stderr).toBe(0);
+    const { scenario, results } = JSON.parse(run.stdout);
+    const nullScenario = {
+      ...liberal,
+      endpoint: { ...liberal.endpoint, treatment: liberal.endpoint.control },
+    };
+    const underNull = JSON.parse(
+      runCli(['simulate', scenarioFile('null.json', nullScenario), '--workers', '1']).stdout,
+    ).results;
+    const plain = JSON.parse(runCli(['simulate', file, '--workers', '1']).stdout).results;
+    expect(scenario.endpoint.treatment).toEqual(liberal.endpoint.treatment);
+    results.forEach((result: Record<string, unknown> & { null: Record<string, unknown> }, d: number) => {
+      const { null: block, ...rest } = result;
+      expect(rest).toEqual(plain[d]);
+      expect(block.reject).toEqual(underNull[d].reject);
+      expect(block.mcse).toEqual(underNull[d].mcse);
+      expect(block.limit).toBe(0.025 + 3 * underNull[d].mcse.any);
+      expect(block.flagged).toBe(underNull[d].reject.any > (block.limit as number));
+    });
+    expect(results[0].null.flagged).toBe(true);
+    expect(Object.keys(results[1].null.reject)).toEqual(['any', 'S', 'F', 'both']);
+  });
+
+  it('puts the null block in CSV columns, and is refused with --shard', () => {
+    const file = scenarioFile('liberal-csv.json', liberal);
+    const run = runCli(['simulate', '--null', file, '--format', 'csv', '--workers', '1']);
+    expect(run.status, run.stderr).toBe(0);
+    const [header, first] = run.stdout.trim().split('\n');
+    const columns = header.split(',');
+    expect(columns).toEqual(
+      expect.arrayContaining(['null.reject.any', 'null.mcse.any', 'null.limit', 'null.flagged', 'null.reject.both']),
+    );
+    expect(first.split(',')[columns.indexOf('null.flagged')]).toBe('true');
+    const sharded = runCli(['simulate', file, '--null', '--shard', '1/2']);
+    expect(sharded.status).toBe(2);
+    expect(sharded.stderr).toMatch(/^--null: /m);
+    const valued = runCli(['simulate', file, '--null=yes']);
+    expect(valued.status).toBe(2);
+    expect(valued.stderr).toBe('--null: takes no value, got "yes"\n');
+  });
+});
+
 describe('stratum simulate with bad input', () => {
   const expectInputError = (args: string[], patterns: RegExp[], input?: string) => {
     const run = runCli(args, input);

@@ -1,11 +1,15 @@
-// `stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k]`
+// `stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k] [--null]`;
+// with --null every design is simulated under the global null too and its result carries the
+// `null` block (type I error beside power, engine/type-one-error.ts).
 import { availableParallelism } from 'node:os';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format, type Parsed } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
+import { globalNull } from '../../engine/planning/global-null.js';
 import { inShard, parseShard, type Shard, type ShardFile } from '../../engine/shard.js';
+import { withTypeOneError } from '../../engine/type-one-error.js';
 import type { Command } from './command.js';
 
 export type SimulateRequest = {
@@ -15,13 +19,15 @@ export type SimulateRequest = {
   workers?: number;
   format: Format;
   shard?: Shard;
+  /** simulate the global null too, for each design's type I error */
+  null: boolean;
 };
 
 export function parseSimulate(words: string[]): Parsed<SimulateRequest> {
-  const { positional, options, errors } = splitOptions(words);
+  const { positional, options, flags, errors } = splitOptions(words, ['null']);
   if (positional.length !== 1)
     errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
-  const request: SimulateRequest = { file: positional[0] ?? '-', format: 'json' };
+  const request: SimulateRequest = { file: positional[0] ?? '-', format: 'json', null: flags.has('null') };
   for (const [name, value] of options) {
     if (name === 'replicates') request.replicates = integerOption(name, value, 1, 10_000_000, errors);
     else if (name === 'seed') {
@@ -33,15 +39,20 @@ export function parseSimulate(words: string[]): Parsed<SimulateRequest> {
       request.shard = parseShard(value);
       if (!request.shard)
         errors.push(`--shard: must be i/k with 1 ≤ i ≤ k ≤ 10000, e.g. 2/8, got ${JSON.stringify(value)}`);
-    } else errors.push(`--${name}: unknown option (allowed: --replicates, --seed, --workers, --format, --shard)`);
+    } else
+      errors.push(`--${name}: unknown option (allowed: --replicates, --seed, --workers, --format, --shard, --null)`);
   }
   if (request.shard && request.format === 'csv')
     errors.push('--format: a shard is written as JSON for `stratum merge`; csv is for whole runs');
+  if (request.shard && request.null)
+    errors.push('--null: a shard holds the tallies of one scenario for `stratum merge`; --null is for whole runs');
   return errors.length > 0 ? { ok: false, errors } : { ok: true, request };
 }
 
 export const simulate: Command = {
-  usage: 'stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k]',
+  usage:
+    'stratum simulate FILE|- [--replicates N] [--seed S] [--workers K] [--format json|csv] [--shard i/k] ' +
+    '[--null]   (--null: each design under the global null too, its type I error in `null`)',
   async run(words) {
     const parsed = parseSimulate(words);
     if (!parsed.ok) throw new InputError(parsed.errors);
@@ -64,7 +75,9 @@ export const simulate: Command = {
       process.stdout.write(JSON.stringify(file) + '\n');
       return;
     }
-    const results = await simulateOnWorkers(scenario, workers);
+    let results = await simulateOnWorkers(scenario, workers);
+    if (request.null)
+      results = withTypeOneError(results, await simulateOnWorkers(globalNull(scenario), workers), scenario.alpha);
     const elapsedMs = Math.round(performance.now() - started);
     if (request.format === 'csv') process.stdout.write(resultsCsv(results));
     else process.stdout.write(JSON.stringify({ scenario, results, elapsedMs }, null, 2) + '\n');
