@@ -2,8 +2,9 @@
 // floating-point sums — and so the results — are identical whatever the number of workers.
 // Memory holds only the blocks that arrived ahead of a missing one.
 import { blockCount } from './blocks.js';
-import { designResult, scenarioAnalytics, type DesignResult } from './results.js';
+import { designResult, scenarioAnalytics, scenarioBoundaries, type DesignResult } from './results.js';
 import type { AnalyticResult } from './analytic/design-analytic.js';
+import type { Boundaries } from './designs/boundaries.js';
 import type { Scenario } from './scenario/types.js';
 import { emptyTally, TALLY_SIZE } from './tally.js';
 
@@ -13,6 +14,7 @@ export class ResultCollector {
   private readonly waiting: Map<number, Float64Array>[];
   private readonly blocks: number;
   private readonly analytics: (AnalyticResult | undefined)[];
+  private readonly boundaries: (Boundaries | undefined)[];
   private folded = 0;
 
   constructor(private readonly scenario: Scenario) {
@@ -22,6 +24,7 @@ export class ResultCollector {
     this.waiting = Array.from({ length: designs }, () => new Map());
     this.blocks = blockCount(scenario.simulation.replicates);
     this.analytics = scenarioAnalytics(scenario);
+    this.boundaries = scenarioBoundaries(scenario);
   }
 
   add(design: number, block: number, tally: Float64Array): void {
@@ -52,7 +55,7 @@ export class ResultCollector {
   /** results of the blocks folded so far (the final results once complete) */
   results(): DesignResult[] {
     return this.scenario.designs.map((design, index) =>
-      designResult(this.scenario, design, this.totals[index], this.analytics[index]),
+      designResult(this.scenario, design, this.totals[index], this.analytics[index], this.boundaries[index]),
     );
   }
 }

@@ -1,5 +1,6 @@
 // A design's merged tally → the results document of docs/scenario.md.
 import { designAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
+import { boundaryNulls, designBoundaries, type Boundaries } from './designs/boundaries.js';
 import { hasInterim } from './designs/interim.js';
 import { summarisePopulation } from './population.js';
 import type { Design, DesignType, Scenario } from './scenario/types.js';
@@ -22,6 +23,8 @@ export type DesignResult = {
   earlyStop?: { efficacy: number; futility: number };
   expected: { randomized: number; screened: number; months: number; cost: number; events?: number };
   analytic?: AnalyticResult;
+  /** designs that can stop early: their looks, and for adaptive designs the stage-2 rule (designs/boundaries.ts) */
+  boundaries?: Boundaries;
   /** the same design under the global null (type-one-error.ts), where the caller simulated it */
   null?: TypeOneError;
   /** numbers that could not be computed: their path → why; each is null in the result */
@@ -47,6 +50,7 @@ export function designResult(
   design: Design,
   tally: Float64Array,
   analytic: AnalyticResult | undefined,
+  boundaries?: Boundaries,
 ): DesignResult {
   const replicates = tally[TALLY.replicates];
   const mean = (slot: number) => (replicates > 0 ? tally[slot] / replicates : 0);
@@ -85,7 +89,17 @@ export function designResult(
   }
   if (design.type === 'adaptive-enrichment') result.continue = { S: mean(TALLY.continueS), F: mean(TALLY.continueF) };
   if (analytic) result.analytic = analytic;
+  if (boundaries) {
+    result.boundaries = boundaries;
+    const nulls = Object.entries(boundaryNulls(boundaries));
+    if (nulls.length > 0) result.nulls = Object.fromEntries(nulls.map(([path, why]) => [`boundaries.${path}`, why]));
+  }
   return nullWhereNotFinite(result, "not computable at this scenario's settings");
+}
+
+/** every design's boundaries (undefined where it has one analysis and no early stop) */
+export function scenarioBoundaries(scenario: Scenario): (Boundaries | undefined)[] {
+  return scenario.designs.map((design) => designBoundaries(scenario, design));
 }
 
 /** closed forms for every design of the scenario (undefined where none exists) */

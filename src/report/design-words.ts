@@ -6,7 +6,7 @@ import { count, months } from '../app/format.js';
 import { normalQuantile } from '../engine/math/normal.js';
 import type { DesignResult } from '../engine/results.js';
 import type { Design, Intersection, Scenario } from '../engine/scenario/types.js';
-import type { Boundaries } from './boundaries.js';
+import type { Boundaries } from '../engine/designs/boundaries.js';
 import type { Citation } from './references.js';
 
 export type DesignWords = { paragraphs: string[]; cites: Citation[] };

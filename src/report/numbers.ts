@@ -2,7 +2,7 @@
 // (`results.1.reject.S`, `boundaries.adaptive.looks.0.critical`): the computed data and what
 // follows from the scenario alone, the derived population quantities and the designs' boundaries.
 import { derivedQuantities } from '../engine/derived.js';
-import { type Boundaries, designBoundaries } from './boundaries.js';
+import type { Boundaries } from '../engine/designs/boundaries.js';
 import type { Part } from './document.js';
 import type { ReportData } from './report-data.js';
 
@@ -12,11 +12,9 @@ export type ReportNumbers = ReportData & {
 };
 
 export function reportNumbers(data: ReportData): ReportNumbers {
+  // the looks and rules the results carry (engine/designs/boundaries.ts), by design id for the tables' paths
   const boundaries: Record<string, Boundaries> = {};
-  for (const design of data.scenario.designs) {
-    const looks = designBoundaries(data.scenario, design);
-    if (looks) boundaries[design.id] = looks;
-  }
+  for (const result of data.results) if (result.boundaries) boundaries[result.id] = result.boundaries;
   return { ...data, derived: derivedQuantities(data.scenario), boundaries };
 }
 

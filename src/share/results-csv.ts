@@ -1,9 +1,15 @@
 // Results as the command prints them: the JSON document of docs/scenario.md, or CSV, one row per design.
 
-/** flat column names of a result, e.g. reject.S, expected.cost */
+/**
+ * flat column names of a result, e.g. reject.S, expected.cost; a list of objects (a design's looks)
+ * by index as in JSON, boundaries.looks.0.critical; a list of plain values in one cell, a,b
+ */
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  const join = (key: string) => (prefix ? `${prefix}.${key}` : key);
+  if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
+    value.forEach((item, index) => flatten(item, join(String(index)), into));
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, join(key), into);
   } else {
     into.set(prefix, value);
   }

@@ -127,6 +127,33 @@ describe('stratum simulate, designs with an interim', () => {
       expect.arrayContaining(['continue.S', 'continue.F', 'earlyStop.efficacy', 'earlyStop.futility']),
     );
   });
+
+  it("carries each design's looks and the adaptive stage-2 rule, in JSON and in CSV columns", () => {
+    const file = scenarioFile('interim-boundaries.json', interim);
+    const [adaptive, sequential] = JSON.parse(runCli(['simulate', file, '--workers', '1']).stdout).results;
+    expect(sequential.boundaries.unit).toBe('patients');
+    expect(sequential.boundaries.looks.map((look: { size: number }) => look.size)).toEqual([60, 105, 150]);
+    expect(adaptive.boundaries.looks).toHaveLength(2);
+    const selection = { rule: 'epsilon', measure: 'effect', epsilon: 0.1, tie: 'S' };
+    expect(adaptive.boundaries.stage2.selection).toEqual(selection);
+    expect(adaptive.boundaries.stage2.combination.test).toBe('inverse-normal');
+    const csv = runCli(['simulate', file, '--format', 'csv', '--workers', '1']).stdout.trim().split('\n');
+    const columns = csv[0].split(',');
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'boundaries.unit',
+        'boundaries.looks.0.critical',
+        'boundaries.looks.2.spent',
+        'boundaries.stage2.selection.rule',
+        'boundaries.stage2.combination.finalCritical',
+        'boundaries.stage2.futility.bound',
+      ]),
+    );
+    const cell = (row: number, column: string) => csv[row].split(',')[columns.indexOf(column)];
+    expect(Number(cell(2, 'boundaries.looks.0.critical'))).toBe(sequential.boundaries.looks[0].critical);
+    expect(cell(1, 'boundaries.stage2.selection.rule')).toBe('epsilon');
+    expect(cell(2, 'boundaries.stage2.selection.rule')).toBe('');
+  });
 });
 
 describe('stratum simulate --null', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookCriticalValues } from '../../src/engine/designs/group-sequential.js';
 import { efficacyBoundaries } from '../../src/engine/inference/sequential/boundaries.js';
-import { designBoundaries } from '../../src/report/boundaries.js';
+import { designBoundaries } from '../../src/engine/designs/boundaries.js';
 import { continuousEndpoint, REALISTIC, scenarioFrom } from '../support/scenarios.js';
 
 describe('report boundaries with t statistics', () => {

@@ -15,7 +15,7 @@ import type { CombinationTest } from '../inference/combination/combination.js';
 import { allocationFactor, CELLS, type PopulationSummary } from '../population.js';
 
 /** above it the conditional critical value is out of reach and rpact takes the maximum */
-const HOPELESS = 8;
+export const HOPELESS = 8;
 
 export type Stage2Size = (adjustedZ1: number) => number;
 
@@ -26,11 +26,7 @@ export function stage2Size(
   test: CombinationTest,
 ): Stage2Size {
   const r = scenario.trial.allocation;
-  // survival: the assumed effect is a hazard ratio and stage 2 is counted in events
-  const theta =
-    scenario.endpoint.type === 'survival'
-      ? -Math.log(rule.assumedEffect)
-      : rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
+  const theta = standardisedEffect(scenario, population, rule);
   const zPower = normalQuantile(rule.conditionalPower);
   return (adjustedZ1) => {
     const critical = test.conditionalCritical(adjustedZ1);
@@ -38,6 +34,13 @@ export function stage2Size(
     const needed = Math.max(0, critical + zPower) ** 2 / (allocationFactor(r) * theta * theta);
     return Math.round(Math.min(rule.maxStage2, Math.max(rule.minStage2, needed)));
   };
+}
+
+/** θ, the assumed effect on the standardised scale the rule sizes stage 2 for */
+export function standardisedEffect(scenario: Scenario, population: PopulationSummary, rule: Recalculation): number {
+  // survival: the assumed effect is a hazard ratio and stage 2 is counted in events
+  if (scenario.endpoint.type === 'survival') return -Math.log(rule.assumedEffect);
+  return rule.assumedEffect / outcomeScale(scenario, population, rule.assumedEffect);
 }
 
 function outcomeScale(scenario: Scenario, population: PopulationSummary, effect: number): number {

@@ -3,6 +3,7 @@
 // designs that test S and F the combination test of rpact's enrichment simulations:
 // getDesignInverseNormal (one stage for a stratified design; two for adaptive enrichment, with
 // information rates n₁/N and 1, whose square roots are the inverse-normal weights) or getDesignFisher.
+import { firstShare } from '../../engine/designs/boundaries.js';
 import type { Target } from '../../engine/planning/solve.js';
 import type { Design, Efficacy, Interims, Scenario } from '../../engine/scenario/types.js';
 import { rCall, rNumber, rNumbers, rString, type Argument } from './r-syntax.js';
@@ -10,12 +11,6 @@ import { rCall, rNumber, rNumbers, rString, type Argument } from './r-syntax.js'
 const TYPE_OF_DESIGN: Record<Efficacy, string> = { none: 'noEarlyEfficacy', 'obrien-fleming': 'asOF', pocock: 'asP' };
 
 export type DesignObject = { call: string; kMax: number; approximation?: string };
-
-/** stage 1's share of the planned information: patients, or events for event-driven survival */
-export function firstShare(scenario: Scenario, design: Extract<Design, { type: 'adaptive-enrichment' }>): number {
-  const sizes = scenario.endpoint.type === 'survival' && design.events ? design.events : design.n;
-  return sizes[0] / sizes[1];
-}
 
 /** one population's test, with its looks if any; beta only serves getSampleSize*, the size at the target power */
 export function groupSequentialObject(

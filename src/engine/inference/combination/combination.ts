@@ -9,6 +9,8 @@ import { efficacyBoundaries } from '../sequential/boundaries.js';
 export interface CombinationTest {
   /** z = Φ⁻¹(1 − p) at or above which a stage-1 p-value rejects at the interim (∞: never) */
   readonly interimCritical: number;
+  /** the end's critical value: C at or above it rejects (inverse normal), p₁·p₂ at or below it (Fisher) */
+  readonly finalCritical: number;
   /** whether stage-wise p-values (as z = Φ⁻¹(1 − p)) reject at the end */
   rejectsAtEnd(z1: number, z2: number): boolean;
   /** a stage-1 p-value that leaves no chance (rpact: inverse normal below −6, Fisher p₁ = 1) */
@@ -21,7 +23,7 @@ export interface CombinationTest {
 export const P_CAP = 1 - 1e-7;
 
 /** rpact's default futility bound on the z scale for designs without one */
-const FUTILITY_Z = -6;
+export const FUTILITY_Z = -6;
 
 /** `t1`: stage 1's share of the planned information (patients or events) */
 export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, alpha: number): CombinationTest {
@@ -29,6 +31,7 @@ export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, al
     const c = fisherCritical(alpha);
     return {
       interimCritical: Infinity,
+      finalCritical: c,
       rejectsAtEnd: (z1, z2) => normalUpper(z1) * normalUpper(z2) <= c,
       futile: (z1) => normalUpper(z1) >= 1,
       conditionalCritical: (z1) => zOfP(Math.min(c / normalUpper(z1), P_CAP)),
@@ -42,6 +45,7 @@ export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, al
       : Array.from(efficacyBoundaries(design.efficacy, [t1, 1], alpha));
   return {
     interimCritical: c1,
+    finalCritical: c2,
     rejectsAtEnd: (z1, z2) => w1 * z1 + w2 * z2 >= c2,
     futile: (z1) => z1 <= FUTILITY_Z,
     conditionalCritical: (z1) => (c2 - w1 * z1) / w2,
