@@ -1,21 +1,35 @@
 // The data behind the charts, computed by the engine's planning functions on the worker pool with
 // fewer replicates than the main run (CHART_REPLICATES per point): sweeps over size and
-// prevalence, the size each design needs for the target power, and on request the design map.
-import { designMap, type DesignMap } from '../engine/planning/design-map.js';
+// prevalence, the size each design needs for the target power, and on request the design map. A
+// sweep's curves carry every hypothesis its results hold, so choosing another one redraws without
+// simulating again.
+import { designMap, type DesignMap, type DesignMapOptions } from '../engine/planning/design-map.js';
 import { sizeKey } from '../engine/planning/parameter.js';
-import { solve, type Simulator, type Solution, type Target } from '../engine/planning/solve.js';
+import {
+  HYPOTHESES,
+  type Hypothesis,
+  solve,
+  type Simulator,
+  type Solution,
+  type Target,
+} from '../engine/planning/solve.js';
 import { sweep } from '../engine/planning/sweep.js';
 import type { DesignResult } from '../engine/results.js';
 import type { Scenario } from '../engine/scenario/types.js';
 
 export const CHART_REPLICATES = 2000;
-export const PREVALENCES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** power against prevalence: every tenth, with the scenario's own prevalence added (prevalenceValues) */
+const PREVALENCES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** the prevalences the contract admits without a warning (POPULATION_FIELDS in scenario-fields.ts) */
+const PREVALENCE_RANGE = [0.001, 0.999];
 export const MAP_PREVALENCES = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85];
 export const MAP_RATIOS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
 export type CurvePoint = { x: number; y: number; se: number };
-export type Series = { id: string; label: string; points: CurvePoint[] };
-export type Curves = { unit: string; series: Series[] };
+/** one design: P(reject) and its Monte Carlo error at each point, for each hypothesis its results hold */
+export type Series = { id: string; label: string; byHypothesis: Partial<Record<Hypothesis, CurvePoint[]>> };
+/** `scenarioValue`: where on the x axis the scenario itself is, when the sweep passes through it */
+export type Curves = { unit: string; series: Series[]; scenarioValue?: number };
 export type ChartData = {
   target: Target;
   bySize: Curves;
@@ -45,16 +59,33 @@ function sizeValues(scenario: Scenario, unit: 'n' | 'events'): number[] {
 function curves(points: { value: number; results: DesignResult[] }[], scenario: Scenario, unit: string): Curves {
   return {
     unit,
-    series: scenario.designs.map((design, d) => ({
-      id: design.id,
-      label: design.label || design.id,
-      points: points.map((point) => ({
-        x: point.value,
-        y: point.results[d].reject.any,
-        se: point.results[d].mcse.any,
-      })),
-    })),
+    series: scenario.designs.map((design, d) => {
+      const byHypothesis: Series['byHypothesis'] = {};
+      for (const hypothesis of HYPOTHESES) {
+        const line = points.flatMap(({ value, results }) => {
+          const y = results[d].reject[hypothesis];
+          return y === undefined ? [] : [{ x: value, y, se: results[d].mcse[hypothesis] ?? 0 }];
+        });
+        // a design that does not test the hypothesis has no value at any point
+        if (line.length === points.length) byHypothesis[hypothesis] = line;
+      }
+      return { id: design.id, label: design.label || design.id, byHypothesis };
+    }),
   };
+}
+
+/**
+ * every tenth from 0.1 to 0.9 and the scenario's own prevalence; below 0.1 or above 0.9, also half
+ * the way to the contract's bound, so that a prevalence of 0.03 or 0.97 has a neighbour on each side
+ */
+export function prevalenceValues(prevalence: number): number[] {
+  const [lowest, highest] = PREVALENCE_RANGE;
+  // a grid value within rounding of the scenario's is the same point
+  const values = PREVALENCES.filter((value) => Math.abs(value - prevalence) > 1e-9);
+  values.push(prevalence);
+  if (prevalence < PREVALENCES[0]) values.push(Math.max(lowest, prevalence / 2));
+  if (prevalence > PREVALENCES[PREVALENCES.length - 1]) values.push(Math.min(highest, 1 - (1 - prevalence) / 2));
+  return [...new Set(values)].sort((a, b) => a - b);
 }
 
 /** power against size at the charts' replicates: randomised patients, or events where every design counts them */
@@ -63,6 +94,14 @@ export async function powerBySize(scenario: Scenario, simulate: Simulator): Prom
   const unit = scenario.designs.every((design) => sizeKey(base, design) === 'events') ? 'events' : 'n';
   const points = await sweep(base, unit, sizeValues(base, unit), simulate);
   return curves(points, base, unit === 'n' ? 'randomised patients' : 'events');
+}
+
+/** power against prevalence at the charts' replicates and the planned sizes, marking the scenario's own */
+export async function powerByPrevalence(scenario: Scenario, simulate: Simulator): Promise<Curves> {
+  const base = chartScenario(scenario);
+  const prevalence = base.population.prevalence;
+  const points = await sweep(base, 'prevalence', prevalenceValues(prevalence), simulate);
+  return { ...curves(points, base, 'prevalence'), scenarioValue: prevalence };
 }
 
 /** each design's name for people: its label, else its id */
@@ -80,13 +119,18 @@ export async function computeCharts(
   onStep('power against size');
   const bySize = await powerBySize(scenario, simulate);
   onStep('power against prevalence');
-  const byPrevalence = curves(await sweep(base, 'prevalence', PREVALENCES, simulate), base, 'prevalence');
+  const byPrevalence = await powerByPrevalence(scenario, simulate);
   onStep('size at the target power');
   // at the scenario's own replicates, for speed: the chart shows each size's Monte Carlo error
   const atTarget = await solve(base, target, simulate, { replicates: base.simulation.replicates });
   return { target, bySize, byPrevalence, atTarget, labels: designLabels(base) };
 }
 
-export async function computeMap(scenario: Scenario, target: Target, simulate: Simulator): Promise<DesignMap> {
-  return designMap(chartScenario(scenario), MAP_PREVALENCES, MAP_RATIOS, target, simulate);
+export async function computeMap(
+  scenario: Scenario,
+  target: Target,
+  simulate: Simulator,
+  options: DesignMapOptions = {},
+): Promise<DesignMap> {
+  return designMap(chartScenario(scenario), MAP_PREVALENCES, MAP_RATIOS, target, simulate, options);
 }

@@ -1,27 +1,46 @@
 // What every chart shares: the colour-blind-safe palette (Okabe & Ito), the SVG frame with its
-// title and accessible description, axes with ticks and units, and the legend. All text goes
-// through Lit's templates, so labels from a link or a file are only ever text.
+// title and accessible description, and axes with ticks and units. All text goes through Lit's
+// templates, so labels from a link or a file are only ever text.
 import { svg, type SVGTemplateResult } from 'lit';
 import type { ScaleLinear } from 'd3';
+import { FONT_SIZE, fittingTicks, isNarrow, TITLE_SIZE, wrapText } from './layout.js';
 
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C6D31'];
-export const WIDTH = 560;
-export const HEIGHT = 320;
-export const MARGIN = { top: 36, right: 170, bottom: 48, left: 56 };
 
-export type Frame = { id: string; title: string; description: string; width?: number; height?: number };
+/**
+ * what the page gives every chart; `width`: the CSS pixels it has for the chart (560 if not given,
+ * 300 at least), which becomes the viewBox's width so that text keeps its size
+ */
+export type Frame = { id: string; title: string; description: string; width?: number };
 
-export function chartFrame(frame: Frame, body: SVGTemplateResult): SVGTemplateResult {
-  const width = frame.width ?? WIDTH;
-  const height = frame.height ?? HEIGHT;
+/** the title's left edge: the plot's at full width, the page's margin when narrow */
+const TITLE_X = { wide: 56, narrow: 8 };
+const TITLE_LINE = 18;
+
+/**
+ * the SVG of `width` × `height` around `body`, after the title wrapped to the width (each extra
+ * line of it adds a line's height); `role` 'group' where the body holds controls, which an 'img'
+ * would hide from assistive technology
+ */
+export function chartFrame(
+  frame: Frame & { width: number; height: number; role?: 'img' | 'group' },
+  body: SVGTemplateResult,
+): SVGTemplateResult {
+  const { width } = frame;
+  const x = isNarrow(width) ? TITLE_X.narrow : TITLE_X.wide;
+  const lines = wrapText(frame.title, width - x - 8, TITLE_SIZE);
+  const shift = (lines.length - 1) * TITLE_LINE;
+  const height = frame.height + shift;
   return svg`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width=${width}
-    height=${height} role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc"
-    font-family="system-ui, sans-serif" font-size="12">
+    height=${height} role=${frame.role ?? 'img'} aria-labelledby="${frame.id}-title ${frame.id}-desc"
+    font-family="system-ui, sans-serif" font-size=${FONT_SIZE}>
     <title id="${frame.id}-title">${frame.title}</title>
     <desc id="${frame.id}-desc">${frame.description}</desc>
     <rect width=${width} height=${height} fill="#ffffff"></rect>
-    <text x=${MARGIN.left} y="20" font-size="14" font-weight="600" fill="#1b1f24">${frame.title}</text>
-    ${body}
+    <text x=${x} y="20" font-size=${TITLE_SIZE} font-weight="600" fill="#1b1f24">${lines.map(
+      (line, i) => svg`<tspan x=${x} dy=${i === 0 ? 0 : TITLE_LINE}>${line}</tspan>`,
+    )}</text>
+    <g transform="translate(0,${shift})">${body}</g>
   </svg>`;
 }
 
@@ -35,7 +54,7 @@ export function bottomAxis(
   const [left, right] = x.range();
   return svg`<g>
     <line x1=${left} x2=${right} y1=${y0} y2=${y0} stroke="#5b6570"></line>
-    ${x.ticks(ticks).map(
+    ${fittingTicks(x, tickFormat, ticks).map(
       (tick) => svg`<g transform="translate(${x(tick)},${y0})"><line y2="5" stroke="#5b6570"></line><text y="18"
         text-anchor="middle" fill="#3d4550">${tickFormat(tick)}</text></g>`,
     )}
@@ -61,24 +80,5 @@ export function leftAxis(
     )}
     <text transform="translate(14,${(bottom + top) / 2}) rotate(-90)" text-anchor="middle"
       fill="#1b1f24">${label}</text>
-  </g>`;
-}
-
-/** a legend row at the top right: a swatch and a label per entry */
-export function legend(
-  entries: { label: string; colour: string; dashed?: boolean }[],
-  right: number,
-  top: number,
-): SVGTemplateResult {
-  return svg`<g transform="translate(${right},${top})">
-    ${entries.map(
-      (entry, i) => svg`<g transform="translate(0,${i * 16})">
-      <line x1="-150" x2="-132" y1="0" y2="0" stroke=${entry.colour} stroke-width="3"
-        stroke-dasharray=${entry.dashed ? '5 4' : 'none'}></line>
-      <text x="-126" dy="0.32em" fill="#1b1f24">${
-        entry.label.length > 22 ? entry.label.slice(0, 21) + '…' : entry.label
-      }</text>
-    </g>`,
-    )}
   </g>`;
 }
