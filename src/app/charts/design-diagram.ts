@@ -130,7 +130,7 @@ export function designDiagram(type: DesignType, options: DiagramOptions): SVGTem
   return chartFrame(
     {
       id: options.id,
-      // the label's parenthesis is the figure's caption; the frame's title line has room for the name
+      // the name without its parenthesis fits the title line; the description has the whole label
       title: meta.label.replace(/ \(.*\)$/, ''),
       description: `${meta.label}: ${meta.description} ${rowsText(rows)}`,
       width,
