@@ -3,7 +3,7 @@
 // trial's allocation, pace and costs, the analysis and the simulation.
 import { format } from 'd3';
 import { money, size } from '../app/format.js';
-import { text, fromScenario, number } from './cells.js';
+import { text, fromScenario, inCurrency, number } from './cells.js';
 import type { Row, Section } from './document.js';
 import type { ReportNumbers } from './numbers.js';
 
@@ -35,10 +35,10 @@ export function assumptionsSection(numbers: ReportNumbers): Section {
   ];
   if (endpoint.type !== 'survival') rows.push(row('Delay to the outcome (months)', 'scenario.trial.endpointDelay'));
   rows.push(
-    row('Cost per patient screened', 'scenario.trial.costs.perScreened', money),
-    row('Cost per patient randomised', 'scenario.trial.costs.perRandomized', money),
-    row('Cost per month', 'scenario.trial.costs.perMonth', money),
-    row('Fixed cost', 'scenario.trial.costs.fixed', money),
+    row(inCurrency('Cost per patient screened', scenario), 'scenario.trial.costs.perScreened', money),
+    row(inCurrency('Cost per patient randomised', scenario), 'scenario.trial.costs.perRandomized', money),
+    row(inCurrency('Cost per month', scenario), 'scenario.trial.costs.perMonth', money),
+    row(inCurrency('Fixed cost', scenario), 'scenario.trial.costs.fixed', money),
     row('One-sided family-wise α', 'scenario.alpha'),
   );
   if (endpoint.type === 'continuous') {

@@ -1,5 +1,6 @@
 // Table cells of the report: numbers from the report's numbers (with their paths), text, and text
 // from the scenario, which the writers show as text only.
+import type { Scenario } from '../engine/scenario/types.js';
 import type { Cell } from './document.js';
 import { numberPart, type ReportNumbers } from './numbers.js';
 
@@ -22,4 +23,10 @@ export function withError(
   if (estimate.path === undefined) return [estimate];
   const error = numberPart(numbers, errorPath, format);
   return error.path === undefined ? [estimate] : [estimate, { text: ' ± ' }, error];
+}
+
+/** a money column's or row's label with the scenario's currency code, `Cost (EUR)`; unchanged without one */
+export function inCurrency(label: string, scenario: Scenario): string {
+  const code = scenario.trial.currency;
+  return code === undefined ? label : `${label} (${code})`;
 }

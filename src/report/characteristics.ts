@@ -3,7 +3,7 @@
 // closed forms where they exist, selection and early stopping, and the expected trial.
 import { format } from 'd3';
 import { count, money, months, probability, size } from '../app/format.js';
-import { number, withError } from './cells.js';
+import { inCurrency, number, withError } from './cells.js';
 import type { Cell, Row, Section, Table } from './document.js';
 import type { ReportNumbers } from './numbers.js';
 
@@ -72,7 +72,14 @@ export function characteristicsSection(numbers: ReportNumbers): Section {
   tables.push({
     id: 'expected-table',
     caption: 'The expected trial: means over the simulated trials',
-    columns: ['Design', 'Screened', 'Randomised', ...(survival ? ['Events'] : []), 'Months', 'Cost'],
+    columns: [
+      'Design',
+      'Screened',
+      'Randomised',
+      ...(survival ? ['Events'] : []),
+      'Months',
+      inCurrency('Cost', scenario),
+    ],
     rows: rowsOf(expected),
     notes: [
       'Months: screening at the screening rate plus the delay to the outcome; for survival, the month of ' +

@@ -4,7 +4,7 @@
 import { format } from 'd3';
 import { count, money, months, probability, size } from '../app/format.js';
 import type { Solution } from '../engine/planning/solve.js';
-import { dash, number, text, withError } from './cells.js';
+import { dash, inCurrency, number, text, withError } from './cells.js';
 import type { Cell, Section } from './document.js';
 import type { ReportNumbers } from './numbers.js';
 
@@ -60,7 +60,16 @@ export function sampleSizeSection(numbers: ReportNumbers): Section {
         table: {
           id: 'sample-size-table',
           caption: `Size for power ${target.power} to reject ${hypothesis}`,
-          columns: ['Design', 'Unit', 'Size', 'Found by', 'Power there', 'Screened', 'Months', 'Cost'],
+          columns: [
+            'Design',
+            'Unit',
+            'Size',
+            'Found by',
+            'Power there',
+            'Screened',
+            'Months',
+            inCurrency('Cost', scenario),
+          ],
           rows,
           notes,
         },

@@ -21,8 +21,13 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+export type CsvOptions = {
+  /** the scenario's trial.currency: when given, a last column `currency` names the code of every cost */
+  currency?: string;
+};
+
 /** one row per object (a design's results, a sweep point's, a solution), nested fields as a.b columns */
-export function resultsCsv(results: readonly object[]): string {
+export function resultsCsv(results: readonly object[], options: CsvOptions = {}): string {
   const rows = results.map((result) => {
     const row = new Map<string, unknown>();
     flatten(result, '', row);
@@ -30,6 +35,10 @@ export function resultsCsv(results: readonly object[]): string {
   });
   const columns: string[] = [];
   for (const row of rows) for (const key of row.keys()) if (!columns.includes(key)) columns.push(key);
+  if (options.currency !== undefined) {
+    columns.push('currency');
+    for (const row of rows) row.set('currency', options.currency);
+  }
   const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvCell(row.get(column))).join(','))];
   return lines.join('\n') + '\n';
 }

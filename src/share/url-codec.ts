@@ -9,7 +9,7 @@ import type { Scenario } from '../engine/scenario/types.js';
 /** longest query string decoded: far above any real scenario (8 designs ≈ 2,500 characters) */
 export const MAX_QUERY_LENGTH = 20_000;
 /** fields that are always text, whatever they look like (a seed "123" stays a string) */
-const TEXT_KEYS = new Set(['title', 'seed', 'id', 'label']);
+const TEXT_KEYS = new Set(['title', 'seed', 'id', 'label', 'currency']);
 /** fields that are always lists of numbers, even with one element */
 const LIST_KEYS = new Set(['informationRates']);
 const KEY_SEGMENT = /^[A-Za-z][A-Za-z0-9]{0,39}$/;

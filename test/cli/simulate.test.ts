@@ -83,6 +83,22 @@ describe('stratum simulate', () => {
     const json = JSON.parse(runCli(['simulate', scenarioFile('csv.json', base), '--workers', '1']).stdout).results;
     const columns = header.split(',');
     expect(Number(rows[2].split(',')[columns.indexOf('reject.S')])).toBe(json[2].reject.S);
+    expect(columns).not.toContain('currency');
+  });
+
+  it("names the scenario's currency in JSON, and in a last CSV column", () => {
+    const withCurrency = { ...base, trial: { ...base.trial, currency: 'EUR' } };
+    const file = scenarioFile('currency.json', withCurrency);
+    const document = JSON.parse(runCli(['simulate', file, '--workers', '1']).stdout);
+    expect(document.scenario.trial.currency).toBe('EUR');
+    const [header, ...rows] = runCli(['simulate', file, '--format', 'csv', '--workers', '1']).stdout.trim().split('\n');
+    const columns = header.split(',');
+    expect(columns.at(-1)).toBe('currency');
+    for (const row of rows) expect(row.split(',').at(-1)).toBe('EUR');
+    expect(Number(rows[0].split(',')[columns.indexOf('expected.cost')])).toBe(document.results[0].expected.cost);
+    const bad = runCli(['simulate', scenarioFile('bad-currency.json', { ...base, trial: { currency: 'euro' } })]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^trial\.currency: must be an ISO 4217 currency code/);
   });
 });
 

@@ -80,6 +80,46 @@ describe('share link codec', () => {
     );
   });
 
+  describe('trial.currency', () => {
+    // a link as Stratum made it before trial.currency existed
+    const OLD_LINK =
+      '?version=1&title=&alpha=0.025&population.prevalence=0.3&population.sensitivity=1&population.specificity=1' +
+      '&endpoint.type=continuous&endpoint.sd.pos=1&endpoint.sd.neg=1&endpoint.effect.pos=0.5&endpoint.effect.neg=0.1' +
+      '&trial.allocation=1&trial.screeningRate=20&trial.endpointDelay=0&trial.costs.perScreened=500' +
+      '&trial.costs.perRandomized=0&trial.costs.perMonth=0&trial.costs.fixed=0&analysis.statistic=t' +
+      '&analysis.strata=random&analysis.stratified=true&designs.0.id=enriched&designs.0.label=' +
+      '&designs.0.type=enriched&designs.0.n=150&simulation.replicates=10000&simulation.seed=stratum' +
+      '&simulation.method=sufficient';
+    const document = {
+      population: { prevalence: 0.3 },
+      endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+      trial: { costs: { perScreened: 500 } },
+      designs: [{ id: 'enriched', type: 'enriched', n: 150 }],
+    };
+
+    it('an old link without it opens the same scenario, with no currency, and encodes to the same link', () => {
+      const decoded = decodeScenarioQuery(OLD_LINK);
+      expect(decoded).toEqual(parseScenario(document));
+      if (!decoded.ok) throw new Error(decoded.errors.join('\n'));
+      expect('currency' in decoded.scenario.trial).toBe(false);
+      expect(encodeScenarioQuery(decoded.scenario)).toBe(OLD_LINK);
+    });
+
+    it('a link with it round-trips, and a bad code is named by its field', () => {
+      const parsed = parseScenario({ ...document, trial: { ...document.trial, currency: 'CHF' } });
+      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+      const query = encodeScenarioQuery(parsed.scenario);
+      expect(query).toContain('&trial.costs.fixed=0&trial.currency=CHF&');
+      expect(decodeScenarioQuery(query)).toEqual(parsed);
+      for (const bad of ['chf', 'null', '123', 'CHFX']) {
+        const decoded = decodeScenarioQuery(query.replace('trial.currency=CHF', `trial.currency=${bad}`));
+        expect(decoded.ok).toBe(false);
+        if (!decoded.ok)
+          expect(decoded.errors).toEqual([expect.stringMatching(/^trial\.currency: must be an ISO 4217/)]);
+      }
+    });
+  });
+
   it('names the problem in a tampered link', () => {
     const cases: [string, RegExp][] = [
       ['', /no scenario/],

@@ -47,7 +47,7 @@ export const mapCommand: Command = {
       // a grid value the contract refuses (e.g. prevalence 1) comes back as a message naming it
       throw new InputError((error as Error).message.split('\n'));
     }
-    if (format === 'csv') process.stdout.write(resultsCsv(map.cells));
+    if (format === 'csv') process.stdout.write(resultsCsv(map.cells, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, ...map }, null, 2) + '\n');
   },
 };

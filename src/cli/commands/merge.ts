@@ -28,7 +28,8 @@ export const merge: Command = {
     });
     const merged = mergeShards(files, positional);
     if (!merged.ok) throw new InputError(merged.errors);
-    if (format === 'csv') process.stdout.write(resultsCsv(merged.results));
+    if (format === 'csv')
+      process.stdout.write(resultsCsv(merged.results, { currency: merged.scenario.trial.currency }));
     else
       process.stdout.write(
         JSON.stringify({ scenario: merged.scenario, results: merged.results, elapsedMs: merged.elapsedMs }, null, 2) +

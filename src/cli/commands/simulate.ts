@@ -79,7 +79,7 @@ export const simulate: Command = {
     if (request.null)
       results = withTypeOneError(results, await simulateOnWorkers(globalNull(scenario), workers), scenario.alpha);
     const elapsedMs = Math.round(performance.now() - started);
-    if (request.format === 'csv') process.stdout.write(resultsCsv(results));
+    if (request.format === 'csv') process.stdout.write(resultsCsv(results, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, results, elapsedMs }, null, 2) + '\n');
   },
 };

@@ -45,7 +45,7 @@ export const solveCommand: Command = {
     const scenario = readScenario(positional[0]);
     const target = { power, hypothesis };
     const solutions = await solve(scenario, target, (single) => simulateOnWorkers(single, workers));
-    if (format === 'csv') process.stdout.write(resultsCsv(solutions));
+    if (format === 'csv') process.stdout.write(resultsCsv(solutions, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, target, solutions }, null, 2) + '\n');
   },
 };

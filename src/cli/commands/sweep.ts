@@ -40,6 +40,7 @@ export const sweepCommand: Command = {
       process.stdout.write(
         resultsCsv(
           points.flatMap((point) => point.results.map((result) => ({ [parameter!]: point.value, ...result }))),
+          { currency: scenario.trial.currency },
         ),
       );
     } else {

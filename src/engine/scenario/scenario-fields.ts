@@ -62,6 +62,13 @@ export const TRIAL_FIELDS: Fields<Scenario['trial']> = {
   }),
   endpointDelay: numberIn({ min: 0 }, DEFAULTS.trial.endpointDelay, { max: 600, why: 'fifty years' }),
   costs: object(COSTS_FIELDS),
+  // the code alone, as a spreadsheet or Intl.NumberFormat takes it; a well-formed code never makes Intl throw
+  currency: optional(
+    text(3, undefined, {
+      regex: /^[A-Z]{3}$/,
+      words: 'an ISO 4217 currency code, three capital letters such as "EUR", "USD" or "CHF"',
+    }),
+  ),
 };
 
 export const ANALYSIS_FIELDS: Fields<Scenario['analysis']> = {

@@ -99,6 +99,8 @@ export type Scenario = {
     screeningRate: number;
     endpointDelay: number;
     costs: Costs;
+    /** ISO 4217 code of the costs' currency ("EUR"); absent: none given */
+    currency?: string;
   };
   analysis: {
     statistic: 't' | 'z';

@@ -95,7 +95,7 @@ describe('unknown fields', () => {
     const document = continuousDocument();
     setAt(document, 'trial', { 'screening rate': 20 });
     expect(errorsOf(document)).toEqual([
-      'trial: unknown field "screening rate" (allowed: allocation, screeningRate, endpointDelay, costs)',
+      'trial: unknown field "screening rate" (allowed: allocation, screeningRate, endpointDelay, costs, currency)',
     ]);
   });
 
