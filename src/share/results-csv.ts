@@ -7,7 +7,7 @@
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
   const join = (key: string) => (prefix ? `${prefix}.${key}` : key);
   if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
-    value.forEach((item, index) => flatten(item, join(String(index)), into));
+    for (const [index, item] of value.entries()) flatten(item, join(String(index)), into);
   } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, inner] of Object.entries(value)) flatten(inner, join(key), into);
   } else {

@@ -86,7 +86,8 @@ describe('the adaptive design: looks and the stage-2 rule', () => {
     if (rule.combination.test !== 'inverse-normal') throw new Error('an inverse normal design');
     expect(rule.combination.interimCritical).toBe(interim.critical);
     expect(rule.combination.finalCritical).toBe(final.critical);
-    rule.combination.weights.forEach((w, k) => expect(Math.abs(w - reference.weights[k])).toBeLessThan(1e-9));
+    for (const [k, w] of rule.combination.weights.entries())
+      expect(Math.abs(w - reference.weights[k])).toBeLessThan(1e-9);
     // a protocol's stage-2 sizing from the rule's numbers: c_cond = (c₂ − w₁·z₁)/w₂, then
     // n₂ = (1 + r)²/r · (c_cond + Φ⁻¹(CP))² / θ²
     const [w1, w2] = rule.combination.weights;
