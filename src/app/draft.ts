@@ -14,9 +14,7 @@ export function readAt(draft: unknown, path: string): unknown {
   let node: unknown = draft;
   for (const key of segments(path)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = Object.prototype.hasOwnProperty.call(node, key)
-      ? (node as Record<string | number, unknown>)[key]
-      : undefined;
+    node = Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
   }
   return node;
 }

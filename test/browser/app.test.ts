@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../../src/app/presets.js';
+import { DEFAULT_SCENARIO, PRESETS } from '../../src/app/presets.js';
 import { parseScenario, parseScenarioText } from '../../src/engine/scenario/parse.js';
 import { decodeScenarioQuery, encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { runCli } from '../support/cli.js';
@@ -68,11 +68,17 @@ const chartsDone = (page: Page) =>
   page.waitForFunction(() => document.querySelector('#chart-at-target svg') !== null, null, { timeout: 120_000 });
 const tableText = (page: Page) => page.locator('table.results').innerText();
 
+/** the scenario's text field whose label holds `label` (charts above the fields have labels too) */
+const textField = (page: Page, label: string) => page.getByRole('textbox', { name: label }).first();
+
 async function setField(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: false }).first();
+  const input = textField(page, label);
   await input.fill(value);
   await input.press('Tab');
 }
+
+/** the title a preset sets, from the page's own list of presets */
+const presetTitle = (name: string) => String(PRESETS.find((preset) => preset.name === name)?.scenario.title ?? '');
 
 async function downloaded(page: Page, button: string): Promise<{ download: Download; text: string; bytes: Buffer }> {
   const [download] = await Promise.all([
@@ -198,7 +204,7 @@ describe('the app in a browser', () => {
     await expect.poll(() => map.locator('title').first().textContent()).toBe('Least costly design at the target power');
     // a cell loads its point: prevalence 25%, effect− at 40% of effect+ (0.4 × 0.5)
     await map.locator('rect[data-prevalence="0.25"][data-ratio="0.4"]').click();
-    await expect.poll(() => page.getByLabel('Prevalence').first().inputValue()).toBe('0.25');
+    await expect.poll(() => textField(page, 'Prevalence').inputValue()).toBe('0.25');
     await expect.poll(() => page.url()).toContain('endpoint.effect.neg=0.2');
     expect(errors).toEqual([]);
     await context.close();
@@ -255,22 +261,21 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
-  it('every teaching preset runs and draws its charts', async () => {
+  it('every teaching preset runs by itself, and its results and charts are then current', async () => {
     const { page, errors, context } = await open();
     await done(page);
-    const preset = page.getByLabel('Preset');
+    const preset = page.getByLabel('Preset', { exact: true });
     const names = (await preset.locator('option').allInnerTexts()).slice(1);
     expect(names.length).toBeGreaterThanOrEqual(4);
     for (const name of names) {
       await preset.selectOption({ label: name });
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      // Run clears the charts at once; they come back when this preset's are computed
-      await page.waitForFunction(() => document.querySelector('#chart-at-target svg') === null);
-      // settled: "Done in 310 ms." once every chart is drawn, or "… Charts: <why not>" (no "…")
+      // no Run pressed: loading a preset runs it; until its charts are drawn the old ones stay, dimmed
       await page.waitForFunction(
-        () =>
-          /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(document.querySelector('.status')?.textContent?.trim() ?? ''),
-        null,
+        (title) =>
+          /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(document.querySelector('.status')?.textContent?.trim() ?? '') &&
+          document.querySelector('.stale, .dimmed') === null &&
+          (document.querySelector<HTMLInputElement>('[name="title"]')?.value ?? '') === title,
+        presetTitle(name),
         { timeout: 120_000 },
       );
       expect((await page.locator('.status').textContent())?.trim(), name).toMatch(/^Done in [\d.]+ m?s\.$/);
@@ -314,13 +319,16 @@ describe('the app in a browser', () => {
     await expect.poll(() => tableText(page)).not.toBe(before);
 
     // a wrong value is marked at its field with what is allowed, Run is disabled, results stay
-    const kept = await tableText(page);
+    const keptBody = await page.locator('table.results tbody').innerText();
     await setField(page, 'Prevalence', '1.5');
-    const input = page.getByLabel('Prevalence').first();
+    const input = textField(page, 'Prevalence');
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await page.locator('.field.invalid .error').first().innerText()).toMatch(/0 < x < 1|< 1/);
     expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
-    expect(await tableText(page)).toBe(kept);
+    // the last good results stay, marked out of date for eyes and for screen readers
+    expect(await page.locator('table.results tbody').innerText()).toBe(keptBody);
+    expect(await page.locator('table.results caption').innerText()).toBe('Results by design, out of date');
+    expect(await page.locator('results-table .stale').innerText()).toMatch(/^Out of date/);
     await page.screenshot({ path: `${SCREENSHOTS}/app-invalid-field.png` });
     await context.close();
   });
@@ -349,7 +357,7 @@ describe('the app in a browser', () => {
     // differently in the last bit, so those may differ by an ulp or two.
     type Result = { analytic?: { reject: Record<string, number> } };
     const { scenario, results } = JSON.parse(text) as { scenario: unknown; results: Result[] };
-    const cli = runCli(['simulate', '-', '--workers', '2'], JSON.stringify(scenario));
+    const cli = runCli(['simulate', '-', '--workers', '2', '--null'], JSON.stringify(scenario));
     expect(cli.status).toBe(0);
     const expected = (JSON.parse(cli.stdout) as { results: Result[] }).results;
     const simulated = (list: Result[]) => JSON.stringify(list.map(({ analytic: _, ...rest }) => rest));
@@ -477,10 +485,11 @@ describe('the app in a browser', () => {
     await setField(page, 'Prevalence', '7');
     await page.reload();
     expect(await page.getByLabel('Title').inputValue()).toBe('Kept across reloads');
-    expect(await page.getByLabel('Prevalence').first().inputValue()).toBe('7');
-    await expect(page.getByLabel('Prevalence').first().getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await textField(page, 'Prevalence').inputValue()).toBe('7');
+    await expect(textField(page, 'Prevalence').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByLabel('Saved').selectOption('my case');
-    await expect.poll(() => page.getByLabel('Prevalence').first().inputValue()).toBe('0.3');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => textField(page, 'Prevalence').inputValue()).toBe('0.3');
     await context.close();
   });
 

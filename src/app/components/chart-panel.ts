@@ -1,182 +1,161 @@
-// The charts, each with its export buttons. Their data come from the store; the
-// drawing functions in ../charts turn data into SVG.
-import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+// The charts that follow a run: power against size and against prevalence, cost and duration at
+// the target, and the expected patient flow. Their data come from the store; the drawing
+// functions in ../charts turn data into SVG laid out for the width the page gives them. Charts of
+// an earlier scenario or target stay, dimmed and labelled, until their successors are drawn.
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
 import { patientFlow } from '../../engine/patient-flow.js';
+import type { Hypothesis, Target } from '../../engine/planning/solve.js';
+import type { ChartData, Curves } from '../chart-data.js';
+import type { Shown } from '../state/tasks.js';
 import { flowChart } from '../charts/flow-chart.js';
+import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
 import { lineChart } from '../charts/line-chart.js';
-import { mapChart } from '../charts/map-chart.js';
 import { targetChart } from '../charts/target-chart.js';
-import { download, fileStem, svgText, svgToPng } from '../export.js';
-import { store } from '../store.js';
+import { fileStem } from '../export.js';
+import { chartFigure } from './chart-figure.js';
+import { ChartWidth } from './chart-width.js';
 import { StoreElement } from './store-element.js';
+import './map-panel.js';
+import './target-controls.js';
 
 @customElement('chart-panel')
 export class ChartPanel extends StoreElement {
   @state() private flowDesign = 0;
-  @state() private mapBy: 'randomized' | 'cost' = 'randomized';
+  /** the curves show the target hypothesis alone, or each hypothesis the designs test */
+  @state() private eachHypothesis = false;
+  private readonly size = new ChartWidth(this, '.chart-body');
 
   protected override render(): TemplateResult {
-    const scenario = store.resultsScenario;
-    const results = store.results;
-    if (!scenario || !results) return html``;
-    const data = store.charts.data;
-    const flowIndex = Math.min(this.flowDesign, results.length - 1);
-    const stem = fileStem(scenario.title);
-    const waiting = (what: string) =>
-      html`<p class="muted placeholder">${
-        store.charts.status === 'running'
-          ? `Computing ${what}…`
-          : store.charts.status === 'failed'
-            ? store.charts.message
-            : 'Appears after the run.'
-      }</p>`;
+    const { store } = this;
+    const { tasks } = store;
+    const shown = tasks.shown;
+    if (!shown) return html``;
+    const drawn = tasks.charts;
+    const data = drawn?.value;
+    const current =
+      drawn !== null &&
+      store.current &&
+      drawn.query === shown.query &&
+      drawn.target.power === store.target.power &&
+      drawn.target.hypothesis === store.target.hypothesis;
     return html`<h2>Charts</h2>
-      <div class="field inline">
-        <label for="target-power">Target power</label>
-        <input id="target-power" type="number" min="0.5" max="0.99" step="0.05" .value=${String(store.target.power)}
-          @change=${(event: Event) => {
-            const value = Number((event.target as HTMLInputElement).value);
-            if (value >= 0.5 && value <= 0.99) store.setTarget(value);
-          }} />
-        <small class="help">0.5 to 0.99; curves use ${format(',')(
-          Math.min(scenario.simulation.replicates, 2000),
-        )} trials per point.</small>
+      <target-controls></target-controls>
+      ${data && !current ? this.staleNote() : nothing}
+      <div class="charts ${data && !current ? 'dimmed' : ''}">
+        ${data ? this.curves(data.bySize, data.byPrevalence, data.target) : [this.waiting(), this.waiting()]}
+        ${data ? this.atTarget(data) : this.waiting()}
+        ${this.flow(shown)}
       </div>
-      <div class="charts">
-        ${this.figure(
-          'power-size',
-          `${stem}-power-vs-size`,
-          data
-            ? lineChart(data.bySize, {
-                id: 'power-size',
-                title: 'Power against sample size',
-                description:
-                  `Probability of rejecting at least one hypothesis against the number of ${data.bySize.unit}, ` +
-                  'one line per design, with 95% Monte Carlo bands and the target power as a dashed line.',
-                xLabel: data.bySize.unit,
-                xFormat: format(',d'),
-                target: data.target.power,
-              })
-            : waiting('power curves'),
-        )}
-        ${this.figure(
-          'power-prevalence',
-          `${stem}-power-vs-prevalence`,
-          data
-            ? lineChart(data.byPrevalence, {
-                id: 'power-prevalence',
-                title: 'Power against prevalence',
-                description:
-                  'Probability of rejecting at least one hypothesis as the share of marker-positive patients varies, ' +
-                  'at the planned sizes: where enrichment wins.',
-                xLabel: 'prevalence of marker+',
-                xFormat: format('.0%'),
-              })
-            : waiting('power against prevalence'),
-        )}
-        ${this.figure(
-          'at-target',
-          `${stem}-cost-duration`,
-          data
-            ? targetChart(data.atTarget, data.labels, {
-                id: 'at-target',
-                title: 'Cost and duration at the target power',
-                description:
-                  'Expected cost and months of each design at the smallest size reaching ' +
-                  `${format('.0%')(data.target.power)} power.`,
-                target: data.target.power,
-              })
-            : waiting('sizes at the target'),
-        )}
-        ${this.figure(
-          'flow',
-          `${stem}-patient-flow`,
-          flowChart(patientFlow(scenario, results[flowIndex]), {
-            id: 'flow',
-            title: `Expected patient flow: ${results[flowIndex].label || results[flowIndex].id}`,
-            description: 'Expected numbers screened, assay-positive and -negative, randomised per arm and analysed.',
-          }),
-          html`<label for="flow-design">Design</label>
-          <select
-            id="flow-design"
-            @change=${(event: Event) => (this.flowDesign = Number((event.target as HTMLSelectElement).value))}
-          >
-            ${results.map(
-              (result, i) =>
-                html`<option value=${i} ?selected=${i === flowIndex}>${result.label || result.id}</option>`,
-            )}
-          </select>`,
-        )}
-        ${this.figure(
-          'design-map',
-          `${stem}-design-map`,
-          store.charts.map
-            ? mapChart(
-                store.charts.map,
-                scenario.designs.map((d) => d.id),
-                Object.fromEntries(scenario.designs.map((d) => [d.id, d.label || d.id])),
-                {
-                  id: 'design-map',
-                  title:
-                    this.mapBy === 'cost'
-                      ? 'Least costly design at the target power'
-                      : 'Design needing the fewest randomised patients',
-                  description:
-                    'For each prevalence and marker-negative effect (as a share of the marker-positive effect), ' +
-                    'the design that reaches the target power with the fewest randomised patients ' +
-                    'or at the least cost. Clicking a cell loads that point into the scenario.',
-                  by: this.mapBy,
-                  onPick: (prevalence, ratio) => store.loadMapPoint(prevalence, ratio),
-                },
-              )
-            : html`<p class="muted placeholder">${
-                store.charts.mapStatus === 'running'
-                  ? 'Computing the map (36 points, every design solved at each)…'
-                  : store.charts.mapStatus === 'failed'
-                    ? store.charts.message
-                    : 'The map solves every design at 36 points; it takes a while.'
-              }</p>`,
-          html`
-          <button
-            type="button"
-            ?disabled=${store.charts.mapStatus === 'running' || store.run.status === 'running'}
-            @click=${() => void store.drawMap()}
-          >Compute design map</button>
-          <label for="map-by">Winner by</label>
-          <select
-            id="map-by"
-            @change=${(event: Event) =>
-              (this.mapBy = (event.target as HTMLSelectElement).value as 'randomized' | 'cost')}
-          >
-            <option value="randomized">fewest randomised</option><option value="cost">least cost</option>
-          </select>
-          ${store.charts.map ? html`<span class="muted">Click a cell to load it.</span>` : nothing}`,
-        )}
-      </div>`;
+      <div class="charts"><map-panel .width=${this.size.width}></map-panel></div>`;
   }
 
-  private figure(
-    id: string,
-    stem: string,
-    chart: SVGTemplateResult | TemplateResult,
-    controls: TemplateResult | typeof nothing = nothing,
-  ): TemplateResult {
-    const svgOf = () => this.querySelector<SVGSVGElement>(`#chart-${id} svg`);
-    return html`<figure id="chart-${id}" class="chart">
-      <div class="chart-body">${chart}</div>
-      <figcaption>
-        ${controls}
-        <button type="button" @click=${() => {
-          const el = svgOf();
-          if (el) download(`${stem}.svg`, 'image/svg+xml', svgText(el));
-        }}>SVG</button>
-        <button type="button" @click=${async () => {
-          const el = svgOf();
-          if (el) download(`${stem}.png`, 'image/png', await svgToPng(el));
-        }}>PNG</button>
-      </figcaption>
-    </figure>`;
+  private staleNote(): TemplateResult {
+    const running = this.store.tasks.chartWork === 'running';
+    return html`<p class="stale" role="status">${
+      running
+        ? 'Updating: these charts are of the previous run.'
+        : 'Out of date: these charts are of an earlier scenario or target. Run to update them.'
+    }</p>`;
+  }
+
+  private waiting(): TemplateResult {
+    const { tasks } = this.store;
+    const text =
+      tasks.chartWork === 'running'
+        ? `Computing ${tasks.chartStep}…`
+        : tasks.chartWork === 'failed'
+          ? tasks.failure('charts')
+          : tasks.chartWork === 'cancelled'
+            ? 'Cancelled before this chart was drawn.'
+            : 'Appears after the run.';
+    return html`<p class="muted placeholder">${text}</p>`;
+  }
+
+  private curves(bySize: Curves, byPrevalence: Curves, target: Target): TemplateResult[] {
+    const stem = fileStem(this.store.tasks.shown?.scenario.title ?? '');
+    const hypotheses: Hypothesis[] = this.eachHypothesis ? ['S', 'F'] : [target.hypothesis];
+    const what = this.eachHypothesis ? 'H_S and H_F each' : HYPOTHESIS_TEXT[target.hypothesis];
+    const toggle = html`<label><input type="checkbox" .checked=${this.eachHypothesis} @change=${(event: Event) => {
+      this.eachHypothesis = (event.target as HTMLInputElement).checked;
+    }} /> each hypothesis</label>`;
+    return [
+      chartFigure(
+        this,
+        'power-size',
+        `${stem}-power-vs-size`,
+        lineChart(bySize, {
+          id: 'power-size',
+          title: 'Power against sample size',
+          description:
+            `Probability of rejecting ${what} against the number of ${bySize.unit}, one line per design, ` +
+            'with 95% Monte Carlo bands and the target power as a dashed line.',
+          xLabel: bySize.unit,
+          xFormat: format(',d'),
+          target: target.power,
+          hypotheses,
+          width: this.size.width,
+        }),
+        toggle,
+      ),
+      chartFigure(
+        this,
+        'power-prevalence',
+        `${stem}-power-vs-prevalence`,
+        lineChart(byPrevalence, {
+          id: 'power-prevalence',
+          title: 'Power against prevalence',
+          description:
+            `Probability of rejecting ${what} as the share of marker-positive patients varies, at the planned ` +
+            "sizes, with this scenario's prevalence marked: where enrichment wins.",
+          xLabel: 'prevalence of marker+',
+          xFormat: format('.0%'),
+          hypotheses,
+          width: this.size.width,
+        }),
+      ),
+    ];
+  }
+
+  private atTarget({ atTarget, labels, target }: ChartData): TemplateResult {
+    const stem = fileStem(this.store.tasks.shown?.scenario.title ?? '');
+    return chartFigure(
+      this,
+      'at-target',
+      `${stem}-cost-duration`,
+      targetChart(atTarget, labels, {
+        id: 'at-target',
+        title: 'Cost and duration at the target power',
+        description:
+          'Expected cost and months of each design at the smallest size reaching ' +
+          `${format('.0%')(target.power)} power for ${HYPOTHESIS_TEXT[target.hypothesis]}.`,
+        target: target.power,
+        hypothesis: target.hypothesis,
+        width: this.size.width,
+      }),
+    );
+  }
+
+  private flow({ scenario, results }: Shown): TemplateResult {
+    const index = Math.min(this.flowDesign, results.length - 1);
+    const result = results[index];
+    return chartFigure(
+      this,
+      'flow',
+      `${fileStem(scenario.title)}-patient-flow`,
+      flowChart(patientFlow(scenario, result), {
+        id: 'flow',
+        title: `Expected patient flow: ${result.label || result.id}`,
+        description: 'Expected numbers screened, assay-positive and -negative, randomised per arm and analysed.',
+        width: this.size.width,
+      }),
+      html`<label for="flow-design">Design</label>
+        <select id="flow-design" @change=${(event: Event) => {
+          this.flowDesign = Number((event.target as HTMLSelectElement).value);
+        }}>
+          ${results.map((r, i) => html`<option value=${i} ?selected=${i === index}>${r.label || r.id}</option>`)}
+        </select>`,
+    );
   }
 }

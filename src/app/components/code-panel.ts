@@ -6,7 +6,6 @@ import { customElement, state } from 'lit/decorators.js';
 import type { DesignResult } from '../../engine/results.js';
 import { rCode } from '../../report/r/rcode.js';
 import { STRATUM_VERSION } from '../../report/version.js';
-import { store } from '../store.js';
 import { StoreElement } from './store-element.js';
 
 /** the code wraps rather than scrolls sideways, so the panel fits a phone; long scripts scroll down */
@@ -38,8 +37,10 @@ export class CodePanel extends StoreElement {
 
   /** the script for the finished run's results, at the charts' target power */
   private code(): string | undefined {
-    const { results, resultsScenario: scenario, target } = store;
-    if (!results || !scenario || store.run.status !== 'done') return undefined;
+    const { tasks, target } = this.store;
+    const shown = tasks.shown;
+    if (!shown || shown.partial) return undefined;
+    const { results, scenario } = shown;
     const made = this.made;
     if (made && made.results === results && made.power === target.power && made.hypothesis === target.hypothesis)
       return made.code;

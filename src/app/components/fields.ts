@@ -1,91 +1,106 @@
-// Form fields bound to a draft path: a number (or short text) input and a choice. Each shows its
-// label, unit, allowed range and help; the contract's messages for its path mark it invalid.
+// Form fields bound to a draft path, made from the contract's own description of the field
+// (engine/scenario/field-docs.ts): its label, unit, allowed range and help, and for keywords a
+// choice of their names. The contract's messages for the path mark the field invalid.
 import { html, nothing, type TemplateResult } from 'lit';
+import { fieldView, type FieldView } from '../../engine/scenario/field-docs.js';
+import type { DesignType, EndpointType } from '../../engine/scenario/types.js';
 import { inputValue, messagesFor, readAt } from '../draft.js';
-import { store } from '../store.js';
+import type { Store } from '../state/store.js';
 
-/** `optional`: an empty input means "none" (null) rather than a missing number */
-export type NumberSpec = {
-  path: string;
-  label: string;
+/** what a form may say differently from the contract's words, or add */
+export type FieldOptions = {
+  label?: string;
   unit?: string;
-  range: string;
-  help: string;
-  text?: boolean;
-  list?: boolean;
-  optional?: boolean;
-};
-export type ChoiceSpec = {
-  path: string;
-  label: string;
-  help: string;
-  options: [string, string][];
+  help?: string;
+  /** a keyword field's choices, when the form offers fewer than the contract allows */
+  options?: [string, string][];
+  /** replaces the plain edit when a choice is picked */
   onPick?: (value: string) => void;
 };
 
-const idOf = (path: string) => 'f-' + path.replace(/[^A-Za-z0-9]+/g, '-');
+const idOf = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+/** the draft's endpoint type as the form reads it: a continuous one's fields until it is known */
+export function endpointTypeOf(store: Store): EndpointType {
+  const type = (store.draft.endpoint as { type?: unknown } | undefined)?.type;
+  return type === 'binary' || type === 'survival' ? type : 'continuous';
+}
+
+function designTypeAt(store: Store, path: string): DesignType | undefined {
+  const index = /^designs\[(\d+)\]/.exec(path)?.[1];
+  return index === undefined ? undefined : (readAt(store.draft, `designs[${index}].type`) as DesignType);
+}
 
 function shownValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(', ');
-  return typeof value === 'string' ? value : String(value);
+  return String(value);
 }
 
-function valueFromText(spec: NumberSpec, text: string): unknown {
-  if (spec.optional && text.trim() === '') return null;
-  if (spec.list) return text.split(',').map(inputValue);
-  return spec.text ? text : inputValue(text);
+/** a list field (information rates) reads comma-separated numbers; an item of a pair (`n[0]`) one number */
+function valueFromText(view: FieldView, path: string, text: string): unknown {
+  if (view.nullable && text.trim() === '') return null;
+  if (view.optional && text.trim() === '') return undefined;
+  if (view.kind === undefined && !/\[\d+\]$/.test(path)) return text.split(',').map(inputValue);
+  return view.kind === 'text' ? text : inputValue(text);
 }
 
-export function numberField(spec: NumberSpec): TemplateResult {
-  const id = idOf(spec.path);
-  const messages = messagesFor(store.errors, spec.path);
+/** the field at `path`, as the contract describes it for the draft's endpoint and design type */
+export function field(store: Store, path: string, options: FieldOptions = {}): TemplateResult {
+  const view = fieldView(path, endpointTypeOf(store), designTypeAt(store, path));
+  if (view === undefined) throw new Error(`no form field for ${path}`);
+  const shown: FieldView = { ...view, ...options, options: options.options ?? view.options };
+  return shown.options ? choice(store, path, shown, options.onPick) : input(store, path, shown);
+}
+
+function input(store: Store, path: string, view: FieldView): TemplateResult {
+  const id = idOf(path);
+  const messages = messagesFor(store.errors, path);
   const invalid = messages.length > 0;
   const describedBy = `${id}-help${invalid ? ` ${id}-error` : ''}`;
+  const range = view.nullable ? `${view.range}, or empty` : view.range;
   return html`<div class="field ${invalid ? 'invalid' : ''}">
-    <label for=${id}>${spec.label}${spec.unit ? html` <span class="unit">(${spec.unit})</span>` : nothing}</label>
+    <label for=${id}>${view.label}${view.unit ? html` <span class="unit">(${view.unit})</span>` : nothing}</label>
     <input
       id=${id}
-      name=${spec.path}
+      name=${path}
       type="text"
-      inputmode=${spec.text ? 'text' : 'decimal'}
+      inputmode=${view.kind === 'number' ? 'decimal' : 'text'}
       autocomplete="off"
       spellcheck="false"
-      .value=${shownValue(readAt(store.draft, spec.path))}
+      .value=${shownValue(readAt(store.draft, path))}
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${describedBy}
-      @change=${(event: Event) => store.edit(spec.path, valueFromText(spec, (event.target as HTMLInputElement).value))}
+      @change=${(event: Event) => store.edit(path, valueFromText(view, path, (event.target as HTMLInputElement).value))}
     />
-    <small id="${id}-help" class="help"><span class="range">${spec.range}</span> ${spec.help}</small>
+    <small id="${id}-help" class="help"><span class="range">${range}</span> ${view.help}</small>
     ${invalid ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>` : nothing}
   </div>`;
 }
 
-export function choiceField(spec: ChoiceSpec): TemplateResult {
-  const id = idOf(spec.path);
-  const current = shownValue(readAt(store.draft, spec.path));
-  const messages = messagesFor(store.errors, spec.path);
-  return html`<div class="field ${messages.length > 0 ? 'invalid' : ''}">
-    <label for=${id}>${spec.label}</label>
+function choice(store: Store, path: string, view: FieldView, onPick?: (value: string) => void): TemplateResult {
+  const id = idOf(path);
+  const current = shownValue(readAt(store.draft, path));
+  const messages = messagesFor(store.errors, path);
+  const invalid = messages.length > 0;
+  return html`<div class="field ${invalid ? 'invalid' : ''}">
+    <label for=${id}>${view.label}</label>
     <select
       id=${id}
-      name=${spec.path}
-      aria-describedby="${id}-help${messages.length > 0 ? ` ${id}-error` : ''}"
+      name=${path}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby="${id}-help${invalid ? ` ${id}-error` : ''}"
       @change=${(event: Event) => {
         const value = (event.target as HTMLSelectElement).value;
-        if (spec.onPick) spec.onPick(value);
-        else store.edit(spec.path, value === 'true' ? true : value === 'false' ? false : value);
+        if (onPick) onPick(value);
+        else store.edit(path, view.kind === 'boolean' ? value === 'true' : value);
       }}
     >
-      ${spec.options.map(
+      ${view.options?.map(
         ([value, text]) => html`<option value=${value} ?selected=${value === current}>${text}</option>`,
       )}
     </select>
-    <small id="${id}-help" class="help">${spec.help}</small>
-    ${
-      messages.length > 0
-        ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>`
-        : nothing
-    }
+    <small id="${id}-help" class="help">${view.help}</small>
+    ${invalid ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>` : nothing}
   </div>`;
 }

@@ -8,7 +8,7 @@ import { renderHtml } from '../../report/render-html.js';
 import { computeReport } from '../../report/report-data.js';
 import { STRATUM_VERSION } from '../../report/version.js';
 import { download, fileStem } from '../export.js';
-import { store } from '../store.js';
+import { UrlSync } from '../state/url-sync.js';
 import { WorkerPool } from '../worker-pool.js';
 import { StoreElement } from './store-element.js';
 
@@ -23,12 +23,13 @@ export class ReportButton extends StoreElement {
   protected override render(): TemplateResult {
     const building = this.step !== '';
     const status = building ? `Report: ${this.step}…` : this.message;
-    return html`<button type="button" ?disabled=${!store.valid || building}
+    return html`<button type="button" ?disabled=${!this.store.valid || building}
         @click=${() => void this.build()}>Report</button>
       <span class="report-message" role="status" aria-live="polite">${status}</span>`;
   }
 
   private async build(): Promise<void> {
+    const { store } = this;
     const scenario = store.scenario;
     if (!store.valid || !scenario) return;
     this.pool ??= new WorkerPool();
@@ -45,7 +46,7 @@ export class ReportButton extends StoreElement {
         },
       );
       const date = new Date().toISOString().slice(0, 10);
-      const report = buildReport(data, { date, version: STRATUM_VERSION, link: location.href });
+      const report = buildReport(data, { date, version: STRATUM_VERSION, link: UrlSync.link(store) });
       download(`${fileStem(scenario.title)}-report.html`, 'text/html', renderHtml(report));
       this.message = 'Report downloaded.';
     } catch (error) {

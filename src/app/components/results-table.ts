@@ -1,89 +1,151 @@
 // The results: one column per design, P(reject) with ± Monte Carlo error and the closed form
-// beside it, selection and early stopping, expected patients, months and cost; a caution first
-// when a design's tests rest on few patients per arm.
+// beside it, the type I error under no effect, selection and early stopping, expected patients,
+// months and cost; a caution first when a design's tests rest on few patients per arm. Results
+// that are not those of the scenario as it now stands are marked out of date, visibly and for
+// screen readers, and partial ones say so.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { DesignResult } from '../../engine/results.js';
 import { FEW_PER_ARM, smallestArms } from '../../engine/small-arms.js';
 import * as fmt from '../format.js';
-import { store } from '../store.js';
+import { termHref, type TermKey } from '../glossary.js';
+import type { Shown } from '../state/tasks.js';
 import { StoreElement } from './store-element.js';
 
 /** the closed forms take every stratum at its expected size; random strata vary it, costing a little power */
 const STRATA_NOTE = ", at each stratum's expected size (random strata vary it, which costs a little power)";
 
-type Row = { label: string; title?: string; cell: (result: DesignResult) => TemplateResult | string };
+type Hypothesis = 'S' | 'F' | 'both' | 'any';
+type Row = {
+  label: TemplateResult;
+  /** the glossary entry the label links to */
+  term: TermKey;
+  title: string;
+  cell: (result: DesignResult, shown: Shown) => TemplateResult | string;
+};
 
-function rejection(hypothesis: 'S' | 'F' | 'any'): Row['cell'] {
+const H_S = html`H<sub>S</sub>`;
+const H_F = html`H<sub>F</sub>`;
+
+function rejection(hypothesis: Hypothesis): Row['cell'] {
   return (result) => {
-    const p = result.reject[hypothesis];
-    if (p === undefined) return '—';
-    const closed = result.analytic?.reject[hypothesis];
-    return html`${fmt.probability(p)} <span class="pm">± ${fmt.error(result.mcse[hypothesis] ?? 0)}</span>${
-      closed !== undefined ? html`<span class="closed" title="closed form">${fmt.probability(closed)}</span>` : nothing
-    }`;
+    const p = (result.reject as Record<string, number | undefined>)[hypothesis];
+    if (p === undefined || p === null) return '—';
+    const closed = (result.analytic?.reject as Record<string, number | undefined> | undefined)?.[hypothesis];
+    const se = (result.mcse as Record<string, number | undefined>)[hypothesis] ?? 0;
+    return html`${fmt.probability(p)} <a class="pm" href=${termHref('mcError')} title="Monte Carlo error"
+      >± ${fmt.error(se)}</a>${
+        closed !== undefined && closed !== null
+          ? html` <a class="closed" href=${termHref('closedForm')}
+            title="closed form: the same probability computed exactly, without simulation"
+            >${fmt.probability(closed)}</a>`
+          : nothing
+      }`;
   };
 }
 
-const ROWS: Row[] = [
-  {
-    label: 'P(reject H_S)',
-    title: 'probability of rejecting no benefit in the assay-positive population',
-    cell: rejection('S'),
-  },
-  { label: 'P(reject H_F)', title: 'probability of rejecting no benefit in everyone', cell: rejection('F') },
-  { label: 'P(reject any)', cell: rejection('any') },
-  { label: 'P(continue in S)', cell: (r) => (r.continue ? fmt.probability(r.continue.S) : '—') },
-  { label: 'P(continue in F)', cell: (r) => (r.continue ? fmt.probability(r.continue.F) : '—') },
-  { label: 'P(stop early, efficacy)', cell: (r) => (r.earlyStop ? fmt.probability(r.earlyStop.efficacy) : '—') },
-  { label: 'P(stop early, futility)', cell: (r) => (r.earlyStop ? fmt.probability(r.earlyStop.futility) : '—') },
-  { label: 'E[randomised]', cell: (r) => fmt.count(r.expected.randomized) },
-  { label: 'E[screened]', cell: (r) => fmt.count(r.expected.screened) },
-  { label: 'E[events]', cell: (r) => (r.expected.events !== undefined ? fmt.count(r.expected.events) : '—') },
-  { label: 'E[months]', cell: (r) => fmt.months(r.expected.months) },
-  { label: 'E[cost]', cell: (r) => fmt.money(r.expected.cost) },
-];
+/** the family-wise error under the global null, flagged above α + 3 MC error */
+function typeOneError(result: DesignResult, shown: Shown): TemplateResult | string {
+  const block = result.null;
+  if (!block) return shown.partial ? 'not yet' : '—';
+  const p = block.reject.any;
+  const text = html`${fmt.probability(p)} <span class="pm">± ${fmt.error(block.mcse.any)}</span>`;
+  return block.flagged
+    ? html`<span class="flag" title="above α + 3 MC error (${fmt.probability(block.limit)})"
+        >${text} <strong>above α</strong></span>`
+    : text;
+}
+
+function rows(currency: string | null | undefined): Row[] {
+  return [
+    {
+      label: html`P(reject ${H_S})`,
+      term: 'H_S',
+      title: 'rejecting no benefit in the assay-positive population',
+      cell: rejection('S'),
+    },
+    { label: html`P(reject ${H_F})`, term: 'H_F', title: 'rejecting no benefit in everyone', cell: rejection('F') },
+    { label: html`P(reject both)`, term: 'rejectBoth', title: `rejecting both hypotheses`, cell: rejection('both') },
+    {
+      label: html`P(reject any)`,
+      term: 'rejectAny',
+      title: 'rejecting at least one hypothesis: the power',
+      cell: rejection('any'),
+    },
+    {
+      label: html`Type I error`,
+      term: 'typeOneError',
+      title: 'P(reject any) when no patient benefits (the global null), same designs, sizes and seed',
+      cell: typeOneError,
+    },
+    {
+      label: html`P(continue in S)`,
+      term: 'continue',
+      title: 'stage 2 keeps S',
+      cell: (r) => (r.continue ? fmt.probability(r.continue.S) : '—'),
+    },
+    {
+      label: html`P(continue in F)`,
+      term: 'continue',
+      title: 'stage 2 keeps F',
+      cell: (r) => (r.continue ? fmt.probability(r.continue.F) : '—'),
+    },
+    {
+      label: html`P(stop early, efficacy)`,
+      term: 'earlyEfficacy',
+      title: 'the trial stops at an interim with a rejection',
+      cell: (r) => (r.earlyStop ? fmt.probability(r.earlyStop.efficacy) : '—'),
+    },
+    {
+      label: html`P(stop early, futility)`,
+      term: 'earlyFutility',
+      title: 'the trial stops at an interim with no population kept',
+      cell: (r) => (r.earlyStop ? fmt.probability(r.earlyStop.futility) : '—'),
+    },
+    {
+      label: html`E[randomised]`,
+      term: 'randomized',
+      title: 'expected patients randomised',
+      cell: (r) => fmt.count(r.expected.randomized),
+    },
+    {
+      label: html`E[screened]`,
+      term: 'screened',
+      title: 'expected patients screened',
+      cell: (r) => fmt.count(r.expected.screened),
+    },
+    {
+      label: html`E[events]`,
+      term: 'events',
+      title: 'expected events at the analyses',
+      cell: (r) => (r.expected.events !== undefined ? fmt.count(r.expected.events) : '—'),
+    },
+    {
+      label: html`E[months]`,
+      term: 'months',
+      title: 'expected duration in months',
+      cell: (r) => fmt.months(r.expected.months),
+    },
+    { label: html`E[cost]`, term: 'cost', title: 'expected cost', cell: (r) => fmt.money(r.expected.cost, currency) },
+  ];
+}
 
 @customElement('results-table')
 export class ResultsTable extends StoreElement {
   protected override render(): TemplateResult {
-    const results = store.results;
-    if (!results) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
-    const used = ROWS.filter((row) => results.some((result) => row.cell(result) !== '—'));
-    const hasClosed = results.some((result) => result.analytic);
-    // binary tests are always z, and survival's closed form is Schoenfeld's law of event counts
-    const counted = store.resultsScenario?.endpoint.type !== 'survival';
-    const tStatistic =
-      store.resultsScenario?.analysis.statistic === 't' && store.resultsScenario.endpoint.type === 'continuous';
-    const randomStrata = counted && store.resultsScenario?.analysis.strata === 'random';
-    const few = store.resultsScenario
-      ? smallestArms(store.resultsScenario).filter((arm) => arm.size < FEW_PER_ARM)
-      : [];
-    return html`${
-      few.length > 0
-        ? html`<p class="caution" role="note">
-            Few per arm: ${few.map(
-              (arm, i) =>
-                html`${i > 0 ? '; ' : ''}<strong>${labelOf(results, arm.id)}</strong> about ${fmt.size(
-                  arm.size,
-                )} ${arm.unit} in ${arm.population}${arm.analysis === 'interim' ? ' at the interim' : ''}`,
-            )}.
-            Tests on so few may not keep α: set both effects to 0 and run to see the real type I error.
-          </p>`
-        : nothing
-    }
-      <p class="table-note">
-        Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${
-          hasClosed
-            ? html`; <span class="closed">closed form</span> beside the simulation${
-                tStatistic ? " (the z test's: with the variance estimated, t tests have slightly less power)" : ''
-              }${randomStrata ? STRATA_NOTE : ''}`
-            : nothing
-        }
-      </p>
-      <div class="table-scroll" role="region" aria-label="Results by design" tabindex="0">
+    const { store } = this;
+    const shown = store.tasks.shown;
+    if (!shown) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
+    const { results, scenario } = shown;
+    const all = rows(scenario.trial.currency);
+    const used = all.filter((row) => results.some((result) => row.cell(result, shown) !== '—'));
+    const stale = !store.current && shown.partial === null;
+    return html`${this.state(shown, stale)}${this.caution(shown)}
+      <p class="table-note">${this.note(shown)}</p>
+      <div class="table-scroll ${stale || shown.partial ? 'dimmed' : ''}" role="region" aria-label="Results by design"
+        tabindex="0">
         <table class="results">
-          <caption class="visually-hidden">Results by design</caption>
+          <caption class="visually-hidden">Results by design${stale ? ', out of date' : ''}</caption>
           <thead>
             <tr><th scope="col">Quantity</th>${results.map(
               (result) => html`<th scope="col">${result.label || result.id}</th>`,
@@ -92,13 +154,59 @@ export class ResultsTable extends StoreElement {
           <tbody>
             ${used.map(
               (row) =>
-                html`<tr><th scope="row" title=${row.title ?? row.label}>${row.label}</th>${results.map(
-                  (result) => html`<td>${row.cell(result)}</td>`,
+                html`<tr><th scope="row" title=${row.title}><a href=${termHref(row.term)}>${row.label}</a></th>${results.map(
+                  (result) => html`<td>${row.cell(result, shown)}</td>`,
                 )}</tr>`,
             )}
           </tbody>
         </table>
       </div>`;
+  }
+
+  /** whether these results are the scenario's as it stands: said in words, not only by the dimming */
+  private state(shown: Shown, stale: boolean): TemplateResult | typeof nothing {
+    const { tasks } = this.store;
+    if (shown.partial) {
+      const { done, total } = shown.partial;
+      const words =
+        tasks.run === 'running'
+          ? `Running: results so far (${done} of ${total} blocks).`
+          : `Partial results: the run was cancelled after ${done} of ${total} blocks.`;
+      return html`<p class="stale" role="status">${words}</p>`;
+    }
+    if (stale)
+      return html`<p class="stale" role="status">Out of date: the scenario has changed since these results. Press
+        Run to bring them up to date.</p>`;
+    return nothing;
+  }
+
+  private caution(shown: Shown): TemplateResult | typeof nothing {
+    const few = smallestArms(shown.scenario).filter((arm) => arm.size < FEW_PER_ARM);
+    if (few.length === 0) return nothing;
+    return html`<p class="caution" role="note">
+      Few per arm: ${few.map(
+        (arm, i) =>
+          html`${i > 0 ? '; ' : ''}<strong>${labelOf(shown.results, arm.id)}</strong> about ${fmt.size(arm.size)}
+          ${arm.unit} in ${arm.population}${arm.analysis === 'interim' ? ' at the interim' : ''}`,
+      )}.
+      Tests on so few may not keep α: the type I error row shows what it is here.
+    </p>`;
+  }
+
+  private note(shown: Shown): TemplateResult {
+    const { results, scenario } = shown;
+    const hasClosed = results.some((result) => result.analytic);
+    const counted = scenario.endpoint.type !== 'survival';
+    const tStatistic = scenario.analysis.statistic === 't' && scenario.endpoint.type === 'continuous';
+    const randomStrata = counted && scenario.analysis.strata === 'random';
+    return html`Results over ${fmt.size(results[0]?.replicates ?? 0)} simulated trials per design${
+      hasClosed
+        ? html`; beside the simulation, in <span class="closed">green</span>, the closed form: the same
+            probability computed exactly, without simulation${
+              tStatistic ? " (the z test's: with the variance estimated, t tests have slightly less power)" : ''
+            }${randomStrata ? STRATA_NOTE : ''}`
+        : nothing
+    }. The type I error is each design run again with no effect in any patient.`;
   }
 }
 

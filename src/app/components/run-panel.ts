@@ -1,27 +1,23 @@
-// Run and Cancel, the progress bar with the time left, and what the run is doing.
+// The run bar: Run and Cancel, the progress bar with the time left, and what the page is doing;
+// it says whether the results shown are those of the scenario as it now stands.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { duration } from '../format.js';
-import { store } from '../store.js';
 import { StoreElement } from './store-element.js';
 
 @customElement('run-panel')
 export class RunPanel extends StoreElement {
   protected override render(): TemplateResult {
-    const run = store.run;
-    const running = run.status === 'running';
-    const busy = running || store.charts.status === 'running' || store.charts.mapStatus === 'running';
-    const left = running && run.done > 0 ? (run.elapsedMs / run.done) * (run.total - run.done) : undefined;
-    return html`<div class="run">
-      <button
-        type="button"
-        class="primary"
-        ?disabled=${!store.valid || running}
-        @click=${() => void store.simulate()}
-      >Run</button>
-      <button type="button" ?disabled=${!busy} @click=${() => store.cancel()}>Cancel</button>
-      <progress max=${Math.max(1, run.total)} value=${run.done} aria-label="Simulation progress"></progress>
-      <span class="status" role="status" aria-live="polite">${this.statusText(left)}</span>
+    const { store } = this;
+    const { tasks } = store;
+    const running = tasks.run === 'running';
+    const { done, total, elapsedMs } = tasks.progress;
+    return html`<div class="run" role="group" aria-label="Run the simulation">
+      <button type="button" class="primary" ?disabled=${!store.valid || running} @click=${() => store.simulate()}
+        >Run</button>
+      <button type="button" ?disabled=${!tasks.busy} @click=${() => store.cancel()}>Cancel</button>
+      <progress max=${Math.max(1, total)} value=${done} aria-label="Simulation progress"></progress>
+      <span class="status" role="status" aria-live="polite">${this.statusText(running, done, total, elapsedMs)}</span>
     </div>
     ${
       !store.valid
@@ -32,24 +28,26 @@ export class RunPanel extends StoreElement {
     }`;
   }
 
-  private statusText(left: number | undefined): string {
-    const run = store.run;
-    if (run.status === 'running')
-      return `Simulating… ${run.done} of ${run.total || '…'} blocks${
+  private statusText(running: boolean, done: number, total: number, elapsedMs: number): string {
+    const { tasks } = this.store;
+    if (running) {
+      const left = done > 0 ? (elapsedMs / done) * (total - done) : undefined;
+      const phase = 2 * done > total || (2 * done === total && done > 0) ? 'under no effect, for the type I error' : '';
+      return `Simulating${phase ? ` ${phase}` : ''}… ${done} of ${total || '…'} blocks${
         left !== undefined ? `, about ${duration(left)} left` : ''
       }`;
-    if (run.status === 'done') {
-      const charts = store.charts;
-      const chartText =
-        charts.status === 'running'
-          ? ` Charts: ${charts.step}…`
-          : charts.status === 'failed'
-            ? ` Charts: ${charts.message}`
-            : '';
-      return `Done in ${duration(run.elapsedMs)}.${chartText}`;
     }
-    if (run.status === 'cancelled') return 'Cancelled; the results so far are kept.';
-    if (run.status === 'failed') return `The run failed: ${run.message}`;
-    return '';
+    if (tasks.run === 'cancelled') return 'Cancelled; the results so far are kept, marked partial.';
+    if (tasks.run === 'failed') return `The run failed: ${tasks.failure('run')}`;
+    if (tasks.run !== 'done') return '';
+    const charts =
+      tasks.chartWork === 'running'
+        ? ` Charts: ${tasks.chartStep}…`
+        : tasks.chartWork === 'failed'
+          ? ` Charts: ${tasks.failure('charts')}`
+          : tasks.chartWork === 'cancelled'
+            ? ' Charts cancelled.'
+            : '';
+    return `Done in ${duration(elapsedMs)}.${charts}`;
   }
 }

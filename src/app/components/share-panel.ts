@@ -8,7 +8,8 @@ import { resultsCsv } from '../../share/results-csv.js';
 import { download, fileStem } from '../export.js';
 import { deleteScenario, saveScenario, savedScenarios } from '../persist.js';
 import { PRESETS } from '../presets.js';
-import { NOTICE_PROBLEMS, store } from '../store.js';
+import { NOTICE_PROBLEMS } from '../state/store.js';
+import { UrlSync } from '../state/url-sync.js';
 import { StoreElement } from './store-element.js';
 import './report-button.js';
 
@@ -19,10 +20,16 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 export class SharePanel extends StoreElement {
   @state() private message = '';
   @state() private name = '';
+  /** the saved scenario chosen in the list, which Open and Delete act on */
+  @state() private chosen = '';
+  /** a name being saved over: the page asks before replacing it */
+  @state() private replacing = '';
 
   protected override render(): TemplateResult {
+    const { store } = this;
     const saved = Object.keys(savedScenarios());
-    const results = store.results;
+    const shown = store.tasks.shown;
+    const results = shown?.results;
     const stem = fileStem(store.scenario?.title ?? '');
     return html`<div class="share">
       <div class="group">
@@ -30,7 +37,7 @@ export class SharePanel extends StoreElement {
         <select id="preset" @change=${(event: Event) => {
           const select = event.target as HTMLSelectElement;
           const preset = PRESETS[Number(select.value)];
-          if (preset) store.setDraft(structuredClone(preset.scenario));
+          if (preset) store.load(structuredClone(preset.scenario));
           select.value = '';
         }}>
           <option value="">Load a teaching case…</option>
@@ -48,48 +55,68 @@ export class SharePanel extends StoreElement {
           @click=${() => results && download(`${stem}-results.csv`, 'text/csv', resultsCsv(results))}
           >Results CSV</button>
         <button type="button" ?disabled=${!results} @click=${() =>
-          results &&
-          download(`${stem}-results.json`, 'application/json', json({ scenario: store.resultsScenario, results }))}
+          results && download(`${stem}-results.json`, 'application/json', json({ scenario: shown?.scenario, results }))}
           >Results JSON</button>
         <report-button></report-button>
       </div>
-      <div class="group">
-        <label for="save-name">Save as</label>
-        <input id="save-name" type="text" maxlength="60" .value=${this.name}
-          @input=${(event: Event) => (this.name = (event.target as HTMLInputElement).value)} />
-        <button type="button" ?disabled=${this.name.trim() === ''} @click=${() => {
-          saveScenario(this.name.trim(), store.draft);
-          this.message = `Saved “${this.name.trim()}” in this browser.`;
-          this.name = '';
-        }}>Save</button>
-        ${
-          saved.length > 0
-            ? html`<label for="saved">Saved</label>
-              <select id="saved" @change=${(event: Event) => {
-                const select = event.target as HTMLSelectElement;
-                const draft = savedScenarios()[select.value];
-                if (draft) store.setDraft(structuredClone(draft));
-                select.value = '';
-              }}>
-                <option value="">Open…</option>
-                ${saved.map((name) => html`<option value=${name}>${name}</option>`)}
-              </select>
-              <button type="button" @click=${() => {
-                const select = this.querySelector<HTMLSelectElement>('#saved');
-                const last = saved[saved.length - 1];
-                const name = select?.value || last;
-                deleteScenario(name);
-                this.message = `Deleted “${name}”.`;
-              }}>Delete ${saved.length === 1 ? `“${saved[0]}”` : 'last saved'}</button>`
-            : nothing
-        }
-      </div>
+      ${this.savedGroup(saved)}
       <p class="message" role="status" aria-live="polite">${this.message}</p>
     </div>`;
   }
 
+  private savedGroup(saved: string[]): TemplateResult {
+    const chosen = saved.includes(this.chosen) ? this.chosen : (saved[0] ?? '');
+    const save = (name: string) => {
+      saveScenario(name, this.store.draft);
+      this.message = `Saved “${name}” in this browser.`;
+      this.name = '';
+      this.replacing = '';
+      this.chosen = name;
+    };
+    const trySave = () => {
+      const name = this.name.trim();
+      if (saved.includes(name)) this.replacing = name;
+      else save(name);
+    };
+    return html`<div class="group">
+      <label for="save-name">Save as</label>
+      <input id="save-name" type="text" maxlength="60" .value=${this.name}
+        @input=${(event: Event) => {
+          this.name = (event.target as HTMLInputElement).value;
+          this.replacing = '';
+        }}
+        @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && this.name.trim() !== '' && trySave()} />
+      <button type="button" ?disabled=${this.name.trim() === ''} @click=${trySave}>Save</button>
+      ${
+        this.replacing
+          ? html`<span class="confirm" role="alert">“${this.replacing}” is saved already. Replace it?
+              <button type="button" @click=${() => save(this.replacing)}>Replace</button>
+              <button type="button" @click=${() => (this.replacing = '')}>Keep it</button></span>`
+          : nothing
+      }
+      ${
+        saved.length > 0
+          ? html`<label for="saved">Saved</label>
+            <select id="saved" @change=${(event: Event) => (this.chosen = (event.target as HTMLSelectElement).value)}>
+              ${saved.map((name) => html`<option value=${name} ?selected=${name === chosen}>${name}</option>`)}
+            </select>
+            <button type="button" @click=${() => {
+              const draft = savedScenarios()[chosen];
+              if (draft) this.store.setDraft(structuredClone(draft));
+              this.message = `Opened “${chosen}”.`;
+            }}>Open</button>
+            <button type="button" @click=${() => {
+              deleteScenario(chosen);
+              this.message = `Deleted “${chosen}”.`;
+              this.chosen = '';
+            }}>Delete “${chosen}”</button>`
+          : nothing
+      }
+    </div>`;
+  }
+
   private async copyLink(): Promise<void> {
-    const link = location.href;
+    const link = UrlSync.link(this.store);
     try {
       await navigator.clipboard.writeText(link);
       this.message = 'Link copied: it opens this exact scenario.';
@@ -108,7 +135,7 @@ export class SharePanel extends StoreElement {
       this.message = `${file.name} was not imported: ${firstProblems(parsed.errors, NOTICE_PROBLEMS).join('; ')}`;
       return;
     }
-    store.setDraft(structuredClone(parsed.scenario) as unknown as Record<string, unknown>);
+    this.store.setDraft(structuredClone(parsed.scenario) as unknown as Record<string, unknown>);
     this.message = `Imported ${file.name}.`;
   }
 }

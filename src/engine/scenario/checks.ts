@@ -193,10 +193,12 @@ export function flag(defaultValue: boolean): Field<boolean> & { readonly kind: '
   };
 }
 
-/** `field`, or null meaning "none"; null is also the default. */
-export function orNull<T>(field: Field<T>): Field<T | null> {
+/** `field`, or null meaning "none"; null is also the default. Keeps what the form reads of `field`. */
+export function orNull<T>(field: Field<T>): Field<T | null> & { readonly nullable: true } {
   const allowed = `${field.allowed}, or null for none`;
   return {
+    ...field,
+    nullable: true,
     allowed,
     fill: () => null,
     read(value, path, issues, context) {
@@ -208,9 +210,10 @@ export function orNull<T>(field: Field<T>): Field<T | null> {
   };
 }
 
-/** A field that may be left out; it then stays out of the filled scenario too. */
+/** A field that may be left out; it then stays out of the filled scenario too. Keeps what the form reads. */
 export function optional<T>(field: Field<T>): Field<T | undefined> {
   return {
+    ...field,
     allowed: field.allowed,
     fill: () => undefined,
     read: (value, path, issues, context) => field.read(value, path, issues, context),

@@ -15,7 +15,7 @@ export const DESIGN_ID = text(40, undefined, {
   words: '1–40 letters, digits, "-" or "_"',
 });
 export const DESIGN_LABEL = text(80, '');
-const DESIGN_TYPE = oneOf(DESIGN_TYPES);
+export const DESIGN_TYPE = oneOf(DESIGN_TYPES);
 
 const DESIGNS_ALLOWED = `an array of 1 to ${MAX_DESIGNS} designs`;
 

@@ -43,7 +43,7 @@ export const ENDPOINT_FIELDS: EndpointFields = {
 };
 
 export const ENDPOINT_TYPES = Object.keys(ENDPOINT_FIELDS) as EndpointType[];
-const ENDPOINT_TYPE = oneOf(ENDPOINT_TYPES);
+export const ENDPOINT_TYPE = oneOf(ENDPOINT_TYPES);
 
 /** The endpoint (when all is well) and its type (whenever the type itself is readable). */
 export function readEndpoint(

@@ -1,7 +1,7 @@
 // A scenario field by its dotted path, and its allowed values in the page's short notation, so the
 // form says exactly what the validator accepts (one source for both).
 import type { Field, NumberField, Range, TextField } from './checks.js';
-import { ENDPOINT_FIELDS } from './endpoint.js';
+import { ENDPOINT_FIELDS, ENDPOINT_TYPE } from './endpoint.js';
 import type { ObjectField } from './record.js';
 import {
   ANALYSIS_FIELDS,
@@ -10,7 +10,10 @@ import {
   SIMULATION_FIELDS,
   TRIAL_FIELDS,
 } from './scenario-fields.js';
-import type { EndpointType } from './types.js';
+import { DESIGN_META } from './design-meta.js';
+import { DESIGN_ID, DESIGN_LABEL, DESIGN_TYPE } from './designs.js';
+import { sizeFields } from './sizes.js';
+import type { DesignType, EndpointType } from './types.js';
 
 type AnyFields = Record<string, Field<unknown>>;
 
@@ -24,12 +27,31 @@ const SECTIONS: Record<string, AnyFields> = {
 /** the field at `path` (e.g. `trial.costs.perMonth`, `endpoint.sd.pos`), if there is one */
 export function scenarioField(path: string, endpointType: EndpointType): Field<unknown> | undefined {
   const [head, ...rest] = path.split('.');
-  if (rest.length === 0) return (HEADER_FIELDS as AnyFields)[head];
-  let fields: AnyFields | undefined =
-    head === 'endpoint' ? (ENDPOINT_FIELDS[endpointType] as AnyFields) : SECTIONS[head];
+  if (rest.length === 0) return own(HEADER_FIELDS as AnyFields, head);
+  if (path === 'endpoint.type') return ENDPOINT_TYPE;
+  return fieldIn(head === 'endpoint' ? (ENDPOINT_FIELDS[endpointType] as AnyFields) : own(SECTIONS, head), rest);
+}
+
+/** a design's field at `path` within it (`selection.epsilon`, `n`), if a design of `type` has one */
+export function designField(path: string, type: DesignType): Field<unknown> | undefined {
+  const meta = DESIGN_META[type];
+  const common: AnyFields = {
+    id: DESIGN_ID,
+    label: DESIGN_LABEL,
+    type: DESIGN_TYPE,
+    ...(sizeFields(meta.stages) as AnyFields),
+  };
+  return fieldIn({ ...common, ...(meta.fields as AnyFields) }, path.split('.'));
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function fieldIn(fields: AnyFields | undefined, keys: string[]): Field<unknown> | undefined {
   let field: Field<unknown> | undefined;
-  for (const key of rest) {
-    field = fields && Object.hasOwn(fields, key) ? fields[key] : undefined;
+  for (const key of keys) {
+    field = fields ? own(fields, key) : undefined;
     const inner = field as Partial<ObjectField<unknown>> | undefined;
     fields = inner?.kind === 'object' ? (inner.fields as AnyFields) : undefined;
   }
@@ -66,6 +88,11 @@ export function rangeSymbols(range: Range): string {
 export function rangeOf(path: string, endpointType: EndpointType): string {
   const field = scenarioField(path, endpointType);
   if (field === undefined) throw new Error(`no scenario field at ${path}`);
+  return fieldRange(field);
+}
+
+/** what `field` allows, in the form's short notation */
+export function fieldRange(field: Field<unknown>): string {
   const kind = (field as { kind?: string }).kind;
   if (kind === 'number') return rangeSymbols((field as NumberField).range);
   if (kind === 'text') return `≤ ${(field as TextField).maxLength} characters`;

@@ -42,3 +42,10 @@ export function resolveMethod(
   }
   return method;
 }
+
+/** the methods the rules above accept for this endpoint and assay, the fastest first */
+export function suitableMethods(endpointType: EndpointType, population: Partial<Scenario['population']>): Method[] {
+  const perfect = (population.sensitivity ?? 1) === 1 && (population.specificity ?? 1) === 1;
+  if (endpointType !== 'survival') return ['sufficient', 'patient'];
+  return perfect ? ['asymptotic', 'patient'] : ['patient'];
+}

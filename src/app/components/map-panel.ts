@@ -1,0 +1,88 @@
+// The design map on request: every design solved at 36 points of prevalence × effect−, the winner
+// by the target hypothesis, with a progress bar while it runs; each cell is a button that loads its
+// point into the scenario.
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { mapChart } from '../charts/map-chart.js';
+import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
+import { fileStem } from '../export.js';
+import { chartFigure } from './chart-figure.js';
+import { StoreElement } from './store-element.js';
+
+@customElement('map-panel')
+export class MapPanel extends StoreElement {
+  /** the pixel width the chart is laid out for */
+  @property({ type: Number }) width = 560;
+  @state() private by: 'randomized' | 'cost' = 'randomized';
+
+  protected override render(): TemplateResult {
+    const { store } = this;
+    const { tasks } = store;
+    const shown = tasks.shown;
+    if (!shown) return html``;
+    const drawn = tasks.map;
+    const current =
+      drawn !== null &&
+      store.current &&
+      drawn.query === shown.query &&
+      drawn.target.power === store.target.power &&
+      drawn.target.hypothesis === store.target.hypothesis;
+    const { scenario } = shown;
+    const running = tasks.mapWork === 'running';
+    const chart = drawn
+      ? mapChart(
+          drawn.value,
+          scenario.designs.map((d) => d.id),
+          Object.fromEntries(scenario.designs.map((d) => [d.id, d.label || d.id])),
+          {
+            id: 'design-map',
+            title:
+              this.by === 'cost'
+                ? 'Least costly design at the target power'
+                : 'Design needing the fewest randomised patients',
+            description:
+              'For each prevalence and marker-negative effect (as a share of the marker-positive effect), ' +
+              `the design that reaches ${Math.round(100 * drawn.target.power)}% power for ` +
+              `${HYPOTHESIS_TEXT[drawn.target.hypothesis]} with the fewest randomised patients or at the least ` +
+              'cost; ties are shown split. Each cell is a button that loads its point into the scenario.',
+            by: this.by,
+            width: this.width,
+            onPick: (prevalence, ratio) => store.loadMapPoint(prevalence, ratio),
+          },
+        )
+      : html`<p class="muted placeholder">${
+          running
+            ? 'Computing the map: 36 points, every design solved at each…'
+            : tasks.mapWork === 'failed'
+              ? tasks.failure('map')
+              : 'The map solves every design at 36 points; it takes a while.'
+        }</p>`;
+    const { done, total } = tasks.mapProgress;
+    return chartFigure(
+      this,
+      'design-map',
+      `${fileStem(scenario.title)}-design-map`,
+      html`${
+        drawn && !current
+          ? html`<p class="stale" role="status">Out of date: this map is of an earlier scenario
+          or target.</p>`
+          : nothing
+      }<div class=${drawn && !current ? 'dimmed' : ''}>${chart}</div>`,
+      html`${
+        running
+          ? html`<progress max=${Math.max(1, total)} value=${done} aria-label="Design map progress"></progress>
+              <span class="muted" role="status">${done} of ${total} points</span>`
+          : nothing
+      }
+        <button type="button" ?disabled=${running || tasks.run === 'running' || !store.current}
+          @click=${() => store.drawMap()}>Compute design map</button>
+        <label for="map-by">Winner by</label>
+        <select id="map-by" @change=${(event: Event) => {
+          this.by = (event.target as HTMLSelectElement).value as 'randomized' | 'cost';
+        }}>
+          <option value="randomized">fewest randomised</option><option value="cost">least cost</option>
+        </select>
+        ${drawn ? html`<span class="muted">Click a cell, or Enter on it, to load it.</span>` : nothing}`,
+    );
+  }
+}

@@ -1,0 +1,191 @@
+// The page's three kinds of work, each an @lit/task task on the engine port: the run (every design,
+// then the same designs under the global null for their type I error), the charts that follow a
+// run, and the design map on request. Starting one aborts whatever runs (they share the workers);
+// an aborted task rejects with Cancelled and what it had finished stays on screen, labelled.
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import { planBlocks } from '../../engine/blocks.js';
+import type { DesignMap } from '../../engine/planning/design-map.js';
+import { globalNull } from '../../engine/planning/global-null.js';
+import type { Simulator, Target } from '../../engine/planning/solve.js';
+import type { DesignResult } from '../../engine/results.js';
+import { Cancelled } from '../../engine/schedule.js';
+import type { Scenario } from '../../engine/scenario/types.js';
+import { withTypeOneError } from '../../engine/type-one-error.js';
+import { encodeScenarioQuery } from '../../share/url-codec.js';
+import { computeCharts, computeMap, type ChartData } from '../chart-data.js';
+import type { EnginePort, Progress } from './engine-port.js';
+
+/** how often streaming results are pushed to the page while a run goes on */
+const REFRESH_MS = 100;
+
+/** results on screen and the scenario they belong to */
+export type Shown = {
+  scenario: Scenario;
+  query: string;
+  results: DesignResult[];
+  /** null: complete; else the blocks done when they were shown (a run in progress, or cancelled) */
+  partial: { done: number; total: number } | null;
+};
+
+/** a chart's data, with the run and target it was computed for */
+export type Drawn<T> = { query: string; target: Target; value: T };
+
+export type Work = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+export class Tasks {
+  shown: Shown | null = null;
+  charts: Drawn<ChartData> | null = null;
+  map: Drawn<DesignMap> | null = null;
+  /** the run's blocks: the designs', then the null's */
+  progress = { done: 0, total: 0, startedAt: 0, elapsedMs: 0 };
+  chartStep = '';
+  mapProgress = { done: 0, total: 0 };
+
+  private readonly runTask: Task<[Scenario], Shown>;
+  private readonly chartTask: Task<[Scenario, Target], ChartData>;
+  private readonly mapTask: Task<[Scenario, Target], DesignMap>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly engine: EnginePort,
+    /** the target the charts after a run are drawn for: the page's at the time */
+    private readonly target: () => Target,
+  ) {
+    this.runTask = new Task(host, {
+      autoRun: false,
+      task: ([scenario], { signal }) => this.withAbort(signal, () => this.simulateBoth(scenario, signal)),
+      onComplete: (shown) => this.drawCharts(shown.scenario, this.target()),
+    });
+    this.chartTask = new Task(host, {
+      autoRun: false,
+      task: ([scenario, target], { signal }) =>
+        this.withAbort(signal, async () => {
+          const simulate = this.simulator(signal);
+          const value = await computeCharts(scenario, target, simulate, (step) => {
+            this.chartStep = step;
+            host.requestUpdate();
+          });
+          this.charts = { query: encodeScenarioQuery(scenario), target, value };
+          return value;
+        }),
+    });
+    this.mapTask = new Task(host, {
+      autoRun: false,
+      task: ([scenario, target], { signal }) =>
+        this.withAbort(signal, async () => {
+          this.mapProgress = { done: 0, total: 0 };
+          const value = await computeMap(scenario, target, this.simulator(signal), {
+            onProgress: (done, total) => {
+              this.mapProgress = { done, total };
+              host.requestUpdate();
+            },
+          });
+          this.map = { query: encodeScenarioQuery(scenario), target, value };
+          return value;
+        }),
+    });
+  }
+
+  get run(): Work {
+    return workOf(this.runTask);
+  }
+
+  get chartWork(): Work {
+    return workOf(this.chartTask);
+  }
+
+  get mapWork(): Work {
+    return workOf(this.mapTask);
+  }
+
+  /** why the last run, chart or map failed (not a cancel) */
+  failure(which: 'run' | 'charts' | 'map'): string {
+    const task = which === 'run' ? this.runTask : which === 'charts' ? this.chartTask : this.mapTask;
+    const error = task.error as Error | undefined;
+    return error === undefined || error instanceof Cancelled ? '' : String(error.message ?? error);
+  }
+
+  get busy(): boolean {
+    return this.run === 'running' || this.chartWork === 'running' || this.mapWork === 'running';
+  }
+
+  simulate(scenario: Scenario): void {
+    this.chartTask.abort();
+    this.mapTask.abort();
+    void this.runTask.run([scenario]);
+  }
+
+  drawCharts(scenario: Scenario, target: Target): void {
+    this.chartTask.abort();
+    void this.chartTask.run([scenario, target]);
+  }
+
+  drawMap(scenario: Scenario, target: Target): void {
+    if (this.run === 'running') return;
+    this.chartTask.abort();
+    void this.mapTask.run([scenario, target]);
+  }
+
+  cancel(): void {
+    this.runTask.abort();
+    this.chartTask.abort();
+    this.mapTask.abort();
+  }
+
+  private async simulateBoth(scenario: Scenario, signal: AbortSignal): Promise<Shown> {
+    const blocks = planBlocks(scenario).length;
+    const total = 2 * blocks;
+    const query = encodeScenarioQuery(scenario);
+    const startedAt = performance.now();
+    this.progress = { done: 0, total, startedAt, elapsedMs: 0 };
+    let lastPush = -Infinity;
+    const onProgress =
+      (offset: number) =>
+      ({ done, collector }: Progress) => {
+        if (signal.aborted) return;
+        this.progress = { done: offset + done, total, startedAt, elapsedMs: performance.now() - startedAt };
+        const now = performance.now();
+        if (offset === 0 && (now - lastPush >= REFRESH_MS || done === blocks)) {
+          lastPush = now;
+          this.shown = { scenario, query, results: collector.results(), partial: { done, total } };
+        }
+        this.host.requestUpdate();
+      };
+    const results = await this.engine.simulate(scenario, onProgress(0));
+    this.shown = { scenario, query, results, partial: { done: blocks, total } };
+    const nullResults = await this.engine.simulate(globalNull(scenario), onProgress(blocks));
+    this.progress = { ...this.progress, elapsedMs: performance.now() - startedAt };
+    this.shown = { scenario, query, results: withTypeOneError(results, nullResults, scenario.alpha), partial: null };
+    return this.shown;
+  }
+
+  /** the engine for as long as `signal` holds */
+  private simulator(signal: AbortSignal): Simulator {
+    return (scenario) => (signal.aborted ? Promise.reject(new Cancelled()) : this.engine.simulate(scenario));
+  }
+
+  /** `work`, with the workers stopped the moment the task is aborted */
+  private async withAbort<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    const stop = () => this.engine.cancel();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      return await work();
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+}
+
+function workOf(task: Task<unknown[], unknown>): Work {
+  switch (task.status) {
+    case TaskStatus.PENDING:
+      return 'running';
+    case TaskStatus.COMPLETE:
+      return 'done';
+    case TaskStatus.ERROR:
+      return task.error instanceof Cancelled ? 'cancelled' : 'failed';
+    default:
+      return 'idle';
+  }
+}

@@ -1,0 +1,205 @@
+// What each scenario field is called and means, for people: its label, unit, a line of help and
+// names for its keywords. Keyed by the field's path with design indices left out (`designs.n`,
+// `designs.selection.rule`); what a field allows comes from the contract itself (field-at.ts), so
+// the form, the CLI's `fields` listing and the validator cannot disagree. A test holds every
+// field of the contract to having an entry here.
+import { fieldRange, scenarioField, designField } from './field-at.js';
+import type { Field, KeywordField } from './checks.js';
+import type { DesignType, EndpointType } from './types.js';
+
+export type FieldDoc = {
+  label: string;
+  unit?: string;
+  help: string;
+  /** people's names of the keywords, in the order the form offers them */
+  choices?: Record<string, string>;
+};
+
+const perStatus = (label: string, unit: string, help: string): Record<string, FieldDoc> => ({
+  pos: { label: `${label}, marker+`, unit, help },
+  neg: { label: `${label}, marker−`, unit, help },
+});
+const prefixed = (prefix: string, docs: Record<string, FieldDoc>) =>
+  Object.fromEntries(Object.entries(docs).map(([key, doc]) => [`${prefix}.${key}`, doc]));
+
+const INTERSECTION_CHOICES = {
+  bonferroni: 'Bonferroni',
+  simes: 'Simes',
+  sidak: 'Šidák',
+  'spiessens-debois': 'Spiessens–Debois',
+  'hierarchical-S': 'Hierarchical, S first',
+  'hierarchical-F': 'Hierarchical, F first',
+};
+const EFFICACY_CHOICES = { none: 'None', 'obrien-fleming': 'O’Brien–Fleming', pocock: 'Pocock' };
+
+export const FIELD_DOCS: Record<string, FieldDoc> = {
+  version: { label: 'Version', help: 'Of the scenario format.' },
+  title: { label: 'Title', help: 'Shown on exports and links.' },
+  alpha: { label: 'α', unit: 'one-sided', help: 'Family-wise significance level.' },
+  'population.prevalence': {
+    label: 'Prevalence',
+    unit: 'P(marker+)',
+    help: 'Share of screened patients who are truly marker-positive.',
+  },
+  'population.sensitivity': { label: 'Assay sensitivity', unit: 'P(assay+ | marker+)', help: '1 is a perfect assay.' },
+  'population.specificity': { label: 'Assay specificity', unit: 'P(assay− | marker−)', help: '1 is a perfect assay.' },
+  'endpoint.type': {
+    label: 'Endpoint',
+    help: 'Changing it starts from typical values.',
+    choices: { continuous: 'Continuous (mean)', binary: 'Binary (response)', survival: 'Time to event' },
+  },
+  ...prefixed('endpoint.effect', perStatus('Effect', 'mean difference', 'Treatment − control; larger is better.')),
+  ...prefixed('endpoint.sd', perStatus('Standard deviation', 'outcome units', 'Spread of the outcome in each arm.')),
+  ...prefixed('endpoint.control', perStatus('Control response', 'probability', 'Response rate without treatment.')),
+  ...prefixed(
+    'endpoint.treatment',
+    perStatus('Treatment response', 'probability', 'Response rate with treatment; larger is better.'),
+  ),
+  ...prefixed(
+    'endpoint.controlMedian',
+    perStatus('Control median', 'months', 'Median time to event without treatment.'),
+  ),
+  ...prefixed('endpoint.hazardRatio', perStatus('Hazard ratio', 'treatment : control', 'Below 1 is benefit.')),
+  'endpoint.dropoutPerYear': {
+    label: 'Drop-out',
+    unit: 'per year',
+    help: 'Share of patients lost to follow-up each year.',
+  },
+  'trial.allocation': { label: 'Allocation', unit: 'treatment : control = r : 1', help: 'Randomisation ratio.' },
+  'trial.screeningRate': { label: 'Screening rate', unit: 'patients / month', help: 'Patients screened per month.' },
+  'trial.endpointDelay': { label: 'Endpoint delay', unit: 'months', help: 'From randomisation to the outcome.' },
+  'trial.costs.perScreened': { label: 'Cost per screened', help: 'Screening and the assay.' },
+  'trial.costs.perRandomized': { label: 'Cost per randomised', help: 'Treatment and follow-up.' },
+  'trial.costs.perMonth': { label: 'Cost per month', help: 'Running cost.' },
+  'trial.costs.fixed': { label: 'Fixed cost', help: 'Set-up.' },
+  'trial.currency': { label: 'Currency', unit: 'ISO code', help: 'e.g. EUR, USD; empty for none.' },
+  'analysis.statistic': {
+    label: 'Statistic',
+    help: 't estimates the variance; z takes it as known (rpact’s convention).',
+    choices: { t: 't (estimated variance)', z: 'z (known variance)' },
+  },
+  'analysis.strata': {
+    label: 'Strata',
+    help:
+      'Random is realistic. Fixed gives each stage its expected shares, unrounded, as rpact does: ' +
+      'use it with at least 10 patients expected per arm and cell.',
+    choices: { random: 'Random', fixed: 'Fixed shares' },
+  },
+  'analysis.stratified': {
+    label: 'Test of F',
+    help: 'Combine the S and R strata, or pool.',
+    choices: { true: 'Stratified', false: 'Pooled' },
+  },
+  'simulation.replicates': {
+    label: 'Replicates',
+    unit: 'trials per design',
+    help: 'More gives smaller Monte Carlo error.',
+  },
+  'simulation.seed': { label: 'Seed', help: 'Same seed, same results.' },
+  'simulation.method': {
+    label: 'Method',
+    help: 'Sufficient statistics are exact and fastest; asymptotic is rpact’s survival convention.',
+    choices: { sufficient: 'Sufficient statistics', patient: 'Patient level', asymptotic: 'Asymptotic' },
+  },
+  'designs.id': { label: 'Id', help: 'Unique; names its random stream.' },
+  'designs.label': { label: 'Name', help: 'Shown in tables and charts.' },
+  'designs.type': {
+    label: 'Type',
+    help: 'What is screened, randomised and tested.',
+    choices: {
+      'all-comers': 'All-comers',
+      enriched: 'Enriched',
+      stratified: 'Stratified',
+      'adaptive-enrichment': 'Adaptive enrichment',
+    },
+  },
+  'designs.n': { label: 'Randomised', unit: 'patients', help: 'Patients randomised.' },
+  'designs.events': { label: 'Events', unit: 'at the analysis', help: 'The analysis waits for them.' },
+  'designs.interims': { label: 'Interim analyses', help: 'Group-sequential looks with early efficacy stops.' },
+  'designs.interims.informationRates': { label: 'Information rates', help: 'Cumulative shares, e.g. 0.5, 1.' },
+  'designs.interims.efficacy': {
+    label: 'Efficacy stopping',
+    help: 'Lan–DeMets α-spending.',
+    choices: EFFICACY_CHOICES,
+  },
+  'designs.intersection': {
+    label: 'Intersection test',
+    help: 'How H_S ∩ H_F is tested.',
+    choices: INTERSECTION_CHOICES,
+  },
+  'designs.combination': {
+    label: 'Combination',
+    help: 'Of the two stages’ p-values.',
+    choices: { 'inverse-normal': 'Inverse normal', fisher: 'Fisher' },
+  },
+  'designs.selection': { label: 'Selection', help: 'Which populations stage 2 keeps.' },
+  'designs.selection.rule': {
+    label: 'Selection rule',
+    help: 'Which populations continue.',
+    choices: { best: 'Best', epsilon: 'Within ε of the best', all: 'All' },
+  },
+  'designs.selection.measure': {
+    label: 'Selection measure',
+    help: 'Compared at the interim.',
+    choices: { effect: 'Effect', z: 'z statistic' },
+  },
+  'designs.selection.epsilon': { label: 'ε', help: 'Margin for the ε rule.' },
+  'designs.selection.threshold': {
+    label: 'Futility threshold',
+    help: 'Below it a population is not kept; empty for none.',
+  },
+  'designs.efficacy': { label: 'Efficacy stopping', help: 'At the interim.', choices: EFFICACY_CHOICES },
+  'designs.recalculation': { label: 'Re-sizing', help: 'Stage 2 re-sized at the interim for a conditional power.' },
+  'designs.recalculation.conditionalPower': { label: 'Conditional power', help: 'Stage 2 is sized to reach it.' },
+  'designs.recalculation.assumedEffect': { label: 'Assumed effect', help: 'The effect stage 2 is sized for.' },
+  'designs.recalculation.minStage2': { label: 'Stage 2 at least', help: 'Smallest re-sized stage 2.' },
+  'designs.recalculation.maxStage2': { label: 'Stage 2 at most', help: 'Largest re-sized stage 2.' },
+};
+
+/** a field as the form shows it: its doc, what it allows, and its keywords with their names */
+export type FieldView = FieldDoc & {
+  /** number, text, keyword, boolean, object; undefined for lists and pairs */
+  kind: string | undefined;
+  range: string;
+  options?: [string, string][];
+  nullable: boolean;
+  /** may be left out (an empty input removes it) */
+  optional: boolean;
+};
+
+/** `designs[2].selection.rule` → `designs.selection.rule`; `designs[0].n[1]` → `designs.n` */
+export function docKey(path: string): string {
+  return path.replace(/\[\d+\]/g, '');
+}
+
+/**
+ * the field at `path` (`population.prevalence`, `designs[1].selection.epsilon`) for the given endpoint and,
+ * for a design's field, its type; undefined where the contract has no such field
+ */
+export function fieldView(path: string, endpointType: EndpointType, designType?: DesignType): FieldView | undefined {
+  const key = docKey(path);
+  const doc = Object.hasOwn(FIELD_DOCS, key) ? FIELD_DOCS[key] : undefined;
+  const inner = key.startsWith('designs.') ? key.slice('designs.'.length) : undefined;
+  const field: Field<unknown> | undefined =
+    inner === undefined ? scenarioField(key, endpointType) : designType && designField(inner, designType);
+  if (doc === undefined || field === undefined) return undefined;
+  const values =
+    (field as Partial<KeywordField<string>>).kind === 'keyword' ? (field as KeywordField<string>).values : undefined;
+  const kind = (field as { kind?: string }).kind;
+  const options: [string, string][] | undefined =
+    values?.map((value) => [String(value), doc.choices?.[String(value)] ?? String(value)]) ??
+    (kind === 'boolean'
+      ? [
+          ['true', doc.choices?.true ?? 'yes'],
+          ['false', doc.choices?.false ?? 'no'],
+        ]
+      : undefined);
+  return {
+    ...doc,
+    kind,
+    range: fieldRange(field),
+    options,
+    nullable: (field as { nullable?: boolean }).nullable === true,
+    optional: field.fill !== undefined && field.fill() === undefined,
+  };
+}
