@@ -30,12 +30,13 @@ export type CurvePoint = { x: number; y: number; se: number };
 export type Series = { id: string; label: string; byHypothesis: Partial<Record<Hypothesis, CurvePoint[]>> };
 /** `scenarioValue`: where on the x axis the scenario itself is, when the sweep passes through it */
 export type Curves = { unit: string; series: Series[]; scenarioValue?: number };
+/** the charts' data as far as it has been computed: each chart's data arrives in turn */
 export type ChartData = {
   target: Target;
-  bySize: Curves;
-  byPrevalence: Curves;
-  atTarget: Solution[];
   labels: Record<string, string>;
+  bySize?: Curves;
+  byPrevalence?: Curves;
+  atTarget?: Solution[];
 };
 
 export function chartScenario(scenario: Scenario): Scenario {
@@ -109,21 +110,27 @@ export function designLabels(scenario: Scenario): Record<string, string> {
   return Object.fromEntries(scenario.designs.map((design) => [design.id, design.label || design.id]));
 }
 
+/**
+ * every chart's data, one chart after another; `onProgress` hears the data so far and the step now
+ * under way (null when all is done), so a cancel keeps the charts already computed
+ */
 export async function computeCharts(
   scenario: Scenario,
   target: Target,
   simulate: Simulator,
-  onStep: (step: string) => void,
+  onProgress: (data: ChartData, step: string | null) => void,
 ): Promise<ChartData> {
   const base = chartScenario(scenario);
-  onStep('power against size');
-  const bySize = await powerBySize(scenario, simulate);
-  onStep('power against prevalence');
-  const byPrevalence = await powerByPrevalence(scenario, simulate);
-  onStep('size at the target power');
+  const data: ChartData = { target, labels: designLabels(base) };
+  onProgress(data, 'power against size');
+  data.bySize = await powerBySize(scenario, simulate);
+  onProgress(data, 'power against prevalence');
+  data.byPrevalence = await powerByPrevalence(scenario, simulate);
+  onProgress(data, 'size at the target power');
   // at the scenario's own replicates, for speed: the chart shows each size's Monte Carlo error
-  const atTarget = await solve(base, target, simulate, { replicates: base.simulation.replicates });
-  return { target, bySize, byPrevalence, atTarget, labels: designLabels(base) };
+  data.atTarget = await solve(base, target, simulate, { replicates: base.simulation.replicates });
+  onProgress(data, null);
+  return data;
 }
 
 export async function computeMap(

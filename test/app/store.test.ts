@@ -26,7 +26,13 @@ async function until(store: Store, ready: () => boolean): Promise<void> {
 function openedStore(): { store: Store; engine: ThreadEngine } {
   const engine = new ThreadEngine();
   const store = new Store(engine);
-  store.open({ query: '', hash: '', kept: { query: '', draft: structuredClone(SMALL) }, dropped: [], droppedSaved: [] });
+  store.open({
+    query: '',
+    hash: '',
+    kept: { query: '', draft: structuredClone(SMALL) },
+    dropped: [],
+    droppedSaved: [],
+  });
   return { store, engine };
 }
 

@@ -203,7 +203,7 @@ describe('the app in a browser', () => {
     await page.getByLabel('Winner by').selectOption('cost');
     await expect.poll(() => map.locator('title').first().textContent()).toBe('Least costly design at the target power');
     // a cell loads its point: prevalence 25%, effect− at 40% of effect+ (0.4 × 0.5)
-    await map.locator('rect[data-prevalence="0.25"][data-ratio="0.4"]').click();
+    await map.locator('g[data-prevalence="0.25"][data-ratio="0.4"]').click();
     await expect.poll(() => textField(page, 'Prevalence').inputValue()).toBe('0.25');
     await expect.poll(() => page.url()).toContain('endpoint.effect.neg=0.2');
     expect(errors).toEqual([]);
@@ -493,30 +493,46 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
-  it('works with the keyboard alone: edit a field, reach Run, run', async () => {
+  it('works with the keyboard alone: Run within 5 Tab stops, run, edit a field, run again, open a map cell', async () => {
     const { page, context } = await open();
     await done(page);
-    const before = await tableText(page);
-    const focusOn = async (predicate: string) => {
-      for (let k = 0; k < 300; k++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate(predicate)) return;
+    const press = async (key: string, predicate: string, most = 300) => {
+      for (let k = 1; k <= most; k++) {
+        await page.keyboard.press(key);
+        if (await page.evaluate(predicate)) return k;
       }
-      throw new Error(`never reached ${predicate} with Tab`);
+      throw new Error(`never reached ${predicate} with ${key} in ${most} presses`);
     };
-    await focusOn(`document.activeElement?.getAttribute('name') === 'endpoint.effect.neg'`);
+    const onRun = `document.activeElement?.textContent?.trim() === 'Run'`;
+    // from the top of the page
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    metrics['tabStopsToRun'] = await press('Tab', onRun, 5);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^Simulating|^Done/.test(document.querySelector('.status')?.textContent ?? ''));
+    await done(page);
+    const before = await tableText(page);
+    await press('Tab', `document.activeElement?.getAttribute('name') === 'endpoint.effect.neg'`);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('0.3');
-    await focusOn(`document.activeElement?.textContent === 'Run'`);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('results-table .stale').count()).toBe(1);
+    await press('Shift+Tab', onRun, 400);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('.status')?.textContent?.startsWith('Simulating') ||
-        /^Done/.test(document.querySelector('.status')?.textContent ?? ''),
-    );
+    await page.waitForFunction(() => document.querySelector('results-table .stale') === null);
     await done(page);
     await expect.poll(() => tableText(page)).not.toBe(before);
     expect(page.url()).toContain('endpoint.effect.neg=0.3');
+    // the design map: its button and then a cell, each reached and pressed from the keyboard
+    await chartsDone(page);
+    await press('Tab', `document.activeElement?.textContent?.trim() === 'Compute design map'`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#chart-design-map .map-cell') !== null, null, {
+      timeout: 120_000,
+    });
+    await press('Shift+Tab', `document.activeElement?.classList.contains('map-cell') ?? false`, 80);
+    const cell = await page.evaluate(() => document.activeElement?.getAttribute('data-prevalence'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => textField(page, 'Prevalence').inputValue()).toBe(cell);
     await context.close();
   });
 

@@ -6,8 +6,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
 import { patientFlow } from '../../engine/patient-flow.js';
-import type { Hypothesis, Target } from '../../engine/planning/solve.js';
-import type { ChartData, Curves } from '../chart-data.js';
+import type { Hypothesis } from '../../engine/planning/solve.js';
+import type { Solution } from '../../engine/planning/solve.js';
+import type { ChartData } from '../chart-data.js';
 import type { Shown } from '../state/tasks.js';
 import { flowChart } from '../charts/flow-chart.js';
 import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
@@ -40,12 +41,14 @@ export class ChartPanel extends StoreElement {
       drawn.query === shown.query &&
       drawn.target.power === store.target.power &&
       drawn.target.hypothesis === store.target.hypothesis;
+    const complete = data?.bySize && data.byPrevalence && data.atTarget;
     return html`<h2>Charts</h2>
       <target-controls></target-controls>
       ${data && !current ? this.staleNote() : nothing}
+      ${data && current && !complete && tasks.chartWork === 'cancelled' ? this.partialNote() : nothing}
       <div class="charts ${data && !current ? 'dimmed' : ''}">
-        ${data ? this.curves(data.bySize, data.byPrevalence, data.target) : [this.waiting(), this.waiting()]}
-        ${data ? this.atTarget(data) : this.waiting()}
+        ${this.curves(data)}
+        ${data?.atTarget ? this.atTarget(data, data.atTarget) : this.waiting()}
         ${this.flow(shown)}
       </div>
       <div class="charts"><map-panel .width=${this.size.width}></map-panel></div>`;
@@ -58,6 +61,11 @@ export class ChartPanel extends StoreElement {
         ? 'Updating: these charts are of the previous run.'
         : 'Out of date: these charts are of an earlier scenario or target. Run to update them.'
     }</p>`;
+  }
+
+  private partialNote(): TemplateResult {
+    return html`<p class="stale" role="status">Partial charts: they were cancelled before every chart was drawn;
+      Run to draw them all.</p>`;
   }
 
   private waiting(): TemplateResult {
@@ -73,52 +81,59 @@ export class ChartPanel extends StoreElement {
     return html`<p class="muted placeholder">${text}</p>`;
   }
 
-  private curves(bySize: Curves, byPrevalence: Curves, target: Target): TemplateResult[] {
+  private curves(data: ChartData | undefined): TemplateResult[] {
+    const target = data?.target ?? this.store.target;
     const stem = fileStem(this.store.tasks.shown?.scenario.title ?? '');
     const hypotheses: Hypothesis[] = this.eachHypothesis ? ['S', 'F'] : [target.hypothesis];
     const what = this.eachHypothesis ? 'H_S and H_F each' : HYPOTHESIS_TEXT[target.hypothesis];
     const toggle = html`<label><input type="checkbox" .checked=${this.eachHypothesis} @change=${(event: Event) => {
       this.eachHypothesis = (event.target as HTMLInputElement).checked;
     }} /> each hypothesis</label>`;
+    const bySize = data?.bySize;
+    const byPrevalence = data?.byPrevalence;
     return [
-      chartFigure(
-        this,
-        'power-size',
-        `${stem}-power-vs-size`,
-        lineChart(bySize, {
-          id: 'power-size',
-          title: 'Power against sample size',
-          description:
-            `Probability of rejecting ${what} against the number of ${bySize.unit}, one line per design, ` +
-            'with 95% Monte Carlo bands and the target power as a dashed line.',
-          xLabel: bySize.unit,
-          xFormat: format(',d'),
-          target: target.power,
-          hypotheses,
-          width: this.size.width,
-        }),
-        toggle,
-      ),
-      chartFigure(
-        this,
-        'power-prevalence',
-        `${stem}-power-vs-prevalence`,
-        lineChart(byPrevalence, {
-          id: 'power-prevalence',
-          title: 'Power against prevalence',
-          description:
-            `Probability of rejecting ${what} as the share of marker-positive patients varies, at the planned ` +
-            "sizes, with this scenario's prevalence marked: where enrichment wins.",
-          xLabel: 'prevalence of marker+',
-          xFormat: format('.0%'),
-          hypotheses,
-          width: this.size.width,
-        }),
-      ),
+      bySize
+        ? chartFigure(
+            this,
+            'power-size',
+            `${stem}-power-vs-size`,
+            lineChart(bySize, {
+              id: 'power-size',
+              title: 'Power against sample size',
+              description:
+                `Probability of rejecting ${what} against the number of ${bySize.unit}, one line per design, ` +
+                'with 95% Monte Carlo bands and the target power as a dashed line.',
+              xLabel: bySize.unit,
+              xFormat: format(',d'),
+              target: target.power,
+              hypotheses,
+              width: this.size.width,
+            }),
+            toggle,
+          )
+        : this.waiting(),
+      byPrevalence
+        ? chartFigure(
+            this,
+            'power-prevalence',
+            `${stem}-power-vs-prevalence`,
+            lineChart(byPrevalence, {
+              id: 'power-prevalence',
+              title: 'Power against prevalence',
+              description:
+                `Probability of rejecting ${what} as the share of marker-positive patients varies, at the ` +
+                "planned sizes, with this scenario's prevalence marked: where enrichment wins.",
+              xLabel: 'prevalence of marker+',
+              xFormat: format('.0%'),
+              hypotheses,
+              width: this.size.width,
+            }),
+          )
+        : this.waiting(),
     ];
   }
 
-  private atTarget({ atTarget, labels, target }: ChartData): TemplateResult {
+  private atTarget({ labels, target }: ChartData, atTarget: Solution[]): TemplateResult {
     const stem = fileStem(this.store.tasks.shown?.scenario.title ?? '');
     return chartFigure(
       this,

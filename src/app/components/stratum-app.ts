@@ -13,6 +13,7 @@ import { storeContext } from '../state/store-context.js';
 import { Store } from '../state/store.js';
 import { UrlSync } from '../state/url-sync.js';
 import { WorkerPool } from '../worker-pool.js';
+import './boundaries-panel.js';
 import './chart-panel.js';
 import './code-panel.js';
 import './design-cards.js';
@@ -89,6 +90,7 @@ export class StratumApp extends LitElement {
         <section class="outputs" aria-label="Run and results">
           <h2>Results</h2>
           <results-table></results-table>
+          <boundaries-panel></boundaries-panel>
           <chart-panel></chart-panel>
           <code-panel></code-panel>
           <how-to-read .designTypes=${store.scenario?.designs.map((design) => design.type) ?? []}></how-to-read>

@@ -28,8 +28,9 @@ export class TargetControls extends StoreElement {
           .value=${String(target.power)} aria-describedby="target-power-help"
           @change=${(event: Event) => {
             const value = Number((event.target as HTMLInputElement).value);
-            if (value >= POWER_RANGE.min && value <= POWER_RANGE.max) store.setTarget({ ...target, power: value });
-            else (event.target as HTMLInputElement).value = String(target.power);
+            if (value >= POWER_RANGE.min && value <= POWER_RANGE.max)
+              store.setTarget({ ...store.target, power: value });
+            else (event.target as HTMLInputElement).value = String(store.target.power);
           }} />
         <small class="help" id="target-power-help">${POWER_RANGE.min} to ${POWER_RANGE.max}; curves use
           ${format(',')(replicates)} trials per point.</small>
@@ -37,7 +38,7 @@ export class TargetControls extends StoreElement {
       <div class="field">
         <label for="target-hypothesis">Target hypothesis</label>
         <select id="target-hypothesis" aria-describedby="target-hypothesis-help" @change=${(event: Event) =>
-          store.setTarget({ ...target, hypothesis: (event.target as HTMLSelectElement).value as Hypothesis })}>
+          store.setTarget({ ...store.target, hypothesis: (event.target as HTMLSelectElement).value as Hypothesis })}>
           ${HYPOTHESES.map((h) => html`<option value=${h} ?selected=${h === target.hypothesis}>${NAMES[h]}</option>`)}
         </select>
         <small class="help" id="target-hypothesis-help">What counts as success for the curves, the sizes at the

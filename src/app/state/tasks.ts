@@ -61,12 +61,14 @@ export class Tasks {
       autoRun: false,
       task: ([scenario, target], { signal }) =>
         this.withAbort(signal, async () => {
-          const simulate = this.simulator(signal);
-          const value = await computeCharts(scenario, target, simulate, (step) => {
-            this.chartStep = step;
+          const query = encodeScenarioQuery(scenario);
+          const value = await computeCharts(scenario, target, this.simulator(signal), (data, step) => {
+            if (signal.aborted) return;
+            this.chartStep = step ?? '';
+            // the earlier charts stay until this run's first chart is drawn
+            if (data.bySize) this.charts = { query, target, value: { ...data } };
             host.requestUpdate();
           });
-          this.charts = { query: encodeScenarioQuery(scenario), target, value };
           return value;
         }),
     });

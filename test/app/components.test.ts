@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+// Each of the page's elements mounted alone under a provider of a store of its own (the context
+// protocol), on the engine in this thread: no page, no workers. Each renders from the store and
+// acts through it.
+import { ContextProvider } from '@lit/context';
+import type { LitElement } from 'lit';
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/app/components/boundaries-panel.js';
+import '../../src/app/components/chart-panel.js';
+import '../../src/app/components/design-cards.js';
+import '../../src/app/components/map-panel.js';
+import '../../src/app/components/results-table.js';
+import '../../src/app/components/run-panel.js';
+import '../../src/app/components/scenario-panel.js';
+import '../../src/app/components/share-panel.js';
+import '../../src/app/components/target-controls.js';
+import type { Draft } from '../../src/app/draft.js';
+import { storeContext } from '../../src/app/state/store-context.js';
+import { Store } from '../../src/app/state/store.js';
+import { ThreadEngine } from '../support/thread-engine.js';
+
+const SMALL: Draft = {
+  title: 'small',
+  population: { prevalence: 0.3 },
+  endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
+  trial: { screeningRate: 20 },
+  designs: [
+    { id: 'all', label: 'All', type: 'all-comers', n: 120, interims: { informationRates: [0.5, 1] } },
+    { id: 'enr', label: 'Enr', type: 'enriched', n: 60 },
+  ],
+  simulation: { replicates: 2000, seed: 'components' },
+};
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+/** `tag` alone under a provider of a fresh store opened on `draft` */
+async function mount<T extends LitElement>(tag: string, draft: Draft = SMALL): Promise<{ element: T; store: Store }> {
+  const store = new Store(new ThreadEngine());
+  store.open({
+    query: '',
+    hash: '',
+    kept: { query: '', draft: structuredClone(draft) },
+    dropped: [],
+    droppedSaved: [],
+  });
+  const provider = document.createElement('div');
+  new ContextProvider(provider, { context: storeContext, initialValue: store });
+  document.body.append(provider);
+  const element = document.createElement(tag) as T;
+  provider.append(element);
+  await element.updateComplete;
+  return { element, store };
+}
+
+const settle = async (element: LitElement) => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await element.updateComplete;
+};
+
+async function ran(store: Store, element: LitElement): Promise<void> {
+  store.simulate();
+  while (store.tasks.run !== 'done')
+    await new Promise((resolve) => store.addEventListener('change', resolve, { once: true }));
+  store.cancel(); // the charts that follow a run are not these tests' business
+  await settle(element);
+}
+
+describe('components mounted alone with a store from context', () => {
+  it('scenario-panel: the contract’s fields for the endpoint, edits through the store, problems marked', async () => {
+    const { element, store } = await mount('scenario-panel');
+    const prevalence = element.querySelector<HTMLInputElement>('[name="population.prevalence"]')!;
+    expect(prevalence.value).toBe('0.3');
+    expect(element.querySelector('label[for="f-population-prevalence"]')?.textContent).toContain('Prevalence');
+    // the range the contract allows, in the form's notation
+    expect(element.textContent).toContain('0.001 ≤ x ≤ 0.999');
+    expect(element.querySelector('[name="analysis.statistic"]')).not.toBeNull();
+    prevalence.value = '2';
+    prevalence.dispatchEvent(new Event('change'));
+    await settle(element);
+    expect(store.valid).toBe(false);
+    expect(element.querySelector('[name="population.prevalence"]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('.error')?.textContent).toMatch(/< 1/);
+  });
+
+  it('scenario-panel: a binary endpoint hides the statistic; survival with an imperfect assay stays valid', async () => {
+    const { element, store } = await mount('scenario-panel', {
+      ...SMALL,
+      population: { prevalence: 0.3, sensitivity: 0.9, specificity: 0.9 },
+    });
+    const type = element.querySelector<HTMLSelectElement>('[name="endpoint.type"]')!;
+    type.value = 'binary';
+    type.dispatchEvent(new Event('change'));
+    await settle(element);
+    expect(store.valid).toBe(true);
+    expect(element.querySelector('[name="analysis.statistic"]')).toBeNull();
+    const again = element.querySelector<HTMLSelectElement>('[name="endpoint.type"]')!;
+    again.value = 'survival';
+    again.dispatchEvent(new Event('change'));
+    await settle(element);
+    expect(store.errors).toEqual([]);
+    expect(store.scenario?.simulation.method).toBe('patient');
+    const methods = [...element.querySelectorAll('[name="simulation.method"] option')].map((o) => o.textContent);
+    expect(methods).toEqual(['Patient level']);
+  });
+
+  it('design-cards: a new card gets a readable name and its type’s fields', async () => {
+    const { element, store } = await mount('design-cards');
+    const add = [...element.querySelectorAll('button')].find((b) => b.textContent === 'Add design')!;
+    add.click();
+    await settle(element);
+    const designs = store.scenario!.designs;
+    expect(designs).toHaveLength(3);
+    expect(designs[2].label).toBe('Enriched');
+    add.click();
+    await settle(element);
+    expect(store.scenario!.designs[3].label).toBe('Enriched 2');
+    expect([...element.querySelectorAll('li.card h3')].map((h) => h.textContent)).toEqual([
+      'All',
+      'Enr',
+      'Enriched',
+      'Enriched 2',
+    ]);
+  });
+
+  it('run-panel: Run runs, the status says when it is done; Run is disabled on a bad scenario', async () => {
+    const { element, store } = await mount('run-panel');
+    const run = [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Run')!;
+    run.click();
+    while (store.tasks.run !== 'done') await new Promise((r) => store.addEventListener('change', r, { once: true }));
+    store.cancel();
+    await settle(element);
+    expect(element.querySelector('.status')?.textContent).toMatch(/^Done in|Charts cancelled/);
+    store.edit('population.prevalence', -1);
+    await settle(element);
+    expect(run.disabled).toBe(true);
+    expect(element.textContent).toContain('1 problem');
+  });
+
+  it('results-table: the type I error row, current results, then out of date after an edit', async () => {
+    const { element, store } = await mount('results-table');
+    await ran(store, element);
+    const rows = [...element.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')?.textContent?.trim());
+    expect(rows).toContain('Type I error');
+    expect(element.querySelector('.stale')).toBeNull();
+    expect(element.querySelector('caption')?.textContent).toBe('Results by design');
+    // every row label links to its explanation
+    for (const th of element.querySelectorAll('tbody th'))
+      expect(th.querySelector('a')?.getAttribute('href')).toMatch(/^#how-/);
+    store.edit('population.prevalence', 0.4);
+    await settle(element);
+    expect(element.querySelector('.stale')?.textContent).toMatch(/^Out of date/);
+    expect(element.querySelector('caption')?.textContent).toBe('Results by design, out of date');
+  });
+
+  it('boundaries-panel: each look of a group-sequential design with critical z, nominal p and α spent', async () => {
+    const { element, store } = await mount('boundaries-panel');
+    await ran(store, element);
+    const cells = [...element.querySelectorAll('table.looks tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    );
+    const looks = store.tasks.shown!.results[0].boundaries!.looks;
+    expect(cells).toHaveLength(2);
+    expect(cells[1][2]).toBe(looks[1].critical!.toFixed(4));
+    expect(cells[1][4]).toBe(looks[1].spent.toFixed(5));
+  });
+
+  it('target-controls: power and hypothesis go to the store', async () => {
+    const { element, store } = await mount('target-controls');
+    const hypothesis = element.querySelector<HTMLSelectElement>('#target-hypothesis')!;
+    hypothesis.value = 'both';
+    hypothesis.dispatchEvent(new Event('change'));
+    const power = element.querySelector<HTMLInputElement>('#target-power')!;
+    power.value = '0.9';
+    power.dispatchEvent(new Event('change'));
+    expect(store.target).toEqual({ power: 0.9, hypothesis: 'both' });
+    power.value = '3';
+    power.dispatchEvent(new Event('change'));
+    expect(store.target.power).toBe(0.9);
+  });
+
+  it('chart-panel and map-panel: nothing before a run; after it the flow and the map button', async () => {
+    const { element, store } = await mount('chart-panel');
+    expect(element.textContent?.trim()).toBe('');
+    await ran(store, element);
+    await settle(element.querySelector<LitElement>('map-panel')!);
+    expect(element.querySelector('#chart-flow svg')).not.toBeNull();
+    const button = [...element.querySelectorAll('button')].find((b) => b.textContent === 'Compute design map');
+    expect(button?.disabled).toBe(false);
+  });
+
+  it('share-panel: saving over a name asks first; Delete removes the chosen one', async () => {
+    localStorage.clear();
+    const { element, store } = await mount('share-panel');
+    const name = element.querySelector<HTMLInputElement>('#save-name')!;
+    const button = (text: string) =>
+      [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+    for (const saved of ['one', 'two']) {
+      name.value = saved;
+      name.dispatchEvent(new Event('input'));
+      await settle(element);
+      button('Save')!.click();
+      await settle(element);
+    }
+    store.edit('title', 'changed');
+    name.value = 'one';
+    name.dispatchEvent(new Event('input'));
+    await settle(element);
+    button('Save')!.click();
+    await settle(element);
+    expect(element.querySelector('.confirm')?.textContent).toContain('“one” is saved already');
+    button('Replace')!.click();
+    await settle(element);
+    const saved = element.querySelector<HTMLSelectElement>('#saved')!;
+    saved.value = 'two';
+    saved.dispatchEvent(new Event('change'));
+    await settle(element);
+    button('Delete “two”')!.click();
+    await settle(element);
+    const left = JSON.parse(localStorage.getItem('stratum.saved.v1') ?? '{}') as Record<string, Draft>;
+    expect(Object.keys(left)).toEqual(['one']);
+    expect(left.one.title).toBe('changed');
+  });
+});
