@@ -272,7 +272,9 @@ describe('the app in a browser', () => {
       // no Run pressed: loading a preset runs it; until its charts are drawn the old ones stay, dimmed
       await page.waitForFunction(
         (title) =>
-          /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(document.querySelector('.status')?.textContent?.trim() ?? '') &&
+          /^Done in [\d.]+ m?s\.( Charts: [^…]*)?$/.test(
+            document.querySelector('.status')?.textContent?.trim() ?? '',
+          ) &&
           document.querySelector('.stale, .dimmed') === null &&
           (document.querySelector<HTMLInputElement>('[name="title"]')?.value ?? '') === title,
         presetTitle(name),
@@ -311,12 +313,22 @@ describe('the app in a browser', () => {
     const { page, context } = await open();
     await done(page);
     const before = await tableText(page);
+    expect(await page.locator('.stale').count()).toBe(0);
     await setField(page, 'Prevalence', '0.5');
     await expect.poll(() => page.url()).toContain('population.prevalence=0.5');
     await expect.poll(() => page.locator('.derived').innerText()).toContain('P(assay+) 50.0%');
+    // the results and charts of 0.3 stay, marked out of date, until Run
+    await expect.poll(() => page.locator('results-table .stale').innerText()).toMatch(/^Out of date/);
+    expect(await page.locator('table.results caption').innerText()).toBe('Results by design, out of date');
+    expect(await page.locator('chart-panel .stale').first().innerText()).toMatch(/^Out of date/);
+    expect(await page.locator('chart-panel .charts.dimmed').count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-out-of-date.png` });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await done(page);
     await expect.poll(() => tableText(page)).not.toBe(before);
+    expect(await page.locator('table.results caption').innerText()).toBe('Results by design');
+    await chartsDone(page);
+    await expect.poll(() => page.locator('.stale, .dimmed').count()).toBe(0);
 
     // a wrong value is marked at its field with what is allowed, Run is disabled, results stay
     const keptBody = await page.locator('table.results tbody').innerText();
@@ -536,11 +548,125 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('Cancel while the charts are drawn keeps the charts already drawn, labelled partial', async () => {
+    const { page, context, errors } = await open();
+    await done(page);
+    await chartsDone(page);
+    // patient-level simulation makes the charts slow enough to cancel half-way
+    await page.getByLabel('Method').selectOption('patient');
+    await setField(page, 'Replicates', '2000');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // the first chart of this run is drawn once the status moves on to the next one
+    await page.waitForFunction(
+      () => /Charts: power against prevalence/.test(document.querySelector('.status')?.textContent ?? ''),
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => page.locator('.status').innerText()).toMatch(/Charts cancelled/);
+    expect(await page.locator('#chart-power-size svg').count()).toBe(1);
+    expect(await page.locator('chart-panel .stale').innerText()).toMatch(/^Partial charts/);
+    expect(await page.locator('chart-panel .placeholder').first().innerText()).toBe(
+      'Cancelled before this chart was drawn.',
+    );
+    // the results themselves are complete and current
+    expect(await page.locator('results-table .stale').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-partial-charts.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the type I error beside power and flags a liberal design (binary, 18 patients an arm)', async () => {
+    // an enriched design's pooled z test of two response rates of 0.44 with 18 an arm: its exact size is
+    // 0.0317 (binomial enumeration, test/engine/type-one-error-block.test.ts), above α = 0.025 by far more
+    // than the Monte Carlo error at 20,000 trials
+    const liberal = parseScenario({
+      title: 'Small binary trial',
+      population: { prevalence: 0.4 },
+      endpoint: { type: 'binary', control: { pos: 0.44, neg: 0.3 }, treatment: { pos: 0.7, neg: 0.35 } },
+      analysis: { statistic: 'z', strata: 'fixed' },
+      designs: [
+        { id: 'small', label: 'Small', type: 'enriched', n: 36 },
+        { id: 'large', label: 'Large', type: 'stratified', n: 400, intersection: 'simes' },
+      ],
+      simulation: { replicates: 20000, seed: 'liberal' },
+    });
+    if (!liberal.ok) throw new Error(liberal.errors.join('\n'));
+    const { page, context, errors } = await open(encodeScenarioQuery(liberal.scenario));
+    await done(page);
+    const row = page.locator('table.results tr', { hasText: 'Type I error' });
+    const [small, large] = await row.locator('td').allInnerTexts();
+    expect(small).toMatch(/^0\.03\d ± 0\.001 above α$/);
+    expect(large).not.toMatch(/above α/);
+    await page.locator('results-table').screenshot({ path: `${SCREENSHOTS}/app-type-one-error.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('axe-core finds no violations on the page with results and charts', async () => {
     const { page, context } = await open();
     await done(page);
     await chartsDone(page);
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-1400.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('a 390 px phone: Run and the results first, chart text ≥ 11 px, axe clean with the explanations open', async () => {
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, context } = await open('', phone);
+    await done(page);
+    await chartsDone(page);
+    const top = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top);
+    expect(await top('button.primary')).toBeLessThan(844);
+    expect(await top('results-table')).toBeLessThan(await top('scenario-panel'));
+    // each chart is laid out for its width: text × (rendered width / viewBox width) is at least 11 px
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll<SVGSVGElement>('.chart svg')].flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((text) => scale * parseFloat(getComputedStyle(text).fontSize));
+        }),
+      ),
+    );
+    metrics['smallest chart text at 390 px (px)'] = Math.round(10 * smallest) / 10;
+    expect(smallest).toBeGreaterThanOrEqual(11);
+    await page.locator('how-to-read summary').first().click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/app-390.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('six designs at 1400 px: every column in view, none cut off', async () => {
+    const six = parseScenario({
+      ...DEFAULT_SCENARIO,
+      designs: [
+        ...(DEFAULT_SCENARIO.designs as object[]),
+        {
+          id: 'enriched-gs',
+          label: 'Enriched, two looks',
+          type: 'enriched',
+          n: 200,
+          interims: { informationRates: [0.5, 1] },
+        },
+        { id: 'bonferroni', label: 'Stratified (Bonferroni)', type: 'stratified', n: 360, intersection: 'bonferroni' },
+      ],
+      simulation: { replicates: 2000 },
+    });
+    if (!six.ok) throw new Error(six.errors.join('\n'));
+    const { page, context } = await open(encodeScenarioQuery(six.scenario));
+    await done(page);
+    const box = page.locator('results-table .table-scroll');
+    const [scrollWidth, clientWidth] = await box.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    expect(await page.locator('table.results thead th').count()).toBe(7);
+    await page.locator('results-table').screenshot({ path: `${SCREENSHOTS}/app-six-designs.png` });
     await context.close();
   });
 });

@@ -55,7 +55,8 @@ export class ChartPanel extends StoreElement {
   }
 
   private staleNote(): TemplateResult {
-    const running = this.store.tasks.chartWork === 'running';
+    // charts under way are of the results shown; once the scenario is edited they are out of date too
+    const running = this.store.current && this.store.tasks.chartWork === 'running';
     return html`<p class="stale" role="status">${
       running
         ? 'Updating: these charts are of the previous run.'
