@@ -1,5 +1,6 @@
 // Every `stratum` subcommand by name.
 import { boundaries } from './boundaries.js';
+import { fieldsCommand } from './fields.js';
 import type { Command } from './command.js';
 import { mapCommand } from './map.js';
 import { merge } from './merge.js';
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, Command> = {
   url: urlCommand,
   report: reportCommand,
   rcode: rcodeCommand,
+  fields: fieldsCommand,
 };

@@ -95,6 +95,10 @@ export function rangeOf(path: string, endpointType: EndpointType): string {
 export function fieldRange(field: Field<unknown>): string {
   const kind = (field as { kind?: string }).kind;
   if (kind === 'number') return rangeSymbols((field as NumberField).range);
-  if (kind === 'text') return `≤ ${(field as TextField).maxLength} characters`;
+  // a text with a pattern says it in words ("1–40 letters, digits, …"); free text, its length
+  if (kind === 'text') {
+    const free = field.allowed.startsWith('text of at most');
+    return free ? `≤ ${(field as TextField).maxLength} characters` : field.allowed;
+  }
   return field.allowed;
 }

@@ -5,6 +5,9 @@
 // field of the contract to having an entry here.
 import { fieldRange, scenarioField, designField } from './field-at.js';
 import type { Field, KeywordField } from './checks.js';
+import { DESIGN_META } from './design-meta.js';
+import { ENDPOINT_FIELDS } from './endpoint.js';
+import { ANALYSIS_FIELDS, POPULATION_FIELDS, SIMULATION_FIELDS, TRIAL_FIELDS } from './scenario-fields.js';
 import type { DesignType, EndpointType } from './types.js';
 
 export type FieldDoc = {
@@ -15,12 +18,12 @@ export type FieldDoc = {
   choices?: Record<string, string>;
 };
 
-const perStatus = (label: string, unit: string, help: string): Record<string, FieldDoc> => ({
-  pos: { label: `${label}, marker+`, unit, help },
-  neg: { label: `${label}, marker−`, unit, help },
+/** a value per true marker status: the pair, and each of its two */
+const perStatus = (path: string, label: string, unit: string, help: string): Record<string, FieldDoc> => ({
+  [path]: { label, unit, help: `${help} One value for marker+ and one for marker− patients.` },
+  [`${path}.pos`]: { label: `${label}, marker+`, unit, help },
+  [`${path}.neg`]: { label: `${label}, marker−`, unit, help },
 });
-const prefixed = (prefix: string, docs: Record<string, FieldDoc>) =>
-  Object.fromEntries(Object.entries(docs).map(([key, doc]) => [`${prefix}.${key}`, doc]));
 
 const INTERSECTION_CHOICES = {
   bonferroni: 'Bonferroni',
@@ -48,18 +51,17 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     help: 'Changing it starts from typical values.',
     choices: { continuous: 'Continuous (mean)', binary: 'Binary (response)', survival: 'Time to event' },
   },
-  ...prefixed('endpoint.effect', perStatus('Effect', 'mean difference', 'Treatment − control; larger is better.')),
-  ...prefixed('endpoint.sd', perStatus('Standard deviation', 'outcome units', 'Spread of the outcome in each arm.')),
-  ...prefixed('endpoint.control', perStatus('Control response', 'probability', 'Response rate without treatment.')),
-  ...prefixed(
+  ...perStatus('endpoint.effect', 'Effect', 'mean difference', 'Treatment − control; larger is better.'),
+  ...perStatus('endpoint.sd', 'Standard deviation', 'outcome units', 'Spread of the outcome in each arm.'),
+  ...perStatus('endpoint.control', 'Control response', 'probability', 'Response rate without treatment.'),
+  ...perStatus(
     'endpoint.treatment',
-    perStatus('Treatment response', 'probability', 'Response rate with treatment; larger is better.'),
+    'Treatment response',
+    'probability',
+    'Response rate with treatment; larger is better.',
   ),
-  ...prefixed(
-    'endpoint.controlMedian',
-    perStatus('Control median', 'months', 'Median time to event without treatment.'),
-  ),
-  ...prefixed('endpoint.hazardRatio', perStatus('Hazard ratio', 'treatment : control', 'Below 1 is benefit.')),
+  ...perStatus('endpoint.controlMedian', 'Control median', 'months', 'Median time to event without treatment.'),
+  ...perStatus('endpoint.hazardRatio', 'Hazard ratio', 'treatment : control', 'Below 1 is benefit.'),
   'endpoint.dropoutPerYear': {
     label: 'Drop-out',
     unit: 'per year',
@@ -68,6 +70,7 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   'trial.allocation': { label: 'Allocation', unit: 'treatment : control = r : 1', help: 'Randomisation ratio.' },
   'trial.screeningRate': { label: 'Screening rate', unit: 'patients / month', help: 'Patients screened per month.' },
   'trial.endpointDelay': { label: 'Endpoint delay', unit: 'months', help: 'From randomisation to the outcome.' },
+  'trial.costs': { label: 'Costs', help: 'What the trial costs, per patient and per month, in one currency.' },
   'trial.costs.perScreened': { label: 'Cost per screened', help: 'Screening and the assay.' },
   'trial.costs.perRandomized': { label: 'Cost per randomised', help: 'Treatment and follow-up.' },
   'trial.costs.perMonth': { label: 'Cost per month', help: 'Running cost.' },
@@ -202,4 +205,34 @@ export function fieldView(path: string, endpointType: EndpointType, designType?:
     nullable: (field as { nullable?: boolean }).nullable === true,
     optional: field.fill !== undefined && field.fill() === undefined,
   };
+}
+
+type AnyFields = Record<string, { kind?: string; fields?: AnyFields }>;
+
+function pathsUnder(prefix: string, fields: AnyFields): string[] {
+  return Object.entries(fields).flatMap(([key, field]) => {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    return field.kind === 'object' && field.fields ? [path, ...pathsUnder(path, field.fields)] : [path];
+  });
+}
+
+/** every field path of a scenario with this endpoint (`designs[0].…` for a design of `designType`) */
+export function fieldPaths(endpointType: EndpointType, designType?: DesignType): string[] {
+  if (designType !== undefined) {
+    const own = pathsUnder('', DESIGN_META[designType].fields as unknown as AnyFields);
+    const sizes = endpointType === 'survival' ? ['n', 'events'] : ['n'];
+    return ['id', 'label', 'type', ...sizes, ...own].map((path) => `designs[0].${path}`);
+  }
+  const section = (name: string, fields: unknown) => pathsUnder(name, fields as AnyFields);
+  return [
+    'version',
+    'title',
+    'alpha',
+    ...section('population', POPULATION_FIELDS),
+    'endpoint.type',
+    ...section('endpoint', ENDPOINT_FIELDS[endpointType]),
+    ...section('trial', TRIAL_FIELDS),
+    ...section('analysis', ANALYSIS_FIELDS),
+    ...section('simulation', SIMULATION_FIELDS),
+  ];
 }
