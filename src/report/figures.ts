@@ -4,6 +4,7 @@
 import { format } from 'd3';
 import { CHART_REPLICATES, designLabels } from '../app/chart-data.js';
 import { flowChart } from '../app/charts/flow-chart.js';
+import { HYPOTHESIS_TEXT } from '../app/charts/hypothesis.js';
 import { lineChart } from '../app/charts/line-chart.js';
 import { targetChart } from '../app/charts/target-chart.js';
 import { patientFlow } from '../engine/patient-flow.js';
@@ -17,36 +18,39 @@ export function figures(numbers: ReportNumbers): Figure[] {
   const { scenario, bySize, solutions, target, results } = numbers;
   const labels = designLabels(scenario);
   const percent = format('.0%')(target.power);
+  const what = HYPOTHESIS_TEXT[target.hypothesis];
   const list: Figure[] = [
     {
       kind: 'figure',
       id: 'figure-power-size',
       caption:
-        `Power against size, one line per design, with 95% Monte Carlo bands (${bySize.unit}); the dashed ` +
-        `line is the target.`,
+        `Power for ${what} against size, one line per design, with 95% Monte Carlo bands (${bySize.unit}); ` +
+        'the dashed line is the target.',
       svg: templateText(
         lineChart(bySize, {
           id: 'figure-power-size',
           title: 'Power against sample size',
           description:
-            `Probability of rejecting at least one hypothesis against the number of ${bySize.unit}, one ` +
+            `Probability of rejecting ${what} against the number of ${bySize.unit}, one ` +
             `line per design, with 95% Monte Carlo bands and the target power ${percent} as a dashed line.`,
           xLabel: bySize.unit,
           xFormat: format(',d'),
           target: target.power,
+          hypotheses: [target.hypothesis],
         }),
       ),
     },
     {
       kind: 'figure',
       id: 'figure-at-target',
-      caption: `Expected cost and duration of each design at its size for ${percent} power.`,
+      caption: `Expected cost and duration of each design at its size for ${percent} power for ${what}.`,
       svg: templateText(
         targetChart(solutions, labels, {
           id: 'figure-at-target',
           title: 'Cost and duration at the target power',
-          description: `Expected cost and months of each design at the smallest size reaching ${percent} power.`,
+          description: `Expected cost and months of each design at the smallest size reaching ${percent} power for ${what}.`,
           target: target.power,
+          hypothesis: target.hypothesis,
         }),
       ),
     },
