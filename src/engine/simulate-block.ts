@@ -19,10 +19,14 @@ function runnerFor(scenario: Scenario, designIndex: number): DesignRunner {
   return runners[designIndex];
 }
 
+/** the sampler of one block of one design: `startTrial(i)` then gives replicate i its own streams */
+export function blockSampler(scenario: Scenario, designIndex: number, block: number): Sampler {
+  return new Sampler(blockStream(scenario.simulation.seed, scenario.designs[designIndex].id, block), true);
+}
+
 export function simulateBlock(scenario: Scenario, designIndex: number, block: number): Float64Array {
   const runner = runnerFor(scenario, designIndex);
-  const design = scenario.designs[designIndex];
-  const sampler = new Sampler(blockStream(scenario.simulation.seed, design.id, block), true);
+  const sampler = blockSampler(scenario, designIndex, block);
   const tally = emptyTally();
   const replicates = replicatesInBlock(scenario.simulation.replicates, block);
   for (let i = 0; i < replicates; i++) {

@@ -13,6 +13,7 @@ import { TALLY } from '../tally.js';
 import { combinationTest, P_CAP, type CombinationTest } from '../inference/combination/combination.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
 import { intersectionTests } from '../inference/intersection/index.js';
+import type { TraceRecorder } from '../trace/recorder.js';
 import type { Stage2Size } from './recalculation.js';
 import type { DesignRunner } from './runner.js';
 import type { TwoStageSource } from './stage-source.js';
@@ -23,6 +24,8 @@ export function prepareAdaptiveEnrichment(
   source: TwoStageSource,
   planned: readonly [number, number],
   recalculation: ((test: CombinationTest) => Stage2Size) | null,
+  /** a trace's recorder of the interim and the end; null when simulating blocks */
+  recorder: TraceRecorder | null = null,
 ): DesignRunner {
   const intersection = intersectionTests[design.intersection];
   const test = combinationTest(planned[0] / planned[1], design, scenario.alpha);
@@ -40,7 +43,8 @@ export function prepareAdaptiveEnrichment(
       const zF1 = first.zF;
       const effectS = first.effectS;
       const effectF = first.effectF;
-      const zI1 = zOfP(intersection.pValue(zS1, zF1, statisticCorrelation(first.informationS, first.informationF)));
+      const correlation1 = statisticCorrelation(first.informationS, first.informationF);
+      const zI1 = zOfP(intersection.pValue(zS1, zF1, correlation1));
 
       const interim = test.interimCritical;
       const rejectedI1 = zI1 >= interim;
@@ -73,29 +77,95 @@ export function prepareAdaptiveEnrichment(
       const stopForFutility = !stopForEfficacy && (futilityStop || (!keepS && !keepF));
       let rejectS = rejectedS1;
       let rejectF = rejectedF1;
+      // stays 0 when the trial stops at the interim
+      let size2 = 0;
 
       if (stopForEfficacy) tally[TALLY.earlyEfficacy]++;
       else if (stopForFutility) tally[TALLY.earlyFutility]++;
       else {
         if (keepS) tally[TALLY.continueS]++;
         if (keepF) tally[TALLY.continueF]++;
-        const size2 = recalculate
-          ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), P_CAP)))
-          : total - size1;
-        if (size2 > 0) {
-          const second = source.second(keepS, keepF, size2, sampler);
-          const zS2 = second.zS;
-          const zF2 = second.zF;
-          const zI2 =
-            keepS && keepF
-              ? zOfP(intersection.pValue(zS2, zF2, statisticCorrelation(second.informationS, second.informationF)))
-              : keepS
-                ? zS2
-                : zF2;
-          const rejectedI = rejectedI1 || test.rejectsAtEnd(zI1, zI2);
-          if (keepS && !rejectS) rejectS = rejectedI && (rejectedSingleS1 || test.rejectsAtEnd(zS1, zS2));
-          if (keepF && !rejectF) rejectF = rejectedI && (rejectedSingleF1 || test.rejectsAtEnd(zF1, zF2));
-        }
+        size2 = recalculate ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), P_CAP))) : total - size1;
+      }
+      recorder?.decision({
+        kind: 'interim',
+        size: size1,
+        month: source.months,
+        zS: zS1,
+        zF: zF1,
+        effectS,
+        effectF,
+        correlation: correlation1,
+        zI: zI1,
+        interimCritical: interim,
+        early: { intersection: rejectedI1, S: rejectedSingleS1, F: rejectedSingleF1 },
+        rejectedS: rejectedS1,
+        rejectedF: rejectedF1,
+        futile: { intersection: futileI, S: test.futile(zS1), F: test.futile(zF1) },
+        selection,
+        measureS,
+        measureF,
+        keepS,
+        keepF,
+        stop: stopForEfficacy ? 'efficacy' : stopForFutility ? 'futility' : null,
+        stage2: stopForEfficacy || stopForFutility ? null : size2,
+        recalculated: recalculate !== null && !stopForEfficacy && !stopForFutility,
+      });
+      if (size2 > 0) {
+        const second = source.second(keepS, keepF, size2, sampler);
+        const zS2 = second.zS;
+        const zF2 = second.zF;
+        const zI2 =
+          keepS && keepF
+            ? zOfP(intersection.pValue(zS2, zF2, statisticCorrelation(second.informationS, second.informationF)))
+            : keepS
+              ? zS2
+              : zF2;
+        const rejectedI = rejectedI1 || test.rejectsAtEnd(zI1, zI2);
+        if (keepS && !rejectS) rejectS = rejectedI && (rejectedSingleS1 || test.rejectsAtEnd(zS1, zS2));
+        if (keepF && !rejectF) rejectF = rejectedI && (rejectedSingleF1 || test.rejectsAtEnd(zF1, zF2));
+        recorder?.decision({
+          kind: 'final',
+          month: source.months,
+          stage2: true,
+          keepS,
+          keepF,
+          zS2: keepS ? zS2 : null,
+          zF2: keepF ? zF2 : null,
+          zI2,
+          combination: design.combination,
+          combined: {
+            intersection: test.combined(zI1, zI2),
+            S: keepS ? test.combined(zS1, zS2) : null,
+            F: keepF ? test.combined(zF1, zF2) : null,
+          },
+          finalCritical: test.finalCritical,
+          // as the two lines above decide: a dropped population keeps only what it rejected at the interim
+          local: {
+            intersection: rejectedI,
+            S: keepS ? rejectedSingleS1 || test.rejectsAtEnd(zS1, zS2) : rejectedS1,
+            F: keepF ? rejectedSingleF1 || test.rejectsAtEnd(zF1, zF2) : rejectedF1,
+          },
+          rejectS,
+          rejectF,
+        });
+      } else {
+        recorder?.decision({
+          kind: 'final',
+          month: source.months,
+          stage2: false,
+          keepS: false,
+          keepF: false,
+          zS2: null,
+          zF2: null,
+          zI2: null,
+          combination: design.combination,
+          combined: { intersection: null, S: null, F: null },
+          finalCritical: test.finalCritical,
+          local: { intersection: rejectedI1, S: rejectedSingleS1, F: rejectedSingleF1 },
+          rejectS,
+          rejectF,
+        });
       }
 
       tally[TALLY.randomized] += source.randomized;

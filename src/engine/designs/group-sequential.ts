@@ -18,7 +18,7 @@ export function prepareGroupSequential(
   n: number,
   interims: Interims,
 ): DesignRunner {
-  const { enrolment, model, stage, scenario } = context;
+  const { enrolment, model, stage, scenario, recorder } = context;
   const rates = interims.informationRates;
   const looks = rates.length;
   // whole patients at each look; the contract makes every look add at least one
@@ -26,7 +26,6 @@ export function prepareGroupSequential(
   const critical = lookCriticalValues(scenario, population, interims, n);
   const residual = usesT(scenario) ? new WithinStages() : undefined;
   const cumulativeData = new StageData();
-  const { screeningRate, endpointDelay } = scenario.trial;
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       clearStage(cumulativeData);
@@ -37,7 +36,20 @@ export function prepareGroupSequential(
         enrolment.enrol(stage, population, cumulative[look] - (look > 0 ? cumulative[look - 1] : 0), sampler);
         addStage(cumulativeData, stage);
         if (residual) model.addWithinStage?.(residual, stage);
-        if (model.statistic(cumulativeData, population, residual) >= critical[look]) {
+        const z = model.statistic(cumulativeData, population, residual);
+        const crossed = z >= critical[look];
+        recorder?.decision({
+          kind: 'look',
+          look: look + 1,
+          looks,
+          population,
+          size: cumulative[look],
+          month: context.monthAfter(cumulativeData.screened),
+          z,
+          critical: critical[look],
+          rejected: crossed,
+        });
+        if (crossed) {
           rejected = true;
           break;
         }
@@ -45,7 +57,7 @@ export function prepareGroupSequential(
       const last = Math.min(look, looks - 1);
       tally[TALLY.randomized] += cumulative[last];
       tally[TALLY.screened] += cumulativeData.screened;
-      tally[TALLY.months] += cumulativeData.screened / screeningRate + endpointDelay;
+      tally[TALLY.months] += context.monthAfter(cumulativeData.screened);
       if (rejected) {
         tally[TALLY.rejectAny]++;
         tally[population === 'S' ? TALLY.rejectS : TALLY.rejectF]++;

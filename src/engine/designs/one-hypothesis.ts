@@ -13,12 +13,24 @@ export function prepareOneHypothesis(
   design: AllComersDesign | EnrichedDesign,
 ): DesignRunner {
   if (design.interims) return prepareGroupSequential(context, population, design.n, design.interims);
-  const { enrolment, model, stage, critical } = context;
+  const { enrolment, model, stage, critical, recorder } = context;
   const inS = population === 'S';
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       enrolment.enrol(stage, population, design.n, sampler);
-      const rejected = model.statistic(stage, population) >= critical;
+      const z = model.statistic(stage, population);
+      const rejected = z >= critical;
+      recorder?.decision({
+        kind: 'look',
+        look: 1,
+        looks: 1,
+        population,
+        size: design.n,
+        month: context.monthAfter(stage.screened),
+        z,
+        critical,
+        rejected,
+      });
       context.tallyFixedTrial(tally, design.n, inS && rejected, !inS && rejected);
     },
   };

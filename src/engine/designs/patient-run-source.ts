@@ -4,13 +4,19 @@ import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
 import { SurvivalRun } from '../endpoints/survival/survival-run.js';
 import type { PopulationSummary } from '../population.js';
 import type { Scenario } from '../scenario/types.js';
+import type { PatientRecorder } from '../trace/recorder.js';
 
 export abstract class PatientRunSource {
   events = 0;
   protected readonly run: SurvivalRun;
 
-  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards) {
-    this.run = new SurvivalRun(scenario, population, hazards);
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    hazards: SurvivalHazards,
+    recorder: PatientRecorder | null,
+  ) {
+    this.run = new SurvivalRun(scenario, population, hazards, recorder);
   }
 
   get randomized(): number {

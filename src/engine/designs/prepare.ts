@@ -1,5 +1,6 @@
 // The table from a design's type to its simulation.
 import type { Design, Scenario } from '../scenario/types.js';
+import type { TraceRecorder } from '../trace/recorder.js';
 import { prepareAdaptiveEnrichment } from './adaptive-enrichment.js';
 import { TrialContext } from './context.js';
 import { prepareOneHypothesis } from './one-hypothesis.js';
@@ -9,10 +10,12 @@ import { stage2Size } from './recalculation.js';
 import { prepareStratified } from './stratified.js';
 import { prepareSurvivalDesign } from './survival.js';
 
-export function prepareDesign(scenario: Scenario, design: Design): DesignRunner {
-  if (scenario.endpoint.type === 'survival') return prepareSurvivalDesign(scenario, scenario.endpoint, design);
+/** `recorder`: a trace's (trace/trace.ts), told of every patient and decision; null when simulating blocks */
+export function prepareDesign(scenario: Scenario, design: Design, recorder: TraceRecorder | null = null): DesignRunner {
+  if (scenario.endpoint.type === 'survival')
+    return prepareSurvivalDesign(scenario, scenario.endpoint, design, recorder);
   // each design gets its own context: designs never share mutable stage buffers
-  const context = new TrialContext(scenario);
+  const context = new TrialContext(scenario, recorder);
   switch (design.type) {
     case 'all-comers':
       return prepareOneHypothesis(context, 'F', design);
@@ -29,6 +32,7 @@ export function prepareDesign(scenario: Scenario, design: Design): DesignRunner 
         design.recalculation
           ? (test) => stage2Size(context.scenario, context.population, design.recalculation!, test)
           : null,
+        recorder,
       );
   }
 }

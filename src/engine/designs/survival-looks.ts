@@ -8,6 +8,7 @@ import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import type { PatientRecorder } from '../trace/recorder.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics } from './stage-source.js';
 
@@ -29,8 +30,9 @@ export class PatientLooks extends PatientRunSource implements SurvivalLooks {
     hazards: SurvivalHazards,
     private readonly from: TestedPopulation,
     private readonly n: number,
+    recorder: PatientRecorder | null = null,
   ) {
-    super(scenario, population, hazards);
+    super(scenario, population, hazards, recorder);
   }
 
   start(sampler: Sampler): void {

@@ -7,6 +7,7 @@ import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import type { PatientRecorder } from '../trace/recorder.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics, type TwoStageSource } from './stage-source.js';
 
@@ -32,8 +33,9 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     population: PopulationSummary,
     hazards: SurvivalHazards,
     private readonly n: readonly [number, number],
+    recorder: PatientRecorder | null = null,
   ) {
-    super(scenario, population, hazards);
+    super(scenario, population, hazards, recorder);
   }
 
   first(size: number, sampler: Sampler): StageStatistics {

@@ -21,8 +21,16 @@ import type { DesignRunner } from './runner.js';
 import { StageStatistics } from './stage-source.js';
 import { AsymptoticLooks, PatientLooks } from './survival-looks.js';
 import { AsymptoticStages, PatientStages } from './survival-stages.js';
+import { closedTestNumbers } from './stratified.js';
+import type { TraceRecorder } from '../trace/recorder.js';
 
-export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndpoint, design: Design): DesignRunner {
+export function prepareSurvivalDesign(
+  scenario: Scenario,
+  endpoint: SurvivalEndpoint,
+  design: Design,
+  /** a trace's recorder of every patient and decision; null when simulating blocks */
+  recorder: TraceRecorder | null = null,
+): DesignRunner {
   const population = summarisePopulation(scenario.population);
   const hazards = survivalHazards(endpoint);
   const patientLevel = scenario.simulation.method === 'patient';
@@ -30,7 +38,7 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
   if (design.type === 'adaptive-enrichment') {
     const events = requiredSize(design, 'events', 'for survival designs');
     const source = patientLevel
-      ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients))
+      ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients), recorder)
       : new AsymptoticStages(scenario, population, hazards, endpoint, design.n);
     const rule = design.recalculation;
     return prepareAdaptiveEnrichment(
@@ -39,6 +47,7 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
       source,
       events,
       rule ? (test) => stage2Size(scenario, population, rule, test) : null,
+      recorder,
     );
   }
   const events = requiredSize(design, 'events', 'for survival designs');
@@ -55,7 +64,7 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
     : null;
   const statistics = new StageStatistics();
   const trial = patientLevel
-    ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients))
+    ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients), recorder)
     : new AsymptoticLooks(scenario, population, hazards, endpoint, from, design.n);
 
   return {
@@ -67,16 +76,40 @@ export function prepareSurvivalDesign(scenario: Scenario, endpoint: SurvivalEndp
       for (; look < targets.length; look++) {
         trial.analyse(targets, look, sampler, statistics);
         if (rule) {
-          const thresholds = rule(statisticCorrelation(statistics.informationS, statistics.informationF));
+          const correlation = statisticCorrelation(statistics.informationS, statistics.informationF);
+          const thresholds = rule(correlation);
           const { zS, zF } = statistics;
           const intersection =
             zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
-          rejectS = intersection && zS >= critical[look];
-          rejectF = intersection && zF >= critical[look];
+          const localS = zS >= critical[look];
+          const localF = zF >= critical[look];
+          rejectS = intersection && localS;
+          rejectF = intersection && localF;
+          recorder?.decision({
+            kind: 'closed-test',
+            size: trial.events,
+            month: trial.months,
+            ...closedTestNumbers(zS, zF, correlation, thresholds, critical[look]),
+            local: { intersection, S: localS, F: localF },
+            rejectS,
+            rejectF,
+          });
           break;
         }
         const z = from === 'S' ? statistics.zS : statistics.zF;
-        if (z >= critical[look]) {
+        const crossed = z >= critical[look];
+        recorder?.decision({
+          kind: 'look',
+          look: look + 1,
+          looks: targets.length,
+          population: from,
+          size: trial.events,
+          month: trial.months,
+          z,
+          critical: critical[look],
+          rejected: crossed,
+        });
+        if (crossed) {
           if (from === 'S') rejectS = true;
           else rejectF = true;
           break;

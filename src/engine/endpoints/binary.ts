@@ -28,8 +28,10 @@ export class BinaryModel implements OutcomeModel {
     }
   }
 
-  drawPatient(stage: StageData, slot: number, sampler: Sampler): void {
-    if (sampler.uniform() < this.response[slot]) stage.sum[slot] += 1;
+  drawPatient(stage: StageData, slot: number, sampler: Sampler): number {
+    const responded = sampler.uniform() < this.response[slot] ? 1 : 0;
+    stage.sum[slot] += responded;
+    return responded;
   }
 
   finishPatients(): void {}

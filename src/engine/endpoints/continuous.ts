@@ -48,10 +48,11 @@ export class ContinuousModel implements OutcomeModel {
     }
   }
 
-  drawPatient(stage: StageData, slot: number, sampler: Sampler): void {
+  drawPatient(stage: StageData, slot: number, sampler: Sampler): number {
     const outcome = this.mean[slot] + this.sd[slot] * sampler.normal();
     stage.sum[slot] += outcome;
     stage.sumSquares[slot] += outcome * outcome;
+    return outcome;
   }
 
   finishPatients(stage: StageData): void {

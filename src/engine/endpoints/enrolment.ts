@@ -8,6 +8,7 @@
 import { CELLS, CELL_IN_S, roundHalfEven, treatmentShare, type PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/types.js';
+import type { PatientRecorder } from '../trace/recorder.js';
 import type { OutcomeModel, TestedPopulation } from './outcome-model.js';
 import { CONTROL, SLOTS, TREATMENT, type StageData } from './stage.js';
 
@@ -30,6 +31,8 @@ export class Enrolment {
     scenario: Scenario,
     population: PopulationSummary,
     private readonly model: OutcomeModel,
+    /** a trace's recorder of every patient screened (patient level); null when simulating blocks */
+    private readonly recorder: PatientRecorder | null = null,
   ) {
     this.share = treatmentShare(scenario.trial.allocation);
     this.fixed = scenario.analysis.strata === 'fixed';
@@ -112,10 +115,14 @@ export class Enrolment {
     while (randomised < n) {
       screened++;
       const cell = this.drawCell(sampler);
-      if (from === 'S' && !CELL_IN_S[cell]) continue;
+      if (from === 'S' && !CELL_IN_S[cell]) {
+        this.recorder?.screened(cell, -1, Number.NaN);
+        continue;
+      }
       const slot = (randomised < nT ? TREATMENT : CONTROL) * CELLS + cell;
       stage.count[slot]++;
-      this.model.drawPatient(stage, slot, sampler);
+      const outcome = this.model.drawPatient(stage, slot, sampler);
+      this.recorder?.screened(cell, slot, outcome);
       randomised++;
     }
     stage.screened = screened;
@@ -123,7 +130,10 @@ export class Enrolment {
 
   private drawPatientsInPlace(stage: StageData, sampler: Sampler): void {
     for (let slot = 0; slot < SLOTS; slot++) {
-      for (let i = 0; i < stage.count[slot]; i++) this.model.drawPatient(stage, slot, sampler);
+      for (let i = 0; i < stage.count[slot]; i++) {
+        const outcome = this.model.drawPatient(stage, slot, sampler);
+        this.recorder?.screened(slot % CELLS, slot, outcome);
+      }
     }
   }
 

@@ -9,8 +9,8 @@ export type TestedPopulation = 'S' | 'F';
 export interface OutcomeModel {
   /** fill `sum` (and `sumSquares` when needed) from `count`, through sufficient statistics */
   drawSufficient(stage: StageData, sampler: Sampler): void;
-  /** add one patient's outcome in arm × cell `slot` */
-  drawPatient(stage: StageData, slot: number, sampler: Sampler): void;
+  /** add one patient's outcome in arm × cell `slot`; returns it (binary: 1 responded, 0 did not) */
+  drawPatient(stage: StageData, slot: number, sampler: Sampler): number;
   /** finish patient-level accumulation (e.g. turn running sums into within-cell sums of squares) */
   finishPatients(stage: StageData): void;
   /**

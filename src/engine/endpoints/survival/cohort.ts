@@ -6,6 +6,7 @@
 import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
+import type { PatientRecorder } from '../../trace/recorder.js';
 import type { TestedPopulation } from '../outcome-model.js';
 import { CONTROL, TREATMENT } from '../stage.js';
 import type { SurvivalHazards } from './hazards.js';
@@ -34,6 +35,8 @@ export class Cohort {
     scenario: Scenario,
     population: PopulationSummary,
     private readonly hazards: SurvivalHazards,
+    /** a trace's recorder of every patient screened; null when simulating blocks */
+    private readonly recorder: PatientRecorder | null = null,
   ) {
     this.share = treatmentShare(scenario.trial.allocation);
     this.fixed = scenario.analysis.strata === 'fixed';
@@ -59,7 +62,10 @@ export class Cohort {
     const { event: hazard, dropout } = this.hazards;
     for (let taken = 0; taken < n; ) {
       const cell = this.nextCell(from, sampler);
-      if (from === 'S' && !CELL_IN_S[cell]) continue;
+      if (from === 'S' && !CELL_IN_S[cell]) {
+        this.recorder?.entered(cell, -1, this.screened * this.interval, Infinity, Infinity);
+        continue;
+      }
       const i = this.size++;
       const arm = this.treated < this.share * (i + 1) - 1e-9 ? TREATMENT : CONTROL;
       if (arm === TREATMENT) this.treated++;
@@ -69,6 +75,7 @@ export class Cohort {
       this.slot[i] = slot;
       this.event[i] = entry + sampler.exponential(hazard[slot]);
       this.dropout[i] = dropout > 0 ? entry + sampler.exponential(dropout) : Infinity;
+      this.recorder?.entered(cell, slot, entry, this.event[i], this.dropout[i]);
       taken++;
     }
   }

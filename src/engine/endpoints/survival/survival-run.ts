@@ -3,6 +3,7 @@
 import type { PopulationSummary } from '../../population.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
+import type { PatientRecorder } from '../../trace/recorder.js';
 import type { TestedPopulation } from '../outcome-model.js';
 import { Cohort } from './cohort.js';
 import { EventClock } from './event-month.js';
@@ -19,8 +20,13 @@ export class SurvivalRun {
   private readonly clock = new EventClock();
   private readonly screeningRate: number;
 
-  constructor(scenario: Scenario, population: PopulationSummary, hazards: SurvivalHazards) {
-    this.cohort = new Cohort(scenario, population, hazards);
+  constructor(
+    scenario: Scenario,
+    population: PopulationSummary,
+    hazards: SurvivalHazards,
+    recorder: PatientRecorder | null = null,
+  ) {
+    this.cohort = new Cohort(scenario, population, hazards, recorder);
     this.logRank = new LogRank(scenario.analysis.stratified);
     this.screeningRate = scenario.trial.screeningRate;
   }

@@ -11,7 +11,9 @@ export interface CombinationTest {
   readonly interimCritical: number;
   /** the end's critical value: C at or above it rejects (inverse normal), p₁·p₂ at or below it (Fisher) */
   readonly finalCritical: number;
-  /** whether stage-wise p-values (as z = Φ⁻¹(1 − p)) reject at the end */
+  /** the combined stage-wise p-values (as z = Φ⁻¹(1 − p)): C = w₁z₁ + w₂z₂, or Fisher's p₁·p₂ */
+  combined(z1: number, z2: number): number;
+  /** whether stage-wise p-values (as z = Φ⁻¹(1 − p)) reject at the end: `combined` against `finalCritical` */
   rejectsAtEnd(z1: number, z2: number): boolean;
   /** a stage-1 p-value that leaves no chance (rpact: inverse normal below −6, Fisher p₁ = 1) */
   futile(z1: number): boolean;
@@ -29,10 +31,12 @@ export const FUTILITY_Z = -6;
 export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, alpha: number): CombinationTest {
   if (design.combination === 'fisher') {
     const c = fisherCritical(alpha);
+    const product = (z1: number, z2: number) => normalUpper(z1) * normalUpper(z2);
     return {
       interimCritical: Infinity,
       finalCritical: c,
-      rejectsAtEnd: (z1, z2) => normalUpper(z1) * normalUpper(z2) <= c,
+      combined: product,
+      rejectsAtEnd: (z1, z2) => product(z1, z2) <= c,
       futile: (z1) => normalUpper(z1) >= 1,
       conditionalCritical: (z1) => zOfP(Math.min(c / normalUpper(z1), P_CAP)),
     };
@@ -43,10 +47,12 @@ export function combinationTest(t1: number, design: AdaptiveEnrichmentDesign, al
     design.efficacy === 'none'
       ? [Infinity, normalQuantile(1 - alpha)]
       : Array.from(efficacyBoundaries(design.efficacy, [t1, 1], alpha));
+  const inverseNormal = (z1: number, z2: number) => w1 * z1 + w2 * z2;
   return {
     interimCritical: c1,
     finalCritical: c2,
-    rejectsAtEnd: (z1, z2) => w1 * z1 + w2 * z2 >= c2,
+    combined: inverseNormal,
+    rejectsAtEnd: (z1, z2) => inverseNormal(z1, z2) >= c2,
     futile: (z1) => z1 <= FUTILITY_Z,
     conditionalCritical: (z1) => (c2 - w1 * z1) / w2,
   };

@@ -1,0 +1,125 @@
+// What the simulation's own code path says of one trial while it runs it, for a trace (trace.ts).
+// Every runner and enrolment takes an optional recorder, null when simulating blocks: each call
+// site is `recorder?.…(…)`, whose arguments (object literals included) are evaluated only when a
+// recorder is there, so the hot path pays one null check and allocates nothing. The numbers a
+// recorder receives are the ones the trial's decisions compare, not recomputed: a trace cannot
+// drift from the simulation it explains.
+import type { TestedPopulation } from '../endpoints/outcome-model.js';
+import type { Selection } from '../scenario/types.js';
+
+/** the patients a trial screens, as the enrolment draws them */
+export interface PatientRecorder {
+  /**
+   * a screened patient of a continuous or binary trial: its cell (population.ts), its arm × cell
+   * slot (stage.ts), or −1 when the stage does not take it, and its outcome (NaN when not taken)
+   */
+  screened(cell: number, slot: number, outcome: number): void;
+  /**
+   * a screened patient of a survival trial: its cell, slot (−1: not taken), the calendar month it
+   * was screened (and randomised), and the months of its event and dropout (∞: none) as drawn
+   */
+  entered(cell: number, slot: number, month: number, event: number, dropout: number): void;
+}
+
+/** an analysis of one hypothesis: a one-analysis design's, or one look of a group-sequential design */
+export type LookDecision = {
+  kind: 'look';
+  /** 1-based, of `looks` planned */
+  look: number;
+  looks: number;
+  population: TestedPopulation;
+  /** patients analysed, or events for survival */
+  size: number;
+  month: number;
+  z: number;
+  /** the look's critical value on the z scale; null: this look cannot stop (it spends no α) */
+  critical: number | null;
+  rejected: boolean;
+};
+
+/** one analysis of H_S and H_F by closed testing (a stratified design) */
+export type ClosedTestDecision = {
+  kind: 'closed-test';
+  size: number;
+  month: number;
+  zS: number;
+  zF: number;
+  /** √(I_S/I_F), the correlation the Spiessens–Debois thresholds use */
+  correlation: number;
+  /** the intersection test rejects H_S∩H_F when z_S ≥ s, or z_F ≥ f, or both reach `both` (null: never) */
+  thresholds: { s: number | null; f: number | null; both: number | null };
+  /** z_{1−α}: H_S and H_F each at level α */
+  critical: number;
+  /** what each test rejects on its own */
+  local: { intersection: boolean; S: boolean; F: boolean };
+  rejectS: boolean;
+  rejectF: boolean;
+};
+
+/** the interim of an adaptive-enrichment design: stage 1's statistics, early decisions and the selection */
+export type InterimDecision = {
+  kind: 'interim';
+  /** stage 1's patients, or events for survival */
+  size: number;
+  month: number;
+  zS: number;
+  zF: number;
+  effectS: number;
+  effectF: number;
+  correlation: number;
+  /** the intersection's stage-1 p-value on the z scale, Φ⁻¹(1 − p) (null: p below double precision) */
+  zI: number | null;
+  /** z₁ at or above which a stage-1 test rejects at the interim; null: no early efficacy */
+  interimCritical: number | null;
+  /** which stage-1 tests reach the interim critical value */
+  early: { intersection: boolean; S: boolean; F: boolean };
+  /** rejected at the interim by the closed test (the hypothesis and the intersection both early) */
+  rejectedS: boolean;
+  rejectedF: boolean;
+  /** which stage-1 values leave no chance (z₁ ≤ −6, or Fisher's p₁ = 1) */
+  futile: { intersection: boolean; S: boolean; F: boolean };
+  selection: Selection;
+  /** the values the selection compares (the effect estimates or the z statistics) */
+  measureS: number;
+  measureF: number;
+  keepS: boolean;
+  keepF: boolean;
+  /** the trial stops here: both rejected (efficacy), or no chance left or nothing kept (futility) */
+  stop: 'efficacy' | 'futility' | null;
+  /** stage 2's size in patients (or events), null when the trial stops */
+  stage2: number | null;
+  /** whether the re-sizing rule set `stage2` (else the planned N − n₁) */
+  recalculated: boolean;
+};
+
+/** the end of an adaptive-enrichment design: stage 2's statistics and the closed combination test */
+export type FinalDecision = {
+  kind: 'final';
+  /** the month of the last analysis held (the interim's when the trial stopped there) */
+  month: number;
+  /** stage 2 was run: its statistics follow (else the interim's decisions are final) */
+  stage2: boolean;
+  keepS: boolean;
+  keepF: boolean;
+  /** stage-2 statistics of the kept populations (null: not kept), and of the intersection */
+  zS2: number | null;
+  zF2: number | null;
+  zI2: number | null;
+  combination: 'inverse-normal' | 'fisher';
+  /** the combined stage-wise values, C = w₁z₁ + w₂z₂ or p₁·p₂, for each test that was combined */
+  combined: { intersection: number | null; S: number | null; F: number | null };
+  finalCritical: number;
+  /**
+   * what each test of the closed test rejects (at the interim or by the combination); a population
+   * dropped at the interim counts only what it rejected there, with the intersection
+   */
+  local: { intersection: boolean; S: boolean; F: boolean };
+  rejectS: boolean;
+  rejectF: boolean;
+};
+
+export type Decision = LookDecision | ClosedTestDecision | InterimDecision | FinalDecision;
+
+export interface TraceRecorder extends PatientRecorder {
+  decision(decision: Decision): void;
+}

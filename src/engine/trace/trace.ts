@@ -1,0 +1,288 @@
+// One replicate of the simulation, patient by patient: every patient screened (arrival month, true
+// marker status, assay result, randomised or not, arm, outcome and when it is known; for survival the
+// event and dropout months and how follow-up ended) and every decision (each look's statistics and
+// thresholds, the interim's selection, stage 2, the closed test), for the `stratum trace` command
+// and the page's "Watch one trial".
+//
+// The trace is the patient-level simulation itself, not a model of it: replicate K of design d is
+// block ⌊(K − 1)/1000⌋, trial (K − 1) mod 1000 of that block, run from the block's sampler
+// (simulate-block.ts) by the design's own runner with a recorder attached (recorder.ts). Each
+// replicate's streams are seeded from its number alone (random/trial-streams.ts), so K is drawn
+// without the replicates before it, and its decision is the one a patient-level run counts
+// (test/engine/trace.test.ts tallies traced replicates into a run's results, byte for byte).
+// Continuous and binary scenarios simulated by sufficient statistics are traced at patient level:
+// the same law, drawn patient by patient, with the same seed and replicate number.
+import { BLOCK_SIZE } from '../blocks.js';
+import { prepareDesign } from '../designs/prepare.js';
+import type { DesignRunner } from '../designs/runner.js';
+import { CELL_IN_S, CELL_POSITIVE, CELLS } from '../population.js';
+import type { DesignType, EndpointType, Scenario } from '../scenario/types.js';
+import { blockSampler } from '../simulate-block.js';
+import { emptyTally, TALLY } from '../tally.js';
+import type { Decision, TraceRecorder } from './recorder.js';
+
+export type Status = 'pos' | 'neg';
+export type Arm = 'treatment' | 'control';
+
+export type TracedPatient = {
+  /** 1-based, in the order screened */
+  number: number;
+  /** the stage (group-sequential: the look) whose recruitment screened it */
+  stage: number;
+  /**
+   * calendar month it was screened (and, when taken, randomised): the j-th patient at j/screeningRate,
+   * the engine's clock; null with fixed strata, which place every arm × cell's share without a screening order
+   */
+  month: number | null;
+  marker: Status;
+  assay: Status;
+  randomized: boolean;
+  arm: Arm | null;
+  /** continuous: the outcome; binary: 1 responded, 0 did not; null: not randomised, or survival */
+  outcome: number | null;
+  /** continuous and binary: the month the outcome is known, `month` + endpointDelay */
+  observed: number | null;
+  /** survival, randomised: the months of the event and of dropout as drawn (dropout null: none) */
+  event?: number;
+  dropout?: number | null;
+  /** survival, randomised: how follow-up ended at the last analysis, and when */
+  followUp?: { month: number; ending: 'event' | 'dropout' | 'censored' };
+};
+
+/** what the trial adds to a run's tally (tally-trace.ts adds it back) */
+export type TraceOutcome = {
+  rejectS: boolean;
+  rejectF: boolean;
+  /** stopped at an interim look: for efficacy, or (adaptive designs) for futility */
+  stopped: 'efficacy' | 'futility' | null;
+  /** adaptive designs that went on to stage 2: the populations kept; else null */
+  kept: { S: boolean; F: boolean } | null;
+  randomized: number;
+  screened: number;
+  months: number;
+  /** events at the last analysis (survival; 0 otherwise) */
+  events: number;
+};
+
+export type Trace = {
+  design: { id: string; label: string; type: DesignType };
+  endpoint: EndpointType;
+  seed: string;
+  /** 1-based, of `replicates` */
+  replicate: number;
+  replicates: number;
+  /** where the simulation's blocks hold it: block `block` (from 0), trial `index` (from 0) */
+  block: number;
+  index: number;
+  screeningRate: number;
+  endpointDelay: number;
+  patients: TracedPatient[];
+  /** survival: patients drawn for recruitment who would have entered after the last analysis, so never did */
+  notEntered: number;
+  /** in the order the trial takes them */
+  decisions: Decision[];
+  outcome: TraceOutcome;
+};
+
+/** a scenario, design or replicate the trace cannot follow; the message starts with its path */
+export class TraceError extends Error {}
+
+/** the scenario simulated patient by patient: what a trace follows */
+export function patientLevel(scenario: Scenario): Scenario {
+  if (scenario.simulation.method === 'patient') return scenario;
+  return { ...scenario, simulation: { ...scenario.simulation, method: 'patient' } };
+}
+
+/** replicate K's place in the blocks: block ⌊(K − 1)/1000⌋, trial (K − 1) mod 1000 */
+export function replicatePlace(replicate: number): { block: number; index: number } {
+  return { block: Math.floor((replicate - 1) / BLOCK_SIZE), index: (replicate - 1) % BLOCK_SIZE };
+}
+
+/** the index of the design with this id, or a TraceError naming the ids there are */
+export function designIndexOf(scenario: Scenario, id: string): number {
+  const index = scenario.designs.findIndex((design) => design.id === id);
+  if (index < 0) {
+    const ids = scenario.designs.map((design) => JSON.stringify(design.id)).join(', ');
+    throw new TraceError(`design: no design has the id ${JSON.stringify(id)} (the scenario's: ${ids})`);
+  }
+  return index;
+}
+
+/** the problem with a replicate number, or undefined when the scenario has that replicate */
+export function replicateProblem(scenario: Scenario, replicate: number): string | undefined {
+  const most = scenario.simulation.replicates;
+  if (Number.isInteger(replicate) && replicate >= 1 && replicate <= most) return undefined;
+  return `must be a whole number from 1 to ${most} (the scenario's replicates), got ${replicate}`;
+}
+
+/** traces replicates of one design, one at a time, in any order */
+export class Tracer {
+  readonly scenario: Scenario;
+  private readonly recorder: TraceBuilder;
+  private readonly runner: DesignRunner;
+  private readonly tally = emptyTally();
+
+  constructor(
+    scenario: Scenario,
+    readonly designIndex: number,
+  ) {
+    this.scenario = patientLevel(scenario);
+    const design = this.scenario.designs[designIndex];
+    if (design === undefined) throw new TraceError(`design: no design ${designIndex} in the scenario`);
+    if (scenario.endpoint.type === 'survival' && design.n === undefined)
+      throw new TraceError(
+        `designs[${designIndex}].n: required to trace patient by patient (the patients to recruit); ` +
+          'the asymptotic method runs without it',
+      );
+    this.recorder = new TraceBuilder(this.scenario);
+    this.runner = prepareDesign(this.scenario, design, this.recorder);
+  }
+
+  trace(replicate: number): Trace {
+    const problem = replicateProblem(this.scenario, replicate);
+    if (problem) throw new TraceError(`replicate: ${problem}`);
+    const { block, index } = replicatePlace(replicate);
+    const sampler = blockSampler(this.scenario, this.designIndex, block);
+    sampler.startTrial(index);
+    this.recorder.start();
+    this.tally.fill(0);
+    this.runner.runTrial(sampler, this.tally);
+    const design = this.scenario.designs[this.designIndex];
+    const { endpoint, simulation, trial } = this.scenario;
+    const outcome = outcomeOf(this.tally, design.type === 'adaptive-enrichment');
+    const { patients, notEntered } = this.recorder.finish(outcome.months);
+    return {
+      design: { id: design.id, label: design.label, type: design.type },
+      endpoint: endpoint.type,
+      seed: simulation.seed,
+      replicate,
+      replicates: simulation.replicates,
+      block,
+      index,
+      screeningRate: trial.screeningRate,
+      endpointDelay: trial.endpointDelay,
+      patients,
+      notEntered,
+      decisions: this.recorder.decisions,
+      outcome,
+    };
+  }
+}
+
+/** replicate `replicate` of the design with id `designId` */
+export function traceReplicate(scenario: Scenario, designId: string, replicate: number): Trace {
+  return new Tracer(scenario, designIndexOf(scenario, designId)).trace(replicate);
+}
+
+/** one trial's tally, which the runner wrote, as the trace's outcome */
+function outcomeOf(tally: Float64Array, adaptive: boolean): TraceOutcome {
+  const continued = tally[TALLY.continueS] + tally[TALLY.continueF] > 0;
+  return {
+    rejectS: tally[TALLY.rejectS] > 0,
+    rejectF: tally[TALLY.rejectF] > 0,
+    stopped: tally[TALLY.earlyEfficacy] > 0 ? 'efficacy' : tally[TALLY.earlyFutility] > 0 ? 'futility' : null,
+    kept: adaptive && continued ? { S: tally[TALLY.continueS] > 0, F: tally[TALLY.continueF] > 0 } : null,
+    randomized: tally[TALLY.randomized],
+    screened: tally[TALLY.screened],
+    months: tally[TALLY.months],
+    events: tally[TALLY.events],
+  };
+}
+
+/** the recorder of one trace: patients and decisions as the runner reports them */
+class TraceBuilder implements TraceRecorder {
+  patients: TracedPatient[] = [];
+  decisions: Decision[] = [];
+  private readonly screeningRate: number;
+  private readonly endpointDelay: number;
+  private readonly ordered: boolean;
+  private readonly survival: boolean;
+
+  constructor(scenario: Scenario) {
+    this.screeningRate = scenario.trial.screeningRate;
+    this.endpointDelay = scenario.trial.endpointDelay;
+    this.ordered = scenario.analysis.strata === 'random';
+    this.survival = scenario.endpoint.type === 'survival';
+  }
+
+  start(): void {
+    this.patients = [];
+    this.decisions = [];
+  }
+
+  screened(cell: number, slot: number, outcome: number): void {
+    const number = this.patients.length + 1;
+    const month = this.ordered ? number / this.screeningRate : null;
+    const taken = slot >= 0;
+    this.patients.push({
+      ...this.person(number, cell, slot, month),
+      outcome: taken ? outcome : null,
+      observed: taken && month !== null ? month + this.endpointDelay : null,
+    });
+  }
+
+  entered(cell: number, slot: number, month: number, event: number, dropout: number): void {
+    const patient: TracedPatient = {
+      ...this.person(this.patients.length + 1, cell, slot, month),
+      outcome: null,
+      observed: null,
+    };
+    if (slot >= 0) {
+      patient.event = event;
+      patient.dropout = Number.isFinite(dropout) ? dropout : null;
+    }
+    this.patients.push(patient);
+  }
+
+  decision(decision: Decision): void {
+    this.decisions.push(jsonSafe(decision));
+  }
+
+  /**
+   * The trial's patients once it has ended at month `end`. A survival trial analyses when its events
+   * are in, perhaps before every planned patient has entered: those after `end` never do (the run
+   * counts only who entered by then), and everyone else's follow-up ends as the log-rank test sees it
+   * at that month (endpoints/survival/log-rank.ts): an event on or before dropout and the end, else
+   * dropout, else censored at the end.
+   */
+  finish(end: number): { patients: TracedPatient[]; notEntered: number } {
+    if (!this.survival) return { patients: this.patients, notEntered: 0 };
+    const patients = this.patients.filter((patient) => (patient.month ?? 0) <= end);
+    for (const patient of patients) {
+      if (patient.event === undefined) continue;
+      const dropout = patient.dropout ?? Infinity;
+      const ending = Math.min(patient.event, dropout, end);
+      patient.followUp =
+        patient.event <= ending
+          ? { month: patient.event, ending: 'event' }
+          : dropout <= end
+            ? { month: dropout, ending: 'dropout' }
+            : { month: end, ending: 'censored' };
+    }
+    return { patients, notEntered: this.patients.filter((patient) => patient.randomized).length - count(patients) };
+  }
+
+  private person(number: number, cell: number, slot: number, month: number | null) {
+    const taken = slot >= 0;
+    return {
+      number,
+      stage: this.decisions.length + 1,
+      month,
+      marker: (CELL_POSITIVE[cell] ? 'pos' : 'neg') as Status,
+      assay: (CELL_IN_S[cell] ? 'pos' : 'neg') as Status,
+      randomized: taken,
+      arm: taken ? ((slot < CELLS ? 'treatment' : 'control') as Arm) : null,
+    };
+  }
+}
+
+function count(patients: TracedPatient[]): number {
+  return patients.filter((patient) => patient.randomized).length;
+}
+
+/** the decision as JSON holds it: a number beyond double precision (a critical value that cannot be reached) null */
+function jsonSafe<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isFinite(value) ? value : null) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonSafe(item)])) as T;
+}
