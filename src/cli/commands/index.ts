@@ -9,6 +9,7 @@ import { reportCommand } from './report.js';
 import { simulate } from './simulate.js';
 import { solveCommand } from './solve.js';
 import { sweepCommand } from './sweep.js';
+import { traceCommand } from './trace.js';
 import { urlCommand } from './url.js';
 
 export const COMMANDS: Record<string, Command> = {
@@ -22,4 +23,5 @@ export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   rcode: rcodeCommand,
   fields: fieldsCommand,
+  trace: traceCommand,
 };
