@@ -48,7 +48,8 @@ export function figures(numbers: ReportNumbers): Figure[] {
         targetChart(solutions, labels, {
           id: 'figure-at-target',
           title: 'Cost and duration at the target power',
-          description: `Expected cost and months of each design at the smallest size reaching ${percent} power for ${what}.`,
+          description:
+            'Expected cost and months of each design at the smallest size reaching ' + `${percent} power for ${what}.`,
           target: target.power,
           hypothesis: target.hypothesis,
         }),

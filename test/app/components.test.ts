@@ -84,7 +84,7 @@ describe('components mounted alone with a store from context', () => {
     expect(element.querySelector('.error')?.textContent).toMatch(/< 1/);
   });
 
-  it('scenario-panel: a binary endpoint hides the statistic; survival with an imperfect assay stays valid', async () => {
+  it('scenario-panel: binary hides the statistic; survival with an imperfect assay stays valid', async () => {
     const { element, store } = await mount('scenario-panel', {
       ...SMALL,
       population: { prevalence: 0.3, sensitivity: 0.9, specificity: 0.9 },

@@ -37,7 +37,7 @@ function openedStore(): { store: Store; engine: ThreadEngine } {
 }
 
 describe('the store', () => {
-  it('runs every design and then the same designs under the global null, and says the results are current', async () => {
+  it('runs every design, then the same designs under the global null, and says the results are current', async () => {
     const { store, engine } = openedStore();
     expect(store.valid).toBe(true);
     store.simulate();

@@ -466,7 +466,9 @@ describe('the app in a browser', () => {
     ]);
     const png = readFileSync(await pngDownload.path());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(1120); // 2 × the 560-wide chart
+    // twice the chart's own width: it is laid out for the width the page gives it
+    const width = await page.locator('#chart-flow svg').evaluate((svg) => (svg as SVGSVGElement).viewBox.baseVal.width);
+    expect(png.readUInt32BE(16)).toBe(2 * width);
 
     // import: a good file replaces the scenario; a bad one is refused with the contract's words
     const imported = { ...JSON.parse(scenarioFile.text), title: 'Imported scenario' };
@@ -505,7 +507,7 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
-  it('works with the keyboard alone: Run within 5 Tab stops, run, edit a field, run again, open a map cell', async () => {
+  it('keyboard alone: Run within 5 Tab stops, run, edit a field, run again, open a map cell', async () => {
     const { page, context } = await open();
     await done(page);
     const press = async (key: string, predicate: string, most = 300) => {
@@ -614,7 +616,7 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
-  it('a 390 px phone: Run and the results first, chart text ≥ 11 px, axe clean with the explanations open', async () => {
+  it('a 390 px phone: Run and results first, chart text ≥ 11 px, axe clean with the explanations open', async () => {
     const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     const { page, context } = await open('', phone);
     await done(page);

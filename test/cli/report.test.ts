@@ -128,7 +128,7 @@ describe('stratum report and rcode: output', () => {
     ]);
     const markdown = readFileSync(join(out, 'protocol.md'), 'utf8');
     expect(markdown).toMatch(/^# &lt;script&gt;/);
-    expect(markdown).toContain('![Power against size');
+    expect(markdown).toContain('![Power for any hypothesis against size');
   });
 
   it('rcode: the script with the numbers of `stratum simulate` on the same file', () => {

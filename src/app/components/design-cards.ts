@@ -91,7 +91,8 @@ export class DesignCards extends StoreElement {
       <ol class="cards">
         ${list.map((design, i) => html`<li class="card">${this.card(design, i, list.length)}</li>`)}
       </ol>
-      <button type="button" @click=${() => add(this.store)} ?disabled=${list.length >= MAX_DESIGNS}>Add design</button>`;
+      <button type="button" @click=${() => add(this.store)} ?disabled=${list.length >= MAX_DESIGNS}
+        >Add design</button>`;
   }
 
   private card(design: Draft, i: number, count: number): TemplateResult {
@@ -177,7 +178,11 @@ export class DesignCards extends StoreElement {
     const store = this.store;
     const rule = readAt(design, 'selection.rule');
     return html`<div class="pair">
-        ${field(store, `${path}.n[0]`, { label: 'Randomised by the interim', unit: 'n₁', help: 'Stage 1, all comers.' })}
+        ${field(store, `${path}.n[0]`, {
+          label: 'Randomised by the interim',
+          unit: 'n₁',
+          help: 'Stage 1, all comers.',
+        })}
         ${field(store, `${path}.n[1]`, { label: 'Randomised in all', unit: 'N', help: 'Cumulative at the end.' })}
       </div>
       ${

@@ -152,12 +152,12 @@ export class ResultsTable extends StoreElement {
             )}</tr>
           </thead>
           <tbody>
-            ${used.map(
-              (row) =>
-                html`<tr><th scope="row" title=${row.title}><a href=${termHref(row.term)}>${row.label}</a></th>${results.map(
-                  (result) => html`<td>${row.cell(result, shown)}</td>`,
-                )}</tr>`,
-            )}
+            ${used.map((row) => {
+              const label = html`<a href=${termHref(row.term)}>${row.label}</a>`;
+              return html`<tr><th scope="row" title=${row.title}>${label}</th>${results.map(
+                (result) => html`<td>${row.cell(result, shown)}</td>`,
+              )}</tr>`;
+            })}
           </tbody>
         </table>
       </div>`;
