@@ -352,6 +352,13 @@ describe('the app in a browser', () => {
     await setField(page, 'Seed', 'share-test');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await done(page);
+    // the target goes with the link, in its fragment; a term's link does not take it away
+    await page.locator('#target-hypothesis').selectOption('S');
+    await page.locator('#target-power').fill('0.9');
+    await page.locator('#target-power').press('Tab');
+    await expect.poll(() => page.url()).toMatch(/#power=0\.9&hypothesis=S$/);
+    await page.locator('table.results a[href="#how-H_S"]').click();
+    await expect.poll(() => page.url()).toMatch(/#power=0\.9&hypothesis=S$/);
     const link = page.url();
     const first = await tableText(page);
     const { text } = await downloaded(page, 'Results JSON');
@@ -360,6 +367,8 @@ describe('the app in a browser', () => {
     const other = await open(link.slice(app.url.length));
     await done(other.page);
     expect(await tableText(other.page)).toBe(first);
+    expect(await other.page.locator('#target-hypothesis').inputValue()).toBe('S');
+    expect(await other.page.locator('#target-power').inputValue()).toBe('0.9');
     const again = await downloaded(other.page, 'Results JSON');
     expect(again.text).toBe(text);
     await other.context.close();

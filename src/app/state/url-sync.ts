@@ -14,10 +14,14 @@ export class UrlSync implements ReactiveController {
 
   hostConnected(): void {
     this.store.addEventListener('change', this.follow);
+    // a link to an explanation (#how-S) moves the page there; the address then gets its target back,
+    // so a reload or a copied address keeps it
+    addEventListener('hashchange', this.follow);
   }
 
   hostDisconnected(): void {
     this.store.removeEventListener('change', this.follow);
+    removeEventListener('hashchange', this.follow);
   }
 
   private readonly follow = (): void => {
