@@ -5,8 +5,9 @@ import { format } from 'd3';
 import { flowChart } from '../../src/app/charts/flow-chart.js';
 import { lineChart } from '../../src/app/charts/line-chart.js';
 import { mapChart } from '../../src/app/charts/map-chart.js';
+import { survivalChart } from '../../src/app/charts/survival-chart.js';
 import { targetChart } from '../../src/app/charts/target-chart.js';
-import { BY_PREVALENCE, BY_SIZE, FLOWS, IDS, LABELS, MAP, SOLUTIONS } from './fixtures.js';
+import { BY_PREVALENCE, BY_SIZE, FLOWS, IDS, LABELS, MAP, SOLUTIONS, SURVIVAL } from './fixtures.js';
 
 export type ChartCase = { name: string; render: (width: number) => SVGTemplateResult };
 
@@ -82,6 +83,10 @@ export const CASES: ChartCase[] = [
     name: 'map-cost',
     render: (width) =>
       mapChart(MAP, IDS, LABELS, { ...frame('map', 'Least costly design at the target power'), by: 'cost', width }),
+  },
+  {
+    name: 'survival-delayed-effect',
+    render: (width) => survivalChart(SURVIVAL, { ...frame('survival', 'Expected survival'), width }),
   },
   ...Object.entries(FLOWS).map(([type, flow]) => ({
     name: `flow-${type}`,

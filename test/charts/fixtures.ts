@@ -6,6 +6,7 @@ import type { CurvePoint, Curves } from '../../src/app/chart-data.js';
 import type { MapCell, DesignMap } from '../../src/engine/planning/design-map.js';
 import type { PatientFlow } from '../../src/engine/patient-flow.js';
 import type { Solution } from '../../src/engine/planning/solve.js';
+import type { SurvivalCurves } from '../../src/app/charts/survival-chart.js';
 
 export const IDS = ['all', 'enriched', 'stratified'];
 export const LABELS: Record<string, string> = {
@@ -192,3 +193,19 @@ function flow(
     analysedUnit,
   };
 }
+
+/** a delayed effect: control medians 12 (marker+) and 9 months, hazard ratio 1 for 4 months, then 0.6 and 0.9 */
+const MONTHS = Array.from({ length: 25 }, (_, i) => 2 * i);
+const delayed = (median: number, ratio: number) => (t: number) => {
+  const rate = Math.LN2 / median;
+  return Math.exp(-rate * Math.min(t, 4) - ratio * rate * Math.max(0, t - 4));
+};
+export const SURVIVAL: SurvivalCurves = {
+  months: MONTHS,
+  curves: [
+    { status: 'pos', arm: 'treatment', survival: MONTHS.map(delayed(12, 0.6)) },
+    { status: 'pos', arm: 'control', survival: MONTHS.map(delayed(12, 1)) },
+    { status: 'neg', arm: 'treatment', survival: MONTHS.map(delayed(9, 0.9)) },
+    { status: 'neg', arm: 'control', survival: MONTHS.map(delayed(9, 1)) },
+  ],
+};
