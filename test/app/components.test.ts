@@ -177,7 +177,11 @@ describe('components mounted alone with a store from context', () => {
     expect(store.target).toEqual({ power: 0.9, hypothesis: 'both' });
     power.value = '3';
     power.dispatchEvent(new Event('change'));
+    await settle(element);
     expect(store.target.power).toBe(0.9);
+    // the field is marked, and says what it takes
+    expect(element.querySelector('#target-power')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#target-power-error')?.textContent).toMatch(/must be a number from 0.5 to 0.99/);
   });
 
   it('chart-panel and map-panel: nothing before a run; after it the flow and the map button', async () => {

@@ -1,7 +1,7 @@
 // The target, chosen once for the power curves, the sizes at the target, the map and the report:
 // a power and the hypothesis whose rejection counts as success.
-import { html, type TemplateResult } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
 import { CHART_REPLICATES } from '../chart-data.js';
 import { HYPOTHESES, type Hypothesis } from '../../engine/planning/solve.js';
@@ -17,23 +17,30 @@ const NAMES: Record<Hypothesis, string> = {
 
 @customElement('target-controls')
 export class TargetControls extends StoreElement {
+  /** what was typed into the power field when it is not a power the page takes; the target stays */
+  @state() private wrongPower = '';
+
   protected override render(): TemplateResult {
     const { store } = this;
     const { target } = store;
     const replicates = Math.min(store.tasks.shown?.scenario.simulation.replicates ?? 0, CHART_REPLICATES);
+    const wrong = `must be a number from ${POWER_RANGE.min} to ${POWER_RANGE.max}; the target stays ${target.power}`;
     return html`<div class="pair target">
       <div class="field">
         <label for="target-power">Target power</label>
-        <input id="target-power" type="number" min=${POWER_RANGE.min} max=${POWER_RANGE.max} step="0.05"
-          .value=${String(target.power)} aria-describedby="target-power-help"
+        <input id="target-power" type="text" inputmode="decimal" autocomplete="off"
+          .value=${this.wrongPower || String(target.power)} aria-invalid=${this.wrongPower ? 'true' : 'false'}
+          aria-describedby="target-power-help${this.wrongPower ? ' target-power-error' : ''}"
           @change=${(event: Event) => {
-            const value = Number((event.target as HTMLInputElement).value);
-            if (value >= POWER_RANGE.min && value <= POWER_RANGE.max)
-              store.setTarget({ ...store.target, power: value });
-            else (event.target as HTMLInputElement).value = String(store.target.power);
+            const text = (event.target as HTMLInputElement).value.trim();
+            const value = Number(text);
+            const fits = text !== '' && value >= POWER_RANGE.min && value <= POWER_RANGE.max;
+            this.wrongPower = fits ? '' : text || ' ';
+            if (fits) store.setTarget({ ...store.target, power: value });
           }} />
         <small class="help" id="target-power-help">${POWER_RANGE.min} to ${POWER_RANGE.max}; curves use
           ${format(',')(replicates)} trials per point.</small>
+        ${this.wrongPower ? html`<small class="error" id="target-power-error" role="alert">${wrong}</small>` : nothing}
       </div>
       <div class="field">
         <label for="target-hypothesis">Target hypothesis</label>
