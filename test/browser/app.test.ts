@@ -728,7 +728,8 @@ describe('what the page reads and runs when it opens', () => {
   it('a link asking for 10⁷ replicates waits for Run in the page instead of starting by itself', async () => {
     const { page, errors, context } = await open(linkWith({ replicates: 10_000_000 }));
     const ask = page.locator('.notice.ask');
-    const asked = /simulates 40,000,000 trials \(10,000,000 replicates of\s+4 designs\)/;
+    const asked =
+      /simulates 80,000,000 trials \(10,000,000 replicates of\s+4 designs, each as given and under no effect\)/;
     await expect.poll(() => ask.innerText()).toMatch(asked);
     await page.waitForTimeout(1000);
     expect(await page.locator('.status').innerText()).toBe('');
@@ -749,8 +750,8 @@ describe('what the page reads and runs when it opens', () => {
     await page.locator('.run').getByRole('button', { name: 'Cancel', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Cancelled'));
 
-    // at the limit it still runs by itself: 4 designs × 250,000 = 10⁶ trials
-    const limit = await open(linkWith({ replicates: 250_000 }), context);
+    // at the limit it still runs by itself: 4 designs × 125,000, twice (with the null) = 10⁶ trials
+    const limit = await open(linkWith({ replicates: 125_000 }), context);
     await limit.page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Simulating'));
     expect(await limit.page.locator('.notice.ask').count()).toBe(0);
     await limit.page.locator('.run').getByRole('button', { name: 'Cancel', exact: true }).click();

@@ -113,7 +113,8 @@ export class StratumApp extends LitElement {
     };
     return html`<div class="notice ask" role="alert">
       <p>This scenario simulates ${size(trialsToSimulate(scenario))} trials (${size(replicates)} replicates of
-        ${designs} design${designs === 1 ? '' : 's'}), which may take a long time here, so it has not started
+        ${designs} design${designs === 1 ? '' : 's'}, each as given and under no effect), which may take a long time
+        here, so it has not started
         by itself. Run it now?</p>
       <span class="answers">
         <button type="button" class="primary" @click=${() => answer(true)}>Run</button>
