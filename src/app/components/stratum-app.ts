@@ -22,6 +22,7 @@ import './results-table.js';
 import './run-panel.js';
 import './scenario-panel.js';
 import './share-panel.js';
+import './watch-trial.js';
 
 @customElement('stratum-app')
 export class StratumApp extends LitElement {
@@ -93,6 +94,7 @@ export class StratumApp extends LitElement {
           <boundaries-panel></boundaries-panel>
           <chart-panel></chart-panel>
           <code-panel></code-panel>
+          <watch-trial></watch-trial>
           <how-to-read .designTypes=${store.scenario?.designs.map((design) => design.type) ?? []}></how-to-read>
         </section>
         <section class="inputs" aria-label="Scenario and designs">

@@ -140,6 +140,11 @@ export function prepareAdaptiveEnrichment(
             F: keepF ? test.combined(zF1, zF2) : null,
           },
           finalCritical: test.finalCritical,
+          byCombination: {
+            intersection: test.rejectsAtEnd(zI1, zI2),
+            S: keepS ? test.rejectsAtEnd(zS1, zS2) : null,
+            F: keepF ? test.rejectsAtEnd(zF1, zF2) : null,
+          },
           // as the two lines above decide: a dropped population keeps only what it rejected at the interim
           local: {
             intersection: rejectedI,
@@ -162,6 +167,7 @@ export function prepareAdaptiveEnrichment(
           combination: design.combination,
           combined: { intersection: null, S: null, F: null },
           finalCritical: test.finalCritical,
+          byCombination: { intersection: null, S: null, F: null },
           local: { intersection: rejectedI1, S: rejectedSingleS1, F: rejectedSingleF1 },
           rejectS,
           rejectF,

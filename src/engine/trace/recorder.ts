@@ -109,6 +109,8 @@ export type FinalDecision = {
   /** the combined stage-wise values, C = w₁z₁ + w₂z₂ or p₁·p₂, for each test that was combined */
   combined: { intersection: number | null; S: number | null; F: number | null };
   finalCritical: number;
+  /** whether each combined value reaches `finalCritical` (the combination test's own verdict; null: not combined) */
+  byCombination: { intersection: boolean | null; S: boolean | null; F: boolean | null };
   /**
    * what each test of the closed test rejects (at the interim or by the combination); a population
    * dropped at the interim counts only what it rejected there, with the intersection

@@ -1,0 +1,150 @@
+// The charts of "Watch one trial" as output: the timeline of a traced trial (continuous, binary and
+// survival, part way and at the end) and the statistics of an analysis, drawn from engine traces of
+// small fixed scenarios at a desktop and a phone width and compared with stored snapshots (listed in
+// test/charts/gallery.html); and what a reader relies on checked directly: the viewBox is the width
+// asked, no text under 11 px, no patient drawn before it is screened, every assay error outlined.
+import { describe, expect, it } from 'vitest';
+import { decisionFigure } from '../../src/app/charts/decision-figure.js';
+import { statisticsChart } from '../../src/app/charts/statistics-chart.js';
+import { type TimelineData, trialTimeline } from '../../src/app/charts/trial-timeline.js';
+import { trialSteps, visibleAt } from '../../src/app/trial-steps.js';
+import { traceReplicate } from '../../src/engine/trace/trace.js';
+import { templateText } from '../../src/report/template-text.js';
+import { expectSvgSnapshot } from '../support/svg-snapshot.js';
+import { binaryEndpoint, continuousEndpoint, scenarioFrom } from '../support/scenarios.js';
+
+const population = { prevalence: 0.35, sensitivity: 0.8, specificity: 0.85 };
+const continuous = scenarioFrom({
+  population,
+  endpoint: continuousEndpoint(0.8, 0.2),
+  trial: { screeningRate: 10, endpointDelay: 1.5 },
+  designs: [{ id: 'enriched', label: 'Enriched', type: 'enriched', n: 24 }],
+  simulation: { replicates: 100, seed: 'charts' },
+});
+const binary = scenarioFrom({
+  population,
+  endpoint: binaryEndpoint([0.3, 0.3], [0.7, 0.4]),
+  designs: [
+    {
+      id: 'adaptive',
+      label: 'Adaptive',
+      type: 'adaptive-enrichment',
+      n: [30, 60],
+      selection: { rule: 'epsilon', epsilon: 0.1 },
+    },
+  ],
+  simulation: { replicates: 100, seed: 'charts' },
+});
+const survival = scenarioFrom({
+  population,
+  endpoint: {
+    type: 'survival',
+    controlMedian: { pos: 8, neg: 10 },
+    hazardRatio: { pos: 0.5, neg: 0.9 },
+    dropoutPerYear: 0.15,
+  },
+  trial: { screeningRate: 6 },
+  designs: [{ id: 'stratified', label: 'Stratified', type: 'stratified', n: 40, events: 24 }],
+  simulation: { replicates: 100, seed: 'charts' },
+});
+
+const TRACES = {
+  continuous: traceReplicate(continuous, 'enriched', 3),
+  binary: traceReplicate(binary, 'adaptive', 2),
+  survival: traceReplicate(survival, 'stratified', 4),
+};
+
+/** the timeline at the step `at` (a fraction of the way through its steps) */
+function timelineAt(name: keyof typeof TRACES, at: number): TimelineData {
+  const trace = TRACES[name];
+  const steps = trialSteps(trace, 'intro');
+  const step = steps[Math.round(at * (steps.length - 1))];
+  return {
+    endpoint: trace.endpoint,
+    patients: trace.patients,
+    moment: { month: step.month, stage: step.stage },
+    end: trace.outcome.months,
+    analyses: step.analyses,
+  };
+}
+
+const smallestFont = (text: string) =>
+  Math.min(...[...text.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1])));
+
+describe('trialTimeline', () => {
+  for (const name of Object.keys(TRACES) as (keyof typeof TRACES)[])
+    for (const [when, at] of [
+      ['middle', 0.4],
+      ['end', 1],
+    ] as const)
+      for (const width of [560, 360])
+        it(`${name}, ${when}, at ${width}: matches its snapshot`, () => {
+          const svg = templateText(trialTimeline(timelineAt(name, at), { id: 't', title: `${name} trial`, width }));
+          expectSvgSnapshot(`trial-timeline-${name}-${when}-${width}`, svg);
+        });
+
+  it('is as wide as asked with no text under 11 px; only patients screened by the step are drawn', () => {
+    for (const width of [320, 390, 776]) {
+      const data = timelineAt('continuous', 0.3);
+      const text = templateText(trialTimeline(data, { id: 't', title: 'trial', width }));
+      expect(text).toContain(`viewBox="0 0 ${width} `);
+      expect(smallestFont(text)).toBeGreaterThanOrEqual(11);
+      const visible = data.patients.filter((p) => visibleAt(p, data.moment));
+      expect(visible.length).toBeLessThan(data.patients.length);
+      expect(text.match(/<path d="M[^"]*" fill=/g)).toHaveLength(visible.length);
+    }
+  });
+
+  it('outlines every assay error, and its description counts what is shown', () => {
+    const data = timelineAt('continuous', 1);
+    const text = templateText(trialTimeline(data, { id: 't', title: 'trial', width: 560 }));
+    const wrong = data.patients.filter((p) => p.marker !== p.assay).length;
+    expect(wrong).toBeGreaterThan(0);
+    expect(text.match(/<path d="M[^"]*" fill="[^"]*" stroke="#1b1f24"/g)).toHaveLength(wrong);
+    expect(text).toMatch(new RegExp(`${data.patients.length} patients screened, 24 randomised`));
+    expect(text).toContain(`${wrong} with an assay result that differs`);
+  });
+
+  it('survival: an × at each event seen, a bar at each dropout', () => {
+    const data = timelineAt('survival', 1);
+    const text = templateText(trialTimeline(data, { id: 't', title: 'trial', width: 560 }));
+    const events = data.patients.filter((p) => p.followUp?.ending === 'event').length;
+    expect(text.match(/<path d="M[^"]*l6,6m0,-6l-6,6" stroke/g)).toHaveLength(events + 1); // + the legend's
+  });
+});
+
+describe('statisticsChart and the decision figures', () => {
+  it('an analysis and an interim match their snapshots at 560 and 360', () => {
+    for (const width of [560, 360]) {
+      const look = statisticsChart(
+        {
+          rows: [
+            { label: 'H_S on its own', z: 2.31, critical: 1.96, reached: true },
+            { label: 'H_F on its own', z: 1.2, critical: 1.96, reached: false },
+          ],
+        },
+        { id: 's', title: 'The analysis', width },
+      );
+      expectSvgSnapshot(`statistics-analysis-${width}`, templateText(look));
+      const interim = statisticsChart(
+        { rows: [{ label: 'H_S∩H_F', z: null, critical: null, reached: false }] },
+        { id: 's', title: 'Stage 1 at the interim', width },
+      );
+      expectSvgSnapshot(`statistics-cannot-reject-${width}`, templateText(interim));
+    }
+  });
+
+  it('every step of a trial has its figure: statistics at an analysis, the closed test lit node by node', () => {
+    for (const trace of Object.values(TRACES)) {
+      const steps = trialSteps(trace, 'intro');
+      const texts = steps.map((step) => templateText(decisionFigure(trace.decisions, step, { id: 'd', width: 360 })));
+      expect(texts[0]).toBe('');
+      expect(texts.some((text) => text.includes('Closed test of H_S and H_F'))).toBe(trace.design.type !== 'enriched');
+      const lit = steps.filter((step) => step.lit).map((step) => step.lit);
+      if (lit.length > 0) {
+        const final = trace.decisions[trace.decisions.length - 1];
+        if (final.kind === 'final' || final.kind === 'closed-test') expect(lit[lit.length - 1]).toEqual(final.local);
+      }
+    }
+  });
+});
