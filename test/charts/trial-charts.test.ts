@@ -68,6 +68,14 @@ function timelineAt(name: keyof typeof TRACES, at: number): TimelineData {
   };
 }
 
+/** the dots drawn: the subpaths of the filled paths (each look of dot is one path), or of those outlined in ink */
+function dotCount(text: string, outlined = false): number {
+  const paths = [...text.matchAll(/<path d="([^"]*)" fill="(?!none)[^"]*" stroke="([^"]*)"/g)];
+  return paths
+    .filter(([, , stroke]) => !outlined || stroke === '#1b1f24')
+    .reduce((sum, [, d]) => sum + (d.match(/M/g)?.length ?? 0), 0);
+}
+
 const smallestFont = (text: string) =>
   Math.min(...[...text.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1])));
 
@@ -91,7 +99,7 @@ describe('trialTimeline', () => {
       expect(smallestFont(text)).toBeGreaterThanOrEqual(11);
       const visible = data.patients.filter((p) => visibleAt(p, data.moment));
       expect(visible.length).toBeLessThan(data.patients.length);
-      expect(text.match(/<path d="M[^"]*" fill=/g)).toHaveLength(visible.length);
+      expect(dotCount(text)).toBe(visible.length);
     }
   });
 
@@ -100,7 +108,7 @@ describe('trialTimeline', () => {
     const text = templateText(trialTimeline(data, { id: 't', title: 'trial', width: 560 }));
     const wrong = data.patients.filter((p) => p.marker !== p.assay).length;
     expect(wrong).toBeGreaterThan(0);
-    expect(text.match(/<path d="M[^"]*" fill="[^"]*" stroke="#1b1f24"/g)).toHaveLength(wrong);
+    expect(dotCount(text, true)).toBe(wrong);
     expect(text).toMatch(new RegExp(`${data.patients.length} patients screened, 24 randomised`));
     expect(text).toContain(`${wrong} with an assay result that differs`);
   });
@@ -109,7 +117,9 @@ describe('trialTimeline', () => {
     const data = timelineAt('survival', 1);
     const text = templateText(trialTimeline(data, { id: 't', title: 'trial', width: 560 }));
     const events = data.patients.filter((p) => p.followUp?.ending === 'event').length;
-    expect(text.match(/<path d="M[^"]*l6,6m0,-6l-6,6" stroke/g)).toHaveLength(events + 1); // + the legend's
+    expect(text.match(/l6,6m0,-6l-6,6/g)).toHaveLength(events + 1); // + the legend's
+    const dropouts = data.patients.filter((p) => p.followUp?.ending === 'dropout').length;
+    expect(text.match(/v8/g) ?? []).toHaveLength(dropouts);
   });
 });
 

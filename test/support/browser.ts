@@ -23,8 +23,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** build the app, serve it and start the browser */
-export async function startApp(): Promise<App> {
+/** build the app, serve it and start the browser; `outDir`: where to build it (a test file of its own
+ * may run beside another) */
+export async function startApp(outDir = OUT_DIR): Promise<App> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The browser tests need Chromium, and there is none at ${CHROMIUM}. ` +
@@ -37,13 +38,13 @@ export async function startApp(): Promise<App> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ mode: 'production', logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+    await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
   const server: PreviewServer = await preview({
     logLevel: 'warn',
-    build: { outDir: OUT_DIR },
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1' },
   });
   const url = server.resolvedUrls?.local[0];

@@ -29,9 +29,11 @@ export type TimelineOptions = { id: string; title: string; width?: number };
 /** more dots than this are not drawn one by one (the description says how many are) */
 export const MOST_DOTS = 4000;
 const MARKER_COLOUR = { pos: PALETTE[0], neg: PALETTE[1] } as const;
+/** the follow-up lines: the marker colours mixed half with white (solid, as transparency is slow to paint) */
+const FOLLOW_UP = { pos: '#80b9d9', neg: '#eaaf80' } as const;
 const INK = '#1b1f24';
 const MUTED = '#4f5963';
-const LANE = { wide: 96, narrow: 80, unrandomised: 40 };
+const LANE = { wide: 84, narrow: 80, unrandomised: 36 };
 const PAD = 6;
 
 type Lane = { key: 'treatment' | 'control' | 'none'; label: string; top: number; height: number };
@@ -89,37 +91,53 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
     return lane.top + lane.height - PAD - (((p.outcome as number) - low) / (high - low || 1)) * inner;
   };
 
-  const dot = (p: TracedPatient) => {
+  // dots of one look — colour, filled or hollow, outlined or not — share one path: a dozen elements for
+  // a thousand patients, so that a step is quick to lay out and paint
+  const looks = new Map<string, { fill: string; stroke: string; width: number; d: string[] }>();
+  for (const p of drawn) {
     const cx = at(p);
     const cy = dotY(p);
     const colour = MARKER_COLOUR[p.marker];
     const hollow = p.randomized && endpoint !== 'survival' && !known(p);
     const wrong = p.marker !== p.assay;
+    const key = `${p.marker}${hollow}${wrong}`;
+    let look = looks.get(key);
+    if (!look) {
+      look = { fill: hollow ? '#ffffff' : colour, stroke: wrong ? INK : colour, width: wrong ? 1.3 : 1, d: [] };
+      looks.set(key, look);
+    }
     const r = radius;
-    // one path for both shapes, so that the same element is kept from step to step
-    const d =
+    look.d.push(
       p.assay === 'pos'
         ? `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`
-        : `M${cx - r * 0.9},${cy - r * 0.9}h${1.8 * r}v${1.8 * r}h${-1.8 * r}z`;
-    return svg`<path d=${d} fill=${hollow ? '#ffffff' : colour} stroke=${wrong ? INK : colour}
-      stroke-width=${wrong ? 1.3 : 1}></path>`;
-  };
+        : `M${cx - r * 0.9},${cy - r * 0.9}h${1.8 * r}v${1.8 * r}h${-1.8 * r}z`,
+    );
+  }
+  const dots = [...looks.values()].map(
+    (look) => svg`<path d=${look.d.join('')} fill=${look.fill} stroke=${look.stroke}
+      stroke-width=${look.width}></path>`,
+  );
 
-  const followUps =
-    endpoint === 'survival' ? drawn.filter((p) => p.randomized && p.event !== undefined) : ([] as TracedPatient[]);
-  const followUp = (p: TracedPatient) => {
-    const cy = dotY(p);
-    const ended = endOfFollowUp(p, moment.month);
-    const until = Math.min(moment.month, ended ?? Infinity, p.followUp?.month ?? Infinity);
-    const colour = MARKER_COLOUR[p.marker];
-    const line = svg`<line x1=${at(p)} x2=${x(until)} y1=${cy} y2=${cy} stroke=${colour} stroke-opacity="0.45"
-      stroke-width="1"></line>`;
-    if (ended === null) return line;
-    const ex = x(ended);
-    return eventBefore(p, moment.month)
-      ? svg`${line}<path d="M${ex - 3},${cy - 3}l6,6m0,-6l-6,6" stroke=${INK} stroke-width="1.4"></path>`
-      : svg`${line}<line x1=${ex} x2=${ex} y1=${cy - 4} y2=${cy + 4} stroke=${INK} stroke-width="1.4"></line>`;
-  };
+  // survival: each patient's follow-up from entry, an × at an event, a bar at dropout
+  const lines = { pos: [] as string[], neg: [] as string[] };
+  const events: string[] = [];
+  const dropouts: string[] = [];
+  if (endpoint === 'survival')
+    for (const p of drawn) {
+      if (!p.randomized || p.event === undefined) continue;
+      const cy = dotY(p);
+      const ended = endOfFollowUp(p, moment.month);
+      const until = Math.min(moment.month, ended ?? Infinity, p.followUp?.month ?? Infinity);
+      lines[p.marker].push(`M${at(p)},${cy}H${x(until)}`);
+      if (ended === null) continue;
+      const ex = x(ended);
+      if (eventBefore(p, moment.month)) events.push(`M${ex - 3},${cy - 3}l6,6m0,-6l-6,6`);
+      else dropouts.push(`M${ex},${cy - 4}v8`);
+    }
+  const followUps = svg`<path d=${lines.pos.join('')} stroke=${FOLLOW_UP.pos} fill="none"></path>
+    <path d=${lines.neg.join('')} stroke=${FOLLOW_UP.neg} fill="none"></path>
+    <path d=${events.join('')} stroke=${INK} stroke-width="1.4" fill="none"></path>
+    <path d=${dropouts.join('')} stroke=${INK} stroke-width="1.4" fill="none"></path>`;
 
   const plotTop = bands[0].top - labelRow - 4;
   const plotBottom = axisY;
@@ -157,8 +175,8 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
     svg`${bands.map(laneDecor)}
       ${data.analyses.map((a, i) => rule(a.month, a.label, true, i % 2))}
       ${ordered ? rule(moment.month, `month ${months(moment.month)}`, false, data.analyses.length % 2) : svg``}
-      <g>${followUps.map(followUp)}</g>
-      <g>${drawn.map(dot)}</g>
+      ${endpoint === 'survival' ? followUps : svg``}
+      <g>${dots}</g>
       ${bottomAxis(x, axisY, ordered ? 'calendar month' : 'patients, in the order placed (fixed strata)', (v) =>
         String(v),
       )}

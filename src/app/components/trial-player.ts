@@ -1,13 +1,15 @@
 // A traced trial played step by step: Restart, Step back, Play/Pause, Step forward, a speed and a
 // slider over the steps (arrow keys, Home and End step it), the timeline of patients, the running
 // text — announced to screen readers at every step — and the figure of the decision the step shows.
-// Properties down: the trace, its steps and the width to draw for; the playback is its own.
+// Full screen gives the player the whole screen, for a projector (Escape leaves it); the charts are
+// laid out for the width the player has, measured. Properties down: the trace and its steps.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Trace } from '../../engine/trace/trace.js';
 import { decisionFigure } from '../charts/decision-figure.js';
 import { trialTimeline } from '../charts/trial-timeline.js';
 import type { TrialStep } from '../trial-steps.js';
+import { ChartWidth } from './chart-width.js';
 import { Playback, SPEEDS } from './playback.js';
 
 /** the side figures' width when there is room for two columns */
@@ -18,12 +20,32 @@ const GAP = 16;
 export class TrialPlayer extends LitElement {
   @property({ attribute: false }) trace: Trace | null = null;
   @property({ attribute: false }) steps: readonly TrialStep[] = [];
-  /** the pixel width the player has */
-  @property({ type: Number }) width = 560;
   readonly playback = new Playback(this);
+  private readonly measured = new ChartWidth(this, '.watch-timeline');
+  private readonly onFullscreen = () => this.requestUpdate();
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.onFullscreen);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('fullscreenchange', this.onFullscreen);
+    super.disconnectedCallback();
+  }
+
+  /** the pixel width the charts are laid out for */
+  get width(): number {
+    return this.measured.width;
+  }
+
+  private toggleFullscreen(): void {
+    if (document.fullscreenElement === this) void document.exitFullscreen();
+    else void this.requestFullscreen?.().catch(() => undefined);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -56,6 +78,12 @@ export class TrialPlayer extends LitElement {
             )}
           </select>
         </label>
+        ${
+          document.fullscreenEnabled
+            ? html`<button type="button" aria-pressed=${document.fullscreenElement === this ? 'true' : 'false'}
+                @click=${() => this.toggleFullscreen()}>Full screen</button>`
+            : nothing
+        }
         <label class="watch-scrub">Step
           <input type="range" min="0" max=${last} .value=${String(playback.index)} aria-valuetext=${label}
             @input=${(event: Event) => playback.goTo(Number((event.target as HTMLInputElement).value))} />

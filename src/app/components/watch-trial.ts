@@ -15,7 +15,6 @@ import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { type TracePort, WorkerTracePort } from '../state/trace-port.js';
 import { type TrialStep, trialSteps } from '../trial-steps.js';
 import { introWords } from '../trial-words.js';
-import { ChartWidth } from './chart-width.js';
 import { StoreElement } from './store-element.js';
 import './trial-player.js';
 
@@ -41,7 +40,6 @@ export class WatchTrial extends StoreElement {
   @state() private replicateError = '';
   @state() private shown: Shown | null = null;
   private ownPort: WorkerTracePort | null = null;
-  private readonly width = new ChartWidth(this, '.watch-body');
   private readonly task = new Task(this, {
     autoRun: false,
     task: async ([scenario, design, pick]: [Scenario, number, TracePick], { signal }) =>
@@ -82,10 +80,7 @@ export class WatchTrial extends StoreElement {
       </p>
       ${scenario ? this.picker(scenario) : html`<p class="muted">A valid scenario is needed to watch its trials.</p>`}
       ${this.status(scenario)}
-      <div class="watch-body">
-        <trial-player .trace=${this.shown?.watched.trace ?? null} .steps=${this.shown?.steps ?? []}
-          .width=${this.width.width}></trial-player>
-      </div>
+      <trial-player .trace=${this.shown?.watched.trace ?? null} .steps=${this.shown?.steps ?? []}></trial-player>
     </section>`;
   }
 
