@@ -12,7 +12,6 @@ import {
   interimSelectionWords,
   NODE_ORDER,
   type Node,
-  number,
 } from './trial-words.js';
 import { count, months } from './format.js';
 
@@ -143,7 +142,7 @@ function windowWords(trace: Trace, before: Moment, now: Moment): string {
   if (trace.endpointDelay > 0 && known.length > 0)
     parts.push(
       `${count(known.length)} outcome${known.length === 1 ? '' : 's'} become${known.length === 1 ? 's' : ''} known ` +
-        `(${number(trace.endpointDelay)} months after randomisation).`,
+        `(${months(trace.endpointDelay)} month${trace.endpointDelay === 1 ? '' : 's'} after randomisation).`,
     );
   if (trace.endpoint === 'binary' && known.length > 0) {
     const responded = known.filter((p) => p.outcome === 1);
@@ -163,14 +162,12 @@ function arrivalWords(arrived: TracedPatient[]): string {
   const randomized = arrived.filter((p) => p.randomized);
   const treated = randomized.filter((p) => p.arm === 'treatment').length;
   const screened = `${count(arrived.length)} patient${arrived.length === 1 ? '' : 's'} screened`;
-  const errors = [
-    falsePositive > 0 ? `${count(falsePositive)} of them truly marker-negative (false positive)` : '',
+  const wrongly = falsePositive > 0 ? `, ${count(falsePositive)} of them wrongly (truly marker-negative)` : '';
+  const missed =
     falseNegative > 0
-      ? `${count(falseNegative)} marker-positive patient${falseNegative === 1 ? '' : 's'} missed (false negative)`
-      : '',
-  ].filter(Boolean);
-  const wrong = errors.length > 0 ? ` (${errors.join('; ')})` : '';
-  const assay = `the assay calls ${count(positive.length)} positive${wrong}`;
+      ? `, and misses ${count(falseNegative)} marker-positive patient${falseNegative === 1 ? '' : 's'}`
+      : '';
+  const assay = `the assay calls ${count(positive.length)} positive${wrongly}${missed}`;
   const taken =
     randomized.length === arrived.length
       ? `all randomised: ${count(treated)} to treatment, ${count(randomized.length - treated)} to control`

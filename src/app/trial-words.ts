@@ -243,8 +243,8 @@ export function conclusionWords(trace: Trace): string {
   const events = trace.endpoint === 'survival' ? `, ${count(outcome.events)} events analysed` : '';
   return (
     `${claim}${stopped} It randomised ${count(outcome.randomized)} of ${count(outcome.screened)} patients ` +
-    `screened and took ${months(outcome.months)} months${events}. Replicate ${count(trace.replicate)} counts so in ` +
-    'the patient-level results.'
+    `screened and took ${months(outcome.months)} months${events}. The patient-level run’s results count ` +
+    `replicate ${count(trace.replicate)} this way.`
   );
 }
 
@@ -277,7 +277,8 @@ export function introWords(watched: Watched, method: Scenario['simulation']['met
         'patient (the patient-level method, same seed and replicate: the same law, and the decision a ' +
         'patient-level run counts).',
     );
-  const delay = trace.endpointDelay > 0 ? `, and an outcome is known ${number(trace.endpointDelay)} months later` : '';
+  const later = `${number(trace.endpointDelay)} month${trace.endpointDelay === 1 ? '' : 's'} later`;
+  const delay = trace.endpointDelay > 0 ? `, and an outcome is known ${later}` : '';
   const arms =
     trace.endpoint === 'survival'
       ? 'Patients enter the arms in turn, keeping the allocation ratio.'

@@ -103,7 +103,7 @@ describe('watch-trial mounted alone', () => {
     slider.dispatchEvent(new Event('input'));
     await settle(element);
     expect(live(element)).toMatch(/The trial’s result/);
-    expect(live(element)).toMatch(/Replicate 7 counts so/);
+    expect(live(element)).toMatch(/The patient-level run’s results count replicate 7 this way/);
     button(element, 'Restart').click();
     await settle(element);
     expect(live(element)).toMatch(/Step 1 of/);

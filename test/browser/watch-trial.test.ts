@@ -236,7 +236,7 @@ describe('Watch one trial in a browser', () => {
       expect(longest).toBeLessThan(LONGEST_TASK_MS);
       const { step, of } = await stepOf(page);
       expect(step).toBe(of);
-      expect(await text(page)).toContain(`Replicate ${replicate.toLocaleString('en-US')} counts so`);
+      expect(await text(page)).toContain(`results count replicate ${replicate.toLocaleString('en-US')} this way`);
       await page.getByRole('button', { name: 'Step back', exact: true }).click();
       expect(await stepOf(page)).toEqual({ step: of - 1, of });
       // the page's trial is the command line's
