@@ -16,20 +16,8 @@ import '../../src/app/components/share-panel.js';
 import '../../src/app/components/target-controls.js';
 import type { Draft } from '../../src/app/draft.js';
 import { storeContext } from '../../src/app/state/store-context.js';
-import { Store } from '../../src/app/state/store.js';
-import { ThreadEngine } from '../support/thread-engine.js';
-
-const SMALL: Draft = {
-  title: 'small',
-  population: { prevalence: 0.3 },
-  endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
-  trial: { screeningRate: 20 },
-  designs: [
-    { id: 'all', label: 'All', type: 'all-comers', n: 120, interims: { informationRates: [0.5, 1] } },
-    { id: 'enr', label: 'Enr', type: 'enriched', n: 60 },
-  ],
-  simulation: { replicates: 2000, seed: 'components' },
-};
+import type { Store } from '../../src/app/state/store.js';
+import { openedStore, SMALL } from '../support/opened-store.js';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -37,14 +25,7 @@ afterEach(() => {
 
 /** `tag` alone under a provider of a fresh store opened on `draft` */
 async function mount<T extends LitElement>(tag: string, draft: Draft = SMALL): Promise<{ element: T; store: Store }> {
-  const store = new Store(new ThreadEngine());
-  store.open({
-    query: '',
-    hash: '',
-    kept: { query: '', draft: structuredClone(draft) },
-    dropped: [],
-    droppedSaved: [],
-  });
+  const { store } = openedStore(draft);
   const provider = document.createElement('div');
   new ContextProvider(provider, { context: storeContext, initialValue: store });
   document.body.append(provider);

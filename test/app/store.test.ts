@@ -3,37 +3,12 @@
 // date until the next run; a cancel keeps partial results, labelled; a new run aborts the old.
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/app/state/store.js';
-import type { Draft } from '../../src/app/draft.js';
+import { openedStore } from '../support/opened-store.js';
 import { ThreadEngine } from '../support/thread-engine.js';
-
-const SMALL: Draft = {
-  title: 'small',
-  population: { prevalence: 0.3 },
-  endpoint: { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } },
-  trial: { screeningRate: 20 },
-  designs: [
-    { id: 'all', type: 'all-comers', n: 120 },
-    { id: 'enr', type: 'enriched', n: 60 },
-  ],
-  simulation: { replicates: 3000, seed: 'store' },
-};
 
 const changed = (store: Store) => new Promise((resolve) => store.addEventListener('change', resolve, { once: true }));
 async function until(store: Store, ready: () => boolean): Promise<void> {
   while (!ready()) await changed(store);
-}
-
-function openedStore(): { store: Store; engine: ThreadEngine } {
-  const engine = new ThreadEngine();
-  const store = new Store(engine);
-  store.open({
-    query: '',
-    hash: '',
-    kept: { query: '', draft: structuredClone(SMALL) },
-    dropped: [],
-    droppedSaved: [],
-  });
-  return { store, engine };
 }
 
 describe('the store', () => {
@@ -50,7 +25,7 @@ describe('the store', () => {
     expect(nullRun.endpoint).toMatchObject({ effect: { pos: 0, neg: 0 } });
     expect(nullRun.designs).toEqual(shown.scenario.designs);
     expect(nullRun.simulation).toEqual(shown.scenario.simulation);
-    for (const result of shown.results) expect(result.null?.replicates).toBe(3000);
+    for (const result of shown.results) expect(result.null?.replicates).toBe(2000);
     store.cancel();
   });
 
@@ -92,10 +67,10 @@ describe('the store', () => {
     store.edit('simulation.replicates', 40_000);
     store.simulate();
     await until(store, () => store.tasks.progress.done >= 1);
-    store.edit('simulation.replicates', 2000);
+    store.edit('simulation.replicates', 1000);
     store.simulate();
     await until(store, () => store.tasks.run === 'done');
-    expect(store.tasks.shown?.results[0].replicates).toBe(2000);
+    expect(store.tasks.shown?.results[0].replicates).toBe(1000);
     expect(store.current).toBe(true);
     store.cancel();
   });

@@ -35,12 +35,7 @@ export class ChartPanel extends StoreElement {
     if (!shown) return html``;
     const drawn = tasks.charts;
     const data = drawn?.value;
-    const current =
-      drawn !== null &&
-      store.current &&
-      drawn.query === shown.query &&
-      drawn.target.power === store.target.power &&
-      drawn.target.hypothesis === store.target.hypothesis;
+    const current = store.isCurrent(drawn);
     const complete = data?.bySize && data.byPrevalence && data.atTarget;
     return html`<h2>Charts</h2>
       <target-controls></target-controls>

@@ -21,12 +21,7 @@ export class MapPanel extends StoreElement {
     const shown = tasks.shown;
     if (!shown) return html``;
     const drawn = tasks.map;
-    const current =
-      drawn !== null &&
-      store.current &&
-      drawn.query === shown.query &&
-      drawn.target.power === store.target.power &&
-      drawn.target.hypothesis === store.target.hypothesis;
+    const current = store.isCurrent(drawn);
     const { scenario } = shown;
     const running = tasks.mapWork === 'running';
     const chart = drawn

@@ -15,7 +15,7 @@ import { writeAt, type Draft } from '../draft.js';
 import { DEFAULT_SCENARIO } from '../presets.js';
 import { decodeTargetHash } from '../target-hash.js';
 import type { EnginePort } from './engine-port.js';
-import { Tasks } from './tasks.js';
+import { type Drawn, Tasks } from './tasks.js';
 
 /** problems a notice lists before "… and N more": it is one paragraph, and the first show what is wrong */
 export const NOTICE_PROBLEMS = 6;
@@ -113,6 +113,19 @@ export class Store extends EventTarget implements ReactiveControllerHost {
   get current(): boolean {
     const shown = this.tasks.shown;
     return this.valid && shown !== null && shown.query === this.query && shown.partial === null;
+  }
+
+  /** a chart's data is of the results shown, which are current, and of the target as it now stands */
+  isCurrent(drawn: Drawn<unknown> | null): boolean {
+    const shown = this.tasks.shown;
+    return (
+      drawn !== null &&
+      shown !== null &&
+      this.current &&
+      drawn.query === shown.query &&
+      drawn.target.power === this.target.power &&
+      drawn.target.hypothesis === this.target.hypothesis
+    );
   }
 
   simulate(): void {
