@@ -32,7 +32,8 @@ afterEach(() => {
 
 async function mount(): Promise<{ element: WatchTrial; store: Store; port: ThreadTracePort }> {
   const store = new Store(new ThreadEngine());
-  store.open({ query: '', hash: '', kept: { query: '', draft: structuredClone(DRAFT) }, dropped: [], droppedSaved: [] });
+  const kept = { query: '', draft: structuredClone(DRAFT) };
+  store.open({ query: '', hash: '', kept, dropped: [], droppedSaved: [] });
   const provider = document.createElement('div');
   new ContextProvider(provider, { context: storeContext, initialValue: store });
   document.body.append(provider);

@@ -271,7 +271,7 @@ describe('Watch one trial in a browser', () => {
     await page.close();
   });
 
-  it('finds one that stopped early; a replicate out of range is marked at its field and nothing else changes', async () => {
+  it('finds one that stopped early; a replicate out of range is marked at its field, nothing else moves', async () => {
     const scenario = filled(FOUR);
     const { page, errors } = await open(scenario, 1280, 720);
     await expect(page.locator('input[name="watch-which"][value="early"]')).toBeDefined();
