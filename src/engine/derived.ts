@@ -1,8 +1,12 @@
 // What follows from a scenario's population and endpoint, for the app's derived line: P(assay+),
 // PPV, NPV and the treatment effect in S (assay-positive) and F (everyone screened). A mean or
 // rate difference mixes linearly over true status; a hazard ratio mixes on the log scale with
-// weights P(status)·(1 + r·HR), each status's share of events under Schoenfeld's approximation.
+// weights P(status)·(1 + r·HR), each status's share of events under Schoenfeld's approximation. A
+// status whose hazard ratio changes with time enters with its average hazard ratio over its patients'
+// whole follow-up (planning/average-hazard-ratio.ts).
+import { eventualHazardRatio } from './planning/average-hazard-ratio.js';
 import { summarisePopulation } from './population.js';
+import { constantOf } from './scenario/pieces.js';
 import type { Scenario } from './scenario/types.js';
 
 export type Derived = {
@@ -22,7 +26,9 @@ export function derivedQuantities(scenario: Scenario): Derived {
   const base = { assayPositive: summary.assayPositive, ppv: summary.ppv, npv: summary.npv };
   if (endpoint.type === 'survival') {
     const r = scenario.trial.allocation;
-    const hr = endpoint.hazardRatio;
+    const ratioOf = (status: 'pos' | 'neg') =>
+      constantOf(endpoint.hazardRatio[status]) ?? eventualHazardRatio(endpoint, status, r);
+    const hr = { pos: ratioOf('pos'), neg: ratioOf('neg') };
     const mix = (positive: number) => {
       const wPos = positive * (1 + r * hr.pos);
       const wNeg = (1 - positive) * (1 + r * hr.neg);

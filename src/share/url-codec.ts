@@ -13,7 +13,18 @@ const TEXT_KEYS = new Set(['title', 'seed', 'id', 'label', 'currency']);
 /** fields that are always lists of numbers, even with one element */
 const LIST_KEYS = new Set(['informationRates']);
 const KEY_SEGMENT = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
-const INDEX_SEGMENT = /^[0-9]$/;
+/**
+ * the lists of objects a link holds, by path, and the indices each takes: designs (at most 8) and a
+ * survival endpoint's pieces (at most 20), one key segment per index (`endpoint.hazardRatio.pos.1.from`)
+ */
+const DESIGN_INDEX = /^[0-9]$/;
+const PIECE_INDEX = /^(?:[0-9]|1[0-9])$/;
+const PIECES_PATH = /^endpoint\.(?:hazardRatio|controlHazard)\.(?:pos|neg)$/;
+
+/** the index pattern of the list at `path`, if there is a list there */
+function listIndex(path: string): RegExp | undefined {
+  return path === 'designs' ? DESIGN_INDEX : PIECES_PATH.test(path) ? PIECE_INDEX : undefined;
+}
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
 /** the scenario's query string, starting with `?` */
@@ -113,10 +124,10 @@ function place(document: Record<string, unknown>, key: string, raw: string): str
   let node: Record<string, unknown> = document;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
-    const isIndex = i > 0 && segments[i - 1] === 'designs' && INDEX_SEGMENT.test(segment);
+    const isIndex = listIndex(segments.slice(0, i).join('.'))?.test(segment) === true;
     if (!isIndex && !KEY_SEGMENT.test(segment)) return `${shown}: not a scenario field`;
     const last = i === segments.length - 1;
-    const existing = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    const existing = Object.hasOwn(node, segment) ? node[segment] : undefined;
     if (last) {
       if (existing !== undefined) return `${shown}: given more than once`;
       node[segment] = typedValue(segment, raw);
@@ -141,18 +152,26 @@ function typedValue(key: string, raw: string): unknown {
   return raw;
 }
 
-/** `designs: {0: …, 1: …}` → an array; a gap is left as a hole for the contract to name */
+/**
+ * the lists' objects keyed by index (`designs: {0: …, 1: …}`, a hazard ratio's pieces) → arrays; a gap
+ * is left as a hole for the contract to name
+ */
 function compactArrays(document: Record<string, unknown>): Record<string, unknown> {
-  const designs = document.designs;
-  if (designs !== null && typeof designs === 'object' && !Array.isArray(designs)) {
-    const entries = designs as Record<string, unknown>;
-    const keys = Object.keys(entries);
-    if (keys.every((key) => INDEX_SEGMENT.test(key))) {
-      const list: unknown[] = [];
-      for (const key of keys) list[Number(key)] = entries[key];
-      for (let i = 0; i < list.length; i++) if (!(i in list)) list[i] = null;
-      document.designs = list;
+  const compact = (node: Record<string, unknown>, path: string): void => {
+    for (const [key, value] of Object.entries(node)) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      const inner = path === '' ? key : `${path}.${key}`;
+      const entries = value as Record<string, unknown>;
+      const keys = Object.keys(entries);
+      const index = listIndex(inner);
+      if (index && keys.every((position) => index.test(position))) {
+        const list: unknown[] = [];
+        for (const position of keys) list[Number(position)] = entries[position];
+        for (let i = 0; i < list.length; i++) if (!(i in list)) list[i] = null;
+        node[key] = list;
+      } else compact(entries, inner);
     }
-  }
+  };
+  compact(document, '');
   return document;
 }

@@ -19,6 +19,53 @@ const edgePerStatus = (min: number, max: number, ...edges: number[]) =>
     neg: orEdge(fc.double({ min, max, noNaN: true }), ...edges),
   });
 
+/** pieces from month 0, months increasing, values in [min, max] */
+const pieces = (min: number, max: number) =>
+  fc
+    .array(
+      fc.record({ step: fc.double({ min: 0.5, max: 24, noNaN: true }), value: fc.double({ min, max, noNaN: true }) }),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((list) => {
+      const read: { from: number; value: number }[] = [];
+      for (const [i, { step, value }] of list.entries())
+        read.push({ from: i === 0 ? 0 : read[i - 1].from + step, value });
+      return read;
+    });
+/** a survival endpoint beyond one hazard ratio: per status a median (with a Weibull shape or not) or hazard pieces */
+const changingHazards = fc
+  .record({
+    byHazard: fc.record({ pos: fc.boolean(), neg: fc.boolean() }),
+    median: perStatus(1, 60),
+    hazard: fc.record({ pos: pieces(0.005, 0.3), neg: pieces(0.005, 0.3) }),
+    shape: fc.record({
+      pos: fc.option(fc.double({ min: 0.5, max: 3, noNaN: true }), { nil: undefined }),
+      neg: fc.option(fc.double({ min: 0.5, max: 3, noNaN: true }), { nil: undefined }),
+    }),
+    hazardRatio: fc.record({
+      pos: fc.oneof(fc.double({ min: 0.3, max: 1.2, noNaN: true }), pieces(0.3, 1.2)),
+      neg: fc.oneof(fc.double({ min: 0.3, max: 1.2, noNaN: true }), pieces(0.3, 1.2)),
+    }),
+    dropoutPerYear: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  })
+  .map(({ byHazard, median, hazard, shape, hazardRatio, dropoutPerYear }) => {
+    const only = <T>(pair: { pos: T; neg: T }, keep: { pos: boolean; neg: boolean }) =>
+      Object.fromEntries(
+        (['pos', 'neg'] as const)
+          .filter((status) => keep[status] && pair[status] !== undefined)
+          .map((status) => [status, pair[status]]),
+      );
+    const byMedian = { pos: !byHazard.pos, neg: !byHazard.neg };
+    return {
+      type: 'survival',
+      controlMedian: only(median, byMedian),
+      controlHazard: only(hazard, byHazard),
+      shape: only(shape, byMedian),
+      hazardRatio,
+      dropoutPerYear,
+    };
+  });
+
 const endpoint = fc.oneof(
   fc.record({
     type: fc.constant('continuous'),
@@ -32,6 +79,7 @@ const endpoint = fc.oneof(
     hazardRatio: edgePerStatus(0.3, 1.2, 0.01, 100),
     dropoutPerYear: fc.double({ min: 0, max: 0.3, noNaN: true }),
   }),
+  changingHazards,
 );
 
 const recalculation = fc.option(

@@ -5,6 +5,7 @@
 // scales the mean difference (continuous), the difference in response rates (binary) or the log
 // hazard ratio (survival). Each point is solved (from closed forms where they exist) at the scenario's
 // replicates.
+import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { withParameter } from './parameter.js';
 import { solve, type Simulator, type Target } from './solve.js';
@@ -67,15 +68,28 @@ export async function designMap(
   return { target, prevalences, ratios, cells };
 }
 
-/** the scenario at one point of the map: this prevalence, and effect− at `ratio` of effect+ */
+/**
+ * the scenario at one point of the map: this prevalence, and effect− at `ratio` of effect+ (a hazard
+ * ratio given as pieces: each piece's log hazard ratio so scaled)
+ */
 export function mapPoint(scenario: Scenario, prevalence: number, ratio: number): Scenario {
   const endpoint = scenario.endpoint;
+  if (endpoint.type === 'survival' && typeof endpoint.hazardRatio.pos !== 'number') {
+    const neg = endpoint.hazardRatio.pos.map((piece) => ({ from: piece.from, value: piece.value ** ratio }));
+    const parsed = parseScenario({
+      ...scenario,
+      population: { ...scenario.population, prevalence },
+      endpoint: { ...endpoint, hazardRatio: { ...endpoint.hazardRatio, neg } },
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    return parsed.scenario;
+  }
   const negative =
     endpoint.type === 'continuous'
       ? ratio * endpoint.effect.pos
       : endpoint.type === 'binary'
         ? endpoint.control.neg + ratio * (endpoint.treatment.pos - endpoint.control.pos)
-        : endpoint.hazardRatio.pos ** ratio;
+        : (endpoint.hazardRatio.pos as number) ** ratio;
   for (const [parameter, value] of [
     ['prevalence', prevalence],
     ['effect.neg', negative],

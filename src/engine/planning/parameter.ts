@@ -37,7 +37,13 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
     const endpoint = copy.endpoint;
     if (endpoint.type === 'continuous') endpoint.effect[status] = value;
     else if (endpoint.type === 'binary') endpoint.treatment[status] = value;
-    else endpoint.hazardRatio[status] = value;
+    else if (typeof endpoint.hazardRatio[status] === 'number') endpoint.hazardRatio[status] = value;
+    // one number would silently make a changing hazard ratio a constant one
+    else
+      return {
+        ok: false,
+        errors: [`--param: ${parameter} sets one hazard ratio, and endpoint.hazardRatio.${status} is given as pieces`],
+      };
   } else {
     return { ok: false, errors: [`--param: must be one of ${PARAMETER_WORDS}, got ${JSON.stringify(parameter)}`] };
   }

@@ -85,7 +85,12 @@ export class Sampler {
 
   /** exponential with the given rate (ziggurat, exponential-ziggurat.ts) */
   exponential(rate: number): number {
-    return standardExponential(this.next) / rate;
+    return this.standardExponential() / rate;
+  }
+
+  /** exponential with rate 1, from the count stream as `exponential` draws */
+  standardExponential(): number {
+    return standardExponential(this.next);
   }
 
   /** standard normal (the ziggurat of normal-ziggurat.ts), from the outcome stream */
@@ -133,7 +138,7 @@ export class Sampler {
    */
   gamma(shape: number): number {
     if (shape >= 1) return this.gammaAtLeastOne(shape);
-    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.spread(), 1 / shape);
+    return this.gammaAtLeastOne(shape + 1) * this.spread() ** (1 / shape);
   }
 
   private gammaAtLeastOne(shape: number): number {

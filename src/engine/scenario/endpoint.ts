@@ -1,12 +1,28 @@
 // The endpoint: its type decides its fields. Values are per true marker status (pos/neg).
-import { numberIn, oneOf } from './checks.js';
+import { numberIn, oneOf, optional } from './checks.js';
 import type { Field, Issues } from './checks.js';
 import { DEFAULTS } from './defaults.js';
+import { numberOrPieces, pieces } from './pieces.js';
 import { object, readField, readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
-import type { Endpoint, EndpointType, PerStatus } from './types.js';
+import { checkSurvivalControl } from './survival-rules.js';
+import type { Endpoint, EndpointType } from './types.js';
 
-const perStatus = (field: Field<number>) => object<PerStatus>({ pos: field, neg: field });
+const perStatus = <T>(field: Field<T>) => object<{ pos: T; neg: T }>({ pos: field, neg: field });
+/**
+ * a pair whose statuses may each be left out (the survival endpoint's rules say which must be there);
+ * an empty pair reads as absent, so that a filled scenario has one form and a share link keeps it
+ */
+function eitherStatus<T>(field: Field<T>): Field<{ pos?: T; neg?: T } | undefined> {
+  const pair = optional(object<{ pos?: T; neg?: T }>({ pos: optional(field), neg: optional(field) }));
+  return {
+    ...pair,
+    read(value, path, issues, context) {
+      const read = pair.read(value, path, issues, context);
+      return read && Object.keys(read).length > 0 ? read : undefined;
+    },
+  };
+}
 
 // Outcome scales a trial can have: far from where squares and sums overflow or lose their digits.
 const SCALE = { min: 1e-6, max: 1e6, why: 'choose units that keep the outcome between 10⁻⁶ and 10⁶' };
@@ -22,6 +38,18 @@ const HAZARD_RATIO = numberIn({ min: 0, minOpen: true }, undefined, {
   max: 100,
   why: 'no treatment changes a hazard a hundredfold',
 });
+/** control hazards whose medians lie between about two days and six hundred years */
+const HAZARD = numberIn({ min: 0, minOpen: true }, undefined, {
+  min: 1e-4,
+  max: 10,
+  why: 'from one event in 10,000 patient-months to ten a month',
+});
+/** Weibull shapes from a hazard falling as t^−0.8 to one rising as t⁴: every survival curve in trials */
+const SHAPE = numberIn({ min: 0, minOpen: true }, undefined, {
+  min: 0.2,
+  max: 5,
+  why: 'hazards falling as steeply as t^−0.8 or rising as t⁴',
+});
 const probability = numberIn({ min: 0, minOpen: true, max: 1, maxOpen: true });
 
 type EndpointFields = { [T in EndpointType]: Fields<Omit<Extract<Endpoint, { type: T }>, 'type'>> };
@@ -36,8 +64,10 @@ export const ENDPOINT_FIELDS: EndpointFields = {
     treatment: perStatus(probability),
   },
   survival: {
-    controlMedian: perStatus(MEDIAN),
-    hazardRatio: perStatus(HAZARD_RATIO),
+    controlMedian: eitherStatus(MEDIAN),
+    controlHazard: eitherStatus(pieces(HAZARD)),
+    shape: eitherStatus(SHAPE),
+    hazardRatio: perStatus(numberOrPieces(HAZARD_RATIO)),
     dropoutPerYear: numberIn({ min: 0, max: 1, maxOpen: true }, DEFAULTS.endpoint.dropoutPerYear),
   },
 };
@@ -62,6 +92,8 @@ export function readEndpoint(
     return owner === undefined ? undefined : `not a field of ${type} endpoints (it belongs to ${owner})`;
   });
   const { value: read, complete } = readFields(record, fields, path, issues, {});
-  // complete: every field of this endpoint type is present and in range
-  return complete ? { type, endpoint: { type, ...read } as Endpoint } : { type };
+  const before = issues.length;
+  if (type === 'survival') checkSurvivalControl(record, path, MEDIAN.allowed, issues);
+  // complete: every field of this endpoint type is present and in range, and they agree
+  return complete && issues.length === before ? { type, endpoint: { type, ...read } as Endpoint } : { type };
 }

@@ -7,6 +7,7 @@ import { fieldRange, scenarioField, designField } from './field-at.js';
 import type { Field, KeywordField } from './checks.js';
 import { DESIGN_META } from './design-meta.js';
 import { ENDPOINT_FIELDS } from './endpoint.js';
+import type { PiecesSpec } from './pieces.js';
 import { ANALYSIS_FIELDS, POPULATION_FIELDS, SIMULATION_FIELDS, TRIAL_FIELDS } from './scenario-fields.js';
 import type { DesignType, EndpointType } from './types.js';
 
@@ -60,8 +61,30 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     'probability',
     'Response rate with treatment; larger is better.',
   ),
-  ...perStatus('endpoint.controlMedian', 'Control median', 'months', 'Median time to event without treatment.'),
-  ...perStatus('endpoint.hazardRatio', 'Hazard ratio', 'treatment : control', 'Below 1 is benefit.'),
+  ...perStatus(
+    'endpoint.controlMedian',
+    'Control median',
+    'months',
+    'Median time to event without treatment; or give the control hazard instead.',
+  ),
+  ...perStatus(
+    'endpoint.controlHazard',
+    'Control hazard',
+    'events / month',
+    'Pieces from month 0: the hazard without treatment from each piece’s month on; instead of the median.',
+  ),
+  ...perStatus(
+    'endpoint.shape',
+    'Weibull shape',
+    'with the median',
+    'Above 1 the hazard rises with time, below 1 it falls; 1 (or empty) is exponential.',
+  ),
+  ...perStatus(
+    'endpoint.hazardRatio',
+    'Hazard ratio',
+    'treatment : control',
+    'Below 1 is benefit; one number, or pieces from month 0 for an effect that changes with time.',
+  ),
   'endpoint.dropoutPerYear': {
     label: 'Drop-out',
     unit: 'per year',
@@ -168,6 +191,8 @@ export type FieldView = FieldDoc & {
   nullable: boolean;
   /** may be left out (an empty input removes it) */
   optional: boolean;
+  /** a field that takes pieces [{ from, value }, …]: how many, and what each `value` and `from` allows */
+  pieces?: { max: number; range: string; fromRange: string };
 };
 
 /** `designs[2].selection.rule` → `designs.selection.rule`; `designs[0].n[1]` → `designs.n` */
@@ -197,6 +222,7 @@ export function fieldView(path: string, endpointType: EndpointType, designType?:
           ['false', doc.choices?.false ?? 'no'],
         ]
       : undefined);
+  const pieces = (field as { pieces?: PiecesSpec }).pieces;
   return {
     ...doc,
     kind,
@@ -204,6 +230,9 @@ export function fieldView(path: string, endpointType: EndpointType, designType?:
     options,
     nullable: (field as { nullable?: boolean }).nullable === true,
     optional: field.fill !== undefined && field.fill() === undefined,
+    ...(pieces
+      ? { pieces: { max: pieces.max, range: fieldRange(pieces.value), fromRange: fieldRange(pieces.from) } }
+      : {}),
   };
 }
 

@@ -33,7 +33,14 @@ export function parseScenario(input: unknown): ParseResult {
   const trial = section(document, 'trial', TRIAL_FIELDS, issues);
   const analysis = section(document, 'analysis', ANALYSIS_FIELDS, issues);
   const simulation = section(document, 'simulation', SIMULATION_FIELDS, issues);
-  const method = resolveMethod(simulation.method, endpointType, population, 'simulation', issues);
+  const method = resolveMethod(
+    simulation.method,
+    endpointType,
+    population,
+    'simulation',
+    issues,
+    own(document, 'endpoint'),
+  );
   const designs = readDesigns(own(document, 'designs'), 'designs', { endpointType, method }, issues);
 
   if (issues.length > 0) return { ok: false, errors: issues };

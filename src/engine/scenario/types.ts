@@ -17,10 +17,19 @@ export type BinaryEndpoint = {
   treatment: PerStatus;
 };
 
+/** a piece of a function of the months since randomisation: `value` from month `from` until the next piece */
+export type Piece = { from: number; value: number };
+/** one value for all months, or pieces, the first from month 0, `from` strictly increasing */
+export type Piecewise = number | Piece[];
+
 export type SurvivalEndpoint = {
   type: 'survival';
-  controlMedian: PerStatus;
-  hazardRatio: PerStatus;
+  /** per true marker status exactly one of controlMedian (months) and controlHazard (events per month) */
+  controlMedian?: Partial<PerStatus>;
+  controlHazard?: { pos?: Piece[]; neg?: Piece[] };
+  /** Weibull shape of the control arm's times, only beside controlMedian; absent: 1 (exponential) */
+  shape?: Partial<PerStatus>;
+  hazardRatio: { pos: Piecewise; neg: Piecewise };
   dropoutPerYear: number;
 };
 

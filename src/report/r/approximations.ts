@@ -1,6 +1,7 @@
 // Why an rpact call is only the closest one for a design: what rpact cannot express, in words for
 // the script's comments. Each returns undefined where rpact's model is the scenario's.
 import { derivedQuantities } from '../../engine/derived.js';
+import { proportionalHazards } from '../../engine/scenario/survival-rules.js';
 import type { Scenario } from '../../engine/scenario/types.js';
 import { probability } from '../../app/format.js';
 
@@ -27,4 +28,20 @@ export function randomStrata(scenario: Scenario): string | undefined {
 export function tStatistic(scenario: Scenario, where: string): string | undefined {
   if (scenario.endpoint.type !== 'continuous' || scenario.analysis.statistic === 'z') return undefined;
   return `Stratum estimates the variances (t statistics); ${where}`;
+}
+
+export function changingHazards(scenario: Scenario): string | undefined {
+  const endpoint = scenario.endpoint;
+  if (endpoint.type !== 'survival') return undefined;
+  const constant = (list: unknown[] | undefined) => list === undefined || list.length === 1;
+  const exponential =
+    constant(endpoint.controlHazard?.pos) &&
+    constant(endpoint.controlHazard?.neg) &&
+    (endpoint.shape?.pos ?? 1) === 1 &&
+    (endpoint.shape?.neg ?? 1) === 1;
+  if (exponential && proportionalHazards(endpoint)) return undefined;
+  return (
+    'the hazards change with time (pieces or a Weibull shape); the call gives rpact exponential times of ' +
+    "the same control medians and one hazard ratio per subset, each status's average over its follow-up"
+  );
 }

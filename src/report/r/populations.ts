@@ -7,6 +7,7 @@
 import { derivedQuantities } from '../../engine/derived.js';
 import { cellMoments, mixtureMoments } from '../../engine/endpoints/cell-moments.js';
 import { CONTROL, TREATMENT } from '../../engine/endpoints/stage.js';
+import { medianOf } from '../../engine/planning/survival-curves.js';
 import { summarisePopulation, treatmentShare } from '../../engine/population.js';
 import type { BinaryEndpoint, ContinuousEndpoint, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
 
@@ -35,7 +36,19 @@ export function homogeneous(scenario: Scenario, subset: Subset): boolean {
   const same = (pair: { pos: number; neg: number }) => pair.pos === pair.neg;
   if (endpoint.type === 'continuous') return same(endpoint.effect) && same(endpoint.sd);
   if (endpoint.type === 'binary') return same(endpoint.control) && same(endpoint.treatment);
-  return same(endpoint.controlMedian) && same(endpoint.hazardRatio);
+  const law = (status: 'pos' | 'neg') =>
+    JSON.stringify([
+      endpoint.controlMedian?.[status],
+      endpoint.controlHazard?.[status],
+      endpoint.shape?.[status] ?? 1,
+      endpoint.hazardRatio[status],
+    ]);
+  return law('pos') === law('neg');
+}
+
+/** a status's median time to event on control: as given, or that of its hazard pieces */
+export function controlMedianOf(endpoint: SurvivalEndpoint, status: 'pos' | 'neg'): number {
+  return endpoint.controlMedian?.[status] ?? medianOf(endpoint, status, 'control');
 }
 
 /**
@@ -78,7 +91,8 @@ export function ratesOf(
 /**
  * A subset's hazard ratio, mixed over its statuses on the log scale as derived.ts mixes them (each
  * status weighted by its share of the events), and its control hazard, the statuses' hazards
- * weighted by their shares (the mixture's hazard at the start; exact when the statuses agree).
+ * weighted by their shares (the mixture's hazard at the start; exact when the statuses agree); a
+ * status whose control hazard is not constant enters with the exponential hazard of its median.
  */
 export function hazardsOf(
   scenario: Scenario & { endpoint: SurvivalEndpoint },
@@ -87,9 +101,9 @@ export function hazardsOf(
   const q = positiveShare(scenario, subset);
   // derivedQuantities mixes F over the prevalence: a population of this subset's marker+ share
   const alone = { ...scenario, population: { prevalence: q, sensitivity: 1, specificity: 1 } };
-  const median = scenario.endpoint.controlMedian;
+  const median = (status: 'pos' | 'neg') => controlMedianOf(scenario.endpoint, status);
   return {
     hazardRatio: derivedQuantities(alone).effectF,
-    controlHazard: (q * Math.LN2) / median.pos + ((1 - q) * Math.LN2) / median.neg,
+    controlHazard: (q * Math.LN2) / median('pos') + ((1 - q) * Math.LN2) / median('neg'),
   };
 }

@@ -5,10 +5,10 @@
 import { summarisePopulation } from '../../engine/population.js';
 import { lookSizes } from '../../engine/scenario/looks.js';
 import type { Interims, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
-import { imperfectAssay, tStatistic } from './approximations.js';
+import { changingHazards, imperfectAssay, tStatistic } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { groupSequentialObject } from './design-object.js';
-import { hazardsOf, homogeneous, meansOf, positiveShare, ratesOf } from './populations.js';
+import { controlMedianOf, hazardsOf, homogeneous, meansOf, positiveShare, ratesOf } from './populations.js';
 import { rCall, rNumber, rNumbers, type Argument } from './r-syntax.js';
 
 export type SingleSpec = {
@@ -52,7 +52,11 @@ export function singleBlock(context: BlockContext, spec: SingleSpec): DesignBloc
   const object = groupSequentialObject(scenario, spec.interims, context.target);
   const simulation = `sim_${index}`;
   const calls = scenario.endpoint.type === 'survival' ? survivalCalls(context, spec) : sampleCalls(context, spec);
-  const approximations = [imperfectAssay(scenario), mixedPopulation(scenario, spec.population)];
+  const approximations = [
+    imperfectAssay(scenario),
+    mixedPopulation(scenario, spec.population),
+    changingHazards(scenario),
+  ];
   approximations.push(...calls.approximations);
   if (spec.interims && spec.interims.efficacy !== 'none') approximations.push(tStatistic(scenario, T_BOUNDARIES));
   approximations.push(...(spec.approximations ?? []));
@@ -185,7 +189,7 @@ function survivalCalls(context: BlockContext, spec: SingleSpec): Calls {
   const design: Argument = [undefined, `design_${index}`];
   const { hazardRatio, controlHazard } = hazardsOf({ ...scenario, endpoint }, spec.population);
   // one status's median, or both alike, reads as rpact's examples write it: log(2) / median
-  const median = endpoint.controlMedian;
+  const median = { pos: controlMedianOf(endpoint, 'pos'), neg: controlMedianOf(endpoint, 'neg') };
   const q = positiveShare(scenario, spec.population);
   const single = q === 1 || median.pos === median.neg ? median.pos : q === 0 ? median.neg : undefined;
   const lambda2 = single !== undefined ? `log(2) / ${rNumber(single)}` : rNumber(controlHazard);

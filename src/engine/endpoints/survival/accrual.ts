@@ -1,19 +1,19 @@
 // Expected recruitment and event timing of a survival trial (used by the asymptotic method, whose
-// statistics carry no times, and as the closed form the patient-level simulator is checked
-// against). Screening runs at `screeningRate`; a population's patients arrive at that rate times
-// their share of the screened, until `n` are randomised; one who arrived at t has had the event
-// by τ with probability λ/κ·(1 − e^{−κ(τ − t)}), κ = λ + δ (event and dropout hazards), so a
-// segment of arrivals at rate a from s to e adds
-//   a·λ/κ·[(u − s) − (e^{−κ(τ − u)} − e^{−κ(τ − s)})/κ]
-// events by τ, u = min(e, τ).
+// statistics carry no times, by planning, and as the closed form the patient-level simulator is
+// checked against). Screening runs at `screeningRate`; a population's patients arrive at that rate
+// times their share of the screened, until `n` are randomised; each slot's events by month τ are the
+// sum over its law's pieces of the integrals in piece-events.ts.
 import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { TestedPopulation } from '../outcome-model.js';
 import type { SurvivalHazards } from './hazards.js';
+import { pieceEvents, pieceProbability } from './piece-events.js';
 import { normalCdf } from '../../math/normal.js';
 
 /** a target within this many sd of every event the patients will ever have is reached only sometimes */
 const REACH_MARGIN_SD = 6;
+/** a month beyond any analysis (some 800,000 years) */
+const MAX_MONTH = 1e7;
 /** P(no analysis yet) at the end of the integration */
 const LAST_EVENT_TAIL = 1e-9;
 /** Simpson intervals over the integration (each a pass over the accrual segments) */
@@ -63,20 +63,23 @@ export class Accrual {
     return end;
   }
 
-  /** expected events by month τ among patients of the given cells (all when `onlyS` is false) */
-  events(tau: number, onlyS: boolean): number {
+  /**
+   * expected events by month τ among patients of the given cells (all when `onlyS` is false); with
+   * `byPiece`, each piece's share is added to its entry (indexed as the law's pieces)
+   */
+  events(tau: number, onlyS: boolean, byPiece?: Float64Array): number {
     let events = 0;
-    const dropout = this.hazards.dropout;
+    const law = this.hazards;
     for (const { start, end, rates } of this.segments) {
       if (tau <= start) continue;
       const until = Math.min(end, tau);
       for (let slot = 0; slot < rates.length; slot++) {
         if (rates[slot] === 0 || (onlyS && !CELL_IN_S[slot % CELLS])) continue;
-        const lambda = this.hazards.event[slot];
-        const kappa = lambda + dropout;
-        events +=
-          ((rates[slot] * lambda) / kappa) *
-          (until - start - (Math.exp(-kappa * (tau - until)) - Math.exp(-kappa * (tau - start))) / kappa);
+        for (let j = law.first[slot]; j < law.first[slot + 1]; j++) {
+          const inPiece = pieceEvents(law, slot, j, rates[slot], start, until, tau);
+          events += inPiece;
+          if (byPiece) byPiece[j] += inPiece;
+        }
       }
     }
     return events;
@@ -85,12 +88,12 @@ export class Accrual {
   /** expected events by the end of follow-up (every event that will ever happen; ∞ without a size) */
   eventually(onlyS: boolean): number {
     let events = 0;
-    const dropout = this.hazards.dropout;
+    const law = this.hazards;
     for (const { start, end, rates } of this.segments) {
       for (let slot = 0; slot < rates.length; slot++) {
         if (rates[slot] === 0 || (onlyS && !CELL_IN_S[slot % CELLS])) continue;
-        const lambda = this.hazards.event[slot];
-        events += ((rates[slot] * lambda) / (lambda + dropout)) * (end - start);
+        for (let j = law.first[slot]; j < law.first[slot + 1]; j++)
+          events += pieceProbability(law, slot, j, rates[slot]) * (end - start);
       }
     }
     return events;
@@ -150,7 +153,8 @@ export class Accrual {
     if (grid === undefined) {
       let horizon = 1;
       for (const { end } of this.segments) horizon = Math.max(horizon, end);
-      while (total - this.events(horizon, onlyS) > LAST_EVENT_TAIL) horizon *= 2;
+      // the integrals' own rounding may keep the difference above the tail: no horizon past MAX_MONTH
+      while (total - this.events(horizon, onlyS) > LAST_EVENT_TAIL && horizon < MAX_MONTH) horizon *= 2;
       const intervals = 2 * MONTH_INTERVALS;
       const step = horizon / intervals;
       const shares = Float64Array.from({ length: intervals + 1 }, (_, i) =>
@@ -176,7 +180,7 @@ export class Accrual {
     let high = 1;
     while (this.events(high, onlyS) < target) {
       high *= 2;
-      if (high > 1e7) return Infinity;
+      if (high > MAX_MONTH) return Infinity;
     }
     let low = 0;
     for (let i = 0; i < 200 && high - low > 1e-12 * high; i++) {

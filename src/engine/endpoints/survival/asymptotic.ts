@@ -3,8 +3,9 @@
 // stage with d events in the kept subsets splits them d_j ∝ P(j)·(1 + r·HR_j), the log-rank z of
 // subset j is N(−ln HR_j·√(c·d_j), 1) with c = r/(1 + r)² (positive = benefit), and F's is
 // Σ √d_j·z_j / √Σ d_j. The information is c·d, and the effect estimate rpact selects on is
-// 1/HR̂ = exp(z/√(c·d)).
+// 1/HR̂ = exp(z/√(c·d)). It needs proportional hazards, which the contract makes sure of (method.ts).
 import type { Sampler } from '../../random/sampler.js';
+import { constantOf } from '../../scenario/pieces.js';
 import type { Scenario, SurvivalEndpoint } from '../../scenario/types.js';
 import type { StageStatistics } from '../../designs/stage-source.js';
 import { allocationFactor } from '../../population.js';
@@ -20,10 +21,15 @@ export class AsymptoticLogRank {
     const r = scenario.trial.allocation;
     const prevalence = scenario.population.prevalence;
     this.c = allocationFactor(r);
-    this.driftS = -Math.log(endpoint.hazardRatio.pos);
-    this.driftR = -Math.log(endpoint.hazardRatio.neg);
-    this.weightS = prevalence * (1 + r * endpoint.hazardRatio.pos);
-    this.weightR = (1 - prevalence) * (1 + r * endpoint.hazardRatio.neg);
+    const ratio = (status: 'pos' | 'neg') => {
+      const value = constantOf(endpoint.hazardRatio[status]);
+      if (value === undefined) throw new Error(`endpoint.hazardRatio.${status}: the asymptotic law needs one ratio`);
+      return value;
+    };
+    this.driftS = -Math.log(ratio('pos'));
+    this.driftR = -Math.log(ratio('neg'));
+    this.weightS = prevalence * (1 + r * ratio('pos'));
+    this.weightR = (1 - prevalence) * (1 + r * ratio('neg'));
   }
 
   /** S's share of the events of a stage in all comers */

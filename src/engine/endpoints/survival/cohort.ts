@@ -2,7 +2,8 @@
 // trial to trial. Patients are screened one every 1/screeningRate months; a screened patient's
 // cell is drawn (random strata) or assigned so that every cell keeps its expected share (fixed
 // strata, the largest deficit first); the patients the design takes are randomised in turn so
-// that the arms keep the r : 1 ratio, and get exponential event and dropout times.
+// that the arms keep the r : 1 ratio, and get event times by inverting their slot's cumulative
+// hazard at a standard exponential draw (hazards.ts) and exponential dropout times.
 import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -59,7 +60,8 @@ export class Cohort {
   /** screen until `n` more patients from `from` are randomised */
   recruit(from: TestedPopulation, n: number, sampler: Sampler): void {
     this.reserve(this.size + n);
-    const { event: hazard, dropout } = this.hazards;
+    const hazards = this.hazards;
+    const dropout = hazards.dropout;
     for (let taken = 0; taken < n; ) {
       const cell = this.nextCell(from, sampler);
       if (from === 'S' && !CELL_IN_S[cell]) {
@@ -73,7 +75,7 @@ export class Cohort {
       const entry = this.screened * this.interval;
       this.entry[i] = entry;
       this.slot[i] = slot;
-      this.event[i] = entry + sampler.exponential(hazard[slot]);
+      this.event[i] = entry + hazards.eventTime(slot, sampler.standardExponential());
       this.dropout[i] = dropout > 0 ? entry + sampler.exponential(dropout) : Infinity;
       this.recorder?.entered(cell, slot, entry, this.event[i], this.dropout[i]);
       taken++;

@@ -1,0 +1,32 @@
+// The survival curves S(t) = e^{−H(t)} of the control and treatment arms of each true marker status,
+// at given months since randomisation (dropout left out: these are the event-time laws), as the page
+// charts them.
+import { survivalHazards } from '../endpoints/survival/hazards.js';
+import { CELLS, CELL_POSITIVE } from '../population.js';
+import type { SurvivalEndpoint } from '../scenario/types.js';
+import { CONTROL, TREATMENT } from '../endpoints/stage.js';
+
+export type SurvivalCurve = { status: 'pos' | 'neg'; arm: 'treatment' | 'control'; survival: number[] };
+export type SurvivalCurves = { months: number[]; curves: SurvivalCurve[] };
+
+export function survivalCurves(endpoint: SurvivalEndpoint, months: readonly number[]): SurvivalCurves {
+  const law = survivalHazards(endpoint);
+  const curves: SurvivalCurve[] = [];
+  for (const status of ['pos', 'neg'] as const) {
+    const cell = CELL_POSITIVE.indexOf(status === 'pos');
+    for (const [arm, index] of [
+      ['treatment', TREATMENT],
+      ['control', CONTROL],
+    ] as const) {
+      const slot = index * CELLS + cell;
+      curves.push({ status, arm, survival: months.map((month) => Math.exp(-law.cumulativeHazard(slot, month))) });
+    }
+  }
+  return { months: [...months], curves };
+}
+
+/** the median event month of an arm of a status, H⁻¹(ln 2) */
+export function medianOf(endpoint: SurvivalEndpoint, status: 'pos' | 'neg', arm: 'treatment' | 'control'): number {
+  const slot = (arm === 'treatment' ? TREATMENT : CONTROL) * CELLS + CELL_POSITIVE.indexOf(status === 'pos');
+  return survivalHazards(endpoint).eventTime(slot, Math.LN2);
+}
