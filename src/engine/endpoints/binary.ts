@@ -29,9 +29,9 @@ export class BinaryModel implements OutcomeModel {
   }
 
   drawPatient(stage: StageData, slot: number, sampler: Sampler): number {
-    const responded = sampler.uniform() < this.response[slot] ? 1 : 0;
-    stage.sum[slot] += responded;
-    return responded;
+    if (!(sampler.uniform() < this.response[slot])) return 0;
+    stage.sum[slot] += 1;
+    return 1;
   }
 
   finishPatients(): void {}

@@ -110,29 +110,31 @@ export class Enrolment {
   /** patient by patient: screen, keep those the stage takes, first n_T to treatment */
   private drawPatients(stage: StageData, from: TestedPopulation, nT: number, nC: number, sampler: Sampler): void {
     const n = nT + nC;
+    const recorder = this.recorder;
     let randomised = 0;
     let screened = 0;
     while (randomised < n) {
       screened++;
       const cell = this.drawCell(sampler);
       if (from === 'S' && !CELL_IN_S[cell]) {
-        this.recorder?.screened(cell, -1, Number.NaN);
+        recorder?.screened(cell, -1, Number.NaN);
         continue;
       }
       const slot = (randomised < nT ? TREATMENT : CONTROL) * CELLS + cell;
       stage.count[slot]++;
       const outcome = this.model.drawPatient(stage, slot, sampler);
-      this.recorder?.screened(cell, slot, outcome);
+      recorder?.screened(cell, slot, outcome);
       randomised++;
     }
     stage.screened = screened;
   }
 
   private drawPatientsInPlace(stage: StageData, sampler: Sampler): void {
+    const recorder = this.recorder;
     for (let slot = 0; slot < SLOTS; slot++) {
       for (let i = 0; i < stage.count[slot]; i++) {
         const outcome = this.model.drawPatient(stage, slot, sampler);
-        this.recorder?.screened(slot % CELLS, slot, outcome);
+        recorder?.screened(slot % CELLS, slot, outcome);
       }
     }
   }
