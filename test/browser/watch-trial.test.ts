@@ -258,6 +258,9 @@ describe('Watch one trial in a browser', () => {
         await page.waitForFunction(() => document.fullscreenElement?.localName === 'trial-player');
         await page.waitForTimeout(300); // the charts re-laid out for the screen's width
         await page.screenshot({ path: `${SCREENSHOTS}/watch-trial-1280x720.png` });
+        while (!/Closed test: H_S\s/.test(await text(page)))
+          await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+        await page.screenshot({ path: `${SCREENSHOTS}/watch-trial-1280x720-closed-test.png` });
         // (Escape leaves it in a browser with its own interface; headless, the button again)
         await page.getByRole('button', { name: 'Full screen', exact: true }).click();
         await page.waitForFunction(() => document.fullscreenElement === null);

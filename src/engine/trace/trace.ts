@@ -259,7 +259,8 @@ class TraceBuilder implements TraceRecorder {
             ? { month: dropout, ending: 'dropout' }
             : { month: end, ending: 'censored' };
     }
-    return { patients, notEntered: this.patients.filter((patient) => patient.randomized).length - count(patients) };
+    const randomized = (list: TracedPatient[]) => list.filter((patient) => patient.randomized).length;
+    return { patients, notEntered: randomized(this.patients) - randomized(patients) };
   }
 
   private person(number: number, cell: number, slot: number, month: number | null) {
@@ -274,10 +275,6 @@ class TraceBuilder implements TraceRecorder {
       arm: taken ? ((slot < CELLS ? 'treatment' : 'control') as Arm) : null,
     };
   }
-}
-
-function count(patients: TracedPatient[]): number {
-  return patients.filter((patient) => patient.randomized).length;
 }
 
 /** the decision as JSON holds it: a number beyond double precision (a critical value that cannot be reached) null */
