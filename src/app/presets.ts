@@ -97,6 +97,37 @@ export const PRESETS: Preset[] = [
       simulation: { method: 'asymptotic' },
     },
   },
+  {
+    name: 'Immunotherapy: effect after 4 months',
+    description:
+      'A delayed effect: the curves overlap for 4 months, then separate (hazard ratio 0.6 in marker+, 0.85 in ' +
+      'marker−). Planning on one hazard ratio would overstate power; every patient is simulated.',
+    scenario: {
+      title: 'Immunotherapy, effect after 4 months',
+      population: { prevalence: 0.4 },
+      endpoint: {
+        type: 'survival',
+        controlMedian: { pos: 12, neg: 12 },
+        hazardRatio: {
+          pos: [
+            { from: 0, value: 1 },
+            { from: 4, value: 0.6 },
+          ],
+          neg: [
+            { from: 0, value: 1 },
+            { from: 4, value: 0.85 },
+          ],
+        },
+        dropoutPerYear: 0.05,
+      },
+      trial: { screeningRate: 25, costs: COSTS },
+      designs: [
+        { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 500, events: 350 },
+        { id: 'enriched', label: 'Enriched', type: 'enriched', n: 260, events: 180 },
+      ],
+      simulation: { method: 'patient', replicates: 2000 },
+    },
+  },
 ];
 
 export const DEFAULT_SCENARIO = PRESETS[0].scenario;

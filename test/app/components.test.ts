@@ -86,6 +86,46 @@ describe('components mounted alone with a store from context', () => {
     expect(methods).toEqual(['Patient level']);
   });
 
+  it('scenario-panel: survival hazards as pieces, each piece marked by the contract, the method kept valid', async () => {
+    const survival: Draft = {
+      ...SMALL,
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
+      designs: [{ id: 'all', type: 'all-comers', n: 200, events: 150 }],
+      simulation: { method: 'asymptotic', replicates: 1000 },
+    };
+    const { element, store } = await mount('scenario-panel', survival);
+    const pick = async (id: string, value: string) => {
+      const select = element.querySelector<HTMLSelectElement>(`#${id}`)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await settle(element);
+    };
+    await pick('ratio-form-pos', 'pieces');
+    // one piece is still proportional hazards
+    expect(store.errors).toEqual([]);
+    expect(store.scenario?.endpoint).toMatchObject({ hazardRatio: { pos: [{ from: 0, value: 0.6 }] } });
+    [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add a piece')!.click();
+    await settle(element);
+    const second = element.querySelector<HTMLInputElement>('[name="endpoint.hazardRatio.pos[1].value"]')!;
+    second.value = '0.8';
+    second.dispatchEvent(new Event('change'));
+    await settle(element);
+    // two values are not: the asymptotic law is ruled out and the method follows, so the scenario stays valid
+    expect(store.errors).toEqual([]);
+    expect(store.scenario?.simulation.method).toBe('patient');
+    const value = element.querySelector<HTMLInputElement>('[name="endpoint.hazardRatio.pos[1].value"]')!;
+    value.value = '-1';
+    value.dispatchEvent(new Event('change'));
+    await settle(element);
+    const marked = element.querySelector('[name="endpoint.hazardRatio.pos[1].value"]');
+    expect(marked?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector(`#${marked?.getAttribute('aria-describedby')}`)?.textContent).toMatch(/> 0/);
+    await pick('control-form-neg', 'pieces');
+    expect(store.draft.endpoint).toMatchObject({ controlHazard: { neg: [{ from: 0, value: 0.05776 }] } });
+    await pick('control-form-neg', 'median');
+    expect(store.draft.endpoint).toMatchObject({ controlMedian: { neg: 12 } });
+  });
+
   it('design-cards: a new card gets a readable name and its type’s fields', async () => {
     const { element, store } = await mount('design-cards');
     const add = [...element.querySelectorAll('button')].find((b) => b.textContent === 'Add design')!;

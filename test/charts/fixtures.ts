@@ -6,7 +6,7 @@ import type { CurvePoint, Curves } from '../../src/app/chart-data.js';
 import type { MapCell, DesignMap } from '../../src/engine/planning/design-map.js';
 import type { PatientFlow } from '../../src/engine/patient-flow.js';
 import type { Solution } from '../../src/engine/planning/solve.js';
-import type { SurvivalCurves } from '../../src/app/charts/survival-chart.js';
+import type { SurvivalCurves } from '../../src/engine/planning/survival-curves.js';
 
 export const IDS = ['all', 'enriched', 'stratified'];
 export const LABELS: Record<string, string> = {

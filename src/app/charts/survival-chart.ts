@@ -3,12 +3,10 @@
 // effect shows as curves that overlap and then separate.
 import { svg, type SVGTemplateResult } from 'lit';
 import { format, line, scaleLinear } from 'd3';
+import type { SurvivalCurve, SurvivalCurves } from '../../engine/planning/survival-curves.js';
 import { bottomAxis, chartFrame, leftAxis, PALETTE, type Frame } from './frame.js';
 import { chartWidth, isNarrow } from './layout.js';
 import { LEGEND_ROW, legend, type LegendEntry } from './legend.js';
-
-export type SurvivalCurve = { status: 'pos' | 'neg'; arm: 'treatment' | 'control'; survival: number[] };
-export type SurvivalCurves = { months: number[]; curves: SurvivalCurve[] };
 
 const HEIGHT = 320;
 const MARGIN = { top: 36, bottom: 48, left: 56 };

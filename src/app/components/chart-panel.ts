@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
 import { patientFlow } from '../../engine/patient-flow.js';
+import { survivalCurves } from '../../engine/planning/survival-curves.js';
 import type { Hypothesis } from '../../engine/planning/solve.js';
 import type { Solution } from '../../engine/planning/solve.js';
 import type { ChartData } from '../chart-data.js';
@@ -13,6 +14,7 @@ import type { Shown } from '../state/tasks.js';
 import { flowChart } from '../charts/flow-chart.js';
 import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
 import { lineChart } from '../charts/line-chart.js';
+import { survivalChart } from '../charts/survival-chart.js';
 import { targetChart } from '../charts/target-chart.js';
 import { fileStem } from '../export.js';
 import { chartFigure } from './chart-figure.js';
@@ -45,6 +47,7 @@ export class ChartPanel extends StoreElement {
         ${this.curves(data)}
         ${data?.atTarget ? this.atTarget(data, data.atTarget) : this.waiting()}
         ${this.flow(shown)}
+        ${this.survival(shown)}
       </div>
       <div class="charts"><map-panel .width=${this.size.width}></map-panel></div>`;
   }
@@ -143,6 +146,28 @@ export class ChartPanel extends StoreElement {
           `${format('.0%')(target.power)} power for ${HYPOTHESIS_TEXT[target.hypothesis]}.`,
         target: target.power,
         hypothesis: target.hypothesis,
+        width: this.size.width,
+      }),
+    );
+  }
+
+  /** survival: the expected curves of each status and arm, over the trial's expected follow-up */
+  private survival({ scenario, results }: Shown): TemplateResult | typeof nothing {
+    const endpoint = scenario.endpoint;
+    if (endpoint.type !== 'survival') return nothing;
+    const longest = Math.max(...results.map((result) => result.expected.months));
+    const last = Math.min(240, Math.max(24, 6 * Math.ceil(longest / 6)));
+    const months = Array.from({ length: 49 }, (_, i) => (last * i) / 48);
+    return chartFigure(
+      this,
+      'survival',
+      `${fileStem(scenario.title)}-survival-curves`,
+      survivalChart(survivalCurves(endpoint, months), {
+        id: 'survival',
+        title: 'Expected survival by marker status and arm',
+        description:
+          'The event-time laws the scenario assumes, S(t) from randomisation, without dropout: a colour per true ' +
+          'marker status, control dashed.',
         width: this.size.width,
       }),
     );

@@ -11,15 +11,14 @@ import { ENDPOINT_DEFAULTS } from '../presets.js';
 import type { Store } from '../state/store.js';
 import { endpointTypeOf, field } from './fields.js';
 import { StoreElement } from './store-element.js';
+import { survivalFields } from './survival-fields.js';
 
 const pair = (...fields: TemplateResult[]) => html`<div class="pair">${fields}</div>`;
 const perStatus = (store: Store, path: string) => pair(field(store, `${path}.pos`), field(store, `${path}.neg`));
 
 function endpointFields(store: Store, type: EndpointType): TemplateResult {
   if (type === 'binary') return html`${perStatus(store, 'endpoint.control')}${perStatus(store, 'endpoint.treatment')}`;
-  if (type === 'survival')
-    return html`${perStatus(store, 'endpoint.controlMedian')}${perStatus(store, 'endpoint.hazardRatio')}
-      ${field(store, 'endpoint.dropoutPerYear')}`;
+  if (type === 'survival') return survivalFields(store);
   return html`${perStatus(store, 'endpoint.effect')}${perStatus(store, 'endpoint.sd')}`;
 }
 
@@ -33,7 +32,11 @@ const populationOf = (draft: Draft) => (readAt(draft, 'population') ?? {}) as Re
 export function switchEndpoint(store: Store, type: string): void {
   const endpointType = type as EndpointType;
   let draft = writeAt(store.draft, 'endpoint', structuredClone(ENDPOINT_DEFAULTS[type]));
-  draft = writeAt(draft, 'simulation.method', suitableMethods(endpointType, populationOf(draft))[0]);
+  draft = writeAt(
+    draft,
+    'simulation.method',
+    suitableMethods(endpointType, populationOf(draft), readAt(draft, 'endpoint'))[0],
+  );
   const designs = Array.isArray(draft.designs) ? (draft.designs as Record<string, unknown>[]) : [];
   designs.forEach((design, i) => {
     const n = design.n;
@@ -49,7 +52,7 @@ export class ScenarioPanel extends StoreElement {
   protected override render(): TemplateResult {
     const store = this.store;
     const type = endpointTypeOf(store);
-    const methods = suitableMethods(type, populationOf(store.draft));
+    const methods = suitableMethods(type, populationOf(store.draft), store.draft.endpoint);
     const methodNames: Record<string, string> = {
       sufficient: 'Sufficient statistics',
       patient: 'Patient level',
