@@ -112,6 +112,22 @@ for (const design of survivalDesigns) {
   if (design.id === 'all-comers') survivalHeadline = patient;
   console.log(`${design.id.padEnd(18)}${'log-rank, random strata'.padEnd(38)}${format(patient)}${format(asymptotic)}`);
 }
+// a delayed effect, hazard ratio 1 for 4 months and 0.6 after: piecewise hazards, patient level only
+// (the asymptotic law needs proportional hazards), 300 events
+const delayed = [
+  { from: 0, value: 1 },
+  { from: 4, value: 0.6 },
+];
+const delayedEffect = { ...survival, hazardRatio: { pos: delayed, neg: delayed } };
+const piecewiseHeadline = rate(
+  scenario(
+    delayedEffect,
+    { id: 'all-comers', type: 'all-comers', n: 400, events: 300 },
+    { statistic: 'z', strata: 'random', stratified: true },
+    'patient',
+  ),
+);
+console.log(`${'all-comers'.padEnd(18)}${'log-rank, delayed effect'.padEnd(38)}${format(piecewiseHeadline)}`);
 
 // a 20-point power curve (n from 100 to 575) for 4 designs at 10⁴ replicates per point, one thread
 console.log(
@@ -177,6 +193,16 @@ compare(
   `design <- getDesignGroupSequential(kMax = 1, alpha = 0.025)
    run <- function(n) getSimulationSurvival(design, plannedEvents = 250, lambda2 = log(2) / 12, hazardRatio = 0.7,
      accrualTime = c(0, 20), maxNumberOfSubjects = 400, directionUpper = FALSE, maxNumberOfIterations = n, seed = 1)`,
+  3,
+);
+
+compare(
+  'all-comers survival, patient level, delayed effect (HR 1 for 4 months, 0.6 after), n = 400, 300 events',
+  piecewiseHeadline,
+  `design <- getDesignGroupSequential(kMax = 1, alpha = 0.025)
+   run <- function(n) getSimulationSurvival(design, plannedEvents = 300, piecewiseSurvivalTime = c(0, 4),
+     lambda2 = c(log(2) / 12, log(2) / 12), lambda1 = c(log(2) / 12, 0.6 * log(2) / 12), accrualTime = c(0, 20),
+     maxNumberOfSubjects = 400, directionUpper = FALSE, maxNumberOfIterations = n, seed = 1)`,
   3,
 );
 

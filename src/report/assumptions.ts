@@ -111,13 +111,29 @@ function endpointRows(
       ...pair('Response rate on treatment', 'treatment'),
     ];
   }
+  if (endpoint.type !== 'survival') throw new Error('an endpoint of no known type');
+  // a status's value: its number as a number, or its pieces in words (`1 from month 0, 0.6 from month 4`)
+  const status = (header: string, field: 'controlMedian' | 'controlHazard' | 'shape' | 'hazardRatio') =>
+    (['pos', 'neg'] as const).flatMap((which) => {
+      const value = endpoint[field]?.[which];
+      const label = `${header}, marker${which === 'pos' ? '+' : '−'}`;
+      if (value === undefined) return [];
+      if (typeof value === 'number') return [row(label, `scenario.endpoint.${field}.${which}`)];
+      return [words(label, value.map((piece) => `${piece.value} from month ${piece.from}`).join(', '))];
+    });
+  const exponential = endpoint.controlHazard === undefined && endpoint.shape === undefined;
+  const hazards =
+    exponential && typeof endpoint.hazardRatio.pos === 'number' && typeof endpoint.hazardRatio.neg === 'number';
   return [
     words(
       'Endpoint',
-      'time to event, exponential; a hazard ratio below 1 is benefit; analyses at fixed numbers of events',
+      `time to event, ${hazards ? 'exponential' : 'with hazards that change with time'}; a hazard ratio below 1 is ` +
+        'benefit; analyses at fixed numbers of events',
     ),
-    ...pair('Median time to event on control (months)', 'controlMedian'),
-    ...pair('Hazard ratio, treatment : control', 'hazardRatio'),
+    ...status('Median time to event on control (months)', 'controlMedian'),
+    ...status('Hazard on control (events per month)', 'controlHazard'),
+    ...status('Weibull shape on control', 'shape'),
+    ...status('Hazard ratio, treatment : control', 'hazardRatio'),
     row('Dropout within a year', 'scenario.endpoint.dropoutPerYear'),
   ];
 }

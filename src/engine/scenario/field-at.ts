@@ -2,6 +2,7 @@
 // form says exactly what the validator accepts (one source for both).
 import type { Field, NumberField, Range, TextField } from './checks.js';
 import { ENDPOINT_FIELDS, ENDPOINT_TYPE } from './endpoint.js';
+import type { PiecesField } from './pieces.js';
 import type { ObjectField } from './record.js';
 import {
   ANALYSIS_FIELDS,
@@ -95,6 +96,10 @@ export function rangeOf(path: string, endpointType: EndpointType): string {
 export function fieldRange(field: Field<unknown>): string {
   const kind = (field as { kind?: string }).kind;
   if (kind === 'number') return rangeSymbols((field as NumberField).range);
+  if (kind === 'pieces') {
+    const { max, value } = (field as PiecesField).pieces;
+    return `1 to ${max} pieces from month 0, each value ${rangeSymbols(value.range)}`;
+  }
   // a text with a pattern says it in words ("1–40 letters, digits, …"); free text, its length
   if (kind === 'text') {
     const free = field.allowed.startsWith('text of at most');
