@@ -1,9 +1,9 @@
 // "Watch one trial" in headless Chromium against the built page: a trial of each design type played
 // to the end (and a survival one), a step back, "one that stopped early", a replicate out of range
 // marked at its field; the page's trace equal to `stratum trace`'s; axe-core clean at 1280 × 720 and
-// 390 × 844; the longest main-thread task while a trial plays under 50 ms (the MessageChannel probe
-// of app.test.ts); screenshots in test-output/screenshots/. Timings go to
-// test-output/watch-trial-metrics.json.
+// 390 × 844; no main-thread task over 50 ms while a trial plays (Chrome's trace of the renderer's main
+// thread; the MessageChannel probe of app.test.ts is recorded beside it); screenshots in
+// test-output/screenshots/. Timings go to test-output/watch-trial-metrics.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -146,19 +146,57 @@ async function watch(page: Page, design: string, which: string, replicate?: numb
   await expect.poll(() => text(page)).toMatch(/^Step 1 of/);
 }
 
-/** play at 4 steps a second to the last step; the longest main-thread task meanwhile */
-async function playToEnd(page: Page): Promise<number> {
-  await page.locator('.watch-speed select').selectOption('4');
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: any };
+
+/**
+ * What the main thread does while `play` runs: the longest task in Chrome's own trace of the renderer's
+ * main thread (its wall time, Chrome's long-task measure, and the CPU time the thread spent in it), and
+ * the longest gap the MessageChannel probe saw. On a machine whose cores other processes share, the
+ * probe's gaps also hold the time the thread waited to be scheduled; the trace tells the two apart.
+ */
+async function mainThreadWhile(page: Page, play: () => Promise<void>): Promise<Record<string, number>> {
+  const client = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  client.on('Tracing.dataCollected', ({ value }) => {
+    for (const event of value as unknown as TraceEvent[]) events.push(event);
+  });
+  const complete = new Promise((resolve) => client.once('Tracing.tracingComplete', resolve));
+  await client.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
   await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForFunction(
-    () => /The trial’s result/.test(document.querySelector('.watch-text')?.textContent ?? ''),
-    null,
-    {
-      timeout: 60_000,
-    },
+  await play();
+  const probe = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  await client.send('Tracing.end');
+  await complete;
+  await client.detach();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && /RunTask/.test(e.name),
   );
-  return page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  expect(tasks.length).toBeGreaterThan(0);
+  let longest = tasks[0];
+  for (const task of tasks) if ((task.dur ?? 0) > (longest.dur ?? 0)) longest = task;
+  return { task: (longest.dur ?? 0) / 1000, cpu: (longest.tdur ?? 0) / 1000, probe };
+}
+
+function record(name: string, measured: Record<string, number>): void {
+  metrics[`${name}: longest main-thread task (ms, Chrome's trace)`] = Math.round(measured.task);
+  metrics[`${name}: that task's CPU time (ms)`] = Math.round(measured.cpu);
+  metrics[`${name}: longest gap of the MessageChannel probe (ms)`] = Math.round(measured.probe);
+  expect(measured.task, `${name}: a main-thread task over ${LONGEST_TASK_MS} ms`).toBeLessThan(LONGEST_TASK_MS);
+}
+
+/** play at 4 steps a second to the last step, measuring the main thread meanwhile */
+async function playToEnd(page: Page, name: string): Promise<void> {
+  await page.locator('.watch-speed select').selectOption('4');
+  const measured = await mainThreadWhile(page, async () => {
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForFunction(
+      () => /The trial’s result/.test(document.querySelector('.watch-text')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
+  });
+  record(name, measured);
 }
 
 /** scroll `selector` to the top of the window, below the page's header where it sticks */
@@ -231,9 +269,7 @@ describe('Watch one trial in a browser', () => {
       ['adaptive', 3],
     ] as const) {
       await watch(page, design, 'number', replicate);
-      const longest = await playToEnd(page);
-      metrics[`longest main-thread task while playing ${design} replicate ${replicate} (ms)`] = Math.round(longest);
-      expect(longest).toBeLessThan(LONGEST_TASK_MS);
+      await playToEnd(page, `playing ${design} replicate ${replicate}`);
       const { step, of } = await stepOf(page);
       expect(step).toBe(of);
       expect(await text(page)).toContain(`results count replicate ${replicate.toLocaleString('en-US')} this way`);
@@ -289,9 +325,7 @@ describe('Watch one trial in a browser', () => {
       JSON.stringify(scenario),
     );
     sameTrial(await pageTrace(page), cli.stdout);
-    const longest = await playToEnd(page);
-    metrics['longest main-thread task while playing one that stopped early (ms)'] = Math.round(longest);
-    expect(longest).toBeLessThan(LONGEST_TASK_MS);
+    await playToEnd(page, 'playing one that stopped early');
     expect(await text(page)).toContain('It stopped early for efficacy');
 
     // out of range: the field is marked, the trial and its step stay
@@ -324,20 +358,16 @@ describe('Watch one trial in a browser', () => {
     expect(await text(page)).toMatch(/The trial’s result/);
     await page.keyboard.press('Home');
     await page.getByRole('button', { name: 'Play', exact: true }).focus();
-    await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
-    await page.keyboard.press('Space');
-    await page.waitForFunction(
-      () => /Interim at month/.test(document.querySelector('.watch-text')?.textContent ?? ''),
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
-    await page.getByRole('button', { name: 'Pause', exact: true }).press('Space');
-    metrics['longest main-thread task while playing survival on a phone (ms)'] = await page.evaluate(() =>
-      Math.round((window as unknown as { __longest: number }).__longest),
-    );
-    expect(metrics['longest main-thread task while playing survival on a phone (ms)']).toBeLessThan(LONGEST_TASK_MS);
+    const measured = await mainThreadWhile(page, async () => {
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        () => /Interim at month/.test(document.querySelector('.watch-text')?.textContent ?? ''),
+        null,
+        { timeout: 60_000 },
+      );
+      await page.getByRole('button', { name: 'Pause', exact: true }).press('Space');
+    });
+    record('playing survival on a phone', measured);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scroll).toBeLessThanOrEqual(390);
     await scrollBelowHeader(page, 'watch-trial .watch-controls');
