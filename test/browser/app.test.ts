@@ -10,7 +10,7 @@ import { DEFAULT_SCENARIO, PRESETS } from '../../src/app/presets.js';
 import { parseScenario, parseScenarioText } from '../../src/engine/scenario/parse.js';
 import { decodeScenarioQuery, encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { runCli } from '../support/cli.js';
-import { SCREENSHOTS, startApp, type App } from '../support/browser.js';
+import { instrument, SCREENSHOTS, startApp, type App } from '../support/browser.js';
 import { serveFolder } from '../support/static-server.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,26 +33,7 @@ async function open(
   const ctx =
     context ?? (await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }));
   const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  // the longest main-thread task, seen as the longest gap between ticks of a message loop
-  // (headless Chromium reports no 'longtask' entries)
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
-    const channel = new MessageChannel();
-    let last = performance.now();
-    channel.port1.onmessage = () => {
-      const now = performance.now();
-      w.__longest = Math.max(w.__longest, now - last);
-      last = now;
-      setTimeout(() => channel.port2.postMessage(0), 0);
-    };
-    channel.port2.postMessage(0);
-  });
+  const errors = await instrument(page);
   await page.goto(base + path);
   return { page, errors, context: ctx };
 }

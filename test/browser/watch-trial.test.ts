@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine/scenario/parse.js';
 import type { Scenario } from '../../src/engine/scenario/types.js';
 import { encodeScenarioQuery } from '../../src/share/url-codec.js';
-import { type App, SCREENSHOTS, startApp } from '../support/browser.js';
+import { type App, instrument, SCREENSHOTS, startApp } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -87,26 +87,7 @@ afterAll(async () => {
 /** the page opened on `scenario`, with the longest-task probe, at a viewport */
 async function open(scenario: Scenario, width: number, height: number): Promise<{ page: Page; errors: string[] }> {
   const page = await app.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  // the longest main-thread task, seen as the longest gap between ticks of a message loop
-  // (headless Chromium reports no 'longtask' entries)
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
-    const channel = new MessageChannel();
-    let last = performance.now();
-    channel.port1.onmessage = () => {
-      const now = performance.now();
-      w.__longest = Math.max(w.__longest, now - last);
-      last = now;
-      setTimeout(() => channel.port2.postMessage(0), 0);
-    };
-    channel.port2.postMessage(0);
-  });
+  const errors = await instrument(page);
   await page.goto(app.url + encodeScenarioQuery(scenario));
   // the page runs its scenario on opening, then draws its charts: let the run finish and stop the
   // charts, so that what is measured while a trial plays is the trial's own work

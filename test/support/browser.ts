@@ -72,3 +72,30 @@ export async function openPage(app: App, path = ''): Promise<{ page: Page; error
   await page.goto(app.url + path);
   return { page, errors };
 }
+
+/**
+ * the page's console errors and uncaught exceptions, collected into the list returned, and a probe of
+ * the longest main-thread task as `window.__longest`: the longest gap between ticks of a message loop
+ * (headless Chromium reports no 'longtask' entries)
+ */
+export async function instrument(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    const channel = new MessageChannel();
+    let last = performance.now();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      w.__longest = Math.max(w.__longest, now - last);
+      last = now;
+      setTimeout(() => channel.port2.postMessage(0), 0);
+    };
+    channel.port2.postMessage(0);
+  });
+  return errors;
+}
