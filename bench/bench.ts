@@ -128,6 +128,17 @@ const piecewiseHeadline = rate(
   ),
 );
 console.log(`${'all-comers'.padEnd(18)}${'log-rank, delayed effect'.padEnd(38)}${format(piecewiseHeadline)}`);
+// the weighted tests of analysis.survivalTest, patient level (the asymptotic law is the log-rank's)
+for (const [name, survivalTest] of [
+  ['FH(0,1)', { fh: [0, 1] }],
+  ['maxcombo', 'maxcombo'],
+] as const) {
+  for (const design of survivalDesigns.filter((d) => !('interims' in d))) {
+    const analysis = { statistic: 'z', strata: 'random', stratified: true, survivalTest };
+    const patient = rate(scenario(survival, design, analysis, 'patient'));
+    console.log(`${design.id.padEnd(18)}${`${name}, random strata`.padEnd(38)}${format(patient)}`);
+  }
+}
 
 // a 20-point power curve (n from 100 to 575) for 4 designs at 10⁴ replicates per point, one thread
 console.log(

@@ -5,7 +5,8 @@ import { format } from 'd3';
 import { count, months } from '../app/format.js';
 import { normalQuantile } from '../engine/math/normal.js';
 import type { DesignResult } from '../engine/results.js';
-import type { Design, Intersection, Scenario } from '../engine/scenario/types.js';
+import { survivalTestOf } from '../engine/endpoints/survival/test-weights.js';
+import type { Design, Intersection, Scenario, SurvivalTest } from '../engine/scenario/types.js';
 import type { Boundaries } from '../engine/designs/boundaries.js';
 import type { Citation } from './references.js';
 
@@ -83,8 +84,10 @@ function hypothesis(scenario: Scenario, population: 'S' | 'F'): string {
 function testWords(scenario: Scenario, population: 'S' | 'F'): string {
   const { endpoint, analysis } = scenario;
   const stratified = population === 'F' && analysis.stratified;
-  if (endpoint.type === 'survival')
-    return stratified ? 'the log-rank test stratified by assay result' : 'the log-rank test';
+  if (endpoint.type === 'survival') {
+    const test = survivalTestWords(survivalTestOf(scenario));
+    return stratified ? `${test} stratified by assay result` : test;
+  }
   if (endpoint.type === 'binary') {
     const pooled = 'the z test for two proportions with pooled variance';
     return stratified ? `${pooled}, stratified by assay result with Cochran–Mantel–Haenszel weights` : pooled;
@@ -256,4 +259,11 @@ function combinationWords(design: Adaptive, boundaries: Boundaries | undefined, 
     "statistic and the intersection's both reach the interim value, and the trial stops for efficacy when both " +
     'hypotheses are rejected there.'
   );
+}
+
+/** analysis.survivalTest in words */
+function survivalTestWords(test: SurvivalTest): string {
+  if (test === 'logrank') return 'the log-rank test';
+  if (test === 'maxcombo') return 'the maxcombo test (the largest of FH(0,0), FH(0,1), FH(1,0) and FH(1,1))';
+  return `the Fleming–Harrington weighted log-rank test FH(${test.fh[0]}, ${test.fh[1]})`;
 }

@@ -10,6 +10,7 @@ import { hasInterim } from '../designs/interim.js';
 import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';
 import { survivalLaw } from './survival-law.js';
+import { survivalTestOf } from '../endpoints/survival/test-weights.js';
 
 export type AnalyticResult = { reject: { any?: number; S?: number; F?: number; both?: number } };
 
@@ -22,6 +23,8 @@ export function designAnalytic(
   if (hasInterim(design)) return undefined;
   const endpoint = scenario.endpoint;
   if (endpoint.type === 'survival') {
+    // Schoenfeld's law is the log-rank's; a weighted test's power has no closed form here
+    if (survivalTestOf(scenario) !== 'logrank') return undefined;
     if (design.type === 'adaptive-enrichment' || design.events === undefined) return undefined;
     const law = survivalLaw(scenario, endpoint, design.type === 'enriched' ? 'S' : 'F', design.events);
     if (!law) return undefined;

@@ -22,7 +22,11 @@ export interface SurvivalLooks {
   events: number;
 }
 
-/** every patient simulated; exact log-rank at the month of the target event */
+/**
+ * every patient simulated; exact survival tests at the month of the target event, of the tested
+ * population and, for a design that tests both (`both`), of the other (a maxcombo statistic costs a
+ * normal integral, so none is formed that the design does not read)
+ */
 export class PatientLooks extends PatientRunSource implements SurvivalLooks {
   constructor(
     scenario: Scenario,
@@ -31,6 +35,7 @@ export class PatientLooks extends PatientRunSource implements SurvivalLooks {
     private readonly from: TestedPopulation,
     private readonly n: number,
     recorder: PatientRecorder | null = null,
+    private readonly both = false,
   ) {
     super(scenario, population, hazards, recorder);
   }
@@ -43,8 +48,8 @@ export class PatientLooks extends PatientRunSource implements SurvivalLooks {
   analyse(targets: readonly number[], look: number, _sampler: Sampler, into: StageStatistics): void {
     const onlyS = this.from === 'S';
     const result = this.run.analyseAt(targets[look], onlyS);
-    into.zS = result.zS;
-    into.zF = result.zF;
+    if (onlyS || this.both) into.zS = result.zS;
+    if (!onlyS || this.both) into.zF = result.zF;
     into.informationS = result.informationS;
     into.informationF = result.informationF;
     this.events = onlyS ? result.eventsS : result.eventsF;

@@ -8,6 +8,8 @@ import type { PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
+import { survivalTestOf, testWeights } from '../endpoints/survival/test-weights.js';
+import { WeightedScores } from '../endpoints/survival/weighted-scores.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics, type TwoStageSource } from './stage-source.js';
 
@@ -15,18 +17,18 @@ import { StageStatistics, type TwoStageSource } from './stage-source.js';
  * The two stages of an adaptive design, patient by patient. Stage 1 randomises n₁ all comers and
  * is analysed when e₁ events have occurred; stage 2 randomises N − n₁ more from what was kept, and
  * the final analysis comes when the kept population has had e₂ more events. Stage 2's statistics
- * are the increments of the log-rank score process between the two analyses,
- * z₂ = (U(τ₂) − U(τ₁)) / √(V(τ₂) − V(τ₁)), independent of stage 1 under H0 (independent
- * increments), as combination tests for survival require.
+ * are the increments of the score processes between the two analyses,
+ * z₂ = (U(τ₂) − U(τ₁)) / √(V(τ₂) − V(τ₁)) for each statistic of the test (maxcombo: its four, with
+ * the covariance of their increments), independent of stage 1 under H0 (independent increments;
+ * for the Fleming–Harrington weights too, docs/methods.md), as combination tests for survival
+ * require.
  */
 export class PatientStages extends PatientRunSource implements TwoStageSource {
   private readonly statistics = new StageStatistics();
-  private scoreS1 = 0;
-  private scoreF1 = 0;
-  private informationS1 = 0;
-  private informationF1 = 0;
-  private eventsS1 = 0;
-  private eventsF1 = 0;
+  private readonly firstS: WeightedScores;
+  private readonly firstF: WeightedScores;
+  private readonly secondS: WeightedScores;
+  private readonly secondF: WeightedScores;
 
   constructor(
     scenario: Scenario,
@@ -36,50 +38,47 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     recorder: PatientRecorder | null = null,
   ) {
     super(scenario, population, hazards, recorder);
+    const weights = testWeights(survivalTestOf(scenario));
+    this.firstS = new WeightedScores(weights);
+    this.firstF = new WeightedScores(weights);
+    this.secondS = new WeightedScores(weights);
+    this.secondF = new WeightedScores(weights);
   }
 
   first(size: number, sampler: Sampler): StageStatistics {
     this.run.start();
     this.run.recruit('F', this.n[0], sampler);
     const result = this.run.analyseAt(size, false);
-    const statistics = this.statistics;
-    statistics.zS = result.zS;
-    statistics.zF = result.zF;
-    statistics.informationS = this.informationS1 = result.informationS;
-    statistics.informationF = this.informationF1 = result.informationF;
-    statistics.effectS = effect(result.zS, result.informationS);
-    statistics.effectF = effect(result.zF, result.informationF);
-    this.scoreS1 = result.zS * Math.sqrt(result.informationS);
-    this.scoreF1 = result.zF * Math.sqrt(result.informationF);
-    this.eventsS1 = result.eventsS;
-    this.eventsF1 = this.events = result.eventsF;
+    const { statistics, firstS, firstF } = this;
+    firstS.copy(result.S);
+    firstF.copy(result.F);
+    statistics.zS = firstS.z;
+    statistics.zF = firstF.z;
+    statistics.informationS = firstS.information;
+    statistics.informationF = firstF.information;
+    statistics.effectS = firstS.effect;
+    statistics.effectF = firstF.effect;
+    this.events = firstF.events;
     return statistics;
   }
 
   second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
     this.run.recruit(keepF ? 'F' : 'S', this.n[1] - this.n[0], sampler);
     const onlyS = !keepF;
-    const result = this.run.analyseAt((onlyS ? this.eventsS1 : this.eventsF1) + size, onlyS);
-    const statistics = this.statistics;
-    const informationS = result.informationS - this.informationS1;
-    statistics.informationS = informationS;
-    statistics.zS =
-      informationS > 0 ? (result.zS * Math.sqrt(result.informationS) - this.scoreS1) / Math.sqrt(informationS) : 0;
+    const { firstS, firstF, secondS, secondF, statistics } = this;
+    const result = this.run.analyseAt((onlyS ? firstS.events : firstF.events) + size, onlyS);
+    secondS.difference(result.S, firstS);
+    statistics.informationS = secondS.information;
+    statistics.zS = secondS.z;
     if (keepF) {
-      const informationF = result.informationF - this.informationF1;
-      statistics.informationF = informationF;
-      statistics.zF =
-        informationF > 0 ? (result.zF * Math.sqrt(result.informationF) - this.scoreF1) / Math.sqrt(informationF) : 0;
+      secondF.difference(result.F, firstF);
+      statistics.informationF = secondF.information;
+      statistics.zF = secondF.z;
     }
     // events analysed: stage 1's, plus those the kept population had since
-    this.events = this.eventsF1 + (onlyS ? result.eventsS - this.eventsS1 : result.eventsF - this.eventsF1);
+    this.events = firstF.events + (onlyS ? secondS.events : secondF.events);
     return statistics;
   }
-}
-
-/** the log-rank estimate of 1/HR, exp((E − O)/V), on which rpact selects */
-function effect(z: number, information: number): number {
-  return information > 0 ? Math.exp(z / Math.sqrt(information)) : 1;
 }
 
 /** the two stages of an adaptive design on rpact's normal law of log-rank statistics */

@@ -64,7 +64,7 @@ export function prepareSurvivalDesign(
     : null;
   const statistics = new StageStatistics();
   const trial = patientLevel
-    ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients), recorder)
+    ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients), recorder, testsBoth)
     : new AsymptoticLooks(scenario, population, hazards, endpoint, from, design.n);
 
   return {

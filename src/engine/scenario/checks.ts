@@ -1,7 +1,7 @@
 // The reusable field checkers. Each knows, in words, what it allows (for messages, and for the
 // app's help texts) and reads one JSON value at a path, reporting every problem it finds as
 // `path: must be <what is allowed>, got <value>` instead of stopping at the first.
-import type { EndpointType, Scenario } from './types.js';
+import type { EndpointType, Scenario, SurvivalTest } from './types.js';
 
 export type Issues = string[];
 
@@ -9,6 +9,7 @@ export type Issues = string[];
 export type Context = {
   readonly endpointType?: EndpointType;
   readonly method?: Scenario['simulation']['method'];
+  readonly survivalTest?: SurvivalTest;
 };
 
 export interface Field<T> {
@@ -18,6 +19,8 @@ export interface Field<T> {
   readonly fill?: () => T;
   /** the value read, or undefined after reporting why it is not acceptable */
   read(value: unknown, path: string, issues: Issues, context: Context): T | undefined;
+  /** the endpoint types whose scenarios have the field; absent: every type */
+  readonly endpoints?: readonly EndpointType[];
 }
 
 export type Range = { integer?: boolean; min?: number; max?: number; minOpen?: boolean; maxOpen?: boolean };

@@ -7,6 +7,7 @@ import { readField, readFields, recordAt, reportUnknown } from './record.js';
 import { misplacedSize, readSizes, sizeKeys } from './sizes.js';
 import type { Design, DesignType, Interims } from './types.js';
 import { checkLookSizes } from './looks.js';
+import { checkDesignTest } from './survival-test.js';
 
 export const MAX_DESIGNS = 8;
 
@@ -64,6 +65,7 @@ function readDesign(
   const sizes = readSizes(record, path, meta.stages, context, issues);
   const fields = readFields(record, meta.fields, path, issues, context);
   meta.refine?.(fields.value, path, issues);
+  checkDesignTest(fields.value, path, context, issues);
   const interims = (fields.value as { interims?: Interims }).interims;
   if (interims) {
     const { n, events } = sizes;

@@ -30,7 +30,10 @@ export function scenarioField(path: string, endpointType: EndpointType): Field<u
   const [head, ...rest] = path.split('.');
   if (rest.length === 0) return own(HEADER_FIELDS as AnyFields, head);
   if (path === 'endpoint.type') return ENDPOINT_TYPE;
-  return fieldIn(head === 'endpoint' ? (ENDPOINT_FIELDS[endpointType] as AnyFields) : own(SECTIONS, head), rest);
+  const field = fieldIn(head === 'endpoint' ? (ENDPOINT_FIELDS[endpointType] as AnyFields) : own(SECTIONS, head), rest);
+  // a field of some endpoint types only (analysis.survivalTest), and the fields under it
+  if (rest.length > 1 && scenarioField(`${head}.${rest[0]}`, endpointType) === undefined) return undefined;
+  return field?.endpoints === undefined || field.endpoints.includes(endpointType) ? field : undefined;
 }
 
 /** a design's field at `path` within it (`selection.epsilon`, `n`), if a design of `type` has one */
@@ -53,8 +56,8 @@ function fieldIn(fields: AnyFields | undefined, keys: string[]): Field<unknown> 
   let field: Field<unknown> | undefined;
   for (const key of keys) {
     field = fields ? own(fields, key) : undefined;
-    const inner = field as Partial<ObjectField<unknown>> | undefined;
-    fields = inner?.kind === 'object' ? (inner.fields as AnyFields) : undefined;
+    // objects have fields, and so does a keyword that stands for an object (analysis.survivalTest's "fh")
+    fields = (field as Partial<ObjectField<unknown>> | undefined)?.fields as AnyFields | undefined;
   }
   return field;
 }

@@ -116,6 +116,22 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     help: 'Combine the S and R strata, or pool.',
     choices: { true: 'Stratified', false: 'Pooled' },
   },
+  'analysis.survivalTest': {
+    label: 'Survival test',
+    help:
+      'Log-rank (the default, best under proportional hazards); a weighted log-rank for an effect that ' +
+      'starts late or fades; maxcombo, the largest of four weighted log-rank tests, for either.',
+    choices: {
+      logrank: 'Log-rank',
+      fh: 'Fleming–Harrington FH(ρ, γ)',
+      maxcombo: 'Maxcombo: FH(0,0), FH(0,1), FH(1,0), FH(1,1)',
+    },
+  },
+  'analysis.survivalTest.fh': {
+    label: 'FH weights ρ, γ',
+    unit: 'w(t) = Ŝ(t−)^ρ·(1 − Ŝ(t−))^γ',
+    help: 'ρ weights early events, γ late ones: FH(0, 1) for a delayed effect.',
+  },
   'simulation.replicates': {
     label: 'Replicates',
     unit: 'trials per design',
@@ -241,7 +257,7 @@ type AnyFields = Record<string, { kind?: string; fields?: AnyFields }>;
 function pathsUnder(prefix: string, fields: AnyFields): string[] {
   return Object.entries(fields).flatMap(([key, field]) => {
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    return field.kind === 'object' && field.fields ? [path, ...pathsUnder(path, field.fields)] : [path];
+    return field.fields ? [path, ...pathsUnder(path, field.fields)] : [path];
   });
 }
 
@@ -263,5 +279,5 @@ export function fieldPaths(endpointType: EndpointType, designType?: DesignType):
     ...section('trial', TRIAL_FIELDS),
     ...section('analysis', ANALYSIS_FIELDS),
     ...section('simulation', SIMULATION_FIELDS),
-  ];
+  ].filter((path) => scenarioField(path, endpointType) !== undefined);
 }

@@ -2,10 +2,11 @@
 // whether it comes from the CLI, a share URL, the app's form or a worker. Every problem is
 // reported at once, one line each, as `path: what is allowed, got X`.
 import { ROOT, child, own } from './checks.js';
-import type { Issues } from './checks.js';
+import type { Context, Issues } from './checks.js';
 import { readDesigns } from './designs.js';
 import { readEndpoint } from './endpoint.js';
 import { resolveMethod } from './method.js';
+import { checkTestMethod } from './survival-test.js';
 import { readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
 import {
@@ -31,7 +32,7 @@ export function parseScenario(input: unknown): ParseResult {
   const population = section(document, 'population', POPULATION_FIELDS, issues);
   const { type: endpointType, endpoint } = readEndpoint(own(document, 'endpoint'), 'endpoint', issues);
   const trial = section(document, 'trial', TRIAL_FIELDS, issues);
-  const analysis = section(document, 'analysis', ANALYSIS_FIELDS, issues);
+  const analysis = section(document, 'analysis', ANALYSIS_FIELDS, issues, { endpointType });
   const simulation = section(document, 'simulation', SIMULATION_FIELDS, issues);
   const method = resolveMethod(
     simulation.method,
@@ -41,7 +42,9 @@ export function parseScenario(input: unknown): ParseResult {
     issues,
     own(document, 'endpoint'),
   );
-  const designs = readDesigns(own(document, 'designs'), 'designs', { endpointType, method }, issues);
+  checkTestMethod(analysis.survivalTest, method, issues);
+  const { survivalTest } = analysis;
+  const designs = readDesigns(own(document, 'designs'), 'designs', { endpointType, method, survivalTest }, issues);
 
   if (issues.length > 0) return { ok: false, errors: issues };
   // No problem was reported, so every required field was present and in range, and every
@@ -76,10 +79,16 @@ export function parseScenarioText(text: string): ParseResult {
 }
 
 /** A top-level object; absent, it reads as {} so defaults fill it and the required fields are named. */
-function section<T>(document: Record<string, unknown>, key: string, fields: Fields<T>, issues: Issues): Partial<T> {
+function section<T>(
+  document: Record<string, unknown>,
+  key: string,
+  fields: Fields<T>,
+  issues: Issues,
+  context: Context = {},
+): Partial<T> {
   const value = own(document, key);
   const record = value === undefined ? {} : recordAt(value, key, issues);
   if (record === undefined) return {};
   reportUnknown(record, Object.keys(fields), key, issues);
-  return readFields(record, fields, child(ROOT, key), issues, {}).value;
+  return readFields(record, fields, child(ROOT, key), issues, context).value;
 }

@@ -4,6 +4,7 @@
 import { DEFAULTS } from './defaults.js';
 import { flag, numberIn, oneOf, optional, text } from './checks.js';
 import { object } from './record.js';
+import { SURVIVAL_TEST } from './survival-test.js';
 import type { Fields } from './record.js';
 import type { Costs, Scenario } from './types.js';
 
@@ -75,6 +76,7 @@ export const ANALYSIS_FIELDS: Fields<Scenario['analysis']> = {
   statistic: oneOf(['t', 'z'], DEFAULTS.analysis.statistic),
   strata: oneOf(['random', 'fixed'], DEFAULTS.analysis.strata),
   stratified: flag(DEFAULTS.analysis.stratified),
+  survivalTest: SURVIVAL_TEST,
 };
 
 export const METHODS = ['sufficient', 'patient', 'asymptotic'] as const;

@@ -95,6 +95,12 @@ export type AdaptiveEnrichmentDesign = DesignBase & {
 export type Design = AllComersDesign | EnrichedDesign | StratifiedDesign | AdaptiveEnrichmentDesign;
 export type DesignType = Design['type'];
 
+/**
+ * The survival test: the log-rank, a Fleming–Harrington weighted log-rank with weights
+ * Ŝ(t−)^ρ·(1 − Ŝ(t−))^γ, or the maxcombo test of FH(0,0), FH(0,1), FH(1,0) and FH(1,1)
+ */
+export type SurvivalTest = 'logrank' | 'maxcombo' | { fh: [number, number] };
+
 export type Costs = { perScreened: number; perRandomized: number; perMonth: number; fixed: number };
 
 export type Scenario = {
@@ -115,6 +121,8 @@ export type Scenario = {
     statistic: 't' | 'z';
     strata: 'random' | 'fixed';
     stratified: boolean;
+    /** survival endpoints only; absent: "logrank" */
+    survivalTest?: SurvivalTest;
   };
   designs: Design[];
   simulation: {

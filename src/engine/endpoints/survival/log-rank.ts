@@ -3,13 +3,21 @@
 // Each event contributes O − E = [treated] − n_T/n and V = n_T·n_C/n² with the risk sets of its
 // stratum (stratified) or of everyone (pooled); z = (E − O)/√V is positive when treatment lowers
 // the hazard. V, about c·events, is the information: √(V_S/V_F) is the correlation of z_S and z_F.
+// The test chosen by `analysis.survivalTest` weights each event (test-weights.ts) by the pooled
+// Kaplan–Meier estimate Ŝ(t−) of its stratum, kept through the same pass: within S and within R
+// for the stratified test of F (as R's survdiff does with strata), over everyone for the pooled
+// one; the log-rank is the weight 1 and needs no estimate. weighted-scores.ts adds up each
+// population's scores and forms the test's z.
 //
 // Sorting without objects or comparators: the three flags (treated, event, in S) ride in the
 // lowest three mantissa bits of each observed time (a relative change below 10⁻¹⁵), and the
 // times are sorted by a bucket pass (counting sort on ⌊time/max·m⌋) finished by insertion sort,
 // which is O(m) for the smooth distributions of follow-up times and allocates nothing.
 import { CELLS } from '../../population.js';
+import type { SurvivalTest } from '../../scenario/types.js';
 import type { Cohort } from './cohort.js';
+import { testWeights } from './test-weights.js';
+import { WeightedScores } from './weighted-scores.js';
 
 const TREATED = 1;
 const EVENT = 2;
@@ -26,13 +34,14 @@ export interface LogRankResult {
   eventsF: number;
 }
 
+/** the patients a test reads: entry, arm × cell, event and dropout months */
+export type Patients = Pick<Cohort, 'size' | 'entry' | 'slot' | 'event' | 'dropout'>;
+
 export class LogRank implements LogRankResult {
-  zS = 0;
-  zF = 0;
-  informationS = 0;
-  informationF = 0;
-  eventsS = 0;
-  eventsF = 0;
+  /** the scores of S, and of F (stratified or pooled) */
+  readonly S: WeightedScores;
+  readonly F: WeightedScores;
+  private readonly needsSurvival: boolean;
   private keys = new Float64Array(0);
   private bits = new Uint32Array(0);
   private sorted = new Float64Array(0);
@@ -43,17 +52,44 @@ export class LogRank implements LogRankResult {
   /** little-endian hosts keep a double's low mantissa word first */
   private readonly low = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
 
-  constructor(private readonly stratified: boolean) {}
+  constructor(
+    private readonly stratified: boolean,
+    test: SurvivalTest = 'logrank',
+  ) {
+    const weights = testWeights(test);
+    this.S = new WeightedScores(weights);
+    this.F = new WeightedScores(weights);
+    this.needsSurvival = weights.needsSurvival;
+  }
 
-  /** the tests at month τ over the patients of `cohort` (S patients only when `onlyS`) */
-  analyse(cohort: Cohort, tau: number, onlyS: boolean): LogRankResult {
-    this.reserve(cohort.size);
+  get zS(): number {
+    return this.S.z;
+  }
+  get zF(): number {
+    return this.F.z;
+  }
+  get informationS(): number {
+    return this.S.information;
+  }
+  get informationF(): number {
+    return this.F.information;
+  }
+  get eventsS(): number {
+    return this.S.events;
+  }
+  get eventsF(): number {
+    return this.F.events;
+  }
+
+  /** the tests at month τ over `patients` (S patients only when `onlyS`) */
+  analyse(patients: Patients, tau: number, onlyS: boolean): LogRank {
+    this.reserve(patients.size);
     const { keys, bits, low } = this;
     const atRisk = this.atRisk;
     atRisk.fill(0);
-    const { entry, slot, event, dropout } = cohort;
+    const { entry, slot, event, dropout } = patients;
     let m = 0;
-    for (let i = 0; i < cohort.size; i++) {
+    for (let i = 0; i < patients.size; i++) {
       const entered = entry[i];
       if (entered >= tau) continue;
       // cells 0 and 1 (assay+) are S; slots below CELLS are treated
@@ -69,13 +105,15 @@ export class LogRank implements LogRankResult {
       m++;
     }
     this.sort(m);
-    const sortedBits = this.sortedBits;
-    let oMinusES = 0,
-      varS = 0,
-      oMinusEF = 0,
-      varF = 0,
-      eventsS = 0,
-      eventsF = 0;
+    const { sortedBits, S, F, stratified, needsSurvival } = this;
+    S.reset();
+    F.reset();
+    let eventsS = 0;
+    let eventsF = 0;
+    // pooled Kaplan–Meier estimates Ŝ(t−) of S, R and everyone
+    let survivalS = 1;
+    let survivalR = 1;
+    let survivalAll = 1;
     for (let k = 0; k < m; k++) {
       const flags = sortedBits[2 * k + low] & FLAGS;
       const inS = (flags & IN_S) !== 0;
@@ -86,30 +124,32 @@ export class LogRank implements LogRankResult {
         const nC = atRisk[stratum + 1];
         const n = nT + nC;
         const observed = treated ? 1 : 0;
+        const survival = inS ? survivalS : survivalR;
         eventsF++;
+        const observedMinusExpected = observed - nT / n;
+        const variance = (nT * nC) / (n * n);
         if (inS) {
           eventsS++;
-          oMinusES += observed - nT / n;
-          varS += (nT * nC) / (n * n);
+          S.add(survival, observedMinusExpected, variance);
         }
-        if (this.stratified) {
-          oMinusEF += observed - nT / n;
-          varF += (nT * nC) / (n * n);
-        } else {
+        if (stratified) F.add(survival, observedMinusExpected, variance);
+        else {
           const allT = atRisk[0] + atRisk[2];
           const all = allT + atRisk[1] + atRisk[3];
-          oMinusEF += observed - allT / all;
-          varF += (allT * (all - allT)) / (all * all);
+          F.add(survivalAll, observed - allT / all, (allT * (all - allT)) / (all * all));
+          if (needsSurvival) survivalAll *= 1 - 1 / all;
+        }
+        if (needsSurvival) {
+          if (inS) survivalS *= 1 - 1 / n;
+          else survivalR *= 1 - 1 / n;
         }
       }
       atRisk[stratum + (treated ? 0 : 1)]--;
     }
-    this.zS = varS > 0 ? -oMinusES / Math.sqrt(varS) : 0;
-    this.zF = varF > 0 ? -oMinusEF / Math.sqrt(varF) : 0;
-    this.informationS = varS;
-    this.informationF = varF;
-    this.eventsS = eventsS;
-    this.eventsF = eventsF;
+    S.events = eventsS;
+    F.events = eventsF;
+    S.finish();
+    F.finish();
     return this;
   }
 

@@ -8,7 +8,8 @@ import type { TestedPopulation } from '../outcome-model.js';
 import { Cohort } from './cohort.js';
 import { EventClock } from './event-month.js';
 import type { SurvivalHazards } from './hazards.js';
-import { LogRank, type LogRankResult } from './log-rank.js';
+import { LogRank } from './log-rank.js';
+import { survivalTestOf } from './test-weights.js';
 
 export class SurvivalRun {
   /** patients randomised and screened by the last analysis, and its month */
@@ -27,7 +28,7 @@ export class SurvivalRun {
     recorder: PatientRecorder | null = null,
   ) {
     this.cohort = new Cohort(scenario, population, hazards, recorder);
-    this.logRank = new LogRank(scenario.analysis.stratified);
+    this.logRank = new LogRank(scenario.analysis.stratified, survivalTestOf(scenario));
     this.screeningRate = scenario.trial.screeningRate;
   }
 
@@ -39,8 +40,8 @@ export class SurvivalRun {
     this.cohort.recruit(from, n, sampler);
   }
 
-  /** log-rank tests when `events` have occurred (in S only, or in everyone) */
-  analyseAt(events: number, onlyS: boolean): LogRankResult {
+  /** the survival tests when `events` have occurred (in S only, or in everyone) */
+  analyseAt(events: number, onlyS: boolean): LogRank {
     const cohort = this.cohort;
     const tau = this.clock.month(cohort, events, onlyS);
     const result = this.logRank.analyse(cohort, tau, onlyS);
