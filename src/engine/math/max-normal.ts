@@ -30,7 +30,7 @@
 // - What is left is smooth on the arc and integrated by a 20-point Gauss–Legendre rule; every term
 //   scales with the tail it adds to, so a small probability keeps its relative accuracy. Against R's
 //   mvtnorm (test/fixtures/reference/mvtnorm-max.json): within 6·10⁻¹¹ relative where z ≥ 1, 7·10⁻⁸
-//   absolute where |z| < 1 (p above 0.15, where no test decides); about 15 µs for four coordinates.
+//   absolute where |z| < 1 (p above 0.15, where no test decides); about 12 µs for four coordinates.
 import { gaussLegendre } from './gauss-legendre.js';
 import { normalUpper } from './normal.js';
 

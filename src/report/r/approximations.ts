@@ -45,3 +45,11 @@ export function changingHazards(scenario: Scenario): string | undefined {
     "the same control medians and one hazard ratio per subset, each status's average over its follow-up"
   );
 }
+
+export function weightedTest(scenario: Scenario): string | undefined {
+  const test = scenario.analysis.survivalTest;
+  if (test === undefined || test === 'logrank') return undefined;
+  const name =
+    test === 'maxcombo' ? 'the maxcombo test' : `the Fleming–Harrington test FH(${test.fh[0]}, ${test.fh[1]})`;
+  return `Stratum tests by ${name} (analysis.survivalTest); rpact simulates the log-rank test`;
+}

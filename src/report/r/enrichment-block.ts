@@ -3,7 +3,7 @@
 // -Survival, with the subsets S and R in `effectList` and every rule of the design mapped.
 import type { AdaptiveEnrichmentDesign, Scenario, StratifiedDesign } from '../../engine/scenario/types.js';
 import { summarisePopulation } from '../../engine/population.js';
-import { changingHazards, imperfectAssay, randomStrata, tStatistic } from './approximations.js';
+import { changingHazards, imperfectAssay, randomStrata, tStatistic, weightedTest } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { combinationObject } from './design-object.js';
 import { hazardsOf, meansOf, ratesOf } from './populations.js';
@@ -32,6 +32,7 @@ export function enrichmentBlock(
     tStatistic(scenario, "rpact's enrichment simulation treats the variances as known (z)"),
     object.approximation,
     changingHazards(scenario),
+    weightedTest(scenario),
   ];
   if (endpoint.type !== 'binary' && !scenario.analysis.stratified) {
     const what = survival ? 'survival' : 'means';

@@ -5,7 +5,7 @@
 import { summarisePopulation } from '../../engine/population.js';
 import { lookSizes } from '../../engine/scenario/looks.js';
 import type { Interims, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
-import { changingHazards, imperfectAssay, tStatistic } from './approximations.js';
+import { changingHazards, imperfectAssay, tStatistic, weightedTest } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { groupSequentialObject } from './design-object.js';
 import { controlMedianOf, hazardsOf, homogeneous, meansOf, positiveShare, ratesOf } from './populations.js';
@@ -56,6 +56,7 @@ export function singleBlock(context: BlockContext, spec: SingleSpec): DesignBloc
     imperfectAssay(scenario),
     mixedPopulation(scenario, spec.population),
     changingHazards(scenario),
+    weightedTest(scenario),
   ];
   approximations.push(...calls.approximations);
   if (spec.interims && spec.interims.efficacy !== 'none') approximations.push(tStatistic(scenario, T_BOUNDARIES));
