@@ -138,7 +138,7 @@ export class Sampler {
    */
   gamma(shape: number): number {
     if (shape >= 1) return this.gammaAtLeastOne(shape);
-    return this.gammaAtLeastOne(shape + 1) * this.spread() ** (1 / shape);
+    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.spread(), 1 / shape);
   }
 
   private gammaAtLeastOne(shape: number): number {
