@@ -86,7 +86,7 @@ describe('components mounted alone with a store from context', () => {
     expect(methods).toEqual(['Patient level']);
   });
 
-  it('scenario-panel: survival hazards as pieces, each piece marked by the contract, the method kept valid', async () => {
+  it('scenario-panel: survival hazards as pieces, each piece marked, the method kept valid', async () => {
     const survival: Draft = {
       ...SMALL,
       endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
@@ -124,6 +124,19 @@ describe('components mounted alone with a store from context', () => {
     expect(store.draft.endpoint).toMatchObject({ controlHazard: { neg: [{ from: 0, value: 0.05776 }] } });
     await pick('control-form-neg', 'median');
     expect(store.draft.endpoint).toMatchObject({ controlMedian: { neg: 12 } });
+    // the weighted log-rank: a keyword, or Fleming–Harrington's two weights
+    await pick('f-analysis-survivalTest', 'fh');
+    expect(store.draft.analysis).toMatchObject({ survivalTest: { fh: [0, 1] } });
+    expect(element.querySelector<HTMLSelectElement>('#f-analysis-survivalTest')?.value).toBe('fh');
+    const gamma = element.querySelector<HTMLInputElement>('[name="analysis.survivalTest.fh[1]"]')!;
+    gamma.value = '3';
+    gamma.dispatchEvent(new Event('change'));
+    await settle(element);
+    expect(element.querySelector('[name="analysis.survivalTest.fh[1]"]')?.getAttribute('aria-invalid')).toBe('true');
+    await pick('f-analysis-survivalTest', 'maxcombo');
+    expect(store.draft.analysis).toMatchObject({ survivalTest: 'maxcombo' });
+    await pick('f-analysis-survivalTest', 'logrank');
+    expect((store.draft.analysis as Record<string, unknown>).survivalTest).toBeUndefined();
   });
 
   it('design-cards: a new card gets a readable name and its type’s fields', async () => {

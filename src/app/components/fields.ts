@@ -16,6 +16,8 @@ export type FieldOptions = {
   options?: [string, string][];
   /** replaces the plain edit when a choice is picked */
   onPick?: (value: string) => void;
+  /** the choice shown as picked, where the drafted value is not itself a keyword ({ fh: [ρ, γ] } is "fh") */
+  picked?: string;
 };
 
 const idOf = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -50,7 +52,7 @@ export function field(store: Store, path: string, options: FieldOptions = {}): T
   const view = fieldView(path, endpointTypeOf(store), designTypeAt(store, path));
   if (view === undefined) throw new Error(`no form field for ${path}`);
   const shown: FieldView = { ...view, ...options, options: options.options ?? view.options };
-  return shown.options ? choice(store, path, shown, options.onPick) : input(store, path, shown);
+  return shown.options ? choice(store, path, shown, options) : input(store, path, shown);
 }
 
 function input(store: Store, path: string, view: FieldView): TemplateResult {
@@ -78,9 +80,9 @@ function input(store: Store, path: string, view: FieldView): TemplateResult {
   </div>`;
 }
 
-function choice(store: Store, path: string, view: FieldView, onPick?: (value: string) => void): TemplateResult {
+function choice(store: Store, path: string, view: FieldView, { onPick, picked }: FieldOptions): TemplateResult {
   const id = idOf(path);
-  const current = shownValue(readAt(store.draft, path));
+  const current = picked ?? shownValue(readAt(store.draft, path));
   const messages = messagesFor(store.errors, path);
   const invalid = messages.length > 0;
   return html`<div class="field ${invalid ? 'invalid' : ''}">

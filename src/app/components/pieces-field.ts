@@ -41,7 +41,11 @@ export function piecesField(store: Store, path: string, spec: PiecesSpec): Templ
         .value=${pieces[i][key] === undefined ? '' : String(pieces[i][key])}
         aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? `${idOf(at)}-error` : nothing}
         @change=${(event: Event) => edit(at, inputValue((event.target as HTMLInputElement).value))} />
-      ${invalid ? html`<small id="${idOf(at)}-error" class="error" role="alert">${messages.join('; ')}</small>` : nothing}
+      ${
+        invalid
+          ? html`<small id="${idOf(at)}-error" class="error" role="alert">${messages.join('; ')}</small>`
+          : nothing
+      }
     </td>`;
   };
   return html`<fieldset class="pieces ${own.length > 0 ? 'invalid' : ''}" aria-describedby="${id}-help">
@@ -53,7 +57,8 @@ export function piecesField(store: Store, path: string, spec: PiecesSpec): Templ
           (_, i) => html`<tr>
             ${cell(i, 'from', `${spec.label}, piece ${i + 1}: from month`)}
             ${cell(i, 'value', `${spec.label}, piece ${i + 1}: ${spec.unit}`)}
-            <td><button type="button" aria-label="Remove piece ${i + 1} of ${spec.label}" ?disabled=${pieces.length <= 1}
+            <td><button type="button" aria-label="Remove piece ${i + 1} of ${spec.label}"
+              ?disabled=${pieces.length <= 1}
               @click=${() => set(pieces.filter((__, k) => k !== i))}>Remove</button></td>
           </tr>`,
         )}

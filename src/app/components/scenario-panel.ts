@@ -12,6 +12,7 @@ import type { Store } from '../state/store.js';
 import { endpointTypeOf, field } from './fields.js';
 import { StoreElement } from './store-element.js';
 import { survivalFields } from './survival-fields.js';
+import { withSuitableMethod } from '../suitable-method.js';
 
 const pair = (...fields: TemplateResult[]) => html`<div class="pair">${fields}</div>`;
 const perStatus = (store: Store, path: string) => pair(field(store, `${path}.pos`), field(store, `${path}.neg`));
@@ -84,6 +85,7 @@ export class ScenarioPanel extends StoreElement {
           type === 'continuous' ? field(store, 'analysis.statistic') : html``,
         )}
         ${pair(field(store, 'analysis.strata'), field(store, 'analysis.stratified'))}
+        ${type === 'survival' ? this.survivalTestFields() : nothing}
         ${pair(field(store, 'simulation.replicates'), field(store, 'simulation.seed'))}
         ${field(store, 'simulation.method', {
           options: methods.map((method) => [method, methodNames[method]]),
@@ -94,6 +96,30 @@ export class ScenarioPanel extends StoreElement {
         })}
       </fieldset>
       ${this.derivedLine()}`;
+  }
+
+  /** the survival test: a keyword, or Fleming–Harrington's two weights */
+  private survivalTestFields(): TemplateResult {
+    const store = this.store;
+    const test = readAt(store.draft, 'analysis.survivalTest');
+    const fh = typeof test === 'object' && test !== null;
+    const pick = (value: string) => {
+      const next = value === 'fh' ? { fh: [0, 1] } : value === 'logrank' ? undefined : value;
+      store.setDraft(withSuitableMethod(writeAt(store.draft, 'analysis.survivalTest', next)));
+    };
+    const picked = fh ? 'fh' : String(test ?? 'logrank');
+    return html`${field(store, 'analysis.survivalTest', { onPick: pick, picked })}
+      ${
+        fh
+          ? pair(
+              field(store, 'analysis.survivalTest.fh[0]', { label: 'FH ρ', help: 'Weights early events: Ŝ(t−)^ρ.' }),
+              field(store, 'analysis.survivalTest.fh[1]', {
+                label: 'FH γ',
+                help: 'Weights late events: (1 − Ŝ(t−))^γ.',
+              }),
+            )
+          : nothing
+      }`;
   }
 
   private costFields(): TemplateResult {

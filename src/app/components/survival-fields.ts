@@ -86,7 +86,9 @@ function ratioFields(store: Store, status: Status): TemplateResult {
     return html`${form}${piecesField(store, path, {
       label: `Hazard ratio, ${NAME[status]}`,
       unit: 'treatment : control',
-      help: 'From each piece’s month since randomisation on; e.g. 1 from month 0 and 0.6 from month 4 is an effect after 4 months.',
+      help:
+        'From each piece’s month since randomisation on; e.g. 1 from month 0 and 0.6 from month 4 is an ' +
+        'effect after 4 months.',
     })}`;
   return html`${form}${field(store, path)}`;
 }

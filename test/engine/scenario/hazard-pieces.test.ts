@@ -160,7 +160,8 @@ const cases: Case[] = [
     'a shape beyond the limits',
     survival(['endpoint.shape', { pos: 8 }]),
     [
-      'endpoint.shape.pos: must be a number ≥ 0.2 and ≤ 5 (hazards falling as steeply as t^−0.8 or rising as t⁴), got 8',
+      'endpoint.shape.pos: must be a number ≥ 0.2 and ≤ 5 ' +
+        '(hazards falling as steeply as t^−0.8 or rising as t⁴), got 8',
     ],
   ],
   [
