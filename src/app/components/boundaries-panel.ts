@@ -39,7 +39,8 @@ export class BoundariesPanel extends StoreElement {
       ${boundaries.looks.length > 0 ? this.looks(boundaries) : nothing}
       ${
         boundaries.fisherProduct !== undefined
-          ? html`<p>Fisher's combination rejects at the end when p₁·p₂ ≤ ${nominal(boundaries.fisherProduct)}.</p>`
+          ? html`<p>Fisher's combination rejects at the end when p₁·p₂ ≤
+              ${nominal(boundaries.fisherProduct)}.</p>`
           : nothing
       }
       ${words.map((paragraph) => html`<p>${paragraph}</p>`)}

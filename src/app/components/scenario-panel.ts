@@ -112,7 +112,10 @@ export class ScenarioPanel extends StoreElement {
       ${
         fh
           ? pair(
-              field(store, 'analysis.survivalTest.fh[0]', { label: 'FH ρ', help: 'Weights early events: Ŝ(t−)^ρ.' }),
+              field(store, 'analysis.survivalTest.fh[0]', {
+                label: 'FH ρ',
+                help: 'Weights early events: Ŝ(t−)^ρ.',
+              }),
               field(store, 'analysis.survivalTest.fh[1]', {
                 label: 'FH γ',
                 help: 'Weights late events: (1 − Ŝ(t−))^γ.',

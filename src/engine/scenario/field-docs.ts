@@ -46,7 +46,11 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     help: 'Share of screened patients who are truly marker-positive.',
   },
   'population.sensitivity': { label: 'Assay sensitivity', unit: 'P(assay+ | marker+)', help: '1 is a perfect assay.' },
-  'population.specificity': { label: 'Assay specificity', unit: 'P(assay− | marker−)', help: '1 is a perfect assay.' },
+  'population.specificity': {
+    label: 'Assay specificity',
+    unit: 'P(assay− | marker−)',
+    help: '1 is a perfect assay.',
+  },
   'endpoint.type': {
     label: 'Endpoint',
     help: 'Changing it starts from typical values.',
