@@ -162,6 +162,15 @@ export const TERMS = {
     label: 'E[events]',
     text: 'Survival endpoints: the mean number of events at the last analysis held.',
   },
+  analyses: {
+    id: 'how-analyses',
+    label: 'Analyses',
+    text:
+      'Survival endpoints: each planned analysis (the looks of a group-sequential design, the two stages of ' +
+      'an adaptive one) with its mean calendar month and events over the trials that held it, and the ' +
+      'share that did when some stopped earlier. An analysis comes at its events in the population that ' +
+      'times it, or at its calendar month.',
+  },
   months: {
     id: 'how-months',
     label: 'E[months]',

@@ -4,7 +4,7 @@ import { boundaryNulls, designBoundaries, type Boundaries } from './designs/boun
 import { hasInterim } from './designs/interim.js';
 import { summarisePopulation } from './population.js';
 import type { Design, DesignType, Scenario } from './scenario/types.js';
-import { TALLY } from './tally.js';
+import { ANALYSES, TALLY } from './tally.js';
 import { normalQuantile } from './math/normal.js';
 import { nullWhereNotFinite, type Nulls } from './finite.js';
 import type { TypeOneError } from './type-one-error.js';
@@ -22,6 +22,8 @@ export type DesignResult = {
   continue?: { S: number; F: number };
   earlyStop?: { efficacy: number; futility: number };
   expected: { randomized: number; screened: number; months: number; cost: number; events?: number };
+  /** survival designs: each analysis's share of trials that held it, its mean month and events where held */
+  analyses?: Analysis[];
   analytic?: AnalyticResult;
   /** designs that can stop early: their looks, and for adaptive designs the stage-2 rule (designs/boundaries.ts) */
   boundaries?: Boundaries;
@@ -30,6 +32,8 @@ export type DesignResult = {
   /** numbers that could not be computed: their path → why; each is null in the result */
   nulls?: Nulls;
 };
+
+export type Analysis = { held: number; months: number | null; events: number | null };
 
 /** the hypotheses a design tests */
 export function testedHypotheses(type: DesignType): ('S' | 'F')[] {
@@ -83,7 +87,10 @@ export function designResult(
       cost: costs.fixed + costs.perScreened * screened + costs.perRandomized * randomized + costs.perMonth * months,
     },
   };
-  if (scenario.endpoint.type === 'survival') result.expected.events = mean(TALLY.events);
+  if (scenario.endpoint.type === 'survival') {
+    result.expected.events = mean(TALLY.events);
+    result.analyses = analysesOf(design, tally);
+  }
   if (hasInterim(design)) {
     result.earlyStop = { efficacy: mean(TALLY.earlyEfficacy), futility: mean(TALLY.earlyFutility) };
   }
@@ -94,7 +101,32 @@ export function designResult(
     const nulls = Object.entries(boundaryNulls(boundaries));
     if (nulls.length > 0) result.nulls = Object.fromEntries(nulls.map(([path, why]) => [`boundaries.${path}`, why]));
   }
+  result.analyses?.forEach((analysis, k) => {
+    if (analysis.months !== null) return;
+    const why = 'no simulated trial held this analysis (every one stopped at an earlier look)';
+    result.nulls = { ...result.nulls, [`analyses.${k}.months`]: why, [`analyses.${k}.events`]: why };
+  });
   return nullWhereNotFinite(result, "not computable at this scenario's settings");
+}
+
+/** how many analyses a design plans: its looks, its two stages, or one */
+export function analysisCount(design: Design): number {
+  if (design.type === 'adaptive-enrichment') return 2;
+  return design.type !== 'stratified' && design.interims ? design.interims.informationRates.length : 1;
+}
+
+/** each planned analysis: the share of trials that held it, its mean month and events among those */
+function analysesOf(design: Design, tally: Float64Array): Analysis[] {
+  const replicates = tally[TALLY.replicates];
+  return Array.from({ length: analysisCount(design) }, (_, k) => {
+    const slot = ANALYSES + 3 * k;
+    const held = tally[slot];
+    return {
+      held: replicates > 0 ? held / replicates : 0,
+      months: held > 0 ? tally[slot + 1] / held : null,
+      events: held > 0 ? tally[slot + 2] / held : null,
+    };
+  });
 }
 
 /** every design's boundaries (undefined where it has one analysis and no early stop) */

@@ -6,7 +6,8 @@ import { replicatesInBlock } from './blocks.js';
 import { hasProbability, testedHypotheses } from './results.js';
 import { describe } from './scenario/checks.js';
 import type { Scenario } from './scenario/types.js';
-import { TALLY, TALLY_SIZE } from './tally.js';
+import { ANALYSES, MAX_ANALYSES, TALLY, TALLY_SIZE } from './tally.js';
+import { analysisCount } from './results.js';
 
 type Slot = keyof typeof TALLY;
 
@@ -32,10 +33,10 @@ const SLOT_KIND: { readonly [slot in Exclude<Slot, 'replicates'>]: 'count' | 'su
 /** every problem with block `block` of design `design`'s tally, e.g. `rejectS is 1180, must be …` */
 export function tallyProblems(scenario: Scenario, design: number, block: number, tally: unknown): string[] {
   if (!Array.isArray(tally) || tally.length !== TALLY_SIZE) {
-    // shards written before P(reject both) was counted have one slot less and cannot be merged with today's
+    // shards written before P(reject both) or each analysis was counted are shorter and cannot be merged with today's
     const older =
-      Array.isArray(tally) && tally.length === TALLY_SIZE - 1
-        ? ' (shards written before Stratum counted P(reject both) have one less: run such a shard again)'
+      Array.isArray(tally) && tally.length < TALLY_SIZE && tally.length >= ANALYSES - 1
+        ? ' (shards written before Stratum counted each analysis have fewer: run such a shard again)'
         : '';
     return [`tally: must be an array of ${TALLY_SIZE} numbers${older}, got ${describe(tally)}`];
   }
@@ -53,6 +54,7 @@ export function tallyProblems(scenario: Scenario, design: number, block: number,
       problems.push(`${slot} is ${describe(value)}, must be a whole number from 0 to ${replicates}`);
     }
   }
+  problems.push(...analysisProblems(scenario, design, tally, replicates));
   if (problems.length > 0) return problems;
 
   // each slot in range; now the counts must tell one story about the block's trials
@@ -83,5 +85,34 @@ export function tallyProblems(scenario: Scenario, design: number, block: number,
   const going = replicates - count('earlyEfficacy') - count('earlyFutility');
   atMost('continueS', going, 'the trials that did not stop early');
   atMost('continueF', going, 'the trials that did not stop early');
+  return problems;
+}
+
+/**
+ * each analysis's three slots: how many trials held it (survival designs: every trial the first, no
+ * more the next than the last, none beyond the planned; other endpoints none), sums finite and ≥ 0
+ */
+function analysisProblems(scenario: Scenario, design: number, tally: unknown[], replicates: number): string[] {
+  const problems: string[] = [];
+  const planned = scenario.endpoint.type === 'survival' ? analysisCount(scenario.designs[design]) : 0;
+  let before = replicates;
+  for (let k = 0; k < MAX_ANALYSES; k++) {
+    const slot = ANALYSES + 3 * k;
+    const [held, months, events] = [tally[slot], tally[slot + 1], tally[slot + 2]];
+    const most = k < planned ? before : 0;
+    const least = k === 0 && planned > 0 ? replicates : 0;
+    const name = `analysis ${k + 1}`;
+    if (typeof held !== 'number' || !Number.isInteger(held) || held < least || held > most) {
+      const words = k >= planned ? `0 (the design plans ${planned})` : `a whole number from ${least} to ${most}`;
+      problems.push(`${name}: held by ${describe(held)} trials, must be ${words}`);
+    } else before = held;
+    for (const [what, sum] of [
+      ['months', months],
+      ['events', events],
+    ] as const) {
+      if (typeof sum !== 'number' || !Number.isFinite(sum) || sum < 0 || (held === 0 && sum !== 0))
+        problems.push(`${name}: ${what} is ${describe(sum)}, must be a finite number ≥ 0 (0 when no trial held it)`);
+    }
+  }
   return problems;
 }

@@ -1,5 +1,6 @@
 // What one block of simulated trials adds up: counts and sums only, so blocks merge by addition
-// (STYLE: mergeable results). Slots of a Float64Array, the same for every design.
+// (STYLE: mergeable results). Slots of a Float64Array, the same for every design; after the named
+// ones, three per analysis.
 export const TALLY = {
   replicates: 0,
   rejectAny: 1,
@@ -17,7 +18,20 @@ export const TALLY = {
   rejectBoth: 12,
 } as const;
 
-export const TALLY_SIZE = 13;
+/** the most analyses a design holds (a group-sequential design's looks: design-fields.ts) */
+export const MAX_ANALYSES = 10;
+/** per analysis k, from slot ANALYSES + 3k: the trials that held it, the sums of its months and of its events */
+export const ANALYSES = 13;
+
+export const TALLY_SIZE = ANALYSES + 3 * MAX_ANALYSES;
+
+/** count analysis k (from 0) of a trial, held at `months` with `events` (survival designs) */
+export function countAnalysis(tally: Float64Array, k: number, months: number, events: number): void {
+  const slot = ANALYSES + 3 * k;
+  tally[slot]++;
+  tally[slot + 1] += months;
+  tally[slot + 2] += events;
+}
 
 export function emptyTally(): Float64Array {
   return new Float64Array(TALLY_SIZE);

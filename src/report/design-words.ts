@@ -44,8 +44,8 @@ export function designWords(
       ? onePopulation(scenario, design, boundaries, cite)
       : design.type === 'stratified'
         ? [
-            `${everyone(scenario, design.n, design.events)} The trial tests ${hypothesis(scenario, 'S')} and ` +
-              `${hypothesis(scenario, 'F')}.`,
+            `${everyone(scenario, design.n, analysisWords(design, ''))} ` +
+              `The trial tests ${hypothesis(scenario, 'S')} and ${hypothesis(scenario, 'F')}.`,
             `${closedTest(design.intersection, cite)} Each is tested one-sided at α = ${scenario.alpha}.`,
           ]
         : adaptive(scenario, design, boundaries, cite);
@@ -70,10 +70,26 @@ function randomise(scenario: Scenario): string {
   return `randomised ${scenario.trial.allocation} : 1 to treatment or control`;
 }
 
-function everyone(scenario: Scenario, n: number | undefined, events: number | undefined): string {
+function everyone(scenario: Scenario, n: number | undefined, analysis: string): string {
   const size = n === undefined ? 'as many as are recruited by the analysis' : `${n} patients`;
-  const analysis = events === undefined ? '' : ` The analysis is held when ${events} events have occurred.`;
   return `Every screened patient is ${randomise(scenario)}, whatever the assay result: ${size}.${analysis}`;
+}
+
+/** whose events time a survival analysis, when a design names them: " in S (the assay-positive patients)" */
+function eventsInWords(design: Design): string {
+  const eventsIn = design.type === 'enriched' ? undefined : design.eventsIn;
+  if (eventsIn === undefined) return '';
+  return eventsIn === 'S' ? ' among the assay-positive patients (S)' : ' among everyone randomised (F)';
+}
+
+/** a one-stage survival design's analysis: at a calendar month, or at its events (`among`: whose, by default) */
+function analysisWords(design: Design, among: string): string {
+  if (design.months !== undefined && !Array.isArray(design.months))
+    return (
+      ` The analysis is held at month ${design.months} after the first randomisation, ` + 'whatever the events by then.'
+    );
+  if (typeof design.events !== 'number') return '';
+  return ` The analysis is held when ${design.events} events have occurred${eventsInWords(design) || among}.`;
 }
 
 function hypothesis(scenario: Scenario, population: 'S' | 'F'): string {
@@ -108,12 +124,10 @@ function onePopulation(
   const enriched = design.type === 'enriched';
   const population = enriched ? 'S' : 'F';
   const critical = normalQuantile(1 - scenario.alpha).toFixed(3);
-  const analysis =
-    design.events === undefined ? '' : ` The analysis is held when ${design.events} events have occurred among them.`;
   const who = enriched
     ? `Patients are screened with the assay until ${design.n} assay-positive patients have been ` +
-      `${randomise(scenario)}; assay-negative patients are not enrolled.${analysis}`
-    : everyone(scenario, design.n, design.events);
+      `${randomise(scenario)}; assay-negative patients are not enrolled.${analysisWords(design, ' among them')}`
+    : everyone(scenario, design.n, analysisWords(design, ''));
   const paragraphs = [
     `${who} The trial tests ${hypothesis(scenario, population)}, one-sided at α = ${scenario.alpha}.`,
   ];
@@ -160,9 +174,20 @@ function onePopulation(
 
 function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries | undefined, cite: Cite): string[] {
   const [n1, N] = design.n;
-  const events = scenario.endpoint.type === 'survival' ? design.events : undefined;
-  const stage1 = events ? `, analysed when ${events[0]} events have occurred` : '';
-  const stage2 = events ? `, until ${events[1] - events[0]} more events` : '';
+  const survival = scenario.endpoint.type === 'survival';
+  const events = survival ? design.events : undefined;
+  const calendar = survival ? design.months : undefined;
+  const among = eventsInWords(design);
+  const stage1 = calendar
+    ? `, analysed at month ${calendar[0]}`
+    : events
+      ? `, analysed when ${events[0]} events have occurred${among}`
+      : '';
+  const stage2 = calendar
+    ? `, analysed at month ${calendar[1]}`
+    : events
+      ? `, until ${events[1] - events[0]} more events${among}`
+      : '';
   cite('Bauer & Köhne 1994');
   cite('Lehmacher & Wassmer 1999');
   const threshold = design.selection.threshold !== null ? ' or when the selection keeps nothing' : '';

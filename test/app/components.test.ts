@@ -158,6 +158,56 @@ describe('components mounted alone with a store from context', () => {
     ]);
   });
 
+  it('design-cards: a survival design’s analyses at events in a population, or at calendar months', async () => {
+    const survival: Draft = {
+      ...SMALL,
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
+      designs: [
+        { id: 'all', type: 'all-comers', n: 200, events: 150 },
+        { id: 'ae', type: 'adaptive-enrichment', n: [100, 200], events: [60, 150] },
+      ],
+      simulation: { method: 'asymptotic', replicates: 1000 },
+    };
+    const { element, store } = await mount('design-cards', survival);
+    const pick = async (selector: string, value: string) => {
+      const select = element.querySelector<HTMLSelectElement>(selector)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await settle(element);
+    };
+    await pick('#designs-0--timing', 'months');
+    expect(store.errors).toEqual([]);
+    expect(store.scenario!.designs[0]).toMatchObject({ months: 24 });
+    expect(store.scenario!.designs[0].events).toBeUndefined();
+    expect(element.querySelector('[name="designs[0].months"]')).not.toBeNull();
+    await pick('#designs-1--timing', 'months');
+    expect(store.scenario!.designs[1]).toMatchObject({ months: [12, 24] });
+    expect(element.querySelector('[name="designs[1].months[1]"]')).not.toBeNull();
+    await pick('[name="designs[0].eventsIn"]', 'S');
+    expect(store.scenario!.designs[0]).toMatchObject({ eventsIn: 'S' });
+    await pick('[name="designs[0].eventsIn"]', '');
+    expect(store.scenario!.designs[0]).not.toHaveProperty('eventsIn');
+    await pick('#designs-0--timing', 'events');
+    expect(store.scenario!.designs[0]).toMatchObject({ events: 140 });
+    expect(store.scenario!.designs[0].months).toBeUndefined();
+  });
+
+  it('results-table: survival designs list each analysis with its month and events', async () => {
+    const survival: Draft = {
+      ...SMALL,
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
+      designs: [{ id: 'cal', type: 'all-comers', n: 200, months: 30 }],
+      simulation: { method: 'asymptotic', replicates: 1000 },
+    };
+    const { element, store } = await mount('results-table', survival);
+    await ran(store, element);
+    const row = [...element.querySelectorAll('tbody tr')].find(
+      (tr) => tr.querySelector('th')?.textContent?.trim() === 'Analyses',
+    );
+    const events = store.tasks.shown!.results[0].analyses![0].events!;
+    expect(row?.querySelector('td')?.textContent?.trim()).toBe(`month 30.0, ${Math.round(events)} events`);
+  });
+
   it('run-panel: Run runs, the status says when it is done; Run is disabled on a bad scenario', async () => {
     const { element, store } = await mount('run-panel');
     const run = [...element.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Run')!;

@@ -29,9 +29,13 @@ describe('any valid scenario', () => {
           for (const p of Object.values(result.reject)) expect(p >= 0 && p <= 1, `${result.id} reject ${p}`).toBe(true);
           expect(nonFinitePaths(result), `${result.id}: ${JSON.stringify(result)}`).toEqual([]);
           // the contract allows a null with its reason; a simulation of an accepted scenario needs none
-          // but for the looks that cannot stop
+          // but for the looks that cannot stop and the analyses no simulated trial held
           const reasons = Object.keys(result.nulls ?? {});
-          for (const path of reasons) expect(path, result.id).toMatch(/^boundaries\.looks\.\d+\.(critical|nominal)$/);
+          for (const path of reasons) {
+            const unheld = /^analyses\.(\d+)\.(months|events)$/.exec(path);
+            if (unheld) expect(result.analyses?.[Number(unheld[1])].held, `${result.id} ${path}`).toBe(0);
+            else expect(path, result.id).toMatch(/^boundaries\.looks\.\d+\.(critical|nominal)$/);
+          }
           expect(nullPaths(result), result.id).toEqual(reasons);
         }
       }),

@@ -146,16 +146,23 @@ const design = (index: number, survival: boolean) =>
         .record({
           label: fc.option(text(20), { nil: undefined }),
           eventShare: fc.double({ min: 0.3, max: 1, noNaN: true }),
+          // survival: analyses at calendar months now and then (where no interim or re-sizing forbids it)
+          calendar: fc.boolean(),
+          month: fc.double({ min: 2, max: 60, noNaN: true }),
+          eventsIn: fc.constantFrom(undefined, 'S', 'F'),
         })
-        .map(({ label, eventShare }) => {
+        .map(({ label, eventShare, calendar, month, eventsIn }) => {
           const size = fields.n as number | number[];
           const toEvents = (n: number) => Math.max(4, Math.min(n, Math.round(n * eventShare)));
-          const events = survival ? (Array.isArray(size) ? size.map(toEvents) : toEvents(size)) : undefined;
           const {
             interims,
             recalculation: resize,
             ...rest
           } = fields as { interims?: unknown; recalculation?: unknown } & Record<string, unknown>;
+          const atMonths = survival && calendar && !interims && !resize;
+          const months = Array.isArray(size) ? [month, 2 * month] : month;
+          const events =
+            survival && !atMonths ? (Array.isArray(size) ? size.map(toEvents) : toEvents(size)) : undefined;
           return {
             id: `d${index}`,
             ...(label === undefined ? {} : { label }),
@@ -163,6 +170,8 @@ const design = (index: number, survival: boolean) =>
             ...(interims ? { interims } : {}),
             ...(resize ? { recalculation: resize } : {}),
             ...(events === undefined ? {} : { events }),
+            ...(atMonths ? { months } : {}),
+            ...(survival && eventsIn && fields.type !== 'enriched' ? { eventsIn } : {}),
           };
         }),
     );

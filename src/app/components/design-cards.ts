@@ -33,18 +33,23 @@ function unusedLabel(store: Store, base: string): string {
   for (let k = 2; ; k++) if (!taken.has(`${base} ${k}`)) return `${base} ${k}`;
 }
 
-/** a design of `type` keeping what carries over (id, label, size) */
+/** a design of `type` keeping what carries over (id, label, size, when its analyses come) */
 function retyped(design: Draft, type: string, survival: boolean): Draft {
   const single = (size: unknown) => (Array.isArray(size) ? size[1] : size);
   const n = single(design.n) ?? 200;
   const events = single(design.events);
+  const months = single(design.months);
   const base: Draft = { id: design.id, label: design.label ?? '', type };
   if (type === 'adaptive-enrichment') {
     const first = Math.round(Number(n) / 2);
+    const timing =
+      months !== undefined
+        ? { months: [Number(months) / 2, months] }
+        : { events: [Math.round(Number(events ?? n) / 2), events ?? n] };
     return {
       ...base,
       n: [first, n],
-      ...(survival ? { events: [Math.round(Number(events ?? n) / 2), events ?? n] } : {}),
+      ...(survival ? timing : {}),
       intersection: 'simes',
       selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 },
     };
@@ -53,8 +58,19 @@ function retyped(design: Draft, type: string, survival: boolean): Draft {
     ...base,
     n,
     ...(survival && events !== undefined ? { events } : {}),
+    ...(survival && months !== undefined ? { months } : {}),
     ...(type === 'stratified' ? { intersection: 'simes' } : {}),
   };
+}
+
+/** the design with its analyses at events or at calendar months, sized from what it has */
+function timedBy(design: Draft, by: string): Draft {
+  const { events, months, ...rest } = design;
+  const two = design.type === 'adaptive-enrichment';
+  const total = Number(Array.isArray(design.n) ? design.n[1] : design.n) || 200;
+  if (by === 'months') return { ...rest, months: two ? [12, 24] : 24 };
+  const planned = Math.round(total * 0.7);
+  return { ...rest, events: two ? [Math.round(planned / 2), planned] : planned };
 }
 
 /** a starting point for stage-2 re-sizing: the planned stage 2 from half to twice, sized for the effect in S */
@@ -137,20 +153,20 @@ export class DesignCards extends StoreElement {
         !known
           ? nothing
           : type === 'adaptive-enrichment'
-            ? this.adaptiveFields(path, survival, design)
-            : this.fixedFields(path, type, survival, design)
+            ? this.adaptiveFields(path, survival, design, i)
+            : this.fixedFields(path, type, survival, design, i)
       }`;
   }
 
-  private fixedFields(path: string, type: string, survival: boolean, design: Draft): TemplateResult {
+  private fixedFields(path: string, type: string, survival: boolean, design: Draft, i: number): TemplateResult {
     const store = this.store;
     const interims = readAt(design, 'interims') as Draft | undefined;
     return html`<div class="pair">
         ${field(store, `${path}.n`, {
           help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.',
         })}
-        ${survival ? field(store, `${path}.events`) : nothing}
       </div>
+      ${survival ? this.timingFields(path, type, design, i) : nothing}
       ${
         type === 'stratified'
           ? field(store, `${path}.intersection`)
@@ -174,7 +190,7 @@ export class DesignCards extends StoreElement {
       }`;
   }
 
-  private adaptiveFields(path: string, survival: boolean, design: Draft): TemplateResult {
+  private adaptiveFields(path: string, survival: boolean, design: Draft, i: number): TemplateResult {
     const store = this.store;
     const rule = readAt(design, 'selection.rule');
     return html`<div class="pair">
@@ -185,14 +201,7 @@ export class DesignCards extends StoreElement {
         })}
         ${field(store, `${path}.n[1]`, { label: 'Randomised in all', unit: 'N', help: 'Cumulative at the end.' })}
       </div>
-      ${
-        survival
-          ? html`<div class="pair">
-            ${field(store, `${path}.events[0]`, { label: 'Events at the interim', unit: 'e₁', help: 'Stage 1.' })}
-            ${field(store, `${path}.events[1]`, { label: 'Events in all', unit: 'E', help: 'Cumulative.' })}
-          </div>`
-          : nothing
-      }
+      ${survival ? this.timingFields(path, 'adaptive-enrichment', design, i) : nothing}
       <div class="pair">${field(store, `${path}.intersection`)}${field(store, `${path}.combination`)}</div>
       <div class="pair">${field(store, `${path}.selection.rule`)}${field(store, `${path}.selection.measure`)}</div>
       <div class="pair">
@@ -201,6 +210,58 @@ export class DesignCards extends StoreElement {
       </div>
       ${field(store, `${path}.efficacy`)}
       ${this.recalculationFields(path, design, survival)}`;
+  }
+
+  /**
+   * when a survival design's analyses come: at events (in the population chosen) or at calendar months;
+   * the choice swaps which of the two the design holds
+   */
+  private timingFields(path: string, type: string, design: Draft, i: number): TemplateResult {
+    const store = this.store;
+    const byMonths = design.months !== undefined;
+    const id = `${path.replace(/\W/g, '-')}-timing`;
+    const two = type === 'adaptive-enrichment';
+    const sizes = byMonths
+      ? two
+        ? html`${field(store, `${path}.months[0]`, { label: 'Interim month', unit: 'm₁', help: 'Stage 1.' })}
+          ${field(store, `${path}.months[1]`, { label: 'Final month', unit: 'M', help: 'Calendar month of the end.' })}`
+        : field(store, `${path}.months`)
+      : two
+        ? html`${field(store, `${path}.events[0]`, { label: 'Events at the interim', unit: 'e₁', help: 'Stage 1.' })}
+          ${field(store, `${path}.events[1]`, { label: 'Events in all', unit: 'E', help: 'Cumulative.' })}`
+        : field(store, `${path}.events`);
+    return html`<div class="pair">
+        <div class="field">
+          <label for=${id}>Analyses at</label>
+          <select id=${id} @change=${(event: Event) => {
+            const list = designs(store);
+            list[i] = timedBy(design, (event.target as HTMLSelectElement).value);
+            setDesigns(store, list);
+          }}>
+            <option value="events" ?selected=${!byMonths}>a number of events</option>
+            <option value="months" ?selected=${byMonths}>calendar months</option>
+          </select>
+          <small class="help">Event-driven, or at fixed months since the first patient.</small>
+        </div>
+        ${type === 'enriched' ? nothing : this.eventsInField(path, two)}
+      </div>
+      <div class="pair">${sizes}</div>`;
+  }
+
+  /** whose events time the analyses; left out, the tested population's (adaptive: F, then the kept one) */
+  private eventsInField(path: string, two: boolean): TemplateResult {
+    const store = this.store;
+    const at = `${path}.eventsIn`;
+    const given = readAt(store.draft, at);
+    return field(store, at, {
+      options: [
+        ['', two ? 'F, then the kept population' : 'the tested population'],
+        ['S', 'S (assay-positive)'],
+        ['F', 'F (everyone)'],
+      ],
+      picked: typeof given === 'string' ? given : '',
+      onPick: (value) => store.edit(at, value === '' ? undefined : value),
+    });
   }
 
   /** stage 2 re-sized at the interim for a conditional power (rpact's conditionalPower rule) */

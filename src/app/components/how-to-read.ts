@@ -77,6 +77,7 @@ const RESULT_TERMS: TermKey[] = [
   'screened',
   'randomized',
   'events',
+  'analyses',
   'months',
   'cost',
 ];

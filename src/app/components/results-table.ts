@@ -5,7 +5,7 @@
 // screen readers, and partial ones say so.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { DesignResult } from '../../engine/results.js';
+import type { Analysis, DesignResult } from '../../engine/results.js';
 import { FEW_PER_ARM, smallestArms } from '../../engine/small-arms.js';
 import * as fmt from '../format.js';
 import { termHref, type TermKey } from '../glossary.js';
@@ -23,6 +23,18 @@ type Row = {
   title: string;
   cell: (result: DesignResult, shown: Shown) => TemplateResult | string;
 };
+
+/** one line per analysis: month 24.0, 180 events (held by 62 %) */
+function analysesCell(analyses: readonly Analysis[]): TemplateResult {
+  return html`${analyses.map((analysis, k) => {
+    const held = analysis.held < 1 ? ` (held by ${fmt.percent(analysis.held)})` : '';
+    const words =
+      analysis.months === null || analysis.events === null
+        ? 'never held'
+        : `month ${fmt.months(analysis.months)}, ${fmt.count(analysis.events)} events${held}`;
+    return html`${k > 0 ? html`<br />` : nothing}${words}`;
+  })}`;
+}
 
 const H_S = html`H<sub>S</sub>`;
 const H_F = html`H<sub>F</sub>`;
@@ -119,6 +131,12 @@ function rows(currency: string | null | undefined): Row[] {
       term: 'events',
       title: 'expected events at the analyses',
       cell: (r) => (r.expected.events !== undefined ? fmt.count(r.expected.events) : '—'),
+    },
+    {
+      label: html`Analyses`,
+      term: 'analyses',
+      title: 'each analysis: its mean month and events, and the share of trials that held it',
+      cell: (r) => (r.analyses ? analysesCell(r.analyses) : '—'),
     },
     {
       label: html`E[months]`,

@@ -26,6 +26,8 @@ export function designAnalytic(
     // Schoenfeld's law is the log-rank's; a weighted test's power has no closed form here
     if (survivalTestOf(scenario) !== 'logrank') return undefined;
     if (design.type === 'adaptive-enrichment' || design.events === undefined) return undefined;
+    // Schoenfeld's law takes the tested population's events; S's events leave F's to chance
+    if (design.type !== 'enriched' && design.eventsIn === 'S') return undefined;
     const law = survivalLaw(scenario, endpoint, design.type === 'enriched' ? 'S' : 'F', design.events);
     if (!law) return undefined;
     if (design.type === 'stratified')

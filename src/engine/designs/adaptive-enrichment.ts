@@ -9,11 +9,12 @@
 import { normalUpper, zOfP } from '../math/normal.js';
 import type { Sampler } from '../random/sampler.js';
 import type { AdaptiveEnrichmentDesign, Scenario } from '../scenario/types.js';
-import { TALLY } from '../tally.js';
+import { countAnalysis, TALLY } from '../tally.js';
 import { combinationTest, P_CAP, type CombinationTest } from '../inference/combination/combination.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
 import { intersectionTests } from '../inference/intersection/index.js';
 import type { TraceRecorder } from '../trace/recorder.js';
+import { firstShare } from './boundaries.js';
 import type { Stage2Size } from './recalculation.js';
 import type { DesignRunner } from './runner.js';
 import type { TwoStageSource } from './stage-source.js';
@@ -28,17 +29,20 @@ export function prepareAdaptiveEnrichment(
   recorder: TraceRecorder | null = null,
 ): DesignRunner {
   const intersection = intersectionTests[design.intersection];
-  const test = combinationTest(planned[0] / planned[1], design, scenario.alpha);
+  const test = combinationTest(firstShare(scenario, design), design, scenario.alpha);
   const recalculate = recalculation ? recalculation(test) : null;
   const [size1, total] = planned;
   const selection = design.selection;
   const byZ = selection.measure === 'z';
   const threshold = selection.threshold ?? -Infinity;
+  // survival results report each analysis's month and events (results.ts)
+  const countsAnalyses = scenario.endpoint.type === 'survival';
 
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       // stage 1: all comers
       const first = source.first(size1, sampler);
+      if (countsAnalyses) countAnalysis(tally, 0, source.months, source.events);
       const zS1 = first.zS;
       const zF1 = first.zF;
       const effectS = first.effectS;
@@ -113,6 +117,7 @@ export function prepareAdaptiveEnrichment(
       });
       if (size2 > 0) {
         const second = source.second(keepS, keepF, size2, sampler);
+        if (countsAnalyses) countAnalysis(tally, 1, source.months, source.events);
         const zS2 = second.zS;
         const zF2 = second.zF;
         const zI2 =

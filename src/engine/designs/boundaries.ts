@@ -21,10 +21,11 @@ import type {
 } from '../scenario/types.js';
 import { lookCriticalValues } from './group-sequential.js';
 import { HOPELESS, standardisedEffect } from './recalculation.js';
+import { calendarShare } from './survival-timing.js';
 
 export type Look = {
   informationRate: number;
-  /** patients, or events for event-driven survival designs, at the look */
+  /** patients, events for event-driven survival designs or the month for calendar ones, at the look */
   size: number;
   /** null: the look cannot stop (nothing to spend) */
   critical: number | null;
@@ -33,7 +34,7 @@ export type Look = {
   spent: number;
 };
 
-export type Unit = 'patients' | 'events';
+export type Unit = 'patients' | 'events' | 'months';
 
 /** How stage-wise p-values p₁, p₂ (z = Φ⁻¹(1 − p)) of each hypothesis and intersection are combined */
 export type CombinationRule =
@@ -103,26 +104,41 @@ export type Boundaries = {
   stage2?: Stage2Rule;
 };
 
-/** stage 1's share of the planned information: patients, or events for event-driven survival */
+/**
+ * stage 1's share of the planned information: of patients, of events for event-driven survival, of
+ * the expected events by its months for calendar survival stages (survival-timing.ts)
+ */
 export function firstShare(scenario: Scenario, design: AdaptiveEnrichmentDesign): number {
-  const sizes = scenario.endpoint.type === 'survival' && design.events ? design.events : design.n;
+  if (design.months) return calendarShare(scenario, design, design.months);
+  const sizes = plannedSizes(scenario, design);
   return sizes[0] / sizes[1];
+}
+
+/** an adaptive design's cumulative sizes in its unit: events, months or patients */
+function plannedSizes(scenario: Scenario, design: AdaptiveEnrichmentDesign): readonly [number, number] {
+  if (scenario.endpoint.type !== 'survival') return design.n;
+  return design.months ?? design.events ?? design.n;
+}
+
+function unitOf(scenario: Scenario, design: Design): Unit {
+  if (scenario.endpoint.type !== 'survival') return 'patients';
+  return design.months !== undefined ? 'months' : design.events !== undefined ? 'events' : 'patients';
 }
 
 /** the design's looks and rules, or undefined for a design with one analysis and no early stop */
 export function designBoundaries(scenario: Scenario, design: Design): Boundaries | undefined {
-  const eventDriven = scenario.endpoint.type === 'survival' && design.events !== undefined;
-  const unit: Unit = eventDriven ? 'events' : 'patients';
+  const unit = unitOf(scenario, design);
   const alpha = scenario.alpha;
   if (design.type === 'all-comers' || design.type === 'enriched') {
     if (!design.interims) return undefined;
     const rates = design.interims.informationRates;
-    const total = eventDriven ? (design.events as number) : design.n;
+    // interims are at events or patients (timing.ts refuses them beside months)
+    const total = unit === 'events' ? (design.events as number) : design.n;
     const critical = lookCriticalValues(scenario, design.type === 'enriched' ? 'S' : 'F', design.interims, total);
     return { unit, looks: looks(rates, lookSizes(total, rates), critical, design.interims.efficacy, alpha) };
   }
   if (design.type !== 'adaptive-enrichment') return undefined;
-  const sizes = eventDriven && design.events ? design.events : design.n;
+  const sizes = plannedSizes(scenario, design);
   const t1 = firstShare(scenario, design);
   const test = combinationTest(t1, design, alpha);
   const stage2 = stage2Rule(scenario, design, test, sizes[1] - sizes[0]);

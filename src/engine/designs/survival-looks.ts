@@ -1,6 +1,7 @@
-// The analyses of an event-driven one-hypothesis or stratified survival design (one, or one per
-// look of a group-sequential design): each comes when its target number of events has occurred,
-// patient by patient (exact log-rank) or from rpact's normal law (asymptotic).
+// The analyses of a one-hypothesis or stratified survival design (one, or one per look of a
+// group-sequential design): each comes when its target number of events has occurred in the
+// population that times them, or at its calendar month (survival-timing.ts), patient by patient
+// (exact tests) or from rpact's normal law (asymptotic).
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
@@ -11,11 +12,12 @@ import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics } from './stage-source.js';
+import type { AnalysisTimes } from './survival-timing.js';
 
 export interface SurvivalLooks {
   start(sampler: Sampler): void;
-  /** the analysis at look `look`, when `targets[look]` events have occurred */
-  analyse(targets: readonly number[], look: number, sampler: Sampler, into: StageStatistics): void;
+  /** the analysis at look `look` (from 0) */
+  analyse(look: number, sampler: Sampler, into: StageStatistics): void;
   randomized: number;
   screened: number;
   months: number;
@@ -23,9 +25,9 @@ export interface SurvivalLooks {
 }
 
 /**
- * every patient simulated; exact survival tests at the month of the target event, of the tested
- * population and, for a design that tests both (`both`), of the other (a maxcombo statistic costs a
- * normal integral, so none is formed that the design does not read)
+ * every patient simulated; exact survival tests at the month of the target event (or the calendar
+ * month), of the tested population and, for a design that tests both (`both`), of the other (a
+ * maxcombo statistic costs a normal integral, so none is formed that the design does not read)
  */
 export class PatientLooks extends PatientRunSource implements SurvivalLooks {
   constructor(
@@ -33,6 +35,7 @@ export class PatientLooks extends PatientRunSource implements SurvivalLooks {
     population: PopulationSummary,
     hazards: SurvivalHazards,
     private readonly from: TestedPopulation,
+    private readonly times: AnalysisTimes,
     private readonly n: number,
     recorder: PatientRecorder | null = null,
     private readonly both = false,
@@ -45,14 +48,16 @@ export class PatientLooks extends PatientRunSource implements SurvivalLooks {
     this.run.recruit(this.from, this.n, sampler);
   }
 
-  analyse(targets: readonly number[], look: number, _sampler: Sampler, into: StageStatistics): void {
+  analyse(look: number, _sampler: Sampler, into: StageStatistics): void {
+    const { events, months, countS } = this.times;
     const onlyS = this.from === 'S';
-    const result = this.run.analyseAt(targets[look], onlyS);
+    const tau = months ? months[look] : this.run.monthOf((events as readonly number[])[look], countS === true);
+    const result = this.run.analyseAtMonth(tau, onlyS);
     if (onlyS || this.both) into.zS = result.zS;
     if (!onlyS || this.both) into.zF = result.zF;
     into.informationS = result.informationS;
     into.informationF = result.informationF;
-    this.events = onlyS ? result.eventsS : result.eventsF;
+    this.events = countS ? result.eventsS : result.eventsF;
   }
 }
 
@@ -67,7 +72,7 @@ export class AsymptoticLooks implements SurvivalLooks {
   private readonly increment = new StageStatistics();
   private scoreS = 0;
   private scoreF = 0;
-  private readonly timing: { months: number; randomized: number; screened: number; events: number }[] = [];
+  private readonly timing: Timing[] = [];
 
   constructor(
     scenario: Scenario,
@@ -75,6 +80,7 @@ export class AsymptoticLooks implements SurvivalLooks {
     hazards: SurvivalHazards,
     endpoint: SurvivalEndpoint,
     private readonly from: TestedPopulation,
+    private readonly times: AnalysisTimes,
     n: number | undefined,
   ) {
     this.law = new AsymptoticLogRank(scenario, endpoint);
@@ -87,14 +93,14 @@ export class AsymptoticLooks implements SurvivalLooks {
     this.scoreF = 0;
   }
 
-  analyse(targets: readonly number[], look: number, sampler: Sampler, into: StageStatistics): void {
-    const total = this.timingAt(targets, look).events;
-    const previous = look > 0 ? this.timingAt(targets, look - 1).events : 0;
-    const timing = this.timing[look];
+  analyse(look: number, sampler: Sampler, into: StageStatistics): void {
+    const timing = this.timingAt(look);
+    const total = timing.drawn;
+    const previous = look > 0 ? this.timingAt(look - 1).drawn : 0;
     this.months = timing.months;
     this.randomized = timing.randomized;
     this.screened = timing.screened;
-    this.events = total;
+    this.events = timing.events;
     // a look beyond every event the patients will have reads no new ones: its statistics are the last look's
     if (!(total > previous)) return;
     const withR = this.from === 'F';
@@ -112,16 +118,27 @@ export class AsymptoticLooks implements SurvivalLooks {
     }
   }
 
-  /** the timing and events of a look: deterministic, so worked out once */
-  private timingAt(
-    targets: readonly number[],
-    look: number,
-  ): { months: number; randomized: number; screened: number; events: number } {
+  /**
+   * the timing of a look: deterministic, so worked out once. At a target it is the expected month of
+   * that many events in the population that times the looks, at a calendar month the expected events
+   * by then; the law draws the tested population's events by that month.
+   */
+  private timingAt(look: number): Timing {
     let timing = this.timing[look];
     if (timing === undefined) {
-      const { months, events } = this.accrual.analysis(targets[look], this.from === 'S');
-      timing = this.timing[look] = { ...this.accrual.recruited(months), months, events };
+      const { events: targets, months: calendar, countS } = this.times;
+      const countedS = countS === true;
+      const testedS = this.from === 'S';
+      const accrual = this.accrual;
+      const { months, events } = calendar
+        ? { months: calendar[look], events: accrual.events(calendar[look], countedS) }
+        : accrual.analysis((targets as readonly number[])[look], countedS);
+      const drawn = countedS === testedS ? events : accrual.events(months, testedS);
+      timing = this.timing[look] = { ...accrual.recruited(months), months, events, drawn };
     }
     return timing;
   }
 }
+
+/** what a trial has used by an analysis, the events reported, and those of the tested population */
+type Timing = { months: number; randomized: number; screened: number; events: number; drawn: number };

@@ -1,5 +1,7 @@
 // The two stages of an adaptive-enrichment design with a survival endpoint, patient by patient
-// or from rpact's normal law of log-rank statistics.
+// or from rpact's normal law of log-rank statistics. Each analysis comes at a number of events in the
+// population that times it (stage 1: F, stage 2: the kept population, unless `eventsIn` names one
+// for both), or at its calendar month (survival-timing.ts).
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
@@ -13,10 +15,20 @@ import { WeightedScores } from '../endpoints/survival/weighted-scores.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics, type TwoStageSource } from './stage-source.js';
 
+/** when the stages' analyses come: calendar [m₁, M] or null (at events), and whose events time them */
+export type StageTimes = { months: readonly [number, number] | null; countS: boolean | null };
+
+/** whether the analysis of a stage that kept `kept` (null: stage 1) counts S's events rather than F's */
+function countedInS(times: StageTimes, kept: TestedPopulation | null): boolean {
+  if (kept === null) return times.countS === true;
+  return times.countS ?? kept === 'S';
+}
+
 /**
  * The two stages of an adaptive design, patient by patient. Stage 1 randomises n₁ all comers and
- * is analysed when e₁ events have occurred; stage 2 randomises N − n₁ more from what was kept, and
- * the final analysis comes when the kept population has had e₂ more events. Stage 2's statistics
+ * is analysed when e₁ events have occurred (or at month m₁); stage 2 randomises N − n₁ more from
+ * what was kept, and the final analysis comes when the population that times it has had e₂ more
+ * events (or at month M). Stage 2's statistics
  * are the increments of the score processes between the two analyses,
  * z₂ = (U(τ₂) − U(τ₁)) / √(V(τ₂) − V(τ₁)) for each statistic of the test (maxcombo: its four, with
  * the covariance of their increments), independent of stage 1 under H0 (independent increments;
@@ -29,12 +41,15 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
   private readonly firstF: WeightedScores;
   private readonly secondS: WeightedScores;
   private readonly secondF: WeightedScores;
+  /** the events stage 1 reports */
+  private firstEvents = 0;
 
   constructor(
     scenario: Scenario,
     population: PopulationSummary,
     hazards: SurvivalHazards,
     private readonly n: readonly [number, number],
+    private readonly times: StageTimes,
     recorder: PatientRecorder | null = null,
   ) {
     super(scenario, population, hazards, recorder);
@@ -48,7 +63,9 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
   first(size: number, sampler: Sampler): StageStatistics {
     this.run.start();
     this.run.recruit('F', this.n[0], sampler);
-    const result = this.run.analyseAt(size, false);
+    const { months } = this.times;
+    const countS = countedInS(this.times, null);
+    const result = this.run.analyseAtMonth(months ? months[0] : this.run.monthOf(size, countS), false);
     const { statistics, firstS, firstF } = this;
     firstS.copy(result.S);
     firstF.copy(result.F);
@@ -58,15 +75,19 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     statistics.informationF = firstF.information;
     statistics.effectS = firstS.effect;
     statistics.effectF = firstF.effect;
-    this.events = firstF.events;
+    this.events = this.firstEvents = countS ? firstS.events : firstF.events;
     return statistics;
   }
 
   second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
     this.run.recruit(keepF ? 'F' : 'S', this.n[1] - this.n[0], sampler);
-    const onlyS = !keepF;
+    const countS = countedInS(this.times, keepF ? 'F' : 'S');
+    // S's statistics only, unless F is kept or its events time the analysis
+    const onlyS = !keepF && countS;
     const { firstS, firstF, secondS, secondF, statistics } = this;
-    const result = this.run.analyseAt((onlyS ? firstS.events : firstF.events) + size, onlyS);
+    const before = countS ? firstS.events : firstF.events;
+    const { months } = this.times;
+    const result = this.run.analyseAtMonth(months ? months[1] : this.run.monthOf(before + size, countS), onlyS);
     secondS.difference(result.S, firstS);
     statistics.informationS = secondS.information;
     statistics.zS = secondS.z;
@@ -75,13 +96,17 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
       statistics.informationF = secondF.information;
       statistics.zF = secondF.z;
     }
-    // events analysed: stage 1's, plus those the kept population had since
-    this.events = firstF.events + (onlyS ? secondS.events : secondF.events);
+    // stage 1's events, plus those the population that times stage 2 had since
+    this.events = this.firstEvents + (countS ? result.eventsS : result.eventsF) - before;
     return statistics;
   }
 }
 
-/** the two stages of an adaptive design on rpact's normal law of log-rank statistics */
+/**
+ * the two stages of an adaptive design on rpact's normal law of log-rank statistics, with the timing
+ * of their analyses from the expected accrual and events: the law draws stage 1's events in F and
+ * stage 2's in the kept population
+ */
 export class AsymptoticStages implements TwoStageSource {
   randomized = 0;
   screened = 0;
@@ -89,10 +114,13 @@ export class AsymptoticStages implements TwoStageSource {
   events = 0;
   private readonly law: AsymptoticLogRank;
   private readonly statistics = new StageStatistics();
+  /** stage 1's: events drawn (in F), events reported, month */
+  private firstDrawn = 0;
   private firstEvents = 0;
+  private firstMonth = 0;
   private readonly accruals = new Map<string, Accrual>();
   /** timing per (kept population, stage-2 events), deterministic, so worked out once */
-  private readonly timing = new Map<string, { randomized: number; screened: number; months: number; events: number }>();
+  private readonly timing = new Map<string, StageTiming>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -100,28 +128,26 @@ export class AsymptoticStages implements TwoStageSource {
     private readonly hazards: SurvivalHazards,
     endpoint: SurvivalEndpoint,
     private readonly n: readonly [number, number] | undefined,
+    private readonly times: StageTimes,
   ) {
     this.law = new AsymptoticLogRank(scenario, endpoint);
   }
 
   first(size: number, sampler: Sampler): StageStatistics {
-    const events = this.setTiming(null, size);
-    this.law.draw(events, true, sampler, this.statistics);
-    this.firstEvents = events;
+    const timing = this.setTiming(null, size);
+    this.law.draw(timing.drawn, true, sampler, this.statistics);
+    this.firstDrawn = timing.drawn;
+    this.firstEvents = timing.events;
+    this.firstMonth = timing.months;
     return this.statistics;
   }
 
   second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
-    const events = this.setTiming(keepF ? 'F' : 'S', size);
-    this.law.draw(events, keepF, sampler, this.statistics);
+    const timing = this.setTiming(keepF ? 'F' : 'S', size);
+    this.law.draw(timing.drawn, keepF, sampler, this.statistics);
     return this.statistics;
   }
 
-  /**
-   * What the trial has used by the analysis after `size` more events in the kept population (stage 1:
-   * none kept yet); returns the events that analysis reads, fewer than `size` when the recruited
-   * patients cannot have them all (at least one, so the stage has a statistic).
-   */
   /** the recruitment of a trial that kept `kept` (null: stage 1 alone), made once per kept population */
   private accrual(kept: TestedPopulation | null): Accrual {
     const key = kept ?? 'none';
@@ -135,22 +161,49 @@ export class AsymptoticStages implements TwoStageSource {
     return accrual;
   }
 
-  private setTiming(kept: TestedPopulation | null, size: number): number {
+  /**
+   * What the trial has used by the analysis of the stage that kept `kept` (stage 1: none kept yet),
+   * `size` more events after the last in the population that times it, or at its month. `events`: those
+   * the stage adds to what the trial reports; `drawn`: those of the stage's drawn population the law
+   * reads, fewer than planned when the recruited patients cannot have them all (each at least one, so
+   * the stage has a statistic).
+   */
+  private setTiming(kept: TestedPopulation | null, size: number): StageTiming {
     const key = `${kept} ${size}`;
     let timing = this.timing.get(key);
     if (timing === undefined) {
-      const accrual = this.accrual(kept);
-      // the final analysis counts the kept population's events: S's share of stage 1's, plus stage 2's
-      const onlyS = kept === 'S';
-      const before = kept === null ? 0 : onlyS ? this.firstEvents * this.law.shareS : this.firstEvents;
-      const { months, events } = accrual.analysis(before + size, onlyS);
-      timing = { ...accrual.recruited(months), months, events: Math.max(1, events - before) };
+      timing = this.stageTiming(kept, size);
       this.timing.set(key, timing);
     }
     this.randomized = timing.randomized;
     this.screened = timing.screened;
     this.months = timing.months;
     this.events = (kept === null ? 0 : this.firstEvents) + timing.events;
-    return timing.events;
+    return timing;
+  }
+
+  private stageTiming(kept: TestedPopulation | null, size: number): StageTiming {
+    const accrual = this.accrual(kept);
+    const drawnS = kept === 'S';
+    const countS = countedInS(this.times, kept);
+    // the drawn population's events by stage 1: none before it; S's share of F's after it (rpact's split)
+    const drawnBefore = kept === null ? 0 : drawnS ? this.firstDrawn * this.law.shareS : this.firstDrawn;
+    // the counted population's: the drawn ones where they are the same, else the expected events by stage 1's month
+    const countedBefore = kept === null ? 0 : countS === drawnS ? drawnBefore : accrual.events(this.firstMonth, countS);
+    const { months: calendar } = this.times;
+    const { months, events } = calendar
+      ? { months: calendar[kept === null ? 0 : 1], events: NaN }
+      : accrual.analysis(countedBefore + size, countS);
+    const counted = calendar ? accrual.events(months, countS) : events;
+    const drawn = calendar || countS !== drawnS ? accrual.events(months, drawnS) : events;
+    return {
+      ...accrual.recruited(months),
+      months,
+      events: Math.max(1, counted - countedBefore),
+      drawn: Math.max(1, drawn - drawnBefore),
+    };
   }
 }
+
+/** a stage's timing: what the trial has used, the events it reports since the last analysis, and those drawn */
+type StageTiming = { randomized: number; screened: number; months: number; events: number; drawn: number };

@@ -1,15 +1,15 @@
-// Survival designs (issue: time-to-event). Analyses are event-driven: each happens when its
-// target number of events has occurred in the tested population (S for enriched designs, F
-// otherwise). `patient` simulates every patient's entry, event and dropout and computes exact
-// log-rank tests at that calendar month; `asymptotic` draws the log-rank statistics from rpact's
-// normal law and takes the months from the expected accrual and event timing.
+// Survival designs (issue: time-to-event). Each analysis happens when its target number of events
+// has occurred in the population that times the analyses (the tested one unless `eventsIn` names
+// another), or at its calendar month (survival-timing.ts). `patient` simulates every patient's
+// entry, event and dropout and computes exact tests at that month; `asymptotic` draws the log-rank
+// statistics from rpact's normal law and takes the months from the expected accrual and event timing.
 import { survivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { normalQuantile } from '../math/normal.js';
 import { summarisePopulation } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Design, Scenario, SurvivalEndpoint } from '../scenario/types.js';
-import { TALLY } from '../tally.js';
+import { countAnalysis, TALLY } from '../tally.js';
 import { requiredSize } from '../scenario/required.js';
 import { lookSizes } from '../scenario/looks.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
@@ -21,6 +21,7 @@ import type { DesignRunner } from './runner.js';
 import { StageStatistics } from './stage-source.js';
 import { AsymptoticLooks, PatientLooks } from './survival-looks.js';
 import { AsymptoticStages, PatientStages } from './survival-stages.js';
+import { countsS, lookTimes } from './survival-timing.js';
 import { closedTestNumbers } from './stratified.js';
 import type { TraceRecorder } from '../trace/recorder.js';
 
@@ -36,21 +37,21 @@ export function prepareSurvivalDesign(
   const patientLevel = scenario.simulation.method === 'patient';
   const patients = `for a patient-level survival design`;
   if (design.type === 'adaptive-enrichment') {
-    const events = requiredSize(design, 'events', 'for survival designs');
+    const planned = design.months ?? requiredSize(design, 'events', 'for survival designs without months');
+    const times = { months: design.months ?? null, countS: countsS(design) };
     const source = patientLevel
-      ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients), recorder)
-      : new AsymptoticStages(scenario, population, hazards, endpoint, design.n);
+      ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients), times, recorder)
+      : new AsymptoticStages(scenario, population, hazards, endpoint, design.n, times);
     const rule = design.recalculation;
     return prepareAdaptiveEnrichment(
       scenario,
       design,
       source,
-      events,
+      planned,
       rule ? (test) => stage2Size(scenario, population, rule, test) : null,
       recorder,
     );
   }
-  const events = requiredSize(design, 'events', 'for survival designs');
   const from: TestedPopulation = design.type === 'enriched' ? 'S' : 'F';
   const testsBoth = design.type === 'stratified';
   const interims = design.type === 'stratified' ? undefined : design.interims;
@@ -58,14 +59,27 @@ export function prepareSurvivalDesign(
   const critical = interims
     ? interimBoundaries(interims, scenario.alpha)
     : Float64Array.of(normalQuantile(1 - scenario.alpha));
-  const targets = lookSizes(events, rates);
+  const times = lookTimes(
+    design,
+    design.months === undefined ? lookSizes(requiredSize(design, 'events', 'without months'), rates) : null,
+  );
+  const analyses = times.months ? times.months.length : rates.length;
   const rule: IntersectionRule | null = testsBoth
     ? intersectionTests[design.intersection].atLevel(scenario.alpha)
     : null;
   const statistics = new StageStatistics();
   const trial = patientLevel
-    ? new PatientLooks(scenario, population, hazards, from, requiredSize(design, 'n', patients), recorder, testsBoth)
-    : new AsymptoticLooks(scenario, population, hazards, endpoint, from, design.n);
+    ? new PatientLooks(
+        scenario,
+        population,
+        hazards,
+        from,
+        times,
+        requiredSize(design, 'n', patients),
+        recorder,
+        testsBoth,
+      )
+    : new AsymptoticLooks(scenario, population, hazards, endpoint, from, times, design.n);
 
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
@@ -73,8 +87,9 @@ export function prepareSurvivalDesign(
       let rejectS = false;
       let rejectF = false;
       let look = 0;
-      for (; look < targets.length; look++) {
-        trial.analyse(targets, look, sampler, statistics);
+      for (; look < analyses; look++) {
+        trial.analyse(look, sampler, statistics);
+        countAnalysis(tally, look, trial.months, trial.events);
         if (rule) {
           const correlation = statisticCorrelation(statistics.informationS, statistics.informationF);
           const thresholds = rule(correlation);
@@ -101,7 +116,7 @@ export function prepareSurvivalDesign(
         recorder?.decision({
           kind: 'look',
           look: look + 1,
-          looks: targets.length,
+          looks: analyses,
           population: from,
           size: trial.events,
           month: trial.months,
@@ -115,7 +130,7 @@ export function prepareSurvivalDesign(
           break;
         }
       }
-      if (look < targets.length - 1) tally[TALLY.earlyEfficacy]++;
+      if (look < analyses - 1) tally[TALLY.earlyEfficacy]++;
       tally[TALLY.randomized] += trial.randomized;
       tally[TALLY.screened] += trial.screened;
       tally[TALLY.months] += trial.months;

@@ -6,7 +6,7 @@ import type { Design, Scenario } from '../scenario/types.js';
 
 /**
  * `n` or `events`: every design's size (two-stage designs keep their n₁/N share; events take the
- * patients along, see setEvents);
+ * patients along and patients the events, see setEvents and setPatients);
  * `designs.<id>.n` / `designs.<id>.events`: one design's; `prevalence`, `sensitivity`,
  * `specificity`; `effect.pos` / `effect.neg`: the marker-positive or -negative effect (continuous:
  * the mean difference; binary: the treatment's response rate; survival: the hazard ratio).
@@ -24,11 +24,17 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
   const size = /^(?:designs\.([A-Za-z0-9_-]+)\.)?(n|events)$/.exec(parameter);
   if (size) {
     const [, id, key] = size;
-    const targets = id === undefined ? copy.designs : copy.designs.filter((design) => design.id === id);
-    if (targets.length === 0) return { ok: false, errors: [`--param: no design with id ${JSON.stringify(id)}`] };
+    const named = id === undefined ? copy.designs : copy.designs.filter((design) => design.id === id);
+    if (named.length === 0) return { ok: false, errors: [`--param: no design with id ${JSON.stringify(id)}`] };
+    // a design analysed at calendar months has no events to set
+    const targets = key === 'events' ? named.filter((design) => design.months === undefined) : named;
+    if (targets.length === 0) {
+      const which = id === undefined ? 'every design has' : `design ${JSON.stringify(id)} has`;
+      return { ok: false, errors: [`--param: ${parameter}: ${which} its analyses at calendar months, not events`] };
+    }
     for (const design of targets) {
       if (key === 'events') setEvents(design, value);
-      else setSize(design, 'n', value);
+      else setPatients(design, value);
     }
   } else if (parameter === 'prevalence' || parameter === 'sensitivity' || parameter === 'specificity') {
     copy.population[parameter] = value;
@@ -60,6 +66,18 @@ function setEvents(design: Design, value: number): void {
   setSize(design, 'events', value);
   if (design.n !== undefined && before !== undefined)
     setSize(design, 'n', Math.round((totalOf(design.n)! * value) / before));
+}
+
+/**
+ * More patients, more events: an event-driven survival design's events scale with n, so its events
+ * per patient stay as they were (a power-by-size curve grows the whole trial)
+ */
+function setPatients(design: Design, value: number): void {
+  const before = totalOf(design.n);
+  setSize(design, 'n', value);
+  const events = totalOf(design.events);
+  if (events !== undefined && before !== undefined)
+    setSize(design, 'events', Math.max(2, Math.min(value, Math.round((events * value) / before))));
 }
 
 function totalOf(size: number | readonly number[] | undefined): number | undefined {

@@ -81,6 +81,14 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
     const what = target.hypothesis === 'both' ? 'both H_S and H_F' : `H_${target.hypothesis}`;
     return { id: design.id, unit, unreachable: `${design.type} designs do not test ${what}` };
   }
+  // at fixed months more patients add power only while they can be recruited by then: no size to search
+  if (design.months !== undefined)
+    return {
+      id: design.id,
+      unit,
+      unreachable:
+        'its analyses come at calendar months, where the power is the months’, not a size’s: give events',
+    };
   const never = target.hypothesis === 'both' ? neverRejectsBoth(design) : undefined;
   if (never) return { id: design.id, unit, unreachable: `this design never rejects both: ${never}` };
   const largest = largestSize(design, unit);

@@ -6,6 +6,7 @@ import { object } from './record.js';
 import type { ObjectField } from './record.js';
 import type { Interims, Recalculation, Selection } from './types.js';
 import { EVENT_LIMIT, PATIENT_LIMIT } from './sizes.js';
+import { MAX_ANALYSES } from '../tally.js';
 
 export const INTERSECTIONS = [
   'bonferroni',
@@ -24,7 +25,7 @@ export const EFFICACY = ['none', 'obrien-fleming', 'pocock'] as const;
 
 const RATE = { min: 0, minOpen: true, max: 1 } as const;
 const MIN_RATES = 2;
-const MAX_RATES = 10;
+const MAX_RATES = MAX_ANALYSES;
 
 /** Cumulative information fractions of the analyses: strictly increasing in (0, 1], the last 1. */
 const RATES_ALLOWED = `${MIN_RATES} to ${MAX_RATES} numbers > 0 and ≤ 1, strictly increasing, the last 1`;

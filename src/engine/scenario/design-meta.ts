@@ -15,8 +15,8 @@ import {
 import type { Fields } from './record.js';
 import type { Design, DesignType } from './types.js';
 
-/** Fields every design has, or whose rules depend on the endpoint (sizes.ts). */
-export type CommonKey = 'id' | 'label' | 'type' | 'n' | 'events';
+/** Fields every design has, or whose rules depend on the endpoint (sizes.ts, timing.ts). */
+export type CommonKey = 'id' | 'label' | 'type' | 'n' | 'events' | 'months' | 'eventsIn';
 
 export type DesignOf<T extends DesignType> = Extract<Design, { type: T }>;
 

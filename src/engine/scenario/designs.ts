@@ -8,6 +8,7 @@ import { misplacedSize, readSizes, sizeKeys } from './sizes.js';
 import type { Design, DesignType, Interims } from './types.js';
 import { checkLookSizes } from './looks.js';
 import { checkDesignTest } from './survival-test.js';
+import { readTiming } from './timing.js';
 
 export const MAX_DESIGNS = 8;
 
@@ -63,6 +64,7 @@ function readDesign(
     misplaced(key, type, context),
   );
   const sizes = readSizes(record, path, meta.stages, context, issues);
+  const timing = readTiming(record, path, type, meta.stages, context, issues);
   const fields = readFields(record, meta.fields, path, issues, context);
   meta.refine?.(fields.value, path, issues);
   checkDesignTest(fields.value, path, context, issues);
@@ -76,7 +78,7 @@ function readDesign(
   }
   if (issues.length > before) return undefined;
   // no problem reported: every field is present and in range, or an optional one left out
-  return { id, label, type, ...sizes, ...fields.value } as Design;
+  return { id, label, type, ...sizes, ...timing, ...fields.value } as Design;
 }
 
 function misplaced(key: string, type: DesignType, context: Context): string | undefined {

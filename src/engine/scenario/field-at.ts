@@ -14,6 +14,7 @@ import {
 import { DESIGN_META } from './design-meta.js';
 import { DESIGN_ID, DESIGN_LABEL, DESIGN_TYPE } from './designs.js';
 import { sizeFields } from './sizes.js';
+import { EVENTS_IN, monthsField } from './timing.js';
 import type { DesignType, EndpointType } from './types.js';
 
 type AnyFields = Record<string, Field<unknown>>;
@@ -44,6 +45,8 @@ export function designField(path: string, type: DesignType): Field<unknown> | un
     label: DESIGN_LABEL,
     type: DESIGN_TYPE,
     ...(sizeFields(meta.stages) as AnyFields),
+    months: monthsField(meta.stages),
+    ...(type === 'enriched' ? {} : { eventsIn: EVENTS_IN }),
   };
   return fieldIn({ ...common, ...(meta.fields as AnyFields) }, path.split('.'));
 }

@@ -161,6 +161,16 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   },
   'designs.n': { label: 'Randomised', unit: 'patients', help: 'Patients randomised.' },
   'designs.events': { label: 'Events', unit: 'at the analysis', help: 'The analysis waits for them.' },
+  'designs.months': {
+    label: 'Analysis month',
+    unit: 'months',
+    help: 'The analysis comes at this calendar month, instead of at a number of events.',
+  },
+  'designs.eventsIn': {
+    label: 'Events counted in',
+    help: 'The population whose events time the analyses; by default the tested one.',
+    choices: { S: 'S (assay-positive)', F: 'F (everyone)' },
+  },
   'designs.interims': { label: 'Interim analyses', help: 'Group-sequential looks with early efficacy stops.' },
   'designs.interims.informationRates': { label: 'Information rates', help: 'Cumulative shares, e.g. 0.5, 1.' },
   'designs.interims.efficacy': {
@@ -269,7 +279,8 @@ function pathsUnder(prefix: string, fields: AnyFields): string[] {
 export function fieldPaths(endpointType: EndpointType, designType?: DesignType): string[] {
   if (designType !== undefined) {
     const own = pathsUnder('', DESIGN_META[designType].fields as unknown as AnyFields);
-    const sizes = endpointType === 'survival' ? ['n', 'events'] : ['n'];
+    const timing = designType === 'enriched' ? ['months'] : ['months', 'eventsIn'];
+    const sizes = endpointType === 'survival' ? ['n', 'events', ...timing] : ['n'];
     return ['id', 'label', 'type', ...sizes, ...own].map((path) => `designs[0].${path}`);
   }
   const section = (name: string, fields: unknown) => pathsUnder(name, fields as AnyFields);

@@ -7,6 +7,7 @@ import { readDesigns } from './designs.js';
 import { readEndpoint } from './endpoint.js';
 import { resolveMethod } from './method.js';
 import { checkTestMethod } from './survival-test.js';
+import { checkPiecesBeforeLastAnalysis } from './timing.js';
 import { readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
 import {
@@ -45,6 +46,7 @@ export function parseScenario(input: unknown): ParseResult {
   checkTestMethod(analysis.survivalTest, method, issues);
   const { survivalTest } = analysis;
   const designs = readDesigns(own(document, 'designs'), 'designs', { endpointType, method, survivalTest }, issues);
+  if (endpoint?.type === 'survival' && designs) checkPiecesBeforeLastAnalysis(endpoint, designs, issues);
 
   if (issues.length > 0) return { ok: false, errors: issues };
   // No problem was reported, so every required field was present and in range, and every

@@ -28,21 +28,25 @@ function presence(context: Context): { n: Presence; events: Presence } {
   return { n: method === 'patient' ? 'required' : 'optional', events: 'required' };
 }
 
-/** The size keys a design may have under `context` (for the unknown-field message). */
+/** the keys only survival designs have: their events, and when their analyses happen (timing.ts) */
+const SURVIVAL_KEYS = ['events', 'months', 'eventsIn'];
+
+/** The size and timing keys a design may have under `context` (for the unknown-field message). */
 export function sizeKeys(context: Context): string[] {
-  return presence(context).events === 'forbidden' ? ['n'] : ['n', 'events'];
+  return presence(context).events === 'forbidden' ? ['n'] : ['n', ...SURVIVAL_KEYS];
 }
 
-/** Why `events` is not a field here, or undefined when it is one. */
+/** Why `events`, `months` or `eventsIn` is not a field here, or undefined when it is one. */
 export function misplacedSize(key: string, context: Context): string | undefined {
-  if (key !== 'events' || presence(context).events !== 'forbidden') return undefined;
-  return `not a field for a ${context.endpointType} endpoint (only survival designs count events; give n)`;
+  if (!SURVIVAL_KEYS.includes(key) || presence(context).events !== 'forbidden') return undefined;
+  const why = key === 'events' ? 'count events; give n' : 'wait for events or a month';
+  return `not a field for a ${context.endpointType} endpoint (only survival designs ${why})`;
 }
 
-function stagePair(minFirst: number, limit: Limit, names: [string, string]): Field<[number, number]> {
+/** cumulative [stage 1, total] pairs of `stage`'s values, the first below the second */
+export function stagePair<T extends number>(stage: Field<T>, minWords: string, names: [string, string]): Field<[T, T]> {
   const [first, total] = names;
-  const allowed = `[${first}, ${total}], cumulative integers with ${minFirst} ≤ ${first} < ${total}`;
-  const stage = numberIn({ integer: true, min: minFirst }, undefined, limit);
+  const allowed = `[${first}, ${total}], cumulative ${minWords} ${first} < ${total}`;
   return {
     allowed,
     read(value, path, issues, context) {
@@ -56,14 +60,17 @@ function stagePair(minFirst: number, limit: Limit, names: [string, string]): Fie
   };
 }
 
+const wholeStages = (min: number, limit: Limit, names: [string, string]) =>
+  stagePair(numberIn({ integer: true, min }, undefined, limit), `integers with ${min} ≤`, names);
+
 const FIELDS = {
   1: {
     n: numberIn({ integer: true, min: MIN_PATIENTS }, undefined, PATIENT_LIMIT),
     events: numberIn({ integer: true, min: MIN_EVENTS }, undefined, EVENT_LIMIT),
   },
   2: {
-    n: stagePair(MIN_PATIENTS, PATIENT_LIMIT, ['n1', 'N']),
-    events: stagePair(MIN_EVENTS_STAGE1, EVENT_LIMIT, ['e1', 'E']),
+    n: wholeStages(MIN_PATIENTS, PATIENT_LIMIT, ['n1', 'N']),
+    events: wholeStages(MIN_EVENTS_STAGE1, EVENT_LIMIT, ['e1', 'E']),
   },
 } as const;
 
@@ -84,10 +91,13 @@ export function readSizes(
     const at = child(path, key);
     const field = sizeFields(stages)[key];
     if (value === undefined) {
-      if (rules[key] === 'required') {
+      // a survival design's analyses come at events or at calendar months (timing.ts)
+      const atMonths = key === 'events' && own(record, 'months') !== undefined;
+      if (rules[key] === 'required' && !atMonths) {
         const reason =
           key === 'n' && context.endpointType === 'survival' ? ` with simulation.method "${context.method}"` : '';
-        issues.push(`${at}: required${reason}, must be ${field.allowed}`);
+        const orMonths = key === 'events' ? ' (or months)' : '';
+        issues.push(`${at}: required${reason}${orMonths}, must be ${field.allowed}`);
       }
     } else if (rules[key] !== 'forbidden') {
       const read = field.read(value, at, issues, context);

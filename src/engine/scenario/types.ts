@@ -59,38 +59,54 @@ export type Recalculation = {
 
 type DesignBase = { id: string; label: string };
 
-export type AllComersDesign = DesignBase & {
-  type: 'all-comers';
-  n: number;
-  events?: number;
-  interims?: Interims;
+/**
+ * When a survival design's analyses happen (docs/scenario.md, "Analysis timing"): at `events` in
+ * the population `eventsIn` names, or at calendar `months` since the first patient was randomised
+ */
+type Timing<Size> = {
+  /** the analyses' calendar months, instead of `events` (survival only) */
+  months?: Size;
+  /** whose events time the analyses and are reported: absent, the tested population's (survival only) */
+  eventsIn?: 'S' | 'F';
 };
+
+export type AllComersDesign = DesignBase &
+  Timing<number> & {
+    type: 'all-comers';
+    n: number;
+    events?: number;
+    interims?: Interims;
+  };
 
 export type EnrichedDesign = DesignBase & {
   type: 'enriched';
+  /** the analysis's calendar month, instead of `events` (survival only; an enriched trial's events are S's) */
+  months?: number;
   n: number;
   events?: number;
   interims?: Interims;
 };
 
-export type StratifiedDesign = DesignBase & {
-  type: 'stratified';
-  n: number;
-  events?: number;
-  intersection: Intersection;
-};
+export type StratifiedDesign = DesignBase &
+  Timing<number> & {
+    type: 'stratified';
+    n: number;
+    events?: number;
+    intersection: Intersection;
+  };
 
-export type AdaptiveEnrichmentDesign = DesignBase & {
-  type: 'adaptive-enrichment';
-  /** cumulative randomised patients [n1, N] */
-  n: [number, number];
-  events?: [number, number];
-  intersection: Exclude<Intersection, 'hierarchical-S' | 'hierarchical-F'>;
-  combination: 'inverse-normal' | 'fisher';
-  selection: Selection;
-  efficacy: Efficacy;
-  recalculation?: Recalculation;
-};
+export type AdaptiveEnrichmentDesign = DesignBase &
+  Timing<[number, number]> & {
+    type: 'adaptive-enrichment';
+    /** cumulative randomised patients [n1, N] */
+    n: [number, number];
+    events?: [number, number];
+    intersection: Exclude<Intersection, 'hierarchical-S' | 'hierarchical-F'>;
+    combination: 'inverse-normal' | 'fisher';
+    selection: Selection;
+    efficacy: Efficacy;
+    recalculation?: Recalculation;
+  };
 
 export type Design = AllComersDesign | EnrichedDesign | StratifiedDesign | AdaptiveEnrichmentDesign;
 export type DesignType = Design['type'];

@@ -1,7 +1,7 @@
 // A traced trial added to a block's tally as the runner adds it (tally.ts): the hypotheses it
 // rejected, how it stopped, what it kept, its patients, months and events. Traces of replicates
 // 1..N tallied block by block give a patient-level run's results of N replicates exactly.
-import { TALLY } from '../tally.js';
+import { countAnalysis, TALLY } from '../tally.js';
 import type { TraceOutcome } from './trace.js';
 
 export function addTraceToTally(outcome: TraceOutcome, tally: Float64Array): void {
@@ -17,4 +17,7 @@ export function addTraceToTally(outcome: TraceOutcome, tally: Float64Array): voi
   if (outcome.rejectF) tally[TALLY.rejectF]++;
   if (outcome.rejectS || outcome.rejectF) tally[TALLY.rejectAny]++;
   if (outcome.rejectS && outcome.rejectF) tally[TALLY.rejectBoth]++;
+  outcome.analyses.forEach((analysis, k) => {
+    countAnalysis(tally, k, analysis.months, analysis.events);
+  });
 }

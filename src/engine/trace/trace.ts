@@ -18,7 +18,7 @@ import type { DesignRunner } from '../designs/runner.js';
 import { CELL_IN_S, CELL_POSITIVE, CELLS } from '../population.js';
 import type { DesignType, EndpointType, Scenario } from '../scenario/types.js';
 import { blockSampler } from '../simulate-block.js';
-import { emptyTally, TALLY } from '../tally.js';
+import { ANALYSES, MAX_ANALYSES, emptyTally, TALLY } from '../tally.js';
 import type { Decision, TraceRecorder } from './recorder.js';
 
 export type Status = 'pos' | 'neg';
@@ -62,6 +62,8 @@ export type TraceOutcome = {
   months: number;
   /** events at the last analysis (survival; 0 otherwise) */
   events: number;
+  /** survival designs: each analysis held, its month and events (tally.ts); else empty */
+  analyses: { months: number; events: number }[];
 };
 
 export type Trace = {
@@ -186,7 +188,15 @@ function outcomeOf(tally: Float64Array, adaptive: boolean): TraceOutcome {
     screened: tally[TALLY.screened],
     months: tally[TALLY.months],
     events: tally[TALLY.events],
+    analyses: heldAnalyses(tally),
   };
+}
+
+function heldAnalyses(tally: Float64Array): { months: number; events: number }[] {
+  const held: { months: number; events: number }[] = [];
+  for (let k = 0; k < MAX_ANALYSES && tally[ANALYSES + 3 * k] > 0; k++)
+    held.push({ months: tally[ANALYSES + 3 * k + 1], events: tally[ANALYSES + 3 * k + 2] });
+  return held;
 }
 
 /** the recorder of one trace: patients and decisions as the runner reports them */

@@ -2,7 +2,7 @@
 // the script's comments. Each returns undefined where rpact's model is the scenario's.
 import { derivedQuantities } from '../../engine/derived.js';
 import { proportionalHazards } from '../../engine/scenario/survival-rules.js';
-import type { Scenario } from '../../engine/scenario/types.js';
+import type { Design, Scenario } from '../../engine/scenario/types.js';
 import { probability } from '../../app/format.js';
 
 export function imperfectAssay(scenario: Scenario): string | undefined {
@@ -52,4 +52,18 @@ export function weightedTest(scenario: Scenario): string | undefined {
   const name =
     test === 'maxcombo' ? 'the maxcombo test' : `the Fleming–Harrington test FH(${test.fh[0]}, ${test.fh[1]})`;
   return `Stratum tests by ${name} (analysis.survivalTest); rpact simulates the log-rank test`;
+}
+
+/**
+ * rpact's survival simulations hold every analysis at a number of events in the tested population
+ * (adaptive: F's at the interim, the kept population's at the end); a design analysed at calendar
+ * months, or at another population's events, has no call
+ */
+export function otherTiming(scenario: Scenario, design: Design): string | undefined {
+  if (scenario.endpoint.type !== 'survival') return undefined;
+  const rpacts = 'rpact holds every survival analysis at a number of events in the tested population';
+  if (design.months !== undefined) return `${rpacts}, while this design's come at calendar months: no call`;
+  const eventsIn = design.type === 'enriched' ? undefined : design.eventsIn;
+  if (eventsIn === undefined || (eventsIn === 'F' && design.type !== 'adaptive-enrichment')) return undefined;
+  return `${rpacts}, while this design's come at ${eventsIn}'s events: no call`;
 }

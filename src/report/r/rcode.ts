@@ -13,7 +13,7 @@ import { DESIGN_META } from '../../engine/scenario/design-meta.js';
 import { size } from '../../app/format.js';
 import type { BlockContext, DesignBlock } from './block.js';
 import { enrichmentBlock } from './enrichment-block.js';
-import { randomStrata } from './approximations.js';
+import { otherTiming, randomStrata } from './approximations.js';
 import { rComment, rNumber, rString } from './r-syntax.js';
 import { rpactSeed } from './r-seed.js';
 import { singleBlock } from './single-block.js';
@@ -108,6 +108,8 @@ export function rCode(input: RCodeInput): string {
 
 function designBlock(context: BlockContext): DesignBlock {
   const { design } = context;
+  const timing = otherTiming(context.scenario, design);
+  if (timing) return { comments: [`Approximation: ${timing}.`], code: [], comparisons: [], approximate: true };
   if (design.type === 'all-comers' || design.type === 'enriched') {
     return singleBlock(context, {
       population: design.type === 'enriched' ? 'S' : 'F',

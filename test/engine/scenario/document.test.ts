@@ -78,7 +78,7 @@ describe('unknown fields', () => {
     ]);
   });
 
-  it('list a design type’s own fields, and events only for survival', () => {
+  it('list a design type’s own fields, and events and their timing only for survival', () => {
     const document = continuousDocument();
     document.designs = [{ id: 's', type: 'stratified', n: 100, intersections: 'simes' }];
     expect(errorsOf(document)).toEqual([
@@ -87,7 +87,7 @@ describe('unknown fields', () => {
     document.endpoint = { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } };
     document.designs = [{ id: 's', type: 'stratified', n: 100, events: 80, intersections: 'simes' }];
     expect(errorsOf(document)).toEqual([
-      'designs[0].intersections: unknown field (allowed: id, label, type, n, events, intersection)',
+      'designs[0].intersections: unknown field (allowed: id, label, type, n, events, months, eventsIn, intersection)',
     ]);
   });
 

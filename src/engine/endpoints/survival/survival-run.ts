@@ -1,5 +1,5 @@
-// One patient-level survival trial: its cohort, and analyses at the calendar month a population
-// reaches a number of events, with what the trial has used by then.
+// One patient-level survival trial: its cohort, the calendar month a population reaches a number of
+// events, and analyses at a calendar month with what the trial has used by then.
 import type { PopulationSummary } from '../../population.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -40,10 +40,14 @@ export class SurvivalRun {
     this.cohort.recruit(from, n, sampler);
   }
 
-  /** the survival tests when `events` have occurred (in S only, or in everyone) */
-  analyseAt(events: number, onlyS: boolean): LogRank {
+  /** the calendar month of the `events`-th event (in S only, or in everyone); the last event's when fewer */
+  monthOf(events: number, onlyS: boolean): number {
+    return this.clock.month(this.cohort, events, onlyS);
+  }
+
+  /** the survival tests at calendar month τ (of S only, or of S and F), with what the trial has used by then */
+  analyseAtMonth(tau: number, onlyS: boolean): LogRank {
     const cohort = this.cohort;
-    const tau = this.clock.month(cohort, events, onlyS);
     const result = this.logRank.analyse(cohort, tau, onlyS);
     let randomized = 0;
     while (randomized < cohort.size && cohort.entry[randomized] <= tau) randomized++;
