@@ -6,6 +6,7 @@
 // with messages naming the field.
 import { describe, expect, it } from 'vitest';
 import { expectedEvents } from '../../src/engine/planning/expected-events.js';
+import { eventDrivenAhrPower } from '../../src/engine/planning/ahr-power.js';
 import { withParameter } from '../../src/engine/planning/parameter.js';
 import { solve } from '../../src/engine/planning/solve.js';
 import { scenarioAnalytics } from '../../src/engine/results.js';
@@ -292,11 +293,19 @@ describe('planning around calendar and population-timed designs', () => {
     simulation: { replicates: 2000, seed: 'planning', method: 'asymptotic' },
   });
 
-  it('a closed form only where Schoenfeld’s law holds the tested population’s events', () => {
+  it('a closed form where Schoenfeld’s law holds the tested population’s events (at a month: expected)', () => {
     const [calendar, inS, inF] = scenarioAnalytics(scenario);
-    expect(calendar).toBeUndefined();
     expect(inS).toBeUndefined();
     expect(inF?.reject.any).toBeGreaterThan(0);
+    // the asymptotic method draws that law: simulated and closed-form power agree within MC error
+    const replicates = 100_000;
+    const [simulated] = simulate({
+      ...scenario,
+      designs: [scenario.designs[0]],
+      simulation: { ...scenario.simulation, replicates },
+    });
+    const closed = calendar!.reject.any!;
+    expect(Math.abs(simulated.reject.any - closed)).toBeLessThanOrEqual(4 * proportionSe(closed, replicates));
   });
 
   it('a sweep over n takes an event-driven design’s events along, and leaves the calendar one’s month', () => {
@@ -315,7 +324,7 @@ describe('planning around calendar and population-timed designs', () => {
     expect(calendar).toEqual({
       id: 'calendar',
       unit: 'n',
-      unreachable: 'its analyses come at calendar months, where the power is the months’, not a size’s: give events',
+      unreachable: 'its analyses come at calendar months, which set its power, not a size: give events',
     });
   });
 
@@ -324,5 +333,34 @@ describe('planning around calendar and population-timed designs', () => {
     const code = rCode({ scenario, results: simulate(scenario), target, version: 'test' }).replace(/\n# /g, ' ');
     expect(code).toContain("while this design's come at calendar months: no call.");
     expect(code).toContain("while this design's come at S's events: no call.");
+  });
+});
+
+describe('solving a delayed-effect design starts from the size planned on the average hazard ratio', () => {
+  const delayed = [
+    { from: 0, value: 1 },
+    { from: 4, value: 0.6 },
+  ];
+  const scenario = scenarioFrom({
+    ...base,
+    endpoint: endpoint(delayed, delayed),
+    designs: [{ id: 'a', type: 'all-comers', n: 500, events: 200 }],
+    simulation: { replicates: 4000, seed: 'ahr-start', method: 'patient' },
+  });
+  const target = { power: 0.8, hypothesis: 'any' } as const;
+
+  it('the closed form is the smallest number of events whose AHR power reaches the target', async () => {
+    const [solution] = await solve(scenario, target, async (s) => simulate(s), { replicates: 4000 });
+    if (!('size' in solution)) throw new Error(solution.unreachable);
+    const closed = solution.closedForm!;
+    expect(solution.method).toBe('simulation');
+    const power = (events: number) => {
+      const varied = withParameter(scenario, 'events', events);
+      if (!varied.ok) throw new Error(varied.errors.join('\n'));
+      return eventDrivenAhrPower(survival(varied.scenario), 'F', varied.scenario.designs[0].n as number, events);
+    };
+    expect(closed.power).toBe(power(closed.size));
+    expect(power(closed.size)).toBeGreaterThanOrEqual(0.8);
+    expect(power(closed.size - 1)).toBeLessThan(0.8);
   });
 });

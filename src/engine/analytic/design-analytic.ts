@@ -9,6 +9,7 @@ import { intersectionTests } from '../inference/intersection/index.js';
 import { hasInterim } from '../designs/interim.js';
 import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';
+import { expectedEvents } from '../planning/expected-events.js';
 import { survivalLaw } from './survival-law.js';
 import { survivalTestOf } from '../endpoints/survival/test-weights.js';
 
@@ -25,10 +26,17 @@ export function designAnalytic(
   if (endpoint.type === 'survival') {
     // Schoenfeld's law is the log-rank's; a weighted test's power has no closed form here
     if (survivalTestOf(scenario) !== 'logrank') return undefined;
-    if (design.type === 'adaptive-enrichment' || design.events === undefined) return undefined;
+    if (design.type === 'adaptive-enrichment') return undefined;
     // Schoenfeld's law takes the tested population's events; S's events leave F's to chance
     if (design.type !== 'enriched' && design.eventsIn === 'S') return undefined;
-    const law = survivalLaw(scenario, endpoint, design.type === 'enriched' ? 'S' : 'F', design.events);
+    const from = design.type === 'enriched' ? 'S' : 'F';
+    // at a calendar month, the events expected by then, as the asymptotic method draws them
+    const [events] =
+      design.months === undefined
+        ? [design.events]
+        : expectedEvents({ ...scenario, endpoint }, from, design.n ?? Infinity, [design.months]);
+    if (events === undefined) return undefined;
+    const law = survivalLaw(scenario, endpoint, from, events);
     if (!law) return undefined;
     if (design.type === 'stratified')
       return {

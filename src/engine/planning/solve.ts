@@ -2,7 +2,9 @@
 // event-driven survival designs) at which the chosen hypothesis is rejected with the target
 // probability under the scenario's own analysis.
 //
-// Where a closed form exists (one-analysis designs, docs/methods.md) it is inverted on whole sizes.
+// Where a closed form exists (one-analysis designs, docs/methods.md; for a log-rank design whose
+// hazard ratio changes with time, the power planned on the average hazard ratio) it is inverted on
+// whole sizes.
 // It is the answer only where it is that analysis's exact law (known variances and fixed strata for
 // continuous outcomes; the asymptotic law for survival); elsewhere (t statistics, random strata,
 // binomial counts, patient-level log-rank) it is the starting point. From there, or from the design's
@@ -16,7 +18,9 @@ import { normalQuantile } from '../math/normal.js';
 import { summarisePopulation } from '../population.js';
 import { hasProbability, type DesignResult } from '../results.js';
 import { MAX_EVENTS, MAX_PATIENTS } from '../scenario/sizes.js';
-import type { Design, Scenario } from '../scenario/types.js';
+import type { Design, Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import { survivalTestOf } from '../endpoints/survival/test-weights.js';
+import { eventDrivenAhrPower } from './ahr-power.js';
 import { sizeKey, withParameter } from './parameter.js';
 
 /** which rejection the target counts: H_S, H_F, both of them, or at least one */
@@ -86,8 +90,7 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
     return {
       id: design.id,
       unit,
-      unreachable:
-        'its analyses come at calendar months, where the power is the months’, not a size’s: give events',
+      unreachable: 'its analyses come at calendar months, which set its power, not a size: give events',
     };
   const never = target.hypothesis === 'both' ? neverRejectsBoth(design) : undefined;
   if (never) return { id: design.id, unit, unreachable: `this design never rejects both: ${never}` };
@@ -202,14 +205,33 @@ function closedFormIsExact(scenario: Scenario): boolean {
   return endpoint.type === 'survival' && simulation.method === 'asymptotic';
 }
 
-/** the closed-form power of the single design as a function of its scenario, if one exists */
+/**
+ * the closed-form power of the single design as a function of its scenario, if one exists: the
+ * design's own (results' `analytic`), or for a one-population log-rank design whose hazard ratio
+ * changes with time the power planned on the average hazard ratio (ahr-power.ts)
+ */
 function closedFormPower(single: Scenario, target: Target): ((scenario: Scenario) => number) | undefined {
   const critical = normalQuantile(1 - single.alpha);
   const population = summarisePopulation(single.population);
   const power = (scenario: Scenario) =>
     designAnalytic(scenario, population, scenario.designs[0], critical)?.reject[target.hypothesis];
-  if (power(single) === undefined) return undefined;
-  return (scenario) => power(scenario) ?? 0;
+  if (power(single) !== undefined) return (scenario) => power(scenario) ?? 0;
+  return averageHazardRatioPower(single, target);
+}
+
+function averageHazardRatioPower(single: Scenario, target: Target): ((scenario: Scenario) => number) | undefined {
+  const [design] = single.designs;
+  const oneTest = design.type === 'all-comers' || design.type === 'enriched';
+  if (single.endpoint.type !== 'survival' || survivalTestOf(single) !== 'logrank' || !oneTest) return undefined;
+  if (design.interims || design.events === undefined || !hasProbability(design.type, target.hypothesis))
+    return undefined;
+  const from = design.type === 'enriched' ? 'S' : 'F';
+  return (scenario) => {
+    const [at] = scenario.designs;
+    const n = (at.n as number | undefined) ?? Infinity;
+    const events = at.events as number;
+    return eventDrivenAhrPower(scenario as Scenario & { endpoint: SurvivalEndpoint }, from, n, events);
+  };
 }
 
 /**
