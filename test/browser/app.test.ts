@@ -225,6 +225,41 @@ describe('the app in a browser', () => {
     await context.close();
   });
 
+  it('a survival card times its analyses by months or by S’s events, and the results list each', async () => {
+    const survival = parseScenario({
+      title: 'Analysis timing',
+      population: { prevalence: 0.4 },
+      endpoint: { type: 'survival', controlMedian: { pos: 12, neg: 12 }, hazardRatio: { pos: 0.6, neg: 0.9 } },
+      trial: { screeningRate: 20 },
+      designs: [
+        { id: 'all', label: 'All-comers', type: 'all-comers', n: 300, events: 200 },
+        { id: 'ae', label: 'Adaptive', type: 'adaptive-enrichment', n: [150, 300], events: [80, 200] },
+      ],
+      simulation: { replicates: 2000, method: 'patient' },
+    });
+    if (!survival.ok) throw new Error(survival.errors.join('\n'));
+    const { page, errors, context } = await open(encodeScenarioQuery(survival.scenario));
+    await done(page);
+    const card = page.locator('li.card').first();
+    await card.getByLabel('Analyses at').selectOption('months');
+    await expect.poll(() => page.url()).toContain('designs.0.months=24');
+    await card.getByLabel('Events counted in').selectOption('S');
+    await expect.poll(() => page.url()).toContain('designs.0.eventsIn=S');
+    const adaptive = page.locator('li.card').nth(1);
+    await adaptive.getByLabel('Analyses at').selectOption('months');
+    await expect.poll(() => page.url()).toContain('designs.1.months=12,24');
+    await adaptive.scrollIntoViewIfNeeded();
+    await adaptive.screenshot({ path: `${SCREENSHOTS}/card-analysis-timing.png` });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await done(page);
+    const row = (await page.locator('table.results tr', { hasText: 'Analyses' }).innerText()).replace(/\s+/g, ' ');
+    expect(row).toMatch(/month 24\.0, [\d,]+ events/);
+    expect(row).toMatch(/month 12\.0, [\d,]+ events month 24\.0, [\d,]+ events/);
+    await page.locator('table.results').screenshot({ path: `${SCREENSHOTS}/results-analyses.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('cautions when a design tests few patients per arm', async () => {
     const { page, errors, context } = await open();
     await done(page);

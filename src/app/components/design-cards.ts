@@ -255,7 +255,7 @@ export class DesignCards extends StoreElement {
     const given = readAt(store.draft, at);
     return field(store, at, {
       options: [
-        ['', two ? 'F, then the kept population' : 'the tested population'],
+        ['', two ? 'F, then the kept' : 'the tested one'],
         ['S', 'S (assay-positive)'],
         ['F', 'F (everyone)'],
       ],
