@@ -55,6 +55,8 @@ export class MaxOfNormals {
   /** a_k, three numbers per coordinate, duplicates removed */
   private readonly vectors: Float64Array;
   private count = 0;
+  /** w, r, start and span of the arc being integrated */
+  private readonly bisector = new Float64Array(4);
 
   constructor(private readonly maxDimension: number) {
     this.vectors = new Float64Array(3 * maxDimension);
@@ -102,52 +104,16 @@ export class MaxOfNormals {
    * neighbours), over its part where s exceeds the cut
    */
   private arc(k: number, j: number, absolute: number, atOne: number, cut: number, mirrored: boolean): number {
-    const a = this.vectors;
-    let nx = a[3 * k] - a[3 * j];
-    let ny = a[3 * k + 1] - a[3 * j + 1];
-    let nz = a[3 * k + 2] - a[3 * j + 2];
-    const length = Math.hypot(nx, ny, nz);
-    nx /= length;
-    ny /= length;
-    nz /= length;
-    const w = a[3 * k] * nx + a[3 * k + 1] * ny + a[3 * k + 2] * nz;
-    const r = Math.sqrt(Math.max(0, 1 - w * w));
+    const bisector = this.bisector;
+    if (!bisectorArc(this.vectors, this.count, k, j, bisector)) return 0;
+    const w = bisector[0];
+    const r = bisector[1];
+    let start = bisector[2];
+    const span = bisector[3];
     if (!(r > cut)) return 0;
     // the upper tail is at least Φ̄(z) = g(1), so subtracting it loses nothing; the lower one may be far
     // smaller, and needs it only beside a close neighbour, where r ≈ 1 and g(r) ≈ g(1)
     const subtracted = mirrored && w >= CLOSE ? 0 : atOne;
-    // the arc's circle: e_a towards a_k's projection (s = r at angle 0), e_b = n × e_a
-    const ax = (a[3 * k] - w * nx) / r;
-    const ay = (a[3 * k + 1] - w * ny) / r;
-    const az = (a[3 * k + 2] - w * nz) / r;
-    const bx = ny * az - nz * ay;
-    const by = nz * ax - nx * az;
-    const bz = nx * ay - ny * ax;
-    // the arc: the angles where every other a_i is no closer to the circle's points than a_k is
-    let start = 0;
-    let span = 2 * Math.PI;
-    for (let i = 0; i < this.count; i++) {
-      if (i === k || i === j) continue;
-      const mx = a[3 * k] - a[3 * i];
-      const my = a[3 * k + 1] - a[3 * i + 1];
-      const mz = a[3 * k + 2] - a[3 * i + 2];
-      const p = mx * ax + my * ay + mz * az;
-      const q = mx * bx + my * by + mz * bz;
-      // the half circle (a_k − a_i)·u ≥ 0
-      const from = Math.atan2(q, p) - Math.PI / 2;
-      if (span === 2 * Math.PI) {
-        start = from;
-        span = Math.PI;
-        continue;
-      }
-      const offset = positiveAngle(from - start);
-      if (offset < span) {
-        start += offset;
-        span = Math.min(span - offset, Math.PI);
-      } else if (offset + Math.PI > 2 * Math.PI) span = Math.min(span, offset + Math.PI - 2 * Math.PI);
-      else return 0;
-      if (!(span > 0)) return 0;
-    }
     // for z < 0, angles from the point farthest from a_k
     if (mirrored) start += Math.PI;
     // the window where s = r·cos x exceeds the cut, intersected with the arc
@@ -190,31 +156,13 @@ export class MaxOfNormals {
   private embed(correlation: ArrayLike<number>, d: number): void {
     if (d > this.maxDimension) throw new Error(`at most ${this.maxDimension} coordinates, got ${d}`);
     const a = this.vectors;
-    a.fill(0, 0, 3 * d);
-    for (let column = 0; column < 3; column++) {
-      let pivot = -1;
-      let largest = SINGULAR;
-      for (let i = 0; i < d; i++) {
-        const residual = correlation[i * d + i] - squaredNorm(a, i, column);
-        if (residual > largest) {
-          largest = residual;
-          pivot = i;
-        }
-      }
-      if (pivot < 0) break;
-      const root = Math.sqrt(largest);
-      for (let i = 0; i < d; i++) {
-        let value = correlation[i * d + pivot];
-        for (let m = 0; m < column; m++) value -= a[3 * i + m] * a[3 * pivot + m];
-        a[3 * i + column] = i === pivot ? root : value / root;
-      }
-    }
+    pivotedCholesky(correlation, d, a, 3);
     let count = 0;
     for (let i = 0; i < d; i++) {
-      if (correlation[i * d + i] - squaredNorm(a, i, 3) > SINGULAR) {
+      if (correlation[i * d + i] - squaredNorm(a, i, 3, 3) > SINGULAR) {
         throw new Error('the correlation matrix has rank above 3');
       }
-      const norm = Math.sqrt(squaredNorm(a, i, 3));
+      const norm = Math.sqrt(squaredNorm(a, i, 3, 3));
       const x = a[3 * i] / norm;
       const y = a[3 * i + 1] / norm;
       const z = a[3 * i + 2] / norm;
@@ -232,9 +180,101 @@ export class MaxOfNormals {
   }
 }
 
-function squaredNorm(a: Float64Array, i: number, columns: number): number {
+/**
+ * R = F·Fᵀ by Cholesky with the largest remaining pivot first, F with `columns` columns, row i of F at
+ * `columns`·i; stops at the first residual variance under 10⁻¹⁰ (rounding of a singular R) and returns
+ * how many columns it filled, the rank it saw
+ */
+export function pivotedCholesky(
+  correlation: ArrayLike<number>,
+  d: number,
+  factor: Float64Array,
+  columns: number,
+): number {
+  factor.fill(0, 0, columns * d);
+  for (let column = 0; column < columns; column++) {
+    let pivot = -1;
+    let largest = SINGULAR;
+    for (let i = 0; i < d; i++) {
+      const residual = correlation[i * d + i] - squaredNorm(factor, i, column, columns);
+      if (residual > largest) {
+        largest = residual;
+        pivot = i;
+      }
+    }
+    if (pivot < 0) return column;
+    const root = Math.sqrt(largest);
+    for (let i = 0; i < d; i++) {
+      let value = correlation[i * d + pivot];
+      for (let m = 0; m < column; m++) value -= factor[columns * i + m] * factor[columns * pivot + m];
+      factor[columns * i + column] = i === pivot ? root : value / root;
+    }
+  }
+  return columns;
+}
+
+/**
+ * The arc of the great circle bisecting the unit vectors a_k and a_j (three numbers each in `vectors`)
+ * that bounds both their cells of the spherical Voronoi diagram of the first `count`: writes
+ * w = a_k·n (n the circle's normal), r = √(1 − w²), and the arc's start and span as angles along the
+ * circle from its point nearest a_k (where a_k·u = r), into `arc`; false when they are not neighbours
+ */
+export function bisectorArc(vectors: Float64Array, count: number, k: number, j: number, arc: Float64Array): boolean {
+  const a = vectors;
+  let nx = a[3 * k] - a[3 * j];
+  let ny = a[3 * k + 1] - a[3 * j + 1];
+  let nz = a[3 * k + 2] - a[3 * j + 2];
+  const length = Math.hypot(nx, ny, nz);
+  nx /= length;
+  ny /= length;
+  nz /= length;
+  const w = a[3 * k] * nx + a[3 * k + 1] * ny + a[3 * k + 2] * nz;
+  const r = Math.sqrt(Math.max(0, 1 - w * w));
+  arc[0] = w;
+  arc[1] = r;
+  // antipodal: every point of the circle is as far from both, and the circle has no nearest point
+  if (!(r > 0)) return false;
+  // the arc's circle: e_a towards a_k's projection (s = r at angle 0), e_b = n × e_a
+  const ax = (a[3 * k] - w * nx) / r;
+  const ay = (a[3 * k + 1] - w * ny) / r;
+  const az = (a[3 * k + 2] - w * nz) / r;
+  const bx = ny * az - nz * ay;
+  const by = nz * ax - nx * az;
+  const bz = nx * ay - ny * ax;
+  // the arc: the angles where every other a_i is no closer to the circle's points than a_k is
+  let start = 0;
+  let span = 2 * Math.PI;
+  for (let i = 0; i < count; i++) {
+    if (i === k || i === j) continue;
+    const mx = a[3 * k] - a[3 * i];
+    const my = a[3 * k + 1] - a[3 * i + 1];
+    const mz = a[3 * k + 2] - a[3 * i + 2];
+    const p = mx * ax + my * ay + mz * az;
+    const q = mx * bx + my * by + mz * bz;
+    // the half circle (a_k − a_i)·u ≥ 0
+    const from = Math.atan2(q, p) - Math.PI / 2;
+    if (span === 2 * Math.PI) {
+      start = from;
+      span = Math.PI;
+      continue;
+    }
+    const offset = positiveAngle(from - start);
+    if (offset < span) {
+      start += offset;
+      span = Math.min(span - offset, Math.PI);
+    } else if (offset + Math.PI > 2 * Math.PI) span = Math.min(span, offset + Math.PI - 2 * Math.PI);
+    else return false;
+    if (!(span > 0)) return false;
+  }
+  arc[2] = start;
+  arc[3] = span;
+  return true;
+}
+
+/** Σ_{m < count} a[stride·i + m]² */
+function squaredNorm(a: Float64Array, i: number, count: number, stride: number): number {
   let sum = 0;
-  for (let m = 0; m < columns; m++) sum += a[3 * i + m] * a[3 * i + m];
+  for (let m = 0; m < count; m++) sum += a[stride * i + m] * a[stride * i + m];
   return sum;
 }
 
