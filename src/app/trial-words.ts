@@ -145,7 +145,10 @@ export function interimSelectionWords(trace: Trace, interim: InterimDecision): s
     ? 'Stage 2 randomises all comers'
     : 'Stage 2 screens on and randomises assay-positive patients only';
   const resized = interim.recalculated ? ', re-sized for conditional power' : '';
-  const size = `${count(interim.stage2 ?? 0)} more ${unit(trace)}${resized}`;
+  const size =
+    interim.finalMonth === undefined
+      ? `${count(interim.stage2 ?? 0)} more ${unit(trace)}${resized}`
+      : `analysed at month ${months(interim.finalMonth)}`;
   return `${rule}${threshold}. ${kept} ${who}: ${size}.`;
 }
 

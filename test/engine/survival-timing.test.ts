@@ -15,6 +15,7 @@ import { parseScenario } from '../../src/engine/scenario/parse.js';
 import type { Scenario, SurvivalEndpoint } from '../../src/engine/scenario/types.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { traceReplicate } from '../../src/engine/trace/trace.js';
+import { interimSelectionWords } from '../../src/app/trial-words.js';
 import { agreementBound, proportionSe } from '../support/monte-carlo.js';
 import { scenarioFrom } from '../support/scenarios.js';
 
@@ -99,6 +100,23 @@ describe('analyses at a calendar month', () => {
     expect(second.held).toBeCloseTo(1 - result.earlyStop!.efficacy - result.earlyStop!.futility, 12);
     expect(second.months).toBeCloseTo(30, 9);
     expect(second.events!).toBeGreaterThan(first.events!);
+  });
+});
+
+describe('a traced calendar adaptive trial', () => {
+  it('says the events stage 1 analysed and the month stage 2 is analysed at', () => {
+    const scenario = scenarioFrom({
+      ...base,
+      designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [200, 400], months: [15, 30] }],
+      simulation: { replicates: 10, seed: 'calendar-trace', method: 'patient' },
+    });
+    const trace = traceReplicate(scenario, 'ae', 1);
+    const interim = trace.decisions.find((decision) => decision.kind === 'interim');
+    if (interim?.kind !== 'interim') throw new Error('no interim');
+    expect(interim.size).toBe(trace.outcome.analyses[0].events);
+    expect(interim.month).toBe(15);
+    expect(interim.finalMonth).toBe(30);
+    if (interim.stop === null) expect(interimSelectionWords(trace, interim)).toMatch(/analysed at month 30\.0\.$/);
   });
 });
 

@@ -37,6 +37,8 @@ export function prepareAdaptiveEnrichment(
   const threshold = selection.threshold ?? -Infinity;
   // survival results report each analysis's month and events (results.ts)
   const countsAnalyses = scenario.endpoint.type === 'survival';
+  // stages at calendar months: `planned` is [m₁, M], and the trace says so
+  const calendar = countsAnalyses && design.months !== undefined;
 
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
@@ -93,8 +95,9 @@ export function prepareAdaptiveEnrichment(
       }
       recorder?.decision({
         kind: 'interim',
-        size: size1,
+        size: calendar ? source.events : size1,
         month: source.months,
+        ...(calendar ? { finalMonth: total } : {}),
         zS: zS1,
         zF: zF1,
         effectS,

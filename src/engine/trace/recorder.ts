@@ -59,9 +59,11 @@ export type ClosedTestDecision = {
 /** the interim of an adaptive-enrichment design: stage 1's statistics, early decisions and the selection */
 export type InterimDecision = {
   kind: 'interim';
-  /** stage 1's patients, or events for survival */
+  /** stage 1's patients, or events for survival (the events analysed, for a design analysed at months) */
   size: number;
   month: number;
+  /** a survival design analysed at calendar months: the month of stage 2's analysis (`stage2` is months) */
+  finalMonth?: number;
   zS: number;
   zF: number;
   effectS: number;
@@ -86,7 +88,7 @@ export type InterimDecision = {
   keepF: boolean;
   /** the trial stops here: both rejected (efficacy), or no chance left or nothing kept (futility) */
   stop: 'efficacy' | 'futility' | null;
-  /** stage 2's size in patients (or events), null when the trial stops */
+  /** stage 2's size in patients (or events, or months), null when the trial stops */
   stage2: number | null;
   /** whether the re-sizing rule set `stage2` (else the planned N − n₁) */
   recalculated: boolean;
