@@ -2,11 +2,16 @@
 // Cells are indexed in this order everywhere in the engine:
 //   0: marker+ assay+   1: marker− assay+   (together the population S)
 //   2: marker+ assay−   3: marker− assay−   (together R; S ∪ R = F)
+import { cellIndex, cellLayout, oneMarkerModel } from './population-model.js';
 import type { Scenario } from './scenario/types.js';
 
 export const CELLS = 4;
 export const CELL_POSITIVE = [true, false, true, false] as const;
 export const CELL_IN_S = [true, true, false, false] as const;
+/** oneMarkerModel's subgroups pos, neg and its one population S */
+const POS = 0;
+const NEG = 1;
+const S = 0;
 
 export type PopulationSummary = {
   /** P(cell) for a screened patient, cells in the order above */
@@ -19,16 +24,17 @@ export type PopulationSummary = {
   npv: number;
 };
 
+/** The one-marker instance of the population model (population-model.ts); its cells are the ones above. */
 export function summarisePopulation(population: Scenario['population']): PopulationSummary {
-  const { prevalence: p, sensitivity: se, specificity: sp } = population;
-  const cellProbabilities: [number, number, number, number] = [p * se, (1 - p) * (1 - sp), p * (1 - se), (1 - p) * sp];
-  const assayPositive = cellProbabilities[0] + cellProbabilities[1];
-  const assayNegative = cellProbabilities[2] + cellProbabilities[3];
+  const { prevalence, sensitivity, specificity } = population;
+  const layout = cellLayout(oneMarkerModel(prevalence, sensitivity, specificity));
+  const cells = layout.cellProbability;
+  const assayNegative = layout.classifiedShare[NEG];
   return {
-    cellProbabilities,
-    assayPositive,
-    ppv: assayPositive > 0 ? cellProbabilities[0] / assayPositive : 0,
-    npv: assayNegative > 0 ? cellProbabilities[3] / assayNegative : 0,
+    cellProbabilities: [cells[0], cells[1], cells[2], cells[3]],
+    assayPositive: layout.populationShare[S],
+    ppv: layout.composition[S * layout.subgroupIds.length + POS],
+    npv: assayNegative > 0 ? cells[cellIndex(layout, NEG, NEG)] / assayNegative : 0,
   };
 }
 
