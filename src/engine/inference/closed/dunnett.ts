@@ -1,0 +1,32 @@
+// The max-z ("dunnett") intersection test: p_I = P(max_{k ∈ I} Z_k ≥ max_{k ∈ I} z_k) for Z ~ N(0, R_I),
+// R_I the correlation of the mask's statistics (POPULATIONS.md: I_ij/√(I_i·I_j)); for two hypotheses
+// it is Spiessens & Debois' test. The probability is MaxOfNormals4's (src/engine/math/max-normal-4.ts), any
+// rank; one hypothesis gives its own p.
+import { MaxOfNormals4 } from '../../math/max-normal-4.js';
+import type { ElementaryStatistics } from './elementary.js';
+import { MOST_HYPOTHESES } from './masks.js';
+import type { IntersectionPValue } from './types.js';
+
+export class Dunnett implements IntersectionPValue {
+  private readonly maxima = new MaxOfNormals4();
+  /** the hypotheses of the mask */
+  private readonly members = new Uint8Array(MOST_HYPOTHESES);
+  /** R_I, row by row */
+  private readonly correlation = new Float64Array(MOST_HYPOTHESES * MOST_HYPOTHESES);
+
+  pValue(statistics: ElementaryStatistics, mask: number): number {
+    const strongest = statistics.strongest(mask);
+    if (mask === 1 << strongest) return statistics.p[strongest];
+    const members = this.members;
+    const count = statistics.hypotheses;
+    let size = 0;
+    for (let k = 0; k < count; k++) if (mask & (1 << k)) members[size++] = k;
+    const full = statistics.correlation;
+    const correlation = this.correlation;
+    for (let i = 0; i < size; i++) {
+      const row = members[i] * count;
+      for (let j = 0; j < size; j++) correlation[i * size + j] = full[row + members[j]];
+    }
+    return this.maxima.upper(correlation, size, statistics.z[strongest]);
+  }
+}

@@ -1,0 +1,23 @@
+// Simes: p_I = min_i p_(i)·m/i over the mask's p-values sorted, p_(1) ≤ … ≤ p_(m) (R. J. Simes,
+// Biometrika 73 (1986) 751–754); never above p_(m) ≤ 1. As a closed test it is Hommel's procedure
+// (G. Hommel, Biometrika 75 (1988) 383–386). The mask's p-values in sorted order are the elementary
+// order restricted to the mask, so nothing is sorted here.
+import type { ElementaryStatistics } from './elementary.js';
+import { hypothesesIn } from './masks.js';
+import type { IntersectionPValue } from './types.js';
+
+export const simes: IntersectionPValue = {
+  pValue(statistics: ElementaryStatistics, mask: number): number {
+    const size = hypothesesIn(mask);
+    const order = statistics.order;
+    let rank = 0;
+    let smallest = Infinity;
+    for (let i = 0; rank < size; i++) {
+      const k = order[i];
+      if (!(mask & (1 << k))) continue;
+      rank++;
+      smallest = Math.min(smallest, (statistics.p[k] * size) / rank);
+    }
+    return smallest;
+  },
+};

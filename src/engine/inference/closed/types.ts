@@ -1,0 +1,12 @@
+// An intersection rule of closed testing: the one-sided p-value of H_I = ∩_{k ∈ I} H_k from the elementary
+// statistics of the hypotheses in I, given as a bit mask (masks.ts). Every rule takes masks of any size
+// 1 … G and gives a single hypothesis's mask that hypothesis's own p. Rules allocate nothing per call; one
+// that needs scratch space owns it, so each design keeps its own instance.
+import type { ElementaryStatistics } from './elementary.js';
+
+export interface IntersectionPValue {
+  /** G, for a rule made for a given number of hypotheses (hierarchical's order) */
+  readonly hypotheses?: number;
+  /** the p-value of the intersection of the hypotheses in `mask` (1 … 2^G − 1) */
+  pValue(statistics: ElementaryStatistics, mask: number): number;
+}
