@@ -1,10 +1,12 @@
-// The endpoint: its type decides its fields. Values are per true marker status (pos/neg).
+// The endpoint: its type decides its fields. Values are per true marker status (pos/neg), or per
+// subgroup in the several-populations form (subgroup-maps.ts).
 import { numberIn, oneOf, optional } from './checks.js';
 import type { Field, Issues } from './checks.js';
 import { DEFAULTS } from './defaults.js';
 import { numberOrPieces, pieces } from './pieces.js';
 import { object, readField, readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
+import { checkSubgroupEndpoint } from './subgroup-maps.js';
 import { checkSurvivalControl } from './survival-rules.js';
 import type { Endpoint, EndpointType } from './types.js';
 
@@ -75,11 +77,16 @@ export const ENDPOINT_FIELDS: EndpointFields = {
 export const ENDPOINT_TYPES = Object.keys(ENDPOINT_FIELDS) as EndpointType[];
 export const ENDPOINT_TYPE = oneOf(ENDPOINT_TYPES);
 
-/** The endpoint (when all is well) and its type (whenever the type itself is readable). */
+/**
+ * The endpoint (when all is well) and its type (whenever the type itself is readable). With `subgroups`
+ * (the several-populations form, not simulated yet) its maps are checked per subgroup and only the type
+ * is returned.
+ */
 export function readEndpoint(
   value: unknown,
   path: string,
   issues: Issues,
+  subgroups?: readonly string[],
 ): { type?: EndpointType; endpoint?: Endpoint } {
   // an absent endpoint reads as {}, so the message names the missing `endpoint.type`
   const record = value === undefined ? {} : recordAt(value, path, issues);
@@ -91,6 +98,10 @@ export function readEndpoint(
     const owner = ENDPOINT_TYPES.find((other) => Object.hasOwn(ENDPOINT_FIELDS[other], key));
     return owner === undefined ? undefined : `not a field of ${type} endpoints (it belongs to ${owner})`;
   });
+  if (subgroups !== undefined) {
+    checkSubgroupEndpoint(record, fields as Record<string, Field<unknown>>, subgroups, path, issues);
+    return { type };
+  }
   const { value: read, complete } = readFields(record, fields, path, issues, {});
   const before = issues.length;
   if (type === 'survival') checkSurvivalControl(record, path, MEDIAN.allowed, issues);

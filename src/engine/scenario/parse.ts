@@ -6,6 +6,7 @@ import type { Context, Issues } from './checks.js';
 import { readDesigns } from './designs.js';
 import { readEndpoint } from './endpoint.js';
 import { resolveMethod } from './method.js';
+import { NOT_SIMULATED_YET, hasSubgroups, readPopulationForm, subgroupIdsOf } from './population-form.js';
 import { checkTestMethod } from './survival-test.js';
 import { checkPiecesBeforeLastAnalysis } from './timing.js';
 import { readFields, recordAt, reportUnknown } from './record.js';
@@ -30,8 +31,14 @@ export function parseScenario(input: unknown): ParseResult {
   reportUnknown(document, SCENARIO_KEYS, ROOT, issues);
 
   const header = readFields(document, HEADER_FIELDS, ROOT, issues, {});
-  const population = section(document, 'population', POPULATION_FIELDS, issues);
-  const { type: endpointType, endpoint } = readEndpoint(own(document, 'endpoint'), 'endpoint', issues);
+  // the several-populations form is read and checked, then refused: the engine does not simulate it yet
+  const severalPopulations = hasSubgroups(own(document, 'population'));
+  const population = severalPopulations ? {} : section(document, 'population', POPULATION_FIELDS, issues);
+  if (severalPopulations && readPopulationForm(own(document, 'population'), 'population', issues)) {
+    issues.push(`population.subgroups: ${NOT_SIMULATED_YET}`);
+  }
+  const subgroups = severalPopulations ? subgroupIdsOf(own(document, 'population')) : undefined;
+  const { type: endpointType, endpoint } = readEndpoint(own(document, 'endpoint'), 'endpoint', issues, subgroups);
   const trial = section(document, 'trial', TRIAL_FIELDS, issues);
   const analysis = section(document, 'analysis', ANALYSIS_FIELDS, issues, { endpointType });
   const simulation = section(document, 'simulation', SIMULATION_FIELDS, issues);
