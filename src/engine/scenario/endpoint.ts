@@ -7,7 +7,7 @@ import { numberOrPieces, pieces } from './pieces.js';
 import { object, readField, readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
 import { checkSubgroupEndpoint } from './subgroup-maps.js';
-import { checkSurvivalControl } from './survival-rules.js';
+import { checkSurvivalControl, PAIR_WORDS } from './survival-rules.js';
 import type { Endpoint, EndpointType } from './types.js';
 
 const perStatus = <T>(field: Field<T>) => object<{ pos: T; neg: T }>({ pos: field, neg: field });
@@ -104,7 +104,7 @@ export function readEndpoint(
   }
   const { value: read, complete } = readFields(record, fields, path, issues, {});
   const before = issues.length;
-  if (type === 'survival') checkSurvivalControl(record, path, MEDIAN.allowed, issues);
+  if (type === 'survival') checkSurvivalControl(record, path, ['pos', 'neg'], PAIR_WORDS(MEDIAN.allowed), issues);
   // complete: every field of this endpoint type is present and in range, and they agree
   return complete && issues.length === before ? { type, endpoint: { type, ...read } as Endpoint } : { type };
 }

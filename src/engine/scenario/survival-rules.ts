@@ -13,26 +13,40 @@ function gives(record: Record<string, unknown>, key: string, status: string): bo
   return isRecord(pair) && own(pair, status) !== undefined;
 }
 
+/** how the rules' messages name what is missing: the pair's form, and a status given by neither */
+export type ControlWords = {
+  object: string;
+  missing: (median: string, hazard: string, status: string) => string;
+};
+
+/** the one-marker form's words: `{ pos, neg }` pairs */
+export const PAIR_WORDS = (medianWords: string): ControlWords => ({
+  object: 'an object { pos, neg }',
+  missing: (median, hazard, status) =>
+    `${child(median, status)}: required unless ${child(hazard, status)} is given, must be ${medianWords}`,
+});
+
 /**
- * The rules, on the endpoint as written (each field's own problems are its reader's to report);
- * `medianWords` says what a median may be.
+ * The rules, on the endpoint as written (each field's own problems are its reader's to report), per
+ * status (`pos` and `neg`, or the subgroups of the several-populations form)
  */
 export function checkSurvivalControl(
   record: Record<string, unknown>,
   path: string,
-  medianWords: string,
+  statuses: readonly string[],
+  words: ControlWords,
   issues: Issues,
 ): void {
   const median = child(path, 'controlMedian');
   const hazard = child(path, 'controlHazard');
   const given = (key: string) => own(record, key) !== undefined;
   if (!given('controlMedian') && !given('controlHazard')) {
-    issues.push(`${median}: required (or ${hazard}), must be an object { pos, neg }`);
+    issues.push(`${median}: required (or ${hazard}), must be ${words.object}`);
     return;
   }
   // a pair that is no object is reported by its reader; what it lacks is not asked for again
   const readable = (key: string) => !given(key) || isRecord(own(record, key));
-  for (const status of STATUSES) {
+  for (const status of statuses) {
     const byMedian = gives(record, 'controlMedian', status);
     const byHazard = gives(record, 'controlHazard', status);
     if (byMedian && byHazard) {
@@ -40,9 +54,7 @@ export function checkSurvivalControl(
         `${child(hazard, status)}: not with ${child(median, status)}: the control arm has a median or a hazard`,
       );
     } else if (!byMedian && !byHazard && readable('controlMedian') && readable('controlHazard')) {
-      issues.push(
-        `${child(median, status)}: required unless ${child(hazard, status)} is given, must be ${medianWords}`,
-      );
+      issues.push(words.missing(median, hazard, status));
     }
     if (gives(record, 'shape', status) && byHazard && !byMedian)
       issues.push(
