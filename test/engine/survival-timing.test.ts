@@ -336,14 +336,37 @@ describe('planning around calendar and population-timed designs', () => {
     ]);
   });
 
-  it('solve gives no size for a calendar design, saying why', async () => {
+  it('solve sizes a calendar design up to the patients it recruits by its month, or says that is short', async () => {
     const single = { ...scenario, designs: [scenario.designs[0]] };
-    const [calendar] = await solve(single, { power: 0.8, hypothesis: 'any' }, async (s) => simulate(s));
-    expect(calendar).toEqual({
+    const run = async (s: Scenario) => simulate(s);
+    const [calendar] = await solve(single, { power: 0.4, hypothesis: 'any' }, run, { replicates: 2000 });
+    if (!('size' in calendar)) throw new Error(calendar.unreachable);
+    // proportional hazards, asymptotic: the closed form at the events expected by month 24 is the law
+    expect(calendar.method).toBe('closed form');
+    const power = (n: number) => {
+      const varied = withParameter(single, 'n', n);
+      if (!varied.ok) throw new Error(varied.errors.join('\n'));
+      return scenarioAnalytics(varied.scenario)[0]!.reject.any!;
+    };
+    expect(power(calendar.size)).toBeGreaterThanOrEqual(0.4);
+    expect(power(calendar.size - 1)).toBeLessThan(0.4);
+    expect(calendar.size).toBeLessThanOrEqual(RATE * 24);
+    // 20 screened a month randomise 480 by month 24: no more can add events by then
+    const [short] = await solve(single, { power: 0.9, hypothesis: 'any' }, run, { replicates: 2000 });
+    expect(short).toEqual({
       id: 'calendar',
       unit: 'n',
-      unreachable: 'its analyses come at calendar months, which set its power, not a size: give events',
+      unreachable:
+        'the closed-form power stays below 0.9 up to 480, ' +
+        'the patients the screening rate recruits by the analysis month',
     });
+    const adaptive = scenarioFrom({
+      ...base,
+      designs: [{ id: 'ae', type: 'adaptive-enrichment', n: [200, 400], months: [12, 24] }],
+      simulation: { method: 'patient' },
+    });
+    const [stages] = await solve(adaptive, { power: 0.8, hypothesis: 'any' }, run, { replicates: 2000 });
+    expect(stages).toMatchObject({ unreachable: expect.stringMatching(/^its stages come at calendar months/) });
   });
 
   it('the rpact script says that no call holds calendar or S-timed analyses', () => {

@@ -85,16 +85,17 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
     const what = target.hypothesis === 'both' ? 'both H_S and H_F' : `H_${target.hypothesis}`;
     return { id: design.id, unit, unreachable: `${design.type} designs do not test ${what}` };
   }
-  // at fixed months more patients add power only while they can be recruited by then: no size to search
-  if (design.months !== undefined)
+  // an adaptive design at calendar months has two months and two sizes: no one size to search
+  if (design.type === 'adaptive-enrichment' && design.months !== undefined)
     return {
       id: design.id,
       unit,
-      unreachable: 'its analyses come at calendar months, which set its power, not a size: give events',
+      unreachable: 'its stages come at calendar months, which set its power with both stage sizes: give events',
     };
   const never = target.hypothesis === 'both' ? neverRejectsBoth(design) : undefined;
   if (never) return { id: design.id, unit, unreachable: `this design never rejects both: ${never}` };
-  const largest = largestSize(design, unit);
+  const recruitable = recruitableByLastMonth(single, design);
+  const largest = Math.min(largestSize(design, unit), recruitable ?? Infinity);
   const at = (size: number) => {
     const varied = withParameter(single, unit, size);
     if (!varied.ok) throw new Error(varied.errors.join('\n'));
@@ -107,7 +108,9 @@ async function solveDesign(single: Scenario, design: Design, target: Target, sim
   const outOfReach = (how: string) => ({
     id: design.id,
     unit,
-    unreachable: `the ${how} power stays below ${target.power} up to ${largest}`,
+    unreachable:
+      `the ${how} power stays below ${target.power} up to ${largest}` +
+      (recruitable === undefined ? '' : ', the patients the screening rate recruits by the analysis month'),
   });
 
   const closed = closedFormPower(single, target);
@@ -264,6 +267,16 @@ function smallestSize(from: number, largest: number, enough: (size: number) => b
 }
 
 /** the largest size the contract accepts: events take patients along (parameter.ts), and both are bounded */
+/**
+ * a one-stage design analysed at a calendar month: the patients it can randomise by then (more would
+ * enter after the analysis and add nothing); undefined for any other design
+ */
+function recruitableByLastMonth(scenario: Scenario, design: Design): number | undefined {
+  if (design.type === 'adaptive-enrichment' || typeof design.months !== 'number') return undefined;
+  const share = design.type === 'enriched' ? summarisePopulation(scenario.population).assayPositive : 1;
+  return Math.max(SMALLEST, Math.floor(scenario.trial.screeningRate * share * design.months));
+}
+
 function largestSize(design: Design, unit: 'n' | 'events'): number {
   if (unit === 'n') return MAX_PATIENTS;
   const patientsPerEvent = design.n === undefined ? 1 : currentSize(design, 'n') / currentSize(design, 'events');
