@@ -790,6 +790,26 @@ describe('what the page reads and runs when it opens', () => {
     await context.close();
   });
 
+  it('a file in the several-populations form is refused with the contract’s message, results kept', async () => {
+    const { page, errors, context } = await open();
+    await done(page);
+    const before = await tableText(page);
+    const [reference] = JSON.parse(readFileSync('test/fixtures/reference/rpact-populations.json', 'utf8'));
+    const file = {
+      name: 'two-markers.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(reference.scenario)),
+    };
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect
+      .poll(() => page.locator('body').innerText())
+      .toContain('several biomarker populations are not simulated yet');
+    await page.screenshot({ path: `${SCREENSHOTS}/import-populations.png` });
+    expect(await tableText(page)).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('imports a scenario file that starts with a byte-order mark, as the command line reads it', async () => {
     const { page, context } = await open();
     await done(page);
