@@ -116,10 +116,11 @@ export function interimSelectionWords(trace: Trace, interim: InterimDecision): s
         ? 'estimated effect (1/HR from the log-rank test)'
         : 'estimated effect';
   const values = `S ${number(interim.measureS)}, F ${number(interim.measureF)}`;
+  const one = selection.rule === 'best' || (selection.rule === 'rbest' && selection.r === 1);
   const rule =
-    selection.rule === 'all'
+    selection.rule === 'all' || (selection.rule === 'rbest' && !one)
       ? 'The selection rule keeps both populations'
-      : selection.rule === 'best'
+      : one
         ? `The selection rule keeps the population with the larger ${measure} (S on a tie): ${values}`
         : `The selection rule keeps the larger ${measure} and any within ε = ${number(selection.epsilon)} of it: ` +
           values;

@@ -246,9 +246,11 @@ function selectionWords(design: Adaptive): string {
   const kept =
     rule === 'all'
       ? 'both populations are kept'
-      : rule === 'best'
+      : rule === 'best' || (rule === 'rbest' && design.selection.r === 1)
         ? `the population with the larger ${on} is kept (S on a tie)`
-        : `the population with the larger ${on} is kept, and the other too if its ${on} is within ${epsilon} of it`;
+        : rule === 'rbest'
+          ? `the ${design.selection.r} populations with the largest ${on} are kept, both S and F here`
+          : `the population with the larger ${on} is kept, and the other too if its ${on} is within ${epsilon} of it`;
   if (threshold === null) return `${kept}.`;
   return (
     `${kept}; a population whose ${on} is not above ${threshold} is dropped, and when none is kept the trial ` +

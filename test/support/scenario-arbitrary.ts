@@ -92,15 +92,19 @@ const recalculation = fc.option(
   { nil: undefined },
 );
 
-const selection = fc.record(
-  {
-    rule: fc.constantFrom('best', 'epsilon', 'all'),
-    measure: fc.constantFrom('effect', 'z'),
-    epsilon: fc.double({ min: 0, max: 1, noNaN: true }),
-    threshold: fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
-  },
-  { requiredKeys: [] },
-);
+const selection = fc
+  .record(
+    {
+      rule: fc.constantFrom('best', 'rbest', 'epsilon', 'all'),
+      r: fc.integer({ min: 1, max: 4 }),
+      measure: fc.constantFrom('effect', 'z'),
+      epsilon: fc.double({ min: 0, max: 1, noNaN: true }),
+      threshold: fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
+    },
+    { requiredKeys: [] },
+  )
+  // r belongs to rbest alone
+  .map(({ r, ...rest }) => (rest.rule === 'rbest' ? { ...rest, r: r ?? 2 } : rest));
 
 const design = (index: number, survival: boolean) =>
   fc

@@ -206,6 +206,7 @@ export class DesignCards extends StoreElement {
       <div class="pair">${field(store, `${path}.selection.rule`)}${field(store, `${path}.selection.measure`)}</div>
       <div class="pair">
         ${rule === 'epsilon' ? field(store, `${path}.selection.epsilon`) : nothing}
+        ${rule === 'rbest' ? field(store, `${path}.selection.r`) : nothing}
         ${field(store, `${path}.selection.threshold`)}
       </div>
       ${field(store, `${path}.efficacy`)}

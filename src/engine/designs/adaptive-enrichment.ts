@@ -69,9 +69,11 @@ export function prepareAdaptiveEnrichment(
       let keepF: boolean;
       if (selection.rule === 'all') {
         keepS = keepF = true;
-      } else if (selection.rule === 'best') {
-        keepS = measureS >= measureF;
-        keepF = !keepS;
+      } else if (selection.rule === 'best' || selection.rule === 'rbest') {
+        // the r best: a population is kept when fewer than r rank above it (S first on a tie)
+        const r = selection.rule === 'best' ? 1 : (selection.r as number);
+        keepS = (measureS >= measureF ? 0 : 1) < r;
+        keepF = (measureS >= measureF ? 1 : 0) < r;
       } else {
         keepS = best - measureS <= selection.epsilon;
         keepF = best - measureF <= selection.epsilon;

@@ -243,9 +243,9 @@ function averageHazardRatioPower(single: Scenario, target: Target): ((scenario: 
  * (which the contract allows with the inverse normal only)
  */
 function neverRejectsBoth(design: Design): string | undefined {
-  if (design.type !== 'adaptive-enrichment' || design.selection.rule !== 'best' || design.efficacy !== 'none') {
-    return undefined;
-  }
+  if (design.type !== 'adaptive-enrichment' || design.efficacy !== 'none') return undefined;
+  const { rule, r } = design.selection;
+  if (rule !== 'best' && !(rule === 'rbest' && r === 1)) return undefined;
   return 'the "best" rule keeps one population for stage 2, and without early efficacy the other cannot be rejected';
 }
 

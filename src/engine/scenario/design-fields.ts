@@ -1,6 +1,6 @@
 // The fields designs share or carry (docs/scenario.md, "Designs"): intersection tests, efficacy
 // stops, interim information rates, the adaptive selection rule and sample-size recalculation.
-import { child, inRange, item, mustBe, numberIn, oneOf, orNull, rangeWords } from './checks.js';
+import { child, inRange, item, mustBe, numberIn, oneOf, optional, orNull, rangeWords } from './checks.js';
 import type { Field, Issues } from './checks.js';
 import { object } from './record.js';
 import type { ObjectField } from './record.js';
@@ -54,12 +54,24 @@ export const INTERIMS: ObjectField<Interims> = object<Interims>({
   efficacy: oneOf(EFFICACY, 'obrien-fleming'),
 });
 
-export const SELECTION: ObjectField<Selection> = object<Selection>({
-  rule: oneOf(['best', 'epsilon', 'all'], 'best'),
-  measure: oneOf(['effect', 'z'], 'effect'),
-  epsilon: numberIn({ min: 0 }, 0.1),
-  threshold: orNull(numberIn({})),
-});
+/** rbest's r: at most the four populations rpact selects among */
+const KEPT = numberIn({ integer: true, min: 1 }, undefined, { max: 4, why: 'at most four populations' });
+
+export const SELECTION: ObjectField<Selection> = object<Selection>(
+  {
+    rule: oneOf(['best', 'rbest', 'epsilon', 'all'], 'best'),
+    r: optional(KEPT),
+    measure: oneOf(['effect', 'z'], 'effect'),
+    epsilon: numberIn({ min: 0 }, 0.1),
+    threshold: orNull(numberIn({})),
+  },
+  (value, path, issues: Issues) => {
+    if (value.rule === 'rbest' && value.r === undefined)
+      issues.push(`${child(path, 'r')}: required with rule "rbest", must be ${KEPT.allowed}`);
+    if (value.rule !== undefined && value.rule !== 'rbest' && value.r !== undefined)
+      issues.push(`${child(path, 'r')}: only with rule "rbest" (rule is "${value.rule}")`);
+  },
+);
 
 /**
  * The effect stage 2 is sized for: a mean or response-rate difference > 0, or for survival a

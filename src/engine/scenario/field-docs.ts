@@ -192,7 +192,12 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   'designs.selection.rule': {
     label: 'Selection rule',
     help: 'Which populations continue.',
-    choices: { best: 'Best', epsilon: 'Within ε of the best', all: 'All' },
+    choices: { best: 'Best', rbest: 'The r best', epsilon: 'Within ε of the best', all: 'All' },
+  },
+  'designs.selection.r': {
+    label: 'Populations kept (r)',
+    unit: 'at most',
+    help: 'The r best continue; with S and F, 1 is Best and 2 keeps both.',
   },
   'designs.selection.measure': {
     label: 'Selection measure',

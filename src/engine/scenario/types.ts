@@ -43,7 +43,10 @@ export type Efficacy = 'none' | 'obrien-fleming' | 'pocock';
 export type Interims = { informationRates: number[]; efficacy: Efficacy };
 
 export type Selection = {
-  rule: 'best' | 'epsilon' | 'all';
+  /** rbest keeps the `r` best (rpact's "rBest"); with S and F, r = 1 is best and r ≥ 2 all */
+  rule: 'best' | 'rbest' | 'epsilon' | 'all';
+  /** rule rbest only: how many populations stage 2 keeps at most */
+  r?: number;
   measure: 'effect' | 'z';
   epsilon: number;
   /** a population whose measure is below it is never kept; null = no threshold (rpact's -Inf) */

@@ -137,6 +137,9 @@ function selection(design: StratifiedDesign | AdaptiveEnrichmentDesign): Argumen
   const { rule, measure, epsilon, threshold } = design.selection;
   const args: Argument[] = [];
   if (rule === 'best' && measure === 'z') args.push(['typeOfSelection', '"rBest"'], ['rValue', '1']);
+  // rpact's r is at most its populations, S and F here
+  else if (rule === 'rbest')
+    args.push(['typeOfSelection', '"rBest"'], ['rValue', String(Math.min(design.selection.r ?? 1, 2))]);
   else args.push(['typeOfSelection', rString(rule)]);
   if (rule === 'epsilon') args.push(['epsilonValue', rNumber(epsilon)]);
   args.push(['effectMeasure', rString(measure === 'z' ? 'testStatistic' : 'effectEstimate')]);

@@ -73,7 +73,7 @@ describe('unknown fields', () => {
       'endpoint.effects: unknown field (allowed: type, sd, effect)',
       'trial.costs.perPatient: unknown field (allowed: perScreened, perRandomized, perMonth, fixed)',
       'designs[0].interims.rates: unknown field (allowed: informationRates, efficacy)',
-      'designs[3].selection.thresold: unknown field (allowed: rule, measure, epsilon, threshold)',
+      'designs[3].selection.thresold: unknown field (allowed: rule, r, measure, epsilon, threshold)',
       'designs[3].recalculation.power: unknown field (allowed: conditionalPower, minStage2, maxStage2, assumedEffect)',
     ]);
   });

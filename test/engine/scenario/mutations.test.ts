@@ -160,7 +160,7 @@ it('copes with circular and exotic values', () => {
     'designs[1].label: must be text of at most 80 characters, got an object',
     'designs[2].intersection: must be one of ' +
       '"bonferroni", "simes", "sidak", "spiessens-debois", "hierarchical-S", "hierarchical-F", got 10n',
-    'designs[3].selection.rule: must be one of "best", "epsilon", "all", got symbol',
+    'designs[3].selection.rule: must be one of "best", "rbest", "epsilon", "all", got symbol',
     'designs[3].selection.measure: must be "effect" or "z", got function',
     'designs[3].selection.threshold: must be a finite number, or null for none, got an object',
   ]);
