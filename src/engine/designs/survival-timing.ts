@@ -2,9 +2,7 @@
 // "Analysis timing"): at cumulative event targets in the population that times them, or at
 // calendar months; and stage 1's share of the information an adaptive design's inverse-normal
 // weights are fixed by, which calendar stages take from the expected events at their months.
-import { Accrual } from '../endpoints/survival/accrual.js';
-import { survivalHazards } from '../endpoints/survival/hazards.js';
-import { summarisePopulation } from '../population.js';
+import { eventsPlan } from '../planning/expected-events.js';
 import type { AdaptiveEnrichmentDesign, Design, Scenario } from '../scenario/types.js';
 
 export type AnalysisTimes = {
@@ -40,9 +38,7 @@ export function lookTimes(design: Design, targets: readonly number[] | null): An
  */
 export function calendarShare(scenario: Scenario, design: AdaptiveEnrichmentDesign, months: [number, number]): number {
   if (scenario.endpoint.type !== 'survival') throw new Error('calendar stages are for survival endpoints');
-  const accrual = new Accrual(scenario, summarisePopulation(scenario.population), survivalHazards(scenario.endpoint));
-  if (design.n) accrual.recruit('F', design.n[1], 0);
-  else accrual.recruit('F', Infinity, 0);
+  const { accrual } = eventsPlan({ ...scenario, endpoint: scenario.endpoint }, 'F', design.n?.[1] ?? Infinity);
   const onlyS = design.eventsIn === 'S';
   return accrual.events(months[0], onlyS) / accrual.events(months[1], onlyS);
 }

@@ -63,7 +63,8 @@ export function prepareSurvivalDesign(
     design,
     design.months === undefined ? lookSizes(requiredSize(design, 'events', 'without months'), rates) : null,
   );
-  const analyses = times.months ? times.months.length : rates.length;
+  // its looks (calendar months come without interims: one analysis)
+  const analyses = rates.length;
   const rule: IntersectionRule | null = testsBoth
     ? intersectionTests[design.intersection].atLevel(scenario.alpha)
     : null;

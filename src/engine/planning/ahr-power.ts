@@ -10,7 +10,7 @@
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { normalCdf, normalQuantile } from '../math/normal.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
-import { averageHazardRatio } from './average-hazard-ratio.js';
+import { type AverageHazardRatio, averageHazardRatio, averageHazardRatioOf } from './average-hazard-ratio.js';
 import { eventsPlan } from './expected-events.js';
 
 export type AhrPower = {
@@ -27,15 +27,7 @@ export function ahrPower(
   n: number,
   month: number,
 ): AhrPower {
-  const planned = averageHazardRatio(scenario, from, n, month);
-  const theta = -Math.log(planned.ratio);
-  const { information0, information1 } = planned;
-  const zAlpha = normalQuantile(1 - scenario.alpha);
-  const power =
-    information0 > 0 && information1 > 0
-      ? normalCdf(Math.sqrt(information1) * theta - zAlpha * Math.sqrt(information1 / information0))
-      : 0;
-  return { power, events: planned.events, averageHazardRatio: planned.ratio };
+  return powerOf(scenario.alpha, averageHazardRatio(scenario, from, n, month));
 }
 
 /** the AHR power of an event-driven analysis: at the month `events` are expected in the tested population */
@@ -45,7 +37,19 @@ export function eventDrivenAhrPower(
   n: number,
   events: number,
 ): number {
-  const { accrual, onlyS } = eventsPlan(scenario, from, n);
-  const month = accrual.eventMonth(events, onlyS);
-  return Number.isFinite(month) ? ahrPower(scenario, from, n, month).power : 0;
+  const plan = eventsPlan(scenario, from, n);
+  const month = plan.accrual.eventMonth(events, plan.onlyS);
+  if (!Number.isFinite(month)) return 0;
+  return powerOf(scenario.alpha, averageHazardRatioOf(plan, scenario.trial.allocation, month)).power;
+}
+
+function powerOf(alpha: number, planned: AverageHazardRatio): AhrPower {
+  const theta = -Math.log(planned.ratio);
+  const { information0, information1 } = planned;
+  const zAlpha = normalQuantile(1 - alpha);
+  const power =
+    information0 > 0 && information1 > 0
+      ? normalCdf(Math.sqrt(information1) * theta - zAlpha * Math.sqrt(information1 / information0))
+      : 0;
+  return { power, events: planned.events, averageHazardRatio: planned.ratio };
 }

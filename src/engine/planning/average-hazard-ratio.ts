@@ -9,7 +9,7 @@ import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { CELLS, CELL_IN_S, CELL_POSITIVE, allocationFactor, treatmentShare } from '../population.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
-import { eventsPlan } from './expected-events.js';
+import { eventsPlan, type EventsPlan } from './expected-events.js';
 
 export type AverageHazardRatio = {
   ratio: number;
@@ -27,10 +27,15 @@ export function averageHazardRatio(
   n: number,
   month: number,
 ): AverageHazardRatio {
-  const { law, accrual, onlyS } = eventsPlan(scenario, from, n);
+  return averageHazardRatioOf(eventsPlan(scenario, from, n), scenario.trial.allocation, month);
+}
+
+/** the same from a trial's recruitment and laws, made once (eventsPlan) */
+export function averageHazardRatioOf(plan: EventsPlan, allocation: number, month: number): AverageHazardRatio {
+  const { law, accrual, onlyS } = plan;
   const byPiece = new Float64Array(law.start.length);
   accrual.events(month, onlyS, byPiece);
-  return average(law, byPiece, (cell) => !onlyS || CELL_IN_S[cell], scenario.trial.allocation);
+  return average(law, byPiece, (cell) => !onlyS || CELL_IN_S[cell], allocation);
 }
 
 /**

@@ -13,7 +13,7 @@ import { stagePair, type Size } from './sizes.js';
 import type { Design, DesignType, Piecewise, SurvivalEndpoint } from './types.js';
 
 /** a hundred years: beyond any trial, small enough that the integrals over months stay exact */
-export const MAX_MONTHS = 1200;
+const MAX_MONTHS = 1200;
 const MONTH = numberIn({ min: 0, minOpen: true }, undefined, { max: MAX_MONTHS, why: 'a hundred years' });
 const MONTH_FIELDS = { 1: MONTH, 2: stagePair(MONTH, 'months with 0 <', ['m1', 'M']) } as const;
 export const EVENTS_IN = oneOf(['S', 'F'] as const);
@@ -62,7 +62,7 @@ export function readTiming(
 }
 
 /** the last calendar month a design analyses at, if its analyses come at months */
-export function lastMonth(design: Design): number | undefined {
+function lastMonth(design: Design): number | undefined {
   const { months } = design;
   return Array.isArray(months) ? months[1] : months;
 }
