@@ -23,7 +23,7 @@
 // the spherical–radial method; the split into a common factor is a step of our own, checked below).
 // - T(h, a) for a ≤ 1 by a 16-point Gauss–Legendre rule in θ over the part of its integrand above 10⁻¹² of
 //   the largest (relative error under 10⁻¹³ against mpmath); the complement T(h, ∞) − T(h, a) from T of
-//   a ≤ 1 by Owen's identities (see owenTail).
+//   a ≤ 1 by Owen's identities (owen-t.ts).
 // - Beside each arc's two peaks of w/(1 − s²), at s = ±r, the integrand is written as
 //   (f(s) − α − βs)·w/(1 − s²) with α + βs = f(s) at s = ±1, flattened as max-normal.ts flattens one,
 //   plus the exact α·atan(tan x / w) + β·atan(r sin x / w). The lower tail of rank 3 or less subtracts
@@ -48,10 +48,11 @@
 // panels many); critical() about 8 of those.
 import { gaussLegendre } from './gauss-legendre.js';
 import { bisectorArc, pivotedCholesky } from './max-normal.js';
+import { brentRoot } from './brent-root.js';
 import { normalUpper, zOfP } from './normal.js';
+import { owenT, owenTail } from './owen-t.js';
 
 const RULE = gaussLegendre(20);
-const ANGLE_RULE = gaussLegendre(16);
 /** x² − y² above this (x > y > 0): Φ̄(x)/Φ̄(y) < exp(−(x² − y²)/2) below 10⁻¹² */
 const NEGLIGIBLE = 2 * 12 * Math.LN10;
 /** below this w (ρ above 1/2) the peak of w/(1 − s²) is narrower than the rule resolves */
@@ -114,75 +115,7 @@ export class MaxOfNormals4 {
     this.setUp(correlation, dimension);
     const low = zOfP(alpha);
     if (this.count === 1) return low;
-    return this.root(low, zOfP(alpha / this.count), alpha);
-  }
-
-  /**
-   * the zero of upper − α between low and high by Brent's method (R. P. Brent, Algorithms for Minimization
-   * without Derivatives, 1973, ch. 4), to 10⁻¹²
-   */
-  private root(low: number, high: number, alpha: number): number {
-    let a = low;
-    let b = high;
-    let fa = this.excess(a, alpha);
-    let fb = this.excess(b, alpha);
-    if (fa === 0) return a;
-    if (fb === 0) return b;
-    let c = a;
-    let fc = fa;
-    let step = b - a;
-    let previous = step;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      if (Math.sign(fb) === Math.sign(fc)) {
-        c = a;
-        fc = fa;
-        step = b - a;
-        previous = step;
-      }
-      if (Math.abs(fc) < Math.abs(fb)) {
-        a = b;
-        b = c;
-        c = a;
-        fa = fb;
-        fb = fc;
-        fc = fa;
-      }
-      const tolerance = 2 * Number.EPSILON * Math.abs(b) + 0.5e-12;
-      const middle = 0.5 * (c - b);
-      if (Math.abs(middle) <= tolerance || fb === 0) return b;
-      if (Math.abs(previous) >= tolerance && Math.abs(fa) > Math.abs(fb)) {
-        // inverse quadratic interpolation, or the secant when two of the points coincide
-        let p: number;
-        let q: number;
-        const s = fb / fa;
-        if (a === c) {
-          p = 2 * middle * s;
-          q = 1 - s;
-        } else {
-          const u = fa / fc;
-          const v = fb / fc;
-          p = s * (2 * middle * u * (u - v) - (b - a) * (v - 1));
-          q = (u - 1) * (v - 1) * (s - 1);
-        }
-        if (p > 0) q = -q;
-        else p = -p;
-        if (2 * p < Math.min(3 * middle * q - Math.abs(tolerance * q), Math.abs(previous * q))) {
-          previous = step;
-          step = p / q;
-        } else {
-          step = middle;
-          previous = middle;
-        }
-      } else {
-        step = middle;
-        previous = middle;
-      }
-      a = b;
-      fa = fb;
-      b += Math.abs(step) > tolerance ? step : middle > 0 ? tolerance : -tolerance;
-      fb = this.excess(b, alpha);
-    }
-    return b;
+    return brentRoot((z) => this.excess(z, alpha), low, zOfP(alpha / this.count));
   }
 
   /** P(max ≥ z) − α for the correlation set up */
@@ -412,36 +345,6 @@ function solveOnes(matrix: Float64Array, m: number, work: Float64Array, x: Float
     for (let k = p + 1; k < m; k++) sum -= work[p * m + k] * x[k];
     x[p] = sum / work[p * m + p];
   }
-}
-
-/**
- * Owen's T(h, a) = (1/2π) ∫₀^{atan a} exp(−h²/(2 cos² θ)) dθ for 0 ≤ a ≤ 1, where cos² θ ≥ ½
- * keeps the integrand smooth; only the part above 10⁻¹² of its largest value, at θ = 0, is integrated
- */
-function owenT(h: number, a: number): number {
-  let end = Math.atan(a);
-  if (h > 0) end = Math.min(end, Math.atan(Math.sqrt(NEGLIGIBLE) / h));
-  const half = 0.5 * end;
-  const exponent = -0.5 * h * h;
-  let sum = 0;
-  for (let n = 0; n < ANGLE_RULE.nodes.length; n++) {
-    const cosine = Math.cos(half * (1 + ANGLE_RULE.nodes[n]));
-    sum += ANGLE_RULE.weights[n] * Math.exp(exponent / (cosine * cosine));
-  }
-  return (half * sum) / TURN;
-}
-
-/**
- * T(h, ∞) − T(h, a) = (1/2π) ∫_{atan a}^{π/2} exp(−h²/(2 cos² θ)) dθ for a ≥ 0 (0 for a = ∞), by
- * T(h, ∞) = ½Φ̄(h) and T(h, a) + T(ah, 1/a) = ½Φ̄(h) + ½Φ̄(ah) − Φ̄(h)Φ̄(ah) (D. B. Owen, Ann. Math.
- * Statist. 27 (1956) 1075–1090) from T of a ≤ 1: the integrand itself keeps near its largest value up to a
- * layer of width ~h at π/2, which no fixed rule resolves. Its error is ~10⁻¹⁶·Φ̄(h), far under Φ̄(h), the
- * size of the term it is added to.
- */
-function owenTail(h: number, a: number): number {
-  if (a === Infinity) return 0;
-  if (a <= 1) return 0.5 * normalUpper(h) - owenT(h, a);
-  return owenT(a * h, 1 / a) - normalUpper(a * h) * (0.5 - normalUpper(h));
 }
 
 /** x inserted into the sorted breaks when strictly between from and to */
