@@ -5,7 +5,7 @@
 // status whose hazard ratio changes with time enters with its average hazard ratio over its patients'
 // whole follow-up (planning/average-hazard-ratio.ts).
 import { eventualHazardRatio } from './planning/average-hazard-ratio.js';
-import { summarisePopulation } from './population.js';
+import { markerPopulation, summarisePopulation } from './population.js';
 import { constantOf } from './scenario/pieces.js';
 import type { Scenario } from './scenario/types.js';
 
@@ -21,7 +21,7 @@ export type Derived = {
 
 export function derivedQuantities(scenario: Scenario): Derived {
   const summary = summarisePopulation(scenario.population);
-  const p = scenario.population.prevalence;
+  const p = markerPopulation(scenario.population).prevalence;
   const endpoint = scenario.endpoint;
   const base = { assayPositive: summary.assayPositive, ppv: summary.ppv, npv: summary.npv };
   if (endpoint.type === 'survival') {

@@ -1,9 +1,10 @@
-// Who is screened: true marker status × assay result, and what follows from it.
-// Cells are indexed in this order everywhere in the engine:
-//   0: marker+ assay+   1: marker− assay+   (together the population S)
-//   2: marker+ assay−   3: marker− assay−   (together R; S ∪ R = F)
-import { cellIndex, cellLayout, oneMarkerModel } from './population-model.js';
-import type { Scenario } from './scenario/types.js';
+// Who is screened, from the scenario's population: its cell layout (population-model.ts) in either
+// form, and for the one-marker form (one yes/no marker) its summary. In that form the cells are
+//   0: marker+ assay+   1: marker− assay+   (together the population S, index 0)
+//   2: marker+ assay−   3: marker− assay−   (together R; S ∪ R = F, index 1)
+import { cellIndex, cellLayout, identityAssay, oneMarkerModel } from './population-model.js';
+import type { CellLayout, PopulationModel } from './population-model.js';
+import { isMarkerPopulation, type MarkerPopulation, type Scenario } from './scenario/types.js';
 
 export const CELLS = 4;
 export const CELL_POSITIVE = [true, false, true, false] as const;
@@ -12,6 +13,36 @@ export const CELL_IN_S = [true, true, false, false] as const;
 const POS = 0;
 const NEG = 1;
 const S = 0;
+
+/** the one-marker form's population indices in its layout: S, then F */
+export const ONE_MARKER = { S: 0, F: 1 } as const;
+
+/** the population model of either form: the one-marker form is the model of subgroups pos and neg */
+export function populationModelOf(population: Scenario['population']): PopulationModel {
+  if (isMarkerPopulation(population)) {
+    return oneMarkerModel(population.prevalence, population.sensitivity, population.specificity);
+  }
+  const ids = population.subgroups.map((subgroup) => subgroup.id);
+  const assay = population.assay;
+  return {
+    subgroups: population.subgroups,
+    populations: population.populations,
+    assay: assay
+      ? ids.map((truth) => ids.map((classified) => assay[truth]?.[classified] ?? 0))
+      : identityAssay(ids.length),
+  };
+}
+
+/** the cells and populations of a scenario's population (population-model.ts) */
+export function layoutOf(population: Scenario['population']): CellLayout {
+  return cellLayout(populationModelOf(population));
+}
+
+/** the one-marker form's population, for what only it has (closed forms, the report); refuses the other form */
+export function markerPopulation(population: Scenario['population']): MarkerPopulation {
+  if (isMarkerPopulation(population)) return population;
+  throw new Error('population: several biomarker populations reached code made for one marker (docs/populations.md)');
+}
 
 export type PopulationSummary = {
   /** P(cell) for a screened patient, cells in the order above */
@@ -26,7 +57,7 @@ export type PopulationSummary = {
 
 /** The one-marker instance of the population model (population-model.ts); its cells are the ones above. */
 export function summarisePopulation(population: Scenario['population']): PopulationSummary {
-  const { prevalence, sensitivity, specificity } = population;
+  const { prevalence, sensitivity, specificity } = markerPopulation(population);
   const layout = cellLayout(oneMarkerModel(prevalence, sensitivity, specificity));
   const cells = layout.cellProbability;
   const assayNegative = layout.classifiedShare[NEG];

@@ -2,15 +2,20 @@
 import { designAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
 import { boundaryNulls, designBoundaries, type Boundaries } from './designs/boundaries.js';
 import { hasInterim } from './designs/interim.js';
-import { summarisePopulation } from './population.js';
+import { testedPopulations } from './designs/tested.js';
+import { isMarkerPopulation } from './scenario/types.js';
+import { layoutOf, summarisePopulation } from './population.js';
 import type { Design, DesignType, Scenario } from './scenario/types.js';
-import { ANALYSES, TALLY } from './tally.js';
+import { ANALYSES, CONTINUE, REJECT, TALLY } from './tally.js';
 import { normalQuantile } from './math/normal.js';
 import { nullWhereNotFinite, type Nulls } from './finite.js';
 import type { TypeOneError } from './type-one-error.js';
 
-/** P(reject): `any` (at least one hypothesis); `S`, `F` for those the design tests; `both` for designs testing both */
-export type Probabilities = { any: number; S?: number; F?: number; both?: number };
+/**
+ * P(reject): `any` (at least one hypothesis); by population id (`S` and `F` in the one-marker form) for
+ * those the design tests; `both` for designs testing two, every one of them
+ */
+export type Probabilities = { any: number; both?: number } & { [population: string]: number | undefined };
 
 export type DesignResult = {
   id: string;
@@ -19,7 +24,8 @@ export type DesignResult = {
   replicates: number;
   reject: Probabilities;
   mcse: Probabilities;
-  continue?: { S: number; F: number };
+  /** adaptive designs: P(stage 2 kept the population), by population id */
+  continue?: { [population: string]: number };
   earlyStop?: { efficacy: number; futility: number };
   expected: { randomized: number; screened: number; months: number; cost: number; events?: number };
   /** survival designs: each analysis's share of trials that held it, its mean month and events where held */
@@ -35,17 +41,16 @@ export type DesignResult = {
 
 export type Analysis = { held: number; months: number | null; events: number | null };
 
-/** the hypotheses a design tests */
-export function testedHypotheses(type: DesignType): ('S' | 'F')[] {
-  if (type === 'all-comers') return ['F'];
-  if (type === 'enriched') return ['S'];
-  return ['S', 'F'];
+/** the ids of the populations whose hypotheses a design tests, F last */
+export function testedHypotheses(scenario: Scenario, design: Design): string[] {
+  const layout = layoutOf(scenario.population);
+  return testedPopulations(layout, design).map((k) => layout.populationIds[k]);
 }
 
-/** whether a design's results hold P(reject) for this hypothesis: `any` always, `both` where it tests S and F */
-export function hasProbability(type: DesignType, hypothesis: keyof Probabilities): boolean {
+/** whether a design's results hold P(reject) for this key: `any` always, `both` where it tests two hypotheses */
+export function hasProbability(scenario: Scenario, design: Design, hypothesis: string): boolean {
   if (hypothesis === 'any') return true;
-  const tested = testedHypotheses(type);
+  const tested = testedHypotheses(scenario, design);
   return hypothesis === 'both' ? tested.length === 2 : tested.includes(hypothesis);
 }
 
@@ -59,15 +64,13 @@ export function designResult(
   const replicates = tally[TALLY.replicates];
   const mean = (slot: number) => (replicates > 0 ? tally[slot] / replicates : 0);
   const mcse = (p: number) => (replicates > 0 ? Math.sqrt((p * (1 - p)) / replicates) : 0);
+  const layout = layoutOf(scenario.population);
+  const tested = testedPopulations(layout, design);
   const reject: Probabilities = { any: mean(TALLY.rejectAny) };
-  for (const hypothesis of testedHypotheses(design.type)) {
-    reject[hypothesis] = mean(hypothesis === 'S' ? TALLY.rejectS : TALLY.rejectF);
-  }
-  if (hasProbability(design.type, 'both')) reject.both = mean(TALLY.rejectBoth);
+  for (const k of tested) reject[layout.populationIds[k]] = mean(REJECT + k);
+  if (tested.length === 2) reject.both = mean(TALLY.rejectBoth);
   const errors: Probabilities = { any: mcse(reject.any) };
-  if (reject.S !== undefined) errors.S = mcse(reject.S);
-  if (reject.F !== undefined) errors.F = mcse(reject.F);
-  if (reject.both !== undefined) errors.both = mcse(reject.both);
+  for (const [key, p] of Object.entries(reject)) if (p !== undefined) errors[key] = mcse(p);
 
   const randomized = mean(TALLY.randomized);
   const screened = mean(TALLY.screened);
@@ -94,7 +97,9 @@ export function designResult(
   if (hasInterim(design)) {
     result.earlyStop = { efficacy: mean(TALLY.earlyEfficacy), futility: mean(TALLY.earlyFutility) };
   }
-  if (design.type === 'adaptive-enrichment') result.continue = { S: mean(TALLY.continueS), F: mean(TALLY.continueF) };
+  if (design.type === 'adaptive-enrichment') {
+    result.continue = Object.fromEntries(tested.map((k) => [layout.populationIds[k], mean(CONTINUE + k)]));
+  }
   if (analytic) result.analytic = analytic;
   if (boundaries) {
     result.boundaries = boundaries;
@@ -136,6 +141,8 @@ export function scenarioBoundaries(scenario: Scenario): (Boundaries | undefined)
 
 /** closed forms for every design of the scenario (undefined where none exists) */
 export function scenarioAnalytics(scenario: Scenario): (AnalyticResult | undefined)[] {
+  // the closed forms are the one-marker form's (docs/populations.md)
+  if (!isMarkerPopulation(scenario.population)) return scenario.designs.map(() => undefined);
   const population = summarisePopulation(scenario.population);
   const critical = normalQuantile(1 - scenario.alpha);
   return scenario.designs.map((design) => designAnalytic(scenario, population, design, critical));

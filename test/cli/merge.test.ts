@@ -4,7 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TALLY, TALLY_SIZE } from '../../src/engine/tally.js';
+import { CONTINUE, REJECT, TALLY, TALLY_SIZE } from '../../src/engine/tally.js';
+import { ONE_MARKER } from '../../src/engine/population.js';
+
+const { S, F } = ONE_MARKER;
 import { runCli, type CliRun } from '../support/cli.js';
 
 type Entry = { design: number; block: number; tally: unknown[] };
@@ -64,7 +67,7 @@ describe('stratum merge checks every tally', () => {
   });
 
   it('refuses a count above the block’s replicates', () => {
-    const run = mergeEdited(2, 'part-2.json', (_, entry) => (entry(0, 3).tally[TALLY.rejectS] = 1180));
+    const run = mergeEdited(2, 'part-2.json', (_, entry) => (entry(0, 3).tally[REJECT + S] = 1180));
     expectRefused(run, [
       'part-2.json: design "enriched" block 3: rejectS is 1180, must be a whole number from 0 to 1000',
     ]);
@@ -112,15 +115,15 @@ describe('stratum merge checks every tally', () => {
   it('refuses counts that disagree with each other', () => {
     const run = mergeEdited(2, 'part-2.json', (_, entry) => {
       const enriched = entry(0, 1).tally as number[];
-      enriched[TALLY.rejectAny] = enriched[TALLY.rejectS] - 1;
-      entry(0, 3).tally[TALLY.rejectF] = 3;
+      enriched[TALLY.rejectAny] = enriched[REJECT + S] - 1;
+      entry(0, 3).tally[REJECT + F] = 3;
       entry(0, 3).tally[TALLY.rejectBoth] = 1;
       const adaptive = entry(1, 1).tally as number[];
-      adaptive[TALLY.rejectAny] = adaptive[TALLY.rejectS] + adaptive[TALLY.rejectF] + 1;
+      adaptive[TALLY.rejectAny] = adaptive[REJECT + S] + adaptive[REJECT + F] + 1;
       adaptive[TALLY.earlyFutility] = 200;
-      adaptive[TALLY.continueS] = 900;
+      adaptive[CONTINUE + S] = 900;
       const later = entry(1, 3).tally as number[];
-      later[TALLY.rejectBoth] = Math.min(later[TALLY.rejectS], later[TALLY.rejectF]) + 1;
+      later[TALLY.rejectBoth] = Math.min(later[REJECT + S], later[REJECT + F]) + 1;
     });
     expectRefused(run, [
       /^part-2\.json: design "enriched" block 1: rejectS is \d+, must be at most rejectAny \(\d+\)$/,

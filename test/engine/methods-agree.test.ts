@@ -4,6 +4,7 @@
 // final test statistics (two-sample KS).
 import { describe, expect, it } from 'vitest';
 import { TrialContext } from '../../src/engine/designs/context.js';
+import { ONE_MARKER } from '../../src/engine/population.js';
 import { blockStream } from '../../src/engine/random/stream.js';
 import { Sampler } from '../../src/engine/random/sampler.js';
 import { simulate } from '../../src/engine/simulate.js';
@@ -156,9 +157,9 @@ describe('sufficient and patient simulation agree', () => {
       const zS = new Float64Array(trials);
       const zF = new Float64Array(trials);
       for (let i = 0; i < trials; i++) {
-        context.enrolment.enrol(context.stage, 'F', 200, sampler);
-        zS[i] = context.model.statistic(context.stage, 'S');
-        zF[i] = context.model.statistic(context.stage, 'F');
+        context.enrolment.enrol(context.stage, context.enrolment.maskOf(ONE_MARKER.F), 200, sampler);
+        zS[i] = context.model.statistic(context.stage, ONE_MARKER.S);
+        zF[i] = context.model.statistic(context.stage, ONE_MARKER.F);
       }
       return { zS, zF };
     };

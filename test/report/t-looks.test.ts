@@ -17,7 +17,8 @@ describe('report boundaries with t statistics', () => {
     });
     const design = scenario.designs[0];
     if (design.type !== 'enriched' || !design.interims) throw new Error('an enriched group-sequential design');
-    const engine = Array.from(lookCriticalValues(scenario, 'S', design.interims, 24));
+    // S, one stratum: its two arms' means are estimated
+    const engine = Array.from(lookCriticalValues(scenario, 2, design.interims, 24));
     const report = designBoundaries(scenario, design)!.looks.map((look) => look.critical);
     expect(report).toEqual(engine);
     // and these are not the z boundaries (small looks: the t law's nominal levels are lower)

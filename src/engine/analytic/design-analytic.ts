@@ -5,7 +5,7 @@
 import { normalUpper } from '../math/normal.js';
 import type { PopulationSummary } from '../population.js';
 import type { Design, Scenario } from '../scenario/types.js';
-import { intersectionTests } from '../inference/intersection/index.js';
+import { twoHypothesisTest } from '../inference/intersection/index.js';
 import { hasInterim } from '../designs/interim.js';
 import { closedTestPower } from './closed-test-power.js';
 import { statisticLaw, type NormalLaw } from './statistic-law.js';
@@ -42,7 +42,7 @@ export function designAnalytic(
       return {
         reject: closedTestPower(
           law,
-          intersectionTests[design.intersection].atLevel(scenario.alpha)(law.informationCorrelation),
+          twoHypothesisTest(design).atLevel(scenario.alpha)(law.informationCorrelation),
           critical,
         ),
       };
@@ -60,7 +60,7 @@ export function designAnalytic(
     }
     case 'stratified': {
       const law = statisticLaw(scenario, population, 'F', design.n);
-      const thresholds = intersectionTests[design.intersection].atLevel(scenario.alpha)(law.informationCorrelation);
+      const thresholds = twoHypothesisTest(design).atLevel(scenario.alpha)(law.informationCorrelation);
       return { reject: closedTestPower(law, thresholds, critical) };
     }
     default:

@@ -5,7 +5,7 @@
 import { cellMoments, mixtureMoments } from '../endpoints/cell-moments.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
-import { treatmentShare, type PopulationSummary } from '../population.js';
+import { layoutOf, treatmentShare, type PopulationSummary } from '../population.js';
 import type { Scenario } from '../scenario/types.js';
 
 export type NormalLaw = { mean: number; scale: number };
@@ -28,7 +28,7 @@ export function statisticLaw(
 ): StatisticLaw {
   const endpoint = scenario.endpoint;
   if (endpoint.type === 'survival') throw new Error('survival closed forms are in survival-law.ts');
-  const moments = cellMoments(endpoint);
+  const moments = cellMoments(endpoint, layoutOf(scenario.population));
   const binary = endpoint.type === 'binary';
   const share = treatmentShare(scenario.trial.allocation);
   const cells = population.cellProbabilities;

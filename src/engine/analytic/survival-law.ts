@@ -7,7 +7,7 @@ import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { constantOf } from '../scenario/pieces.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { StatisticLaw } from './statistic-law.js';
-import { allocationFactor } from '../population.js';
+import { allocationFactor, markerPopulation } from '../population.js';
 
 export function survivalLaw(
   scenario: Scenario,
@@ -15,7 +15,7 @@ export function survivalLaw(
   from: TestedPopulation,
   events: number,
 ): StatisticLaw | undefined {
-  const { prevalence, sensitivity, specificity } = scenario.population;
+  const { prevalence, sensitivity, specificity } = markerPopulation(scenario.population);
   const ratioS = constantOf(endpoint.hazardRatio.pos);
   const ratioR = constantOf(endpoint.hazardRatio.neg);
   if (sensitivity !== 1 || specificity !== 1 || ratioS === undefined || ratioR === undefined) return undefined;

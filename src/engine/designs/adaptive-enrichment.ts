@@ -1,197 +1,174 @@
 // Adaptive enrichment (docs/methods.md, following rpact's getSimulationEnrichmentMeans/Rates):
-// stage 1 randomises n₁ all comers; at the interim the closed combination test may reject H_S
-// and H_F early (efficacy spending; the trial stops when both are rejected, rpact's "all"
-// success criterion) or stop for futility (an intersection left without a chance, or nothing
-// kept); the selection rule keeps S, F or both, and stage 2 randomises N − n₁ (or the
-// recalculated size) only from what was kept: S alone means screening on until enough
-// assay-positive patients. H_X is rejected when every intersection containing it is rejected by
-// the combination of its stage-wise p-values; a population dropped at the interim cannot be.
+// stage 1 randomises n₁ all comers; at the interim the closed combination test over every
+// intersection of the G hypotheses (the populations, F last) may reject some early (efficacy
+// spending; the trial stops when all are rejected, rpact's "all" success criterion) or stop for
+// futility (every hypothesis left without a chance, or nothing kept); the selection rule keeps some
+// populations, and stage 2 randomises N − n₁ (or the recalculated size) only from the union of what
+// was kept: a population alone means screening on until enough of its patients. An intersection's
+// stage-2 p-value is that of its kept hypotheses; H_k is rejected when every intersection containing it
+// is rejected, at the interim or by the combination of its stage-wise p-values, so a population
+// dropped at the interim keeps only what it rejected there.
 import { normalUpper, zOfP } from '../math/normal.js';
 import type { Sampler } from '../random/sampler.js';
-import type { AdaptiveEnrichmentDesign, Scenario } from '../scenario/types.js';
-import { countAnalysis, TALLY } from '../tally.js';
+import type { AdaptiveEnrichmentDesign, Scenario, Selection } from '../scenario/types.js';
+import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
 import { combinationTest, P_CAP, type CombinationTest } from '../inference/combination/combination.js';
-import { statisticCorrelation } from '../inference/intersection/correlation.js';
-import { intersectionTests } from '../inference/intersection/index.js';
+import { ElementaryStatistics } from '../inference/closed/elementary.js';
+import { intersections } from '../inference/closed/masks.js';
+import { closedRule } from '../inference/closed/rules.js';
+import type { CellLayout } from '../population-model.js';
 import type { TraceRecorder } from '../trace/recorder.js';
 import { firstShare } from './boundaries.js';
+import { recordFinal, recordInterim } from './adaptive-trace.js';
 import type { Stage2Size } from './recalculation.js';
 import type { DesignRunner } from './runner.js';
-import type { TwoStageSource } from './stage-source.js';
+import { stageCorrelation, type StageStatistics, type TwoStageSource } from './stage-source.js';
 
 export function prepareAdaptiveEnrichment(
   scenario: Scenario,
+  layout: CellLayout,
   design: AdaptiveEnrichmentDesign,
   source: TwoStageSource,
   planned: readonly [number, number],
   recalculation: ((test: CombinationTest) => Stage2Size) | null,
-  /** a trace's recorder of the interim and the end; null when simulating blocks */
+  /** a trace's recorder of the interim and the end (one-marker trials); null when simulating blocks */
   recorder: TraceRecorder | null = null,
 ): DesignRunner {
-  const intersection = intersectionTests[design.intersection];
+  const hypotheses = layout.populationIds.length;
+  if (recorder && hypotheses !== 2) throw new Error('a trace watches one-marker trials only');
+  const rule = closedRule(design.intersection, hypotheses);
+  const table = intersections(hypotheses);
+  const { span, containing, perHypothesis } = table;
+  const all = span - 1;
+  const masks = layout.populationMask;
   const test = combinationTest(firstShare(scenario, design), design, scenario.alpha);
   const recalculate = recalculation ? recalculation(test) : null;
   const [size1, total] = planned;
-  const selection = design.selection;
-  const byZ = selection.measure === 'z';
-  const threshold = selection.threshold ?? -Infinity;
+  const select = selector(design.selection, hypotheses);
   // survival results report each analysis's month and events (results.ts)
   const countsAnalyses = scenario.endpoint.type === 'survival';
   // stages at calendar months: `planned` is [m₁, M], and the trace says so
   const calendar = countsAnalyses && design.months !== undefined;
 
+  const first = new ElementaryStatistics(hypotheses);
+  const second = new ElementaryStatistics(hypotheses);
+  const correlation = new Float64Array(hypotheses * hypotheses);
+  /** per intersection mask: stage 1's and stage 2's p-value on the z scale, Φ⁻¹(1 − p) */
+  const z1 = new Float64Array(span);
+  const z2 = new Float64Array(span);
+  const measures = new Float64Array(hypotheses);
+  const interim = test.interimCritical;
+
+  /** each intersection's stage-wise p on the z scale into `into`, of the hypotheses in `mask ∩ present` */
+  const stageZ = (statistics: ElementaryStatistics, stage: StageStatistics, present: number, into: Float64Array) => {
+    stageCorrelation(stage, masks, present, correlation);
+    statistics.set(stage.z, correlation);
+    for (let mask = 1; mask < span; mask++) {
+      const sub = mask & present;
+      if (sub === 0) into[mask] = -Infinity;
+      // one hypothesis: its own z, as the combination reads it (no round trip through p)
+      else
+        into[mask] = (sub & (sub - 1)) === 0 ? statistics.z[31 - Math.clz32(sub)] : zOfP(rule.pValue(statistics, sub));
+    }
+  };
+  /** the hypotheses every one of whose intersections passes `passes` */
+  const closure = (passes: (mask: number) => boolean): number => {
+    let result = 0;
+    for (let k = 0; k < hypotheses; k++) {
+      let every = true;
+      for (let i = k * perHypothesis; every && i < (k + 1) * perHypothesis; i++) every = passes(containing[i]);
+      if (every) result |= 1 << k;
+    }
+    return result;
+  };
+  const rejectedEarly = (mask: number) => z1[mask] >= interim;
+
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       // stage 1: all comers
-      const first = source.first(size1, sampler);
+      const stage1 = source.first(size1, sampler);
       if (countsAnalyses) countAnalysis(tally, 0, source.months, source.events);
-      const zS1 = first.zS;
-      const zF1 = first.zF;
-      const effectS = first.effectS;
-      const effectF = first.effectF;
-      const correlation1 = statisticCorrelation(first.informationS, first.informationF);
-      const zI1 = zOfP(intersection.pValue(zS1, zF1, correlation1));
+      stageZ(first, stage1, all, z1);
+      const rejected1 = closure(rejectedEarly);
+      // a hypothesis is futile when some intersection containing it is: it can no longer be rejected
+      const alive = closure((mask) => !test.futile(z1[mask]));
+      const futilityStop = alive === 0;
 
-      const interim = test.interimCritical;
-      const rejectedI1 = zI1 >= interim;
-      const rejectedSingleS1 = zS1 >= interim;
-      const rejectedSingleF1 = zF1 >= interim;
-      const rejectedS1 = rejectedI1 && rejectedSingleS1;
-      const rejectedF1 = rejectedI1 && rejectedSingleF1;
-      const futileI = test.futile(zI1);
-      const futilityStop = (futileI || test.futile(zS1)) && (futileI || test.futile(zF1));
+      for (let k = 0; k < hypotheses; k++)
+        measures[k] = design.selection.measure === 'z' ? stage1.z[k] : stage1.effect[k];
+      const kept = select(measures);
 
-      // the interim's selection
-      const measureS = byZ ? zS1 : effectS;
-      const measureF = byZ ? zF1 : effectF;
-      const best = Math.max(measureS, measureF);
-      let keepS: boolean;
-      let keepF: boolean;
-      if (selection.rule === 'all') {
-        keepS = keepF = true;
-      } else if (selection.rule === 'best' || selection.rule === 'rbest') {
-        // the r best: a population is kept when fewer than r rank above it (S first on a tie)
-        const r = selection.rule === 'best' ? 1 : (selection.r as number);
-        keepS = (measureS >= measureF ? 0 : 1) < r;
-        keepF = (measureS >= measureF ? 1 : 0) < r;
-      } else {
-        keepS = best - measureS <= selection.epsilon;
-        keepF = best - measureF <= selection.epsilon;
-      }
-      keepS &&= measureS > threshold;
-      keepF &&= measureF > threshold;
-
-      const stopForEfficacy = rejectedS1 && rejectedF1;
-      const stopForFutility = !stopForEfficacy && (futilityStop || (!keepS && !keepF));
-      let rejectS = rejectedS1;
-      let rejectF = rejectedF1;
+      const stopForEfficacy = rejected1 === all;
+      const stopForFutility = !stopForEfficacy && (futilityStop || kept === 0);
+      let rejected = rejected1;
       // stays 0 when the trial stops at the interim
       let size2 = 0;
 
       if (stopForEfficacy) tally[TALLY.earlyEfficacy]++;
       else if (stopForFutility) tally[TALLY.earlyFutility]++;
       else {
-        if (keepS) tally[TALLY.continueS]++;
-        if (keepF) tally[TALLY.continueF]++;
-        size2 = recalculate ? recalculate(zOfP(Math.min(2 * normalUpper(Math.max(zS1, zF1)), P_CAP))) : total - size1;
+        for (let k = 0; k < hypotheses; k++) if (kept & (1 << k)) tally[CONTINUE + k]++;
+        // rpact re-sizes on the Bonferroni-adjusted p, G·min p, whatever the intersection test
+        size2 = recalculate
+          ? recalculate(zOfP(Math.min(hypotheses * normalUpper(first.z[first.order[0]]), P_CAP)))
+          : total - size1;
       }
-      recorder?.decision({
-        kind: 'interim',
-        size: calendar ? source.events : size1,
-        month: source.months,
-        ...(calendar ? { finalMonth: total } : {}),
-        zS: zS1,
-        zF: zF1,
-        effectS,
-        effectF,
-        correlation: correlation1,
-        zI: zI1,
-        interimCritical: interim,
-        early: { intersection: rejectedI1, S: rejectedSingleS1, F: rejectedSingleF1 },
-        rejectedS: rejectedS1,
-        rejectedF: rejectedF1,
-        futile: { intersection: futileI, S: test.futile(zS1), F: test.futile(zF1) },
-        selection,
-        measureS,
-        measureF,
-        keepS,
-        keepF,
-        stop: stopForEfficacy ? 'efficacy' : stopForFutility ? 'futility' : null,
-        stage2: stopForEfficacy || stopForFutility ? null : size2,
-        recalculated: recalculate !== null && !stopForEfficacy && !stopForFutility,
-      });
+      const stop = stopForEfficacy ? 'efficacy' : stopForFutility ? 'futility' : null;
+      if (recorder) {
+        const size = calendar ? source.events : size1;
+        const finalMonth = calendar ? total : undefined;
+        const recalculated = recalculate !== null && stop === null;
+        recordInterim(recorder, { z1, test, kept, rejected1, stop, size, size2, recalculated, finalMonth }, stage1, {
+          design,
+          month: source.months,
+          correlation: correlation[1],
+        });
+      }
       if (size2 > 0) {
-        const second = source.second(keepS, keepF, size2, sampler);
+        const stage2 = source.second(kept, size2, sampler);
         if (countsAnalyses) countAnalysis(tally, 1, source.months, source.events);
-        const zS2 = second.zS;
-        const zF2 = second.zF;
-        const zI2 =
-          keepS && keepF
-            ? zOfP(intersection.pValue(zS2, zF2, statisticCorrelation(second.informationS, second.informationF)))
-            : keepS
-              ? zS2
-              : zF2;
-        const rejectedI = rejectedI1 || test.rejectsAtEnd(zI1, zI2);
-        if (keepS && !rejectS) rejectS = rejectedI && (rejectedSingleS1 || test.rejectsAtEnd(zS1, zS2));
-        if (keepF && !rejectF) rejectF = rejectedI && (rejectedSingleF1 || test.rejectsAtEnd(zF1, zF2));
-        recorder?.decision({
-          kind: 'final',
-          month: source.months,
-          stage2: true,
-          keepS,
-          keepF,
-          zS2: keepS ? zS2 : null,
-          zF2: keepF ? zF2 : null,
-          zI2,
-          combination: design.combination,
-          combined: {
-            intersection: test.combined(zI1, zI2),
-            S: keepS ? test.combined(zS1, zS2) : null,
-            F: keepF ? test.combined(zF1, zF2) : null,
-          },
-          finalCritical: test.finalCritical,
-          byCombination: {
-            intersection: test.rejectsAtEnd(zI1, zI2),
-            S: keepS ? test.rejectsAtEnd(zS1, zS2) : null,
-            F: keepF ? test.rejectsAtEnd(zF1, zF2) : null,
-          },
-          // as the two lines above decide: a dropped population keeps only what it rejected at the interim
-          local: {
-            intersection: rejectedI,
-            S: keepS ? rejectedSingleS1 || test.rejectsAtEnd(zS1, zS2) : rejectedS1,
-            F: keepF ? rejectedSingleF1 || test.rejectsAtEnd(zF1, zF2) : rejectedF1,
-          },
-          rejectS,
-          rejectF,
-        });
-      } else {
-        recorder?.decision({
-          kind: 'final',
-          month: source.months,
-          stage2: false,
-          keepS: false,
-          keepF: false,
-          zS2: null,
-          zF2: null,
-          zI2: null,
-          combination: design.combination,
-          combined: { intersection: null, S: null, F: null },
-          finalCritical: test.finalCritical,
-          byCombination: { intersection: null, S: null, F: null },
-          local: { intersection: rejectedI1, S: rejectedSingleS1, F: rejectedSingleF1 },
-          rejectS,
-          rejectF,
-        });
+        stageZ(second, stage2, kept, z2);
+        const atEnd = closure(
+          (mask) => rejectedEarly(mask) || ((mask & kept) !== 0 && test.rejectsAtEnd(z1[mask], z2[mask])),
+        );
+        rejected = rejected1 | (atEnd & kept);
       }
+      if (recorder)
+        recordFinal(recorder, { z1, z2, test, kept: size2 > 0 ? kept : 0, rejected1, rejected }, design, source.months);
 
       tally[TALLY.randomized] += source.randomized;
       tally[TALLY.screened] += source.screened;
       tally[TALLY.months] += source.months;
       tally[TALLY.events] += source.events;
-      if (rejectS) tally[TALLY.rejectS]++;
-      if (rejectF) tally[TALLY.rejectF]++;
-      if (rejectS || rejectF) tally[TALLY.rejectAny]++;
-      if (rejectS && rejectF) tally[TALLY.rejectBoth]++;
+      countRejections(tally, rejected, all);
     },
+  };
+}
+
+/**
+ * The interim's selection over the G hypotheses' measures, as a mask of those kept: `all`; the r best
+ * (`best` is r = 1; a hypothesis is kept when fewer than r rank above it, the earlier first on a tie);
+ * those within ε of the best; each only when its measure is above the threshold.
+ */
+function selector(selection: Selection, hypotheses: number): (measures: Float64Array) => number {
+  const threshold = selection.threshold ?? -Infinity;
+  const r = selection.rule === 'best' ? 1 : (selection.r ?? hypotheses);
+  return (measures) => {
+    let best = -Infinity;
+    for (let k = 0; k < hypotheses; k++) best = Math.max(best, measures[k]);
+    let kept = 0;
+    for (let k = 0; k < hypotheses; k++) {
+      const measure = measures[k];
+      let keep: boolean;
+      if (selection.rule === 'all') keep = true;
+      else if (selection.rule === 'epsilon') keep = best - measure <= selection.epsilon;
+      else {
+        let above = 0;
+        for (let l = 0; l < hypotheses; l++) if (measures[l] > measure || (l < k && measures[l] === measure)) above++;
+        keep = above < r;
+      }
+      if (keep && measure > threshold) kept |= 1 << k;
+    }
+    return kept;
   };
 }

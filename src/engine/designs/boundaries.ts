@@ -9,7 +9,7 @@ import type { Nulls } from '../finite.js';
 import { type CombinationTest, combinationTest, FUTILITY_Z } from '../inference/combination/combination.js';
 import { spentAlpha } from '../inference/sequential/spending.js';
 import { normalUpper } from '../math/normal.js';
-import { summarisePopulation } from '../population.js';
+import { layoutOf } from '../population.js';
 import { lookSizes } from '../scenario/looks.js';
 import type {
   AdaptiveEnrichmentDesign,
@@ -19,7 +19,9 @@ import type {
   Scenario,
   Selection,
 } from '../scenario/types.js';
-import { lookCriticalValues } from './group-sequential.js';
+import { lookCriticalValues, lookGroups } from './group-sequential.js';
+import { Strata } from '../endpoints/strata.js';
+import { enrolledPopulation } from './tested.js';
 import { HOPELESS, standardisedEffect } from './recalculation.js';
 import { calendarShare } from './survival-timing.js';
 
@@ -134,7 +136,10 @@ export function designBoundaries(scenario: Scenario, design: Design): Boundaries
     const rates = design.interims.informationRates;
     // interims are at events or patients (timing.ts refuses them beside months)
     const total = unit === 'events' ? (design.events as number) : design.n;
-    const critical = lookCriticalValues(scenario, design.type === 'enriched' ? 'S' : 'F', design.interims, total);
+    const layout = layoutOf(scenario.population);
+    const strata = new Strata(layout, scenario.analysis.stratified);
+    const groups = lookGroups(layout, strata, enrolledPopulation(layout, design));
+    const critical = lookCriticalValues(scenario, groups, design.interims, total);
     return { unit, looks: looks(rates, lookSizes(total, rates), critical, design.interims.efficacy, alpha) };
   }
   if (design.type !== 'adaptive-enrichment') return undefined;
@@ -188,10 +193,9 @@ function stage2Rule(
   };
   const resizing = design.recalculation;
   if (resizing) {
-    const population = summarisePopulation(scenario.population);
     rule.recalculation = {
       ...resizing,
-      standardisedEffect: standardisedEffect(scenario, population, resizing),
+      standardisedEffect: standardisedEffect(scenario, layoutOf(scenario.population), resizing),
       hopelessAbove: HOPELESS,
     };
   }

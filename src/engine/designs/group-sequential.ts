@@ -3,29 +3,38 @@
 // (for t statistics, its exact t analogue); the trial stops at the first crossing.
 import { addStage, clearStage, StageData, WithinStages } from '../endpoints/stage.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
+import type { Strata } from '../endpoints/strata.js';
+import type { CellLayout } from '../population-model.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Interims, Scenario } from '../scenario/types.js';
-import { TALLY } from '../tally.js';
+import { countRejections, TALLY } from '../tally.js';
 import { interimBoundaries } from '../inference/sequential/boundaries.js';
 import { tEfficacyBoundaries } from '../inference/sequential/t-boundaries.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 import { lookSizes } from '../scenario/looks.js';
 
+/** `population`: its index in the context's layout */
 export function prepareGroupSequential(
   context: TrialContext,
-  population: TestedPopulation,
+  population: number,
   n: number,
   interims: Interims,
 ): DesignRunner {
-  const { enrolment, model, stage, scenario, recorder } = context;
+  const { enrolment, model, stage, scenario, recorder, layout } = context;
   const rates = interims.informationRates;
   const looks = rates.length;
   // whole patients at each look; the contract makes every look add at least one
   const cumulative = Float64Array.from(lookSizes(n, rates));
-  const critical = lookCriticalValues(scenario, population, interims, n);
-  const residual = usesT(scenario) ? new WithinStages() : undefined;
-  const cumulativeData = new StageData();
+  const critical = lookCriticalValues(scenario, lookGroups(layout, model.strata, population), interims, n);
+  const residual = usesT(scenario)
+    ? new WithinStages(layout.subgroupIds.length + layout.populationIds.length)
+    : undefined;
+  const cumulativeData = new StageData(layout.cells);
+  const from = enrolment.maskOf(population);
+  const tested = 1 << population;
+  // a trace watches one-marker trials only, whose populations are S and F
+  const name = layout.populationIds[population] as TestedPopulation;
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       clearStage(cumulativeData);
@@ -33,7 +42,7 @@ export function prepareGroupSequential(
       let rejected = false;
       let look = 0;
       for (; look < looks; look++) {
-        enrolment.enrol(stage, population, cumulative[look] - (look > 0 ? cumulative[look - 1] : 0), sampler);
+        enrolment.enrol(stage, from, cumulative[look] - (look > 0 ? cumulative[look - 1] : 0), sampler);
         addStage(cumulativeData, stage);
         if (residual) model.addWithinStage?.(residual, stage);
         const z = model.statistic(cumulativeData, population, residual);
@@ -42,7 +51,7 @@ export function prepareGroupSequential(
           kind: 'look',
           look: look + 1,
           looks,
-          population,
+          population: name,
           size: cumulative[look],
           month: context.monthAfter(cumulativeData.screened),
           z,
@@ -58,11 +67,8 @@ export function prepareGroupSequential(
       tally[TALLY.randomized] += cumulative[last];
       tally[TALLY.screened] += cumulativeData.screened;
       tally[TALLY.months] += context.monthAfter(cumulativeData.screened);
-      if (rejected) {
-        tally[TALLY.rejectAny]++;
-        tally[population === 'S' ? TALLY.rejectS : TALLY.rejectF]++;
-        if (last < looks - 1) tally[TALLY.earlyEfficacy]++;
-      }
+      countRejections(tally, rejected ? tested : 0, tested);
+      if (rejected && last < looks - 1) tally[TALLY.earlyEfficacy]++;
     },
   };
 }
@@ -70,15 +76,21 @@ export function prepareGroupSequential(
 const usesT = (scenario: Scenario): boolean =>
   scenario.endpoint.type === 'continuous' && scenario.analysis.statistic === 't';
 
+/**
+ * the arm × stratum groups whose means a t statistic of `population` estimates: two arms in each of
+ * its strata that anyone is classified into, or two when it is pooled
+ */
+export function lookGroups(layout: CellLayout, strata: Strata, population: number): number {
+  if (strata.pooled[population]) return 2;
+  let occupied = 0;
+  for (const stratum of strata.of[population]) if (layout.classifiedShare[stratum] > 0) occupied++;
+  return 2 * occupied;
+}
+
 /** each look's critical value on the z scale, as the trial compares it (for the report too) */
-export function lookCriticalValues(
-  scenario: Scenario,
-  population: TestedPopulation,
-  interims: Interims,
-  n: number,
-): Float64Array {
+export function lookCriticalValues(scenario: Scenario, groups: number, interims: Interims, n: number): Float64Array {
   if (!usesT(scenario)) return interimBoundaries(interims, scenario.alpha);
-  return tLookBoundaries(scenario, population, interims, Float64Array.from(lookSizes(n, interims.informationRates)));
+  return tLookBoundaries(scenario, groups, interims, Float64Array.from(lookSizes(n, interims.informationRates)));
 }
 
 /**
@@ -91,12 +103,11 @@ export function lookCriticalValues(
  */
 function tLookBoundaries(
   scenario: Scenario,
-  population: TestedPopulation,
+  groups: number,
   interims: Interims,
   cumulative: Float64Array,
 ): Float64Array {
   if (interims.efficacy === 'none') return interimBoundaries(interims, scenario.alpha);
-  const groups = population === 'F' && scenario.analysis.stratified ? 4 : 2;
   const degrees: number[] = [];
   let df = 0;
   for (let look = 0; look < cumulative.length; look++) {

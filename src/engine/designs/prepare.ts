@@ -9,6 +9,7 @@ import { SampleStages } from './sample-stages.js';
 import { stage2Size } from './recalculation.js';
 import { prepareStratified } from './stratified.js';
 import { prepareSurvivalDesign } from './survival.js';
+import { enrolledPopulation } from './tested.js';
 
 /** `recorder`: a trace's (trace/trace.ts), told of every patient and decision; null when simulating blocks */
 export function prepareDesign(scenario: Scenario, design: Design, recorder: TraceRecorder | null = null): DesignRunner {
@@ -18,19 +19,19 @@ export function prepareDesign(scenario: Scenario, design: Design, recorder: Trac
   const context = new TrialContext(scenario, recorder);
   switch (design.type) {
     case 'all-comers':
-      return prepareOneHypothesis(context, 'F', design);
     case 'enriched':
-      return prepareOneHypothesis(context, 'S', design);
+      return prepareOneHypothesis(context, enrolledPopulation(context.layout, design), design);
     case 'stratified':
       return prepareStratified(context, design);
     case 'adaptive-enrichment':
       return prepareAdaptiveEnrichment(
         context.scenario,
+        context.layout,
         design,
         new SampleStages(context),
         design.n,
         design.recalculation
-          ? (test) => stage2Size(context.scenario, context.population, design.recalculation!, test)
+          ? (test) => stage2Size(context.scenario, context.layout, design.recalculation!, test)
           : null,
         recorder,
       );

@@ -3,41 +3,55 @@
 import { StageData } from '../endpoints/stage.js';
 import type { Sampler } from '../random/sampler.js';
 import type { TrialContext } from './context.js';
-import { StageStatistics, type TwoStageSource } from './stage-source.js';
+import { MAX_GROUPS, overlapping, StageStatistics, type TwoStageSource } from './stage-source.js';
 
 export class SampleStages implements TwoStageSource {
   randomized = 0;
   screened = 0;
   months = 0;
   readonly events = 0;
-  private readonly data = new StageData();
+  private readonly data: StageData;
   private readonly statistics = new StageStatistics();
+  /** everyone: stage 1 enrols from all classified subgroups */
+  private readonly all: number;
+  /** whether two populations overlap without nesting, so their correlation needs each stratum's information */
+  private readonly overlapping: boolean;
 
-  constructor(private readonly context: TrialContext) {}
+  constructor(private readonly context: TrialContext) {
+    const { layout } = context;
+    this.data = new StageData(layout.cells);
+    this.all = (1 << layout.populationIds.length) - 1;
+    this.overlapping = overlapping(layout.populationMask);
+  }
 
   first(size: number, sampler: Sampler): StageStatistics {
     this.randomized = 0;
     this.screened = 0;
-    return this.stage('F', true, true, size, sampler);
+    return this.stage(this.all, size, sampler);
   }
 
-  second(keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
-    return this.stage(keepF ? 'F' : 'S', keepS, keepF, size, sampler);
+  second(kept: number, size: number, sampler: Sampler): StageStatistics {
+    return this.stage(kept, size, sampler);
   }
 
-  private stage(from: 'S' | 'F', testS: boolean, testF: boolean, size: number, sampler: Sampler): StageStatistics {
-    const { enrolment, model, scenario } = this.context;
+  /** a stage from the union of the `populations` (a mask), and their statistics */
+  private stage(populations: number, size: number, sampler: Sampler): StageStatistics {
+    const { enrolment, model, scenario, layout } = this.context;
     const statistics = this.statistics;
+    const masks = layout.populationMask;
+    let from = 0;
+    for (let k = 0; k < masks.length; k++) if (populations & (1 << k)) from |= masks[k];
     enrolment.enrol(this.data, from, size, sampler);
-    if (testS) {
-      statistics.zS = model.statistic(this.data, 'S');
-      statistics.informationS = model.information;
-      statistics.effectS = model.effect;
-    }
-    if (testF) {
-      statistics.zF = model.statistic(this.data, 'F');
-      statistics.informationF = model.information;
-      statistics.effectF = model.effect;
+    for (let k = 0; k < masks.length; k++) {
+      if (!(populations & (1 << k))) continue;
+      statistics.z[k] = model.statistic(this.data, k);
+      statistics.information[k] = model.information;
+      statistics.effect[k] = model.effect;
+      if (this.overlapping) {
+        for (let j = 0; j < layout.subgroupIds.length; j++) {
+          statistics.stratumInformation[k * MAX_GROUPS + j] = masks[k] & (1 << j) ? model.stratumInformation[j] : 0;
+        }
+      }
     }
     this.randomized += size;
     this.screened += this.data.screened;

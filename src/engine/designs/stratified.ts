@@ -1,40 +1,67 @@
-// Stratified: randomise all comers and test H_S and H_F by closed testing (docs/methods.md).
+// Stratified: randomise all comers and test every population and F by closed testing over all
+// intersections of their hypotheses (docs/methods.md, docs/populations.md).
 import type { StratifiedDesign } from '../scenario/types.js';
+import { ClosedTest } from '../inference/closed/closed-test.js';
+import { closedRule } from '../inference/closed/rules.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
-import { intersectionTests, type IntersectionThresholds } from '../inference/intersection/index.js';
+import { twoHypothesisTest, type IntersectionThresholds } from '../inference/intersection/index.js';
 import type { TrialContext } from './context.js';
 import type { DesignRunner } from './runner.js';
 import type { Sampler } from '../random/sampler.js';
+import type { TraceRecorder } from '../trace/recorder.js';
 import type { ClosedTestDecision } from '../trace/recorder.js';
+import { MAX_GROUPS, overlapping, stageCorrelation, StageStatistics } from './stage-source.js';
 
 export function prepareStratified(context: TrialContext, design: StratifiedDesign): DesignRunner {
-  const { enrolment, model, stage, critical, scenario, recorder } = context;
-  const rule = intersectionTests[design.intersection].atLevel(scenario.alpha);
+  const { enrolment, model, stage, critical, scenario, recorder, layout } = context;
+  const hypotheses = layout.populationIds.length;
+  const order = design.order?.map((id) => layout.populationIds.indexOf(id));
+  const closed = new ClosedTest(closedRule(design.intersection, hypotheses, order), hypotheses);
+  const all = (1 << hypotheses) - 1;
+  const from = layout.populationMask[layout.full];
+  const statistics = new StageStatistics();
+  const correlation = new Float64Array(hypotheses * hypotheses);
+  const shares = overlapping(layout.populationMask);
+  const record = recorder ? traceRecorder(recorder, design, scenario.alpha, critical) : null;
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
-      enrolment.enrol(stage, 'F', design.n, sampler);
-      const zS = model.statistic(stage, 'S');
-      const informationS = model.information;
-      const zF = model.statistic(stage, 'F');
-      const informationF = model.information;
-      const correlation = statisticCorrelation(informationS, informationF);
-      const thresholds = rule(correlation);
-      const intersection = zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
-      const localS = zS >= critical;
-      const localF = zF >= critical;
-      const rejectS = intersection && localS;
-      const rejectF = intersection && localF;
-      recorder?.decision({
-        kind: 'closed-test',
-        size: design.n,
-        month: context.monthAfter(stage.screened),
-        ...closedTestNumbers(zS, zF, correlation, thresholds, critical),
-        local: { intersection, S: localS, F: localF },
-        rejectS,
-        rejectF,
-      });
-      context.tallyFixedTrial(tally, design.n, rejectS, rejectF);
+      enrolment.enrol(stage, from, design.n, sampler);
+      for (let k = 0; k < hypotheses; k++) {
+        statistics.z[k] = model.statistic(stage, k);
+        statistics.information[k] = model.information;
+        if (!shares) continue;
+        for (const j of model.strata.of[k])
+          statistics.stratumInformation[k * MAX_GROUPS + j] = model.stratumInformation[j];
+      }
+      stageCorrelation(statistics, layout.populationMask, all, correlation);
+      closed.test(statistics.z, correlation);
+      const rejected = closed.rejections(scenario.alpha);
+      record?.(statistics, rejected, design.n, context.monthAfter(stage.screened));
+      context.tallyFixedTrial(tally, design.n, rejected, all);
     },
+  };
+}
+
+/**
+ * a one-marker trace's record of the closed test of H_S and H_F, with the intersection's thresholds on
+ * the z scale as the trace shows them (inference/intersection/)
+ */
+function traceRecorder(recorder: TraceRecorder, design: StratifiedDesign, alpha: number, critical: number) {
+  const rule = twoHypothesisTest(design).atLevel(alpha);
+  return (statistics: StageStatistics, rejected: number, size: number, month: number) => {
+    const [zS, zF] = statistics.z;
+    const correlation = statisticCorrelation(statistics.information[0], statistics.information[1]);
+    const thresholds = rule(correlation);
+    const both = zS >= thresholds.both && zF >= thresholds.both;
+    recorder.decision({
+      kind: 'closed-test',
+      size,
+      month,
+      ...closedTestNumbers(zS, zF, correlation, thresholds, critical),
+      local: { intersection: zS >= thresholds.s || zF >= thresholds.f || both, S: zS >= critical, F: zF >= critical },
+      rejectS: (rejected & 1) !== 0,
+      rejectF: (rejected & 2) !== 0,
+    });
   };
 }
 

@@ -6,13 +6,15 @@ import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import type { PopulationSummary } from '../population.js';
+import { ONE_MARKER, type PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics } from './stage-source.js';
 import type { AnalysisTimes } from './survival-timing.js';
+
+const { S, F } = ONE_MARKER;
 
 export interface SurvivalLooks {
   start(sampler: Sampler): void;
@@ -53,10 +55,10 @@ export class PatientLooks extends PatientRunSource implements SurvivalLooks {
     const onlyS = this.from === 'S';
     const tau = months ? months[look] : this.run.monthOf((events as readonly number[])[look], countS === true);
     const result = this.run.analyseAtMonth(tau, onlyS);
-    if (onlyS || this.both) into.zS = result.zS;
-    if (!onlyS || this.both) into.zF = result.zF;
-    into.informationS = result.informationS;
-    into.informationF = result.informationF;
+    if (onlyS || this.both) into.z[S] = result.zS;
+    if (!onlyS || this.both) into.z[F] = result.zF;
+    into.information[S] = result.informationS;
+    into.information[F] = result.informationF;
     this.events = countS ? result.eventsS : result.eventsF;
   }
 }
@@ -108,13 +110,13 @@ export class AsymptoticLooks implements SurvivalLooks {
     this.law.draw(total - previous, withR, sampler, increment);
     // cumulative statistics: scores √I·z add over independent increments, information grows with events
     const growth = total / (total - previous);
-    this.scoreS += Math.sqrt(increment.informationS) * increment.zS;
-    into.informationS = increment.informationS * growth;
-    into.zS = this.scoreS / Math.sqrt(into.informationS);
+    this.scoreS += Math.sqrt(increment.information[S]) * increment.z[S];
+    into.information[S] = increment.information[S] * growth;
+    into.z[S] = this.scoreS / Math.sqrt(into.information[S]);
     if (withR) {
-      this.scoreF += Math.sqrt(increment.informationF) * increment.zF;
-      into.informationF = increment.informationF * growth;
-      into.zF = this.scoreF / Math.sqrt(into.informationF);
+      this.scoreF += Math.sqrt(increment.information[F]) * increment.z[F];
+      into.information[F] = increment.information[F] * growth;
+      into.z[F] = this.scoreF / Math.sqrt(into.information[F]);
     }
   }
 

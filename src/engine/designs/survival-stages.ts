@@ -6,7 +6,7 @@ import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import type { PopulationSummary } from '../population.js';
+import { ONE_MARKER, type PopulationSummary } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
@@ -14,6 +14,8 @@ import { survivalTestOf, testWeights } from '../endpoints/survival/test-weights.
 import { WeightedScores } from '../endpoints/survival/weighted-scores.js';
 import { PatientRunSource } from './patient-run-source.js';
 import { StageStatistics, type TwoStageSource } from './stage-source.js';
+
+const { S, F } = ONE_MARKER;
 
 /** when the stages' analyses come: calendar [m₁, M] or null (at events), and whose events time them */
 export type StageTimes = { months: readonly [number, number] | null; countS: boolean | null };
@@ -69,17 +71,18 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     const { statistics, firstS, firstF } = this;
     firstS.copy(result.S);
     firstF.copy(result.F);
-    statistics.zS = firstS.z;
-    statistics.zF = firstF.z;
-    statistics.informationS = firstS.information;
-    statistics.informationF = firstF.information;
-    statistics.effectS = firstS.effect;
-    statistics.effectF = firstF.effect;
+    statistics.z[S] = firstS.z;
+    statistics.z[F] = firstF.z;
+    statistics.information[S] = firstS.information;
+    statistics.information[F] = firstF.information;
+    statistics.effect[S] = firstS.effect;
+    statistics.effect[F] = firstF.effect;
     this.events = this.firstEvents = countS ? firstS.events : firstF.events;
     return statistics;
   }
 
-  second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
+  second(kept: number, size: number, sampler: Sampler): StageStatistics {
+    const keepF = (kept & (1 << F)) !== 0;
     this.run.recruit(keepF ? 'F' : 'S', this.n[1] - this.n[0], sampler);
     const countS = countedInS(this.times, keepF ? 'F' : 'S');
     // S's statistics only, unless F is kept or its events time the analysis
@@ -89,12 +92,12 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     const { months } = this.times;
     const result = this.run.analyseAtMonth(months ? months[1] : this.run.monthOf(before + size, countS), onlyS);
     secondS.difference(result.S, firstS);
-    statistics.informationS = secondS.information;
-    statistics.zS = secondS.z;
+    statistics.information[S] = secondS.information;
+    statistics.z[S] = secondS.z;
     if (keepF) {
       secondF.difference(result.F, firstF);
-      statistics.informationF = secondF.information;
-      statistics.zF = secondF.z;
+      statistics.information[F] = secondF.information;
+      statistics.z[F] = secondF.z;
     }
     // stage 1's events, plus those the population that times stage 2 had since
     this.events = this.firstEvents + (countS ? result.eventsS : result.eventsF) - before;
@@ -142,7 +145,8 @@ export class AsymptoticStages implements TwoStageSource {
     return this.statistics;
   }
 
-  second(_keepS: boolean, keepF: boolean, size: number, sampler: Sampler): StageStatistics {
+  second(kept: number, size: number, sampler: Sampler): StageStatistics {
+    const keepF = (kept & (1 << F)) !== 0;
     const timing = this.setTiming(keepF ? 'F' : 'S', size);
     this.law.draw(timing.drawn, keepF, sampler, this.statistics);
     return this.statistics;

@@ -6,14 +6,14 @@
 import { survivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { normalQuantile } from '../math/normal.js';
-import { summarisePopulation } from '../population.js';
+import { layoutOf, ONE_MARKER, summarisePopulation } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Design, Scenario, SurvivalEndpoint } from '../scenario/types.js';
-import { countAnalysis, TALLY } from '../tally.js';
+import { countAnalysis, countRejections, TALLY } from '../tally.js';
 import { requiredSize } from '../scenario/required.js';
 import { lookSizes } from '../scenario/looks.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
-import { intersectionTests, type IntersectionRule } from '../inference/intersection/index.js';
+import { twoHypothesisTest, type IntersectionRule } from '../inference/intersection/index.js';
 import { interimBoundaries } from '../inference/sequential/boundaries.js';
 import { prepareAdaptiveEnrichment } from './adaptive-enrichment.js';
 import { stage2Size } from './recalculation.js';
@@ -24,6 +24,8 @@ import { AsymptoticStages, PatientStages } from './survival-stages.js';
 import { countsS, lookTimes } from './survival-timing.js';
 import { closedTestNumbers } from './stratified.js';
 import type { TraceRecorder } from '../trace/recorder.js';
+
+const { S, F } = ONE_MARKER;
 
 export function prepareSurvivalDesign(
   scenario: Scenario,
@@ -43,12 +45,14 @@ export function prepareSurvivalDesign(
       ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients), times, recorder)
       : new AsymptoticStages(scenario, population, hazards, endpoint, design.n, times);
     const rule = design.recalculation;
+    const layout = layoutOf(scenario.population);
     return prepareAdaptiveEnrichment(
       scenario,
+      layout,
       design,
       source,
       planned,
-      rule ? (test) => stage2Size(scenario, population, rule, test) : null,
+      rule ? (test) => stage2Size(scenario, layout, rule, test) : null,
       recorder,
     );
   }
@@ -65,9 +69,7 @@ export function prepareSurvivalDesign(
   );
   // its looks (calendar months come without interims: one analysis)
   const analyses = rates.length;
-  const rule: IntersectionRule | null = testsBoth
-    ? intersectionTests[design.intersection].atLevel(scenario.alpha)
-    : null;
+  const rule: IntersectionRule | null = testsBoth ? twoHypothesisTest(design).atLevel(scenario.alpha) : null;
   const statistics = new StageStatistics();
   const trial = patientLevel
     ? new PatientLooks(
@@ -92,9 +94,9 @@ export function prepareSurvivalDesign(
         trial.analyse(look, sampler, statistics);
         countAnalysis(tally, look, trial.months, trial.events);
         if (rule) {
-          const correlation = statisticCorrelation(statistics.informationS, statistics.informationF);
+          const correlation = statisticCorrelation(statistics.information[S], statistics.information[F]);
           const thresholds = rule(correlation);
-          const { zS, zF } = statistics;
+          const [zS, zF] = statistics.z;
           const intersection =
             zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
           const localS = zS >= critical[look];
@@ -112,7 +114,7 @@ export function prepareSurvivalDesign(
           });
           break;
         }
-        const z = from === 'S' ? statistics.zS : statistics.zF;
+        const z = from === 'S' ? statistics.z[S] : statistics.z[F];
         const crossed = z >= critical[look];
         recorder?.decision({
           kind: 'look',
@@ -136,10 +138,8 @@ export function prepareSurvivalDesign(
       tally[TALLY.screened] += trial.screened;
       tally[TALLY.months] += trial.months;
       tally[TALLY.events] += trial.events;
-      if (rejectS) tally[TALLY.rejectS]++;
-      if (rejectF) tally[TALLY.rejectF]++;
-      if (rejectS || rejectF) tally[TALLY.rejectAny]++;
-      if (rejectS && rejectF) tally[TALLY.rejectBoth]++;
+      const tested = testsBoth ? 0b11 : 1 << ONE_MARKER[from];
+      countRejections(tally, (rejectS ? 1 << ONE_MARKER.S : 0) | (rejectF ? 1 << ONE_MARKER.F : 0), tested);
     },
   };
 }

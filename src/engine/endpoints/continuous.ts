@@ -1,41 +1,52 @@
-// Continuous endpoint: normal outcomes with a mean difference per true marker status.
+// Continuous endpoint: normal outcomes with a mean difference per true subgroup.
 // Sufficient statistics per arm × cell (docs/methods.md): the cell mean is N(μ, σ²/m) and the
 // within-cell sum of squares σ²·χ²(m − 1), independent; unions of cells follow exactly.
 import { tToZ } from '../math/t-to-z.js';
-import { CELLS, type PopulationSummary } from '../population.js';
+import type { CellLayout } from '../population-model.js';
 import { cellMoments, mixtureMoments } from './cell-moments.js';
 import type { Sampler } from '../random/sampler.js';
 import type { ContinuousEndpoint, Scenario } from '../scenario/types.js';
-import type { OutcomeModel, TestedPopulation } from './outcome-model.js';
-import { SLOTS, type StageData, type WithinStages } from './stage.js';
+import type { OutcomeModel } from './outcome-model.js';
+import type { StageData, WithinStages } from './stage.js';
+import { maskSS, sharePooled, Strata } from './strata.js';
 
 export class ContinuousModel implements OutcomeModel {
   information = 0;
   effect = 0;
+  readonly stratumInformation = new Float64Array(8);
+  readonly strata: Strata;
   private readonly mean: Float64Array;
   private readonly sd: Float64Array;
-  /** known outcome variance per arm in S, R (for z) and F pooled: [T_S, C_S, T_R, C_R, T_F, C_F] */
-  private readonly knownVariance = new Float64Array(6);
+  /** known outcome variance per stratum and arm, [T, C] of stratum j at 2j (for z) */
+  private readonly stratumVariance: Float64Array;
+  /** known outcome variance per population pooled and arm, [T, C] of population k at 2k */
+  private readonly pooledVariance: Float64Array;
   private readonly useT: boolean;
-  private readonly stratified: boolean;
 
-  constructor(scenario: Scenario, population: PopulationSummary, endpoint: ContinuousEndpoint) {
+  constructor(scenario: Scenario, layout: CellLayout, endpoint: ContinuousEndpoint) {
     this.useT = scenario.analysis.statistic === 't';
-    this.stratified = scenario.analysis.stratified;
-    const moments = cellMoments(endpoint);
+    this.strata = new Strata(layout, scenario.analysis.stratified);
+    const moments = cellMoments(endpoint, layout);
     this.mean = moments.mean;
     this.sd = moments.variance.map(Math.sqrt);
-    const cells = population.cellProbabilities;
+    const groups = this.strata.groups;
+    const weightsIn = (mask: number) =>
+      layout.cellProbability.map((p, cell) => (mask & (1 << layout.cellClassified[cell]) ? p : 0));
+    this.stratumVariance = new Float64Array(2 * groups);
+    this.pooledVariance = new Float64Array(2 * layout.populationIds.length);
     for (let arm = 0; arm < 2; arm++) {
-      this.knownVariance[arm] = mixtureMoments(moments, arm, [cells[0], cells[1], 0, 0]).variance;
-      this.knownVariance[2 + arm] = mixtureMoments(moments, arm, [0, 0, cells[2], cells[3]]).variance;
-      this.knownVariance[4 + arm] = mixtureMoments(moments, arm, cells).variance;
+      for (let j = 0; j < groups; j++) {
+        this.stratumVariance[2 * j + arm] = mixtureMoments(moments, arm, weightsIn(1 << j)).variance;
+      }
+      layout.populationMask.forEach((mask, k) => {
+        this.pooledVariance[2 * k + arm] = mixtureMoments(moments, arm, weightsIn(mask)).variance;
+      });
     }
   }
 
   drawSufficient(stage: StageData, sampler: Sampler): void {
     const { count, sum, sumSquares } = stage;
-    for (let slot = 0; slot < SLOTS; slot++) {
+    for (let slot = 0; slot < stage.slots; slot++) {
       const m = count[slot];
       if (m === 0) {
         sum[slot] = 0;
@@ -56,38 +67,29 @@ export class ContinuousModel implements OutcomeModel {
   }
 
   finishPatients(stage: StageData): void {
-    for (let slot = 0; slot < SLOTS; slot++) {
+    for (let slot = 0; slot < stage.slots; slot++) {
       const m = stage.count[slot];
       stage.sumSquares[slot] =
         m > 0 ? Math.max(0, stage.sumSquares[slot] - (stage.sum[slot] * stage.sum[slot]) / m) : 0;
     }
   }
 
-  /** add one stage's residual sums of squares within its arm × stratum groups to `residual` */
+  /** add one stage's residual sums of squares within its arm × stratum groups, and pooled ones, to `residual` */
   addWithinStage(residual: WithinStages, stage: StageData): void {
-    const { count, sum, sumSquares } = stage;
-    for (let group = 0; group < 3; group++) {
-      const [first, last] = group === 2 ? [0, CELLS - 1] : [2 * group, 2 * group + 1];
-      for (let arm = 0; arm < 2; arm++) {
-        const from = arm * CELLS + first;
-        const to = arm * CELLS + last;
-        let m = 0;
-        let total = 0;
-        for (let slot = from; slot <= to; slot++) {
-          m += count[slot];
-          total += sum[slot];
-        }
-        if (m === 0) continue;
-        residual.ss[group] += groupSS(count, sum, sumSquares, from, to, total / m);
-        residual.df[group] += m - 1;
-      }
+    const strata = this.strata;
+    const groups = strata.groups;
+    for (let j = 0; j < groups; j++) addGroup(residual, j, strata, stage, 1 << j);
+    for (let k = 0; k < strata.mask.length; k++) {
+      if (strata.pooled[k]) addGroup(residual, groups + k, strata, stage, strata.mask[k]);
     }
   }
 
-  statistic(stage: StageData, population: TestedPopulation, residual?: WithinStages): number {
-    if (population === 'F' && !this.stratified) return this.pooledStatistic(stage, residual);
-    const strata = population === 'S' ? 1 : 2;
-    const { count, sum, sumSquares } = stage;
+  statistic(stage: StageData, population: number, residual?: WithinStages): number {
+    const strata = this.strata;
+    if (strata.pooled[population]) return this.pooledStatistic(stage, population, residual);
+    const { count, sum } = stage;
+    const groups = strata.groups;
+    const cells = strata.cells;
     let numerator = 0;
     let knownVar = 0;
     /** Σ w_j over strata with both arms */
@@ -97,30 +99,40 @@ export class ContinuousModel implements OutcomeModel {
     // Σ_j w_j·s_j² over strata with their own variance estimate, and Σ w_j over the others
     let separateVar = 0;
     let unseparated = 0;
-    for (let stratum = 0; stratum < strata; stratum++) {
-      const a = 2 * stratum;
-      const b = a + 1;
-      const nT = count[a] + count[b];
-      const nC = count[CELLS + a] + count[CELLS + b];
-      if (useful(nT) && useful(nC)) {
-        const sumT = sum[a] + sum[b];
-        const sumC = sum[CELLS + a] + sum[CELLS + b];
-        const w = (nT * nC) / (nT + nC);
-        numerator += w * (sumT / nT - sumC / nC);
-        totalWeight += w;
-        if (this.useT) {
-          const stratumSS = residual
-            ? residual.ss[stratum]
-            : groupSS(count, sum, sumSquares, a, b, sumT / nT) +
-              groupSS(count, sum, sumSquares, CELLS + a, CELLS + b, sumC / nC);
-          const stratumDf = residual ? residual.df[stratum] : nT + nC - 2;
-          residualSS += stratumSS;
-          residualDf += stratumDf;
-          if (stratumDf > 0) separateVar += (w * stratumSS) / stratumDf;
-          else unseparated += w;
-        } else {
-          knownVar += w * w * (this.knownVariance[a] / nT + this.knownVariance[a + 1] / nC);
-        }
+    const byStratum = this.stratumInformation;
+    for (const stratum of strata.of[population]) {
+      let nT = 0,
+        nC = 0,
+        sumT = 0,
+        sumC = 0;
+      for (let slot = stratum * groups; slot < (stratum + 1) * groups; slot++) {
+        nT += count[slot];
+        nC += count[cells + slot];
+        sumT += sum[slot];
+        sumC += sum[cells + slot];
+      }
+      byStratum[stratum] = 0;
+      if (!(nT > 0 && nC > 0)) continue;
+      const w = (nT * nC) / (nT + nC);
+      numerator += w * (sumT / nT - sumC / nC);
+      totalWeight += w;
+      if (this.useT) {
+        const mask = 1 << stratum;
+        const stratumSS = residual
+          ? residual.ss[stratum]
+          : maskSS(strata, stage, 0, mask, sumT / nT) + maskSS(strata, stage, cells, mask, sumC / nC);
+        const stratumDf = residual ? residual.df[stratum] : nT + nC - 2;
+        residualSS += stratumSS;
+        residualDf += stratumDf;
+        // a stratum without its own variance estimate takes the pooled one, known after the loop (sign marks it)
+        if (stratumDf > 0) byStratum[stratum] = (w * stratumSS) / stratumDf;
+        else byStratum[stratum] = -w;
+        if (stratumDf > 0) separateVar += byStratum[stratum];
+        else unseparated += w;
+      } else {
+        byStratum[stratum] =
+          w * w * (this.stratumVariance[2 * stratum] / nT + this.stratumVariance[2 * stratum + 1] / nC);
+        knownVar += byStratum[stratum];
       }
     }
     if (totalWeight === 0) {
@@ -135,23 +147,30 @@ export class ContinuousModel implements OutcomeModel {
     }
     const pooledVar = residualDf > 0 ? residualSS / residualDf : 0;
     this.information = separateVar + unseparated * pooledVar;
+    if (unseparated > 0)
+      for (const stratum of strata.of[population]) byStratum[stratum] *= byStratum[stratum] < 0 ? -pooledVar : 1;
     return tToZScale(numerator / Math.sqrt(totalWeight * pooledVar), residualDf);
   }
 
-  /** unstratified test of F: the two arms' means over all cells */
-  private pooledStatistic(stage: StageData, residual?: WithinStages): number {
-    const { count, sum, sumSquares } = stage;
+  /** unstratified test of a population of several subgroups: the two arms' means over its cells */
+  private pooledStatistic(stage: StageData, population: number, residual?: WithinStages): number {
+    const { count, sum } = stage;
+    const strata = this.strata;
+    const mask = strata.mask[population];
+    const { groups, cells } = strata;
     let nT = 0,
       nC = 0,
       sumT = 0,
       sumC = 0;
-    for (let cell = 0; cell < CELLS; cell++) {
-      nT += count[cell];
-      nC += count[CELLS + cell];
-      sumT += sum[cell];
-      sumC += sum[CELLS + cell];
+    for (const stratum of strata.of[population]) {
+      for (let slot = stratum * groups; slot < (stratum + 1) * groups; slot++) {
+        nT += count[slot];
+        nC += count[cells + slot];
+        sumT += sum[slot];
+        sumC += sum[cells + slot];
+      }
     }
-    if (!useful(nT) || !useful(nC)) {
+    if (!(nT > 0 && nC > 0)) {
       this.information = 0;
       this.effect = 0;
       return 0;
@@ -160,40 +179,41 @@ export class ContinuousModel implements OutcomeModel {
     const difference = sumT / nT - sumC / nC;
     this.effect = difference;
     if (!this.useT) {
-      const variance = this.knownVariance[4] / nT + this.knownVariance[5] / nC;
+      const variance = this.pooledVariance[2 * population] / nT + this.pooledVariance[2 * population + 1] / nC;
       this.information = w * w * variance;
+      sharePooled(this.stratumInformation, strata, stage, population, this.information);
       return difference / Math.sqrt(variance);
     }
+    const group = groups + population;
     const ss = residual
-      ? residual.ss[2]
-      : groupSS(count, sum, sumSquares, 0, 3, sumT / nT) + groupSS(count, sum, sumSquares, CELLS, CELLS + 3, sumC / nC);
-    const df = residual ? residual.df[2] : nT + nC - 2;
+      ? residual.ss[group]
+      : maskSS(strata, stage, 0, mask, sumT / nT) + maskSS(strata, stage, cells, mask, sumC / nC);
+    const df = residual ? residual.df[group] : nT + nC - 2;
     this.information = df > 0 ? (w * ss) / df : 0;
+    sharePooled(this.stratumInformation, strata, stage, population, this.information);
     return tToZScale((difference * Math.sqrt(w)) / Math.sqrt(ss / df), df);
   }
 }
 
-function useful(n: number): boolean {
-  return n > 0;
-}
-
-/** sum of squares about `groupMean` of the slots first..last (within-cell plus between-cell parts) */
-function groupSS(
-  count: Float64Array,
-  sum: Float64Array,
-  sumSquares: Float64Array,
-  first: number,
-  last: number,
-  groupMean: number,
-): number {
-  let ss = 0;
-  for (let slot = first; slot <= last; slot++) {
-    const m = count[slot];
+/** one stage's residual of the classified subgroups in `mask`, about each arm's mean, into group `group` */
+function addGroup(residual: WithinStages, group: number, strata: Strata, stage: StageData, mask: number): void {
+  const { count, sum } = stage;
+  const groups = strata.groups;
+  for (let arm = 0; arm < 2; arm++) {
+    const offset = arm * strata.cells;
+    let m = 0;
+    let total = 0;
+    for (let j = 0; j < groups; j++) {
+      if (!(mask & (1 << j))) continue;
+      for (let slot = offset + j * groups; slot < offset + (j + 1) * groups; slot++) {
+        m += count[slot];
+        total += sum[slot];
+      }
+    }
     if (m === 0) continue;
-    const deviation = sum[slot] / m - groupMean;
-    ss += sumSquares[slot] + m * deviation * deviation;
+    residual.ss[group] += maskSS(strata, stage, offset, mask, total / m);
+    residual.df[group] += m - 1;
   }
-  return ss;
 }
 
 /** a t statistic's one-sided p-value expressed on the z scale, Φ⁻¹(1 − p) */

@@ -1,16 +1,29 @@
-// How a stage's patients arrive: screened, assigned to a cell (marker × assay) and an arm.
-// `random` strata draw every patient's cell (multinomial, or patient by patient); `fixed` strata
-// give every arm × cell exactly its expected share (rpact's convention). Like rpact, continuous
+// How a stage's patients arrive: screened, assigned to a cell (true × classified subgroup) and an arm.
+// A stage enrols from a union of classified subgroups (a bit mask: a population, or the union of the
+// populations an adaptive design kept); patients the assay puts elsewhere are screened and not
+// randomised. `random` strata draw every patient's cell (multinomial, or patient by patient); `fixed`
+// strata give every arm × cell exactly its expected share (rpact's convention). Like rpact, continuous
 // outcomes then use the unrounded share (a cell mean of m patients is N(μ, σ²/m) for any m > 0),
 // and binary ones draw Binomial(round(m), π) responders, rounded half to even as R does, while
 // dividing by the unrounded m; patient-level simulation needs whole patients and rounds. With
 // random strata arms get round(n·r/(1 + r)) and the rest, as with blocked randomisation.
-import { CELLS, CELL_IN_S, roundHalfEven, treatmentShare, type PopulationSummary } from '../population.js';
+import type { CellLayout } from '../population-model.js';
+import { roundHalfEven, treatmentShare } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
-import type { OutcomeModel, TestedPopulation } from './outcome-model.js';
-import { CONTROL, SLOTS, TREATMENT, type StageData } from './stage.js';
+import type { OutcomeModel } from './outcome-model.js';
+import { CONTROL, TREATMENT, type StageData } from './stage.js';
+
+/** what enrolling from one mask of classified subgroups needs, made once per mask */
+type Source = {
+  /** the cells of the mask, increasing */
+  cells: Uint8Array;
+  /** P(cell | in the mask), in that order */
+  probabilities: Float64Array;
+  /** P(in the mask) for a screened patient */
+  share: number;
+};
 
 export class Enrolment {
   private readonly share: number;
@@ -20,16 +33,16 @@ export class Enrolment {
   private readonly unroundedSizes: boolean;
   /** fixed strata with draws that need whole patients (binary responders, or patient-level) */
   private readonly wholeFixedCounts: boolean;
-  private readonly cellsOfF: Float64Array;
-  private readonly cellsOfS: Float64Array;
-  private readonly cumulativeCells = new Float64Array(CELLS);
-  private readonly assayPositive: number;
-  private readonly ppv: number;
-  private readonly multinomialOut = new Float64Array(CELLS);
+  private readonly cells: number;
+  private readonly full: number;
+  /** by mask of classified subgroups, made when first enrolled from */
+  private readonly sources: (Source | undefined)[];
+  private readonly cumulativeCells: Float64Array;
+  private readonly multinomialOut: Float64Array;
 
   constructor(
     scenario: Scenario,
-    population: PopulationSummary,
+    private readonly layout: CellLayout,
     private readonly model: OutcomeModel,
     /** a trace's recorder of every patient screened (patient level); null when simulating blocks */
     private readonly recorder: PatientRecorder | null = null,
@@ -39,22 +52,28 @@ export class Enrolment {
     this.patientLevel = scenario.simulation.method === 'patient';
     this.unroundedSizes = this.fixed && scenario.endpoint.type === 'binary';
     this.wholeFixedCounts = scenario.endpoint.type === 'binary' || this.patientLevel;
-    this.assayPositive = population.assayPositive;
-    this.ppv = population.ppv;
-    const cells = population.cellProbabilities;
-    this.cellsOfF = Float64Array.from(cells);
-    this.cellsOfS = Float64Array.from([population.ppv, 1 - population.ppv, 0, 0]);
+    this.cells = layout.cells;
+    this.full = layout.populationMask[layout.full];
+    this.sources = new Array(this.full + 1);
+    this.multinomialOut = new Float64Array(this.cells);
+    this.cumulativeCells = new Float64Array(this.cells);
     let running = 0;
-    for (let cell = 0; cell < CELLS; cell++) {
-      running += cells[cell];
+    for (let cell = 0; cell < this.cells; cell++) {
+      running += layout.cellProbability[cell];
       this.cumulativeCells[cell] = running;
     }
-    this.cumulativeCells[CELLS - 1] = 1;
+    this.cumulativeCells[this.cells - 1] = 1;
   }
 
-  /** Randomise n patients from population S (assay+ only) or F (all comers) into `stage`. */
-  enrol(stage: StageData, from: TestedPopulation, n: number, sampler: Sampler): void {
+  /** the mask of classified subgroups of population k, for `enrol` */
+  maskOf(population: number): number {
+    return this.layout.populationMask[population];
+  }
+
+  /** Randomise n patients from the classified subgroups in `from` (a bit mask) into `stage`. */
+  enrol(stage: StageData, from: number, n: number, sampler: Sampler): void {
     stage.count.fill(0);
+    stage.size.fill(0);
     stage.sum.fill(0);
     stage.sumSquares.fill(0);
     const nT = roundHalfEven(n * this.share);
@@ -71,44 +90,54 @@ export class Enrolment {
     if (!this.unroundedSizes) stage.size.set(stage.count);
   }
 
-  private placeFixed(stage: StageData, from: TestedPopulation, n: number): void {
-    const cells = from === 'S' ? this.cellsOfS : this.cellsOfF;
-    for (let slot = 0; slot < SLOTS; slot++) {
-      const arm = slot < CELLS ? TREATMENT : CONTROL;
-      const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * cells[slot % CELLS];
-      stage.size[slot] = expected;
-      stage.count[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
+  /** the cells of `mask` and their probabilities within it; the whole population's are the layout's own */
+  private source(mask: number): Source {
+    let source = this.sources[mask];
+    if (source !== undefined) return source;
+    const layout = this.layout;
+    const cells: number[] = [];
+    let share = 0;
+    for (let cell = 0; cell < this.cells; cell++) {
+      if (!(mask & (1 << layout.cellClassified[cell]))) continue;
+      cells.push(cell);
+      share += layout.cellProbability[cell];
     }
-    stage.screened = from === 'S' ? n / this.assayPositive : n;
+    const whole = mask === this.full;
+    const probabilities = Float64Array.from(cells, (cell) =>
+      whole ? layout.cellProbability[cell] : layout.cellProbability[cell] / share,
+    );
+    source = { cells: Uint8Array.from(cells), probabilities, share: whole ? 1 : share };
+    this.sources[mask] = source;
+    return source;
   }
 
-  private placeRandom(
-    stage: StageData,
-    from: TestedPopulation,
-    n: number,
-    nT: number,
-    nC: number,
-    sampler: Sampler,
-  ): void {
-    const { count } = stage;
-    if (from === 'S') {
-      count[0] = sampler.binomial(nT, this.ppv);
-      count[1] = nT - count[0];
-      count[CELLS] = sampler.binomial(nC, this.ppv);
-      count[CELLS + 1] = nC - count[CELLS];
-      stage.screened = n + sampler.negativeBinomial(n, this.assayPositive);
-      return;
+  private placeFixed(stage: StageData, from: number, n: number): void {
+    const { cells, probabilities, share } = this.source(from);
+    for (let i = 0; i < cells.length; i++) {
+      for (let arm = TREATMENT; arm <= CONTROL; arm++) {
+        const slot = arm * this.cells + cells[i];
+        const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * probabilities[i];
+        stage.size[slot] = expected;
+        stage.count[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
+      }
     }
-    const out = this.multinomialOut;
-    sampler.multinomial(nT, this.cellsOfF, out);
-    for (let cell = 0; cell < CELLS; cell++) count[cell] = out[cell];
-    sampler.multinomial(nC, this.cellsOfF, out);
-    for (let cell = 0; cell < CELLS; cell++) count[CELLS + cell] = out[cell];
-    stage.screened = n;
+    stage.screened = from === this.full ? n : n / share;
+  }
+
+  private placeRandom(stage: StageData, from: number, n: number, nT: number, nC: number, sampler: Sampler): void {
+    const { count } = stage;
+    const { cells, probabilities, share } = this.source(from);
+    const out = this.multinomialOut.subarray(0, cells.length);
+    sampler.multinomial(nT, probabilities, out);
+    for (let i = 0; i < cells.length; i++) count[cells[i]] = out[i];
+    sampler.multinomial(nC, probabilities, out);
+    for (let i = 0; i < cells.length; i++) count[this.cells + cells[i]] = out[i];
+    // those the assay puts elsewhere are screened too: negative binomial failures before n successes
+    stage.screened = from === this.full ? n : n + sampler.negativeBinomial(n, share);
   }
 
   /** patient by patient: screen, keep those the stage takes, first n_T to treatment */
-  private drawPatients(stage: StageData, from: TestedPopulation, nT: number, nC: number, sampler: Sampler): void {
+  private drawPatients(stage: StageData, from: number, nT: number, nC: number, sampler: Sampler): void {
     const n = nT + nC;
     const recorder = this.recorder;
     let randomised = 0;
@@ -116,11 +145,11 @@ export class Enrolment {
     while (randomised < n) {
       screened++;
       const cell = this.drawCell(sampler);
-      if (from === 'S' && !CELL_IN_S[cell]) {
+      if (!(from & (1 << this.layout.cellClassified[cell]))) {
         recorder?.screened(cell, -1, Number.NaN);
         continue;
       }
-      const slot = (randomised < nT ? TREATMENT : CONTROL) * CELLS + cell;
+      const slot = (randomised < nT ? TREATMENT : CONTROL) * this.cells + cell;
       stage.count[slot]++;
       const outcome = this.model.drawPatient(stage, slot, sampler);
       recorder?.screened(cell, slot, outcome);
@@ -131,10 +160,10 @@ export class Enrolment {
 
   private drawPatientsInPlace(stage: StageData, sampler: Sampler): void {
     const recorder = this.recorder;
-    for (let slot = 0; slot < SLOTS; slot++) {
+    for (let slot = 0; slot < stage.slots; slot++) {
       for (let i = 0; i < stage.count[slot]; i++) {
         const outcome = this.model.drawPatient(stage, slot, sampler);
-        recorder?.screened(slot % CELLS, slot, outcome);
+        recorder?.screened(slot % this.cells, slot, outcome);
       }
     }
   }
@@ -142,7 +171,7 @@ export class Enrolment {
   private drawCell(sampler: Sampler): number {
     const u = sampler.uniform();
     let cell = 0;
-    while (cell < CELLS - 1 && u >= this.cumulativeCells[cell]) cell++;
+    while (cell < this.cells - 1 && u >= this.cumulativeCells[cell]) cell++;
     return cell;
   }
 }

@@ -1,26 +1,35 @@
 // One stage's data, summarised per arm × cell (the sufficient statistics).
-// Index: arm * CELLS + cell, arm 0 = treatment, 1 = control; cells as in population.ts.
-import { CELLS } from '../population.js';
+// Index: arm * cells + cell, arm 0 = treatment, 1 = control; cells as the layout numbers them
+// (population-model.ts: classified subgroup × true subgroup).
 
 export const ARMS = 2;
 export const TREATMENT = 0;
 export const CONTROL = 1;
-export const SLOTS = ARMS * CELLS;
 
 export class StageData {
+  /** arm × cell slots, ARMS · cells */
+  readonly slots: number;
   /** patients drawn per arm × cell (whole numbers) */
-  readonly count = new Float64Array(SLOTS);
+  readonly count: Float64Array;
   /**
    * patients counted by the test statistics: equal to `count`, except for binary endpoints with
    * fixed strata, where rpact divides responders by the unrounded expected arm size.
    */
-  readonly size = new Float64Array(SLOTS);
+  readonly size: Float64Array;
   /** continuous: sum of outcomes; binary: responders */
-  readonly sum = new Float64Array(SLOTS);
+  readonly sum: Float64Array;
   /** continuous: sum of squares about the cell mean (only drawn when a t statistic needs it) */
-  readonly sumSquares = new Float64Array(SLOTS);
+  readonly sumSquares: Float64Array;
   /** patients screened to fill this stage */
   screened = 0;
+
+  constructor(readonly cells: number) {
+    this.slots = ARMS * cells;
+    this.count = new Float64Array(this.slots);
+    this.size = new Float64Array(this.slots);
+    this.sum = new Float64Array(this.slots);
+    this.sumSquares = new Float64Array(this.slots);
+  }
 }
 
 /**
@@ -28,7 +37,7 @@ export class StageData {
  * of squares about the cell mean combine with the between-stage term m₁m₂/(m₁ + m₂)·(x̄₁ − x̄₂)².
  */
 export function addStage(total: StageData, stage: StageData): void {
-  for (let slot = 0; slot < SLOTS; slot++) {
+  for (let slot = 0; slot < total.slots; slot++) {
     const m1 = total.count[slot];
     const m2 = stage.count[slot];
     if (m1 > 0 && m2 > 0) {
@@ -47,15 +56,20 @@ export function addStage(total: StageData, stage: StageData): void {
 /**
  * The residual sums of squares and degrees of freedom of a group-sequential trial's looks, pooled
  * within stages: each stage's arm × stratum groups about their own means, added over the stages so
- * far, for the strata S and R and for F unstratified. Pooled over all data instead, the estimate
+ * far, for each stratum (a classified subgroup) and for each population unstratified. Pooled over all data instead, the estimate
  * holds the contrasts between stage means, which are correlated with the earlier looks' statistics;
  * within stages it is independent of every look's means, so the looks' t statistics follow the
  * joint law whose boundaries inference/sequential/t-boundaries.ts computes, exactly.
  */
 export class WithinStages {
-  /** [S, R, F pooled] */
-  readonly ss = new Float64Array(3);
-  readonly df = new Float64Array(3);
+  /** strata first (classified subgroup j at j), then each population k pooled at strata + k */
+  readonly ss: Float64Array;
+  readonly df: Float64Array;
+
+  constructor(groups: number) {
+    this.ss = new Float64Array(groups);
+    this.df = new Float64Array(groups);
+  }
 
   clear(): void {
     this.ss.fill(0);

@@ -3,6 +3,7 @@
 // range is reported with its field's path, as anywhere else.
 import { parseScenario } from '../scenario/parse.js';
 import type { Design, Scenario } from '../scenario/types.js';
+import { markerPopulation } from '../population.js';
 
 /**
  * `n` or `events`: every design's size (two-stage designs keep their n₁/N share; events take the
@@ -37,7 +38,7 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
       else setPatients(design, value);
     }
   } else if (parameter === 'prevalence' || parameter === 'sensitivity' || parameter === 'specificity') {
-    copy.population[parameter] = value;
+    markerPopulation(copy.population)[parameter] = value;
   } else if (parameter === 'effect.pos' || parameter === 'effect.neg') {
     const status = parameter === 'effect.pos' ? 'pos' : 'neg';
     const endpoint = copy.endpoint;

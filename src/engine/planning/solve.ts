@@ -81,7 +81,7 @@ export async function solve(
 
 async function solveDesign(single: Scenario, design: Design, target: Target, simulate: Simulator): Promise<Solution> {
   const unit = sizeKey(single, design);
-  if (!hasProbability(design.type, target.hypothesis)) {
+  if (!hasProbability(single, design, target.hypothesis)) {
     const what = target.hypothesis === 'both' ? 'both H_S and H_F' : `H_${target.hypothesis}`;
     return { id: design.id, unit, unreachable: `${design.type} designs do not test ${what}` };
   }
@@ -226,7 +226,7 @@ function averageHazardRatioPower(single: Scenario, target: Target): ((scenario: 
   const [design] = single.designs;
   const oneTest = design.type === 'all-comers' || design.type === 'enriched';
   if (single.endpoint.type !== 'survival' || survivalTestOf(single) !== 'logrank' || !oneTest) return undefined;
-  if (design.interims || design.events === undefined || !hasProbability(design.type, target.hypothesis))
+  if (design.interims || design.events === undefined || !hasProbability(single, design, target.hypothesis))
     return undefined;
   const from = design.type === 'enriched' ? 'S' : 'F';
   return (scenario) => {

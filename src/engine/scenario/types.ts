@@ -3,18 +3,23 @@
 // the engine only ever sees this form.
 
 export type PerStatus = { pos: number; neg: number };
+/**
+ * one value per true subgroup: keyed `pos` and `neg` in the one-marker form, by the subgroup ids in
+ * the several-populations form (docs/populations.md)
+ */
+export type PerSubgroup = Record<string, number>;
 
 export type ContinuousEndpoint = {
   type: 'continuous';
-  sd: PerStatus;
-  /** mean difference treatment − control per true marker status; larger is better */
-  effect: PerStatus;
+  sd: PerSubgroup;
+  /** mean difference treatment − control per true subgroup; larger is better */
+  effect: PerSubgroup;
 };
 
 export type BinaryEndpoint = {
   type: 'binary';
-  control: PerStatus;
-  treatment: PerStatus;
+  control: PerSubgroup;
+  treatment: PerSubgroup;
 };
 
 /** a piece of a function of the months since randomisation: `value` from month `from` until the next piece */
@@ -36,7 +41,19 @@ export type SurvivalEndpoint = {
 export type Endpoint = ContinuousEndpoint | BinaryEndpoint | SurvivalEndpoint;
 export type EndpointType = Endpoint['type'];
 
-export type Intersection = 'bonferroni' | 'simes' | 'sidak' | 'spiessens-debois' | 'hierarchical-S' | 'hierarchical-F';
+/**
+ * `dunnett` is the max-z test for any number of populations, `spiessens-debois` its one-marker name;
+ * `hierarchical` tests in the design's `order`, `hierarchical-S` and `hierarchical-F` are its one-marker orders
+ */
+export type Intersection =
+  | 'bonferroni'
+  | 'simes'
+  | 'sidak'
+  | 'dunnett'
+  | 'spiessens-debois'
+  | 'hierarchical'
+  | 'hierarchical-S'
+  | 'hierarchical-F';
 
 export type Efficacy = 'none' | 'obrien-fleming' | 'pocock';
 
@@ -83,6 +100,8 @@ export type AllComersDesign = DesignBase &
 
 export type EnrichedDesign = DesignBase & {
   type: 'enriched';
+  /** the population it enrols and tests (several-populations form; absent: the one population) */
+  population?: string;
   /** the analysis's calendar month, instead of `events` (survival only; an enriched trial's events are S's) */
   months?: number;
   n: number;
@@ -96,6 +115,8 @@ export type StratifiedDesign = DesignBase &
     n: number;
     events?: number;
     intersection: Intersection;
+    /** intersection `hierarchical`: the population ids and F, each once, first tested first */
+    order?: string[];
   };
 
 export type AdaptiveEnrichmentDesign = DesignBase &
@@ -104,7 +125,7 @@ export type AdaptiveEnrichmentDesign = DesignBase &
     /** cumulative randomised patients [n1, N] */
     n: [number, number];
     events?: [number, number];
-    intersection: Exclude<Intersection, 'hierarchical-S' | 'hierarchical-F'>;
+    intersection: Exclude<Intersection, 'hierarchical' | 'hierarchical-S' | 'hierarchical-F'>;
     combination: 'inverse-normal' | 'fisher';
     selection: Selection;
     efficacy: Efficacy;
@@ -120,13 +141,30 @@ export type DesignType = Design['type'];
  */
 export type SurvivalTest = 'logrank' | 'maxcombo' | { fh: [number, number] };
 
+/** the one-marker form: one yes/no marker read by an assay */
+export type MarkerPopulation = { prevalence: number; sensitivity: number; specificity: number };
+
+/** the several-populations form (docs/populations.md) */
+export type SubgroupPopulation = {
+  /** disjoint subgroups of true status; shares add up to 1 */
+  subgroups: { id: string; share: number }[];
+  /** populations besides F, unions of subgroups as the assay classifies them */
+  populations: { id: string; subgroups: string[] }[];
+  /** P(classified as column | truly row), by subgroup id; absent: the identity (a perfect assay) */
+  assay?: Record<string, Record<string, number>>;
+};
+
+export function isMarkerPopulation(population: Scenario['population']): population is MarkerPopulation {
+  return 'prevalence' in population;
+}
+
 export type Costs = { perScreened: number; perRandomized: number; perMonth: number; fixed: number };
 
 export type Scenario = {
   version: 1;
   title: string;
   alpha: number;
-  population: { prevalence: number; sensitivity: number; specificity: number };
+  population: MarkerPopulation | SubgroupPopulation;
   endpoint: Endpoint;
   trial: {
     allocation: number;

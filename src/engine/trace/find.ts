@@ -6,7 +6,8 @@ import { hasInterim } from '../designs/interim.js';
 import { prepareDesign } from '../designs/prepare.js';
 import type { Scenario } from '../scenario/types.js';
 import { blockSampler } from '../simulate-block.js';
-import { emptyTally, TALLY } from '../tally.js';
+import { emptyTally, REJECT, TALLY } from '../tally.js';
+import { ONE_MARKER } from '../population.js';
 import { patientLevel, replicatePlace, type Trace, Tracer } from './trace.js';
 
 export type TraceKind = 'typical' | 'failed' | 'early';
@@ -53,8 +54,8 @@ function endings(
     tally.fill(0);
     runner.runTrial(sampler, tally);
     codes[replicate - 1] =
-      (tally[TALLY.rejectS] > 0 ? 1 : 0) |
-      (tally[TALLY.rejectF] > 0 ? 2 : 0) |
+      (tally[REJECT + ONE_MARKER.S] > 0 ? 1 : 0) |
+      (tally[REJECT + ONE_MARKER.F] > 0 ? 2 : 0) |
       (tally[TALLY.earlyEfficacy] > 0 ? 4 : 0) |
       (tally[TALLY.earlyFutility] > 0 ? 8 : 0);
     months[replicate - 1] = tally[TALLY.months];

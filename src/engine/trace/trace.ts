@@ -15,10 +15,10 @@
 import { BLOCK_SIZE } from '../blocks.js';
 import { prepareDesign } from '../designs/prepare.js';
 import type { DesignRunner } from '../designs/runner.js';
-import { CELL_IN_S, CELL_POSITIVE, CELLS } from '../population.js';
+import { CELL_IN_S, CELL_POSITIVE, CELLS, ONE_MARKER } from '../population.js';
 import type { DesignType, EndpointType, Scenario } from '../scenario/types.js';
 import { blockSampler } from '../simulate-block.js';
-import { ANALYSES, MAX_ANALYSES, emptyTally, TALLY } from '../tally.js';
+import { ANALYSES, CONTINUE, MAX_ANALYSES, REJECT, emptyTally, TALLY } from '../tally.js';
 import type { Decision, TraceRecorder } from './recorder.js';
 
 export type Status = 'pos' | 'neg';
@@ -178,12 +178,13 @@ export function traceReplicate(scenario: Scenario, designId: string, replicate: 
 
 /** one trial's tally, which the runner wrote, as the trace's outcome */
 function outcomeOf(tally: Float64Array, adaptive: boolean): TraceOutcome {
-  const continued = tally[TALLY.continueS] + tally[TALLY.continueF] > 0;
+  const { S, F } = ONE_MARKER;
+  const continued = tally[CONTINUE + S] + tally[CONTINUE + F] > 0;
   return {
-    rejectS: tally[TALLY.rejectS] > 0,
-    rejectF: tally[TALLY.rejectF] > 0,
+    rejectS: tally[REJECT + S] > 0,
+    rejectF: tally[REJECT + F] > 0,
     stopped: tally[TALLY.earlyEfficacy] > 0 ? 'efficacy' : tally[TALLY.earlyFutility] > 0 ? 'futility' : null,
-    kept: adaptive && continued ? { S: tally[TALLY.continueS] > 0, F: tally[TALLY.continueF] > 0 } : null,
+    kept: adaptive && continued ? { S: tally[CONTINUE + S] > 0, F: tally[CONTINUE + F] > 0 } : null,
     randomized: tally[TALLY.randomized],
     screened: tally[TALLY.screened],
     months: tally[TALLY.months],

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import analytic from '../../fixtures/reference/rpact-analytic.json';
 import { stage2Size } from '../../../src/engine/designs/recalculation.js';
-import { summarisePopulation } from '../../../src/engine/population.js';
+import { layoutOf } from '../../../src/engine/population.js';
 import type { AdaptiveEnrichmentDesign } from '../../../src/engine/scenario/types.js';
 import { combinationTest } from '../../../src/engine/inference/combination/combination.js';
 import { zOfP } from '../../../src/engine/math/normal.js';
@@ -41,7 +41,7 @@ function setUp(reference: Reference, rule = recalculation(reference)) {
   });
   const design = scenario.designs[0] as AdaptiveEnrichmentDesign;
   const test = combinationTest(design.n[0] / design.n[1], design, scenario.alpha);
-  return { test, size: stage2Size(scenario, summarisePopulation(scenario.population), design.recalculation!, test) };
+  return { test, size: stage2Size(scenario, layoutOf(scenario.population), design.recalculation!, test) };
 }
 
 describe("sample-size recalculation follows rpact's rule", () => {

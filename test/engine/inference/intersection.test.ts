@@ -10,12 +10,16 @@ import { criticalTable, interpolatedCritical } from '../../../src/engine/inferen
 const ALPHA = 0.025;
 
 /** the intersection p-value as docs/methods.md defines it */
-const P_VALUE: Record<Intersection, (zS: number, zF: number, rho: number) => number> = {
+const P_VALUE: Record<Exclude<Intersection, 'hierarchical'>, (zS: number, zF: number, rho: number) => number> = {
   bonferroni: (zS, zF) => Math.min(1, 2 * Math.min(normalUpper(zS), normalUpper(zF))),
   sidak: (zS, zF) => 1 - (1 - Math.min(normalUpper(zS), normalUpper(zF))) ** 2,
   simes: (zS, zF) =>
     Math.min(2 * Math.min(normalUpper(zS), normalUpper(zF)), Math.max(normalUpper(zS), normalUpper(zF))),
   'spiessens-debois': (zS, zF, rho) => {
+    const m = Math.max(zS, zF);
+    return 1 - bivariateNormalCdf(m, m, rho);
+  },
+  dunnett: (zS, zF, rho) => {
     const m = Math.max(zS, zF);
     return 1 - bivariateNormalCdf(m, m, rho);
   },
@@ -32,7 +36,7 @@ describe('intersection thresholds reject exactly when the p-value is ≤ α', ()
       for (const rho of [0.2, 0.55, 0.9]) {
         for (const zS of zs) {
           for (const zF of zs) {
-            const p = P_VALUE[name as Intersection](zS, zF, rho);
+            const p = P_VALUE[name as Exclude<Intersection, 'hierarchical'>](zS, zF, rho);
             // a pair within 1e-9 of the boundary could go either way in floating point
             if (Math.abs(p - ALPHA) < 1e-9) continue;
             const t = rule(rho);

@@ -8,7 +8,7 @@ import type { Sampler } from '../../random/sampler.js';
 import { constantOf } from '../../scenario/pieces.js';
 import type { Scenario, SurvivalEndpoint } from '../../scenario/types.js';
 import type { StageStatistics } from '../../designs/stage-source.js';
-import { allocationFactor } from '../../population.js';
+import { allocationFactor, markerPopulation, ONE_MARKER } from '../../population.js';
 
 export class AsymptoticLogRank {
   private readonly c: number;
@@ -19,7 +19,7 @@ export class AsymptoticLogRank {
 
   constructor(scenario: Scenario, endpoint: SurvivalEndpoint) {
     const r = scenario.trial.allocation;
-    const prevalence = scenario.population.prevalence;
+    const prevalence = markerPopulation(scenario.population).prevalence;
     this.c = allocationFactor(r);
     const ratio = (status: 'pos' | 'neg') => {
       const value = constantOf(endpoint.hazardRatio[status]);
@@ -42,15 +42,15 @@ export class AsymptoticLogRank {
     const eventsS = withR ? events * this.shareS : events;
     const eventsR = events - eventsS;
     const zS = this.driftS * Math.sqrt(this.c * eventsS) + sampler.normal();
-    into.zS = zS;
-    into.informationS = this.c * eventsS;
-    into.effectS = Math.exp(zS / Math.sqrt(this.c * eventsS));
+    into.z[ONE_MARKER.S] = zS;
+    into.information[ONE_MARKER.S] = this.c * eventsS;
+    into.effect[ONE_MARKER.S] = Math.exp(zS / Math.sqrt(this.c * eventsS));
     if (withR) {
       const zR = this.driftR * Math.sqrt(this.c * eventsR) + sampler.normal();
       const zF = (Math.sqrt(eventsS) * zS + Math.sqrt(eventsR) * zR) / Math.sqrt(events);
-      into.zF = zF;
-      into.informationF = this.c * events;
-      into.effectF = Math.exp(zF / Math.sqrt(this.c * events));
+      into.z[ONE_MARKER.F] = zF;
+      into.information[ONE_MARKER.F] = this.c * events;
+      into.effect[ONE_MARKER.F] = Math.exp(zF / Math.sqrt(this.c * events));
     }
   }
 }

@@ -10,9 +10,12 @@
 // E/λ, the exponential sampler's own draw. Dropout is exponential with hazard −ln(1 − p)/12 for
 // `dropoutPerYear` p.
 import { CELLS, CELL_POSITIVE } from '../../population.js';
+import { ARMS } from '../stage.js';
 import { piecesOf } from '../../scenario/pieces.js';
 import type { Piece, SurvivalEndpoint } from '../../scenario/types.js';
-import { SLOTS } from '../stage.js';
+
+/** arm × cell of the one-marker form's four cells (survival is not yet simulated for several populations) */
+const SLOTS = ARMS * CELLS;
 
 export class SurvivalHazards {
   /** slot s's pieces are [first[s], first[s + 1]) of the arrays below */

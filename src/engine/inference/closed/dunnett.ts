@@ -1,7 +1,8 @@
 // The max-z ("dunnett") intersection test: p_I = P(max_{k ∈ I} Z_k ≥ max_{k ∈ I} z_k) for Z ~ N(0, R_I),
 // R_I the correlation of the mask's statistics (POPULATIONS.md: I_ij/√(I_i·I_j)); for two hypotheses
 // it is Spiessens & Debois' test. The probability is MaxOfNormals4's (src/engine/math/max-normal-4.ts), any
-// rank; one hypothesis gives its own p.
+// rank; one hypothesis gives its own p, and two the bivariate normal's (math/bivariate-normal.ts, faster).
+import { bivariateNormalCdf } from '../../math/bivariate-normal.js';
 import { MaxOfNormals4 } from '../../math/max-normal-4.js';
 import type { ElementaryStatistics } from './elementary.js';
 import { MOST_HYPOTHESES } from './masks.js';
@@ -22,6 +23,12 @@ export class Dunnett implements IntersectionPValue {
     let size = 0;
     for (let k = 0; k < count; k++) if (mask & (1 << k)) members[size++] = k;
     const full = statistics.correlation;
+    if (size === 2) {
+      const largest = statistics.z[strongest];
+      const rho = full[members[0] * count + members[1]];
+      // P(max ≥ z) = 2·Φ̄(z) − P(both ≥ z), the last by symmetry Φ₂(−z, −z): no cancellation in a small p
+      return 2 * statistics.p[strongest] - bivariateNormalCdf(-largest, -largest, Math.max(-1, Math.min(1, rho)));
+    }
     const correlation = this.correlation;
     for (let i = 0; i < size; i++) {
       const row = members[i] * count;
