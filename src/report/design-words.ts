@@ -247,7 +247,7 @@ function selectionWords(design: Adaptive): string {
     rule === 'all'
       ? 'both populations are kept'
       : rule === 'best' || (rule === 'rbest' && design.selection.r === 1)
-        ? `the population with the larger ${on} is kept (S on a tie)`
+        ? `the population with the larger ${on} is kept (ties broken at random, as rpact does)`
         : rule === 'rbest'
           ? `the ${design.selection.r} populations with the largest ${on} are kept, both S and F here`
           : `the population with the larger ${on} is kept, and the other too if its ${on} is within ${epsilon} of it`;

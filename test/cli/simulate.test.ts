@@ -150,7 +150,7 @@ describe('stratum simulate, designs with an interim', () => {
     expect(sequential.boundaries.unit).toBe('patients');
     expect(sequential.boundaries.looks.map((look: { size: number }) => look.size)).toEqual([60, 105, 150]);
     expect(adaptive.boundaries.looks).toHaveLength(2);
-    const selection = { rule: 'epsilon', measure: 'effect', epsilon: 0.1, tie: 'S' };
+    const selection = { rule: 'epsilon', measure: 'effect', epsilon: 0.1, tie: 'random' };
     expect(adaptive.boundaries.stage2.selection).toEqual(selection);
     expect(adaptive.boundaries.stage2.combination.test).toBe('inverse-normal');
     const csv = runCli(['simulate', file, '--format', 'csv', '--workers', '1']).stdout.trim().split('\n');

@@ -24,6 +24,9 @@ import type { Stage2Size } from './recalculation.js';
 import type { DesignRunner } from './runner.js';
 import { stageCorrelation, type StageStatistics, type TwoStageSource } from './stage-source.js';
 
+/** the half-width of the uniform rpact adds to each selection measure (its getSimulationEnrichment…) */
+export const TIE_JITTER = 1e-5;
+
 export function prepareAdaptiveEnrichment(
   scenario: Scenario,
   layout: CellLayout,
@@ -94,8 +97,11 @@ export function prepareAdaptiveEnrichment(
       const alive = closure((mask) => !test.futile(z1[mask]));
       const futilityStop = alive === 0;
 
-      for (let k = 0; k < hypotheses; k++)
-        measures[k] = design.selection.measure === 'z' ? stage1.z[k] : stage1.effect[k];
+      // rpact adds U(−10⁻⁵, 10⁻⁵) to every measure before selecting: ties (rates' effects often tie) at random
+      for (let k = 0; k < hypotheses; k++) {
+        const measure = design.selection.measure === 'z' ? stage1.z[k] : stage1.effect[k];
+        measures[k] = measure + (2 * sampler.uniform() - 1) * TIE_JITTER;
+      }
       const kept = select(measures);
 
       const stopForEfficacy = rejected1 === all;
@@ -147,8 +153,9 @@ export function prepareAdaptiveEnrichment(
 
 /**
  * The interim's selection over the G hypotheses' measures, as a mask of those kept: `all`; the r best
- * (`best` is r = 1; a hypothesis is kept when fewer than r rank above it, the earlier first on a tie);
- * those within ε of the best; each only when its measure is above the threshold.
+ * (`best` is r = 1; a hypothesis is kept when fewer than r rank above it, the earlier first on a tie, which
+ * the measures' jitter makes a null event); those within ε of the best; each only when its measure is above
+ * the threshold.
  */
 function selector(selection: Selection, hypotheses: number): (measures: Float64Array) => number {
   const threshold = selection.threshold ?? -Infinity;

@@ -62,11 +62,11 @@ export type Stage2Rule = {
   /** stage 2's planned size, N − n₁ (or E − e₁), in `Boundaries.unit`; the re-sizing rule may change it */
   plannedSize: number;
   /**
-   * which populations stage 2 randomises from: `best` keeps the larger `measure` (S on a tie),
+   * which populations stage 2 randomises from: `best` keeps the larger `measure` (ties at random: `tie`),
    * `epsilon` also any within `epsilon` of it, `all` both; a population whose measure is not above
    * `threshold` (absent: no threshold) is dropped. S alone: assay-positive patients only; F kept: all comers.
    */
-  selection: Omit<Selection, 'threshold'> & { threshold?: number; tie: 'S' };
+  selection: Omit<Selection, 'threshold'> & { threshold?: number; tie: 'random' };
   /** the test of H_S ∩ H_F at each stage; with one population kept, stage 2's intersection p-value is its own */
   intersection: Intersection;
   combination: CombinationRule;
@@ -184,7 +184,8 @@ function stage2Rule(
   const rule: Stage2Rule = {
     firstShare: t1,
     plannedSize,
-    selection: { ...selection, ...(threshold === null ? {} : { threshold }), tie: 'S' },
+    // rpact's: every measure gets U(−10⁻⁵, 10⁻⁵) added before the rule reads it (adaptive-enrichment.ts)
+    selection: { ...selection, ...(threshold === null ? {} : { threshold }), tie: 'random' },
     intersection: design.intersection,
     combination,
     efficacy: design.efficacy,

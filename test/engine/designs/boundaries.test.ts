@@ -115,7 +115,7 @@ describe('the adaptive design: looks and the stage-2 rule', () => {
     expect(threshold.stage2).toEqual({
       firstShare: 0.4,
       plannedSize: 180,
-      selection: { rule: 'epsilon', measure: 'z', epsilon: 0.3, threshold: 0.5, tie: 'S' },
+      selection: { rule: 'epsilon', measure: 'z', epsilon: 0.3, threshold: 0.5, tie: 'random' },
       intersection: 'sidak',
       combination: {
         test: 'inverse-normal',
@@ -131,7 +131,7 @@ describe('the adaptive design: looks and the stage-2 rule', () => {
     expect(Math.abs(c * (1 - Math.log(c)) - 0.025)).toBeLessThan(1e-15);
     expect(fisher.looks).toEqual([]);
     expect(fisher.stage2!.combination).toEqual({ test: 'fisher', criticalProduct: c });
-    expect(fisher.stage2!.selection).toEqual({ rule: 'best', measure: 'effect', epsilon: 0.1, tie: 'S' });
+    expect(fisher.stage2!.selection).toEqual({ rule: 'best', measure: 'effect', epsilon: 0.1, tie: 'random' });
     expect(fisher.stage2!.futility).toEqual({ scale: 'p', bound: 1, whenNothingKept: false });
     expect(fisher.stage2!.recalculation).toBeUndefined();
   });
