@@ -10,6 +10,13 @@ export type Context = {
   readonly endpointType?: EndpointType;
   readonly method?: Scenario['simulation']['method'];
   readonly survivalTest?: SurvivalTest;
+  /**
+   * the several-populations form's population ids (the well-formed ones written), which designs name;
+   * absent in the one-marker form, whose one population is S
+   */
+  readonly populations?: readonly string[];
+  /** the several-populations form's subgroup ids once read, which populations and the assay name */
+  readonly subgroups?: readonly string[];
 };
 
 export interface Field<T> {

@@ -6,7 +6,7 @@ import type { Context, Issues } from './checks.js';
 import { readDesigns } from './designs.js';
 import { readEndpoint } from './endpoint.js';
 import { resolveMethod } from './method.js';
-import { NOT_SIMULATED_YET, hasSubgroups, readPopulationForm, subgroupIdsOf } from './population-form.js';
+import { hasSubgroups, populationIdsOf, readSubgroupPopulation, subgroupIdsOf } from './population-form.js';
 import { checkTestMethod } from './survival-test.js';
 import { checkPiecesBeforeLastAnalysis } from './timing.js';
 import { readFields, recordAt, reportUnknown } from './record.js';
@@ -31,13 +31,14 @@ export function parseScenario(input: unknown): ParseResult {
   reportUnknown(document, SCENARIO_KEYS, ROOT, issues);
 
   const header = readFields(document, HEADER_FIELDS, ROOT, issues, {});
-  // the several-populations form is read and checked, then refused: the engine does not simulate it yet
-  const severalPopulations = hasSubgroups(own(document, 'population'));
-  const population = severalPopulations ? {} : section(document, 'population', POPULATION_FIELDS, issues);
-  if (severalPopulations && readPopulationForm(own(document, 'population'), 'population', issues)) {
-    issues.push(`population.subgroups: ${NOT_SIMULATED_YET}`);
-  }
-  const subgroups = severalPopulations ? subgroupIdsOf(own(document, 'population')) : undefined;
+  // the one-marker form, or several populations (docs/populations.md), whose ids the endpoint and designs name
+  const written = own(document, 'population');
+  const severalPopulations = hasSubgroups(written);
+  const population = severalPopulations
+    ? (readSubgroupPopulation(written, 'population', issues) ?? {})
+    : section(document, 'population', POPULATION_FIELDS, issues);
+  const subgroups = severalPopulations ? subgroupIdsOf(written) : undefined;
+  const populations = severalPopulations ? populationIdsOf(written) : undefined;
   const { type: endpointType, endpoint } = readEndpoint(own(document, 'endpoint'), 'endpoint', issues, subgroups);
   const trial = section(document, 'trial', TRIAL_FIELDS, issues);
   const analysis = section(document, 'analysis', ANALYSIS_FIELDS, issues, { endpointType });
@@ -52,7 +53,8 @@ export function parseScenario(input: unknown): ParseResult {
   );
   checkTestMethod(analysis.survivalTest, method, issues);
   const { survivalTest } = analysis;
-  const designs = readDesigns(own(document, 'designs'), 'designs', { endpointType, method, survivalTest }, issues);
+  const context = { endpointType, method, survivalTest, populations };
+  const designs = readDesigns(own(document, 'designs'), 'designs', context, issues);
   if (endpoint?.type === 'survival' && designs) checkPiecesBeforeLastAnalysis(endpoint, designs, issues);
 
   if (issues.length > 0) return { ok: false, errors: issues };

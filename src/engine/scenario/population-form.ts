@@ -1,13 +1,14 @@
 // The several-populations form of `population` (docs/populations.md, "The contract"): subgroups of
 // true status with their shares, populations as unions of subgroups as the assay classifies them,
 // and the assay's table of P(classified as j | truly i). Read and checked into the PopulationModel
-// the engine uses; the one-marker form (prevalence, sensitivity, specificity) is its smallest case
-// and stays in scenario-fields.ts.
+// the engine uses, and into the scenario's SubgroupPopulation; the one-marker form (prevalence,
+// sensitivity, specificity) is its smallest case and stays in scenario-fields.ts.
 import type { PopulationModel } from '../population-model.js';
 import { identityAssay } from '../population-model.js';
-import { child, describe, isRecord, item, mustBe, numberIn, own } from './checks.js';
-import type { Issues } from './checks.js';
-import { recordAt, reportUnknown } from './record.js';
+import { child, describe, isRecord, item, mustBe, numberIn, optional, own } from './checks.js';
+import type { Context, Field, Issues } from './checks.js';
+import { readField, recordAt, reportUnknown } from './record.js';
+import type { SubgroupPopulation } from './types.js';
 
 export const MIN_SUBGROUPS = 2;
 /** the population model's bit masks are bytes */
@@ -21,17 +22,17 @@ const FORM_KEYS = ['subgroups', 'populations', 'assay'];
 const ONE_MARKER_KEYS = ['prevalence', 'sensitivity', 'specificity'];
 /** F names everyone screened and `any` the rejection of any hypothesis, in results and on the page */
 const RESERVED = ['F', 'any'];
-const ID = /^[A-Za-z0-9_+-]{1,20}$/;
+const ID_PATTERN = /^[A-Za-z0-9_+-]{1,20}$/;
 const ID_WORDS = '1–20 letters, digits, "-", "_" or "+"';
 const SHARE = numberIn({ min: 0, max: 1 });
 
 const SUBGROUPS_WORDS = `an array of ${MIN_SUBGROUPS} to ${MAX_SUBGROUPS} subgroups { id, share }`;
 const POPULATIONS_WORDS = `an array of 1 to ${MAX_POPULATIONS} populations { id, subgroups }`;
 
-/** what a valid scenario in this form hears, at `population.subgroups`, until the engine simulates it */
-export const NOT_SIMULATED_YET =
-  'several biomarker populations are not simulated yet (docs/populations.md); ' +
-  'describe the population by prevalence, sensitivity and specificity';
+/** what a valid scenario in this form with a survival endpoint hears, at `endpoint.type` */
+export const SURVIVAL_NOT_YET =
+  'several biomarker populations are not simulated yet for survival endpoints (docs/populations.md); ' +
+  'use a continuous or binary endpoint, or describe the population by prevalence, sensitivity and specificity';
 
 /** whether `value` is a population in the several-populations form */
 export function hasSubgroups(value: unknown): boolean {
@@ -45,13 +46,75 @@ export function subgroupIdsOf(value: unknown): string[] {
   return list.map((entry) => (isRecord(entry) ? own(entry, 'id') : undefined)).filter(isId);
 }
 
-const isId = (value: unknown): value is string => typeof value === 'string' && ID.test(value);
+/** the population ids written (well-formed ones, in order), for the designs that name them; [] when unreadable */
+export function populationIdsOf(value: unknown): string[] {
+  const list = isRecord(value) ? own(value, 'populations') : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.map((entry) => (isRecord(entry) ? own(entry, 'id') : undefined)).filter(isId);
+}
+
+const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
 
 /** `the subgroups are a, b, c`, for messages about an unknown id */
 export const subgroupsAre = (ids: readonly string[]): string => `the subgroups are ${ids.join(', ')}`;
 
 /** A sum as a message shows it: 12 significant digits, so 0.25 + 0.35 + 0.35 reads 0.95. */
 const sumWords = (sum: number): string => String(Number(sum.toPrecision(12)));
+
+type Subgroups = PopulationModel['subgroups'];
+type Populations = PopulationModel['populations'];
+/** a list whose entries have fields, for the form's words and `stratum fields` (field-docs.ts) */
+type ListField<T> = Field<T> & { readonly fields: Record<string, Field<unknown>> };
+
+/** An id, well formed and not reserved (readId keeps it unique in its list, checkIdsAcrossLists across both). */
+const ID: Field<string> = {
+  allowed: ID_WORDS,
+  read(value, path, issues) {
+    if (!isId(value)) return mustBe(issues, path, ID_WORDS, value);
+    if (RESERVED.includes(value)) {
+      return mustBe(
+        issues,
+        path,
+        'an id other than "F" and "any" (they name everyone screened and any rejection)',
+        value,
+      );
+    }
+    return value;
+  },
+};
+
+const UNIQUE = (earlier: string) => `unique across subgroups and populations (${earlier} has the same id)`;
+
+const MEMBERS_WORDS = 'a non-empty list of subgroup ids';
+const ASSAY_WORDS =
+  'P(classified as column | truly row) by subgroup id, { "id": { "id": p, … }, … }, each row adding up to 1; ' +
+  'a row left out is perfect';
+
+const MEMBERS: Field<string[]> = {
+  allowed: MEMBERS_WORDS,
+  read: (value, path, issues, context) => readMembers(value, path, context.subgroups, issues),
+};
+
+const SUBGROUPS: ListField<Subgroups> = {
+  allowed: SUBGROUPS_WORDS,
+  fields: { id: ID, share: SHARE },
+  read: (value, path, issues) => readSubgroups(value, path, issues),
+};
+
+const POPULATIONS: ListField<Populations> = {
+  allowed: POPULATIONS_WORDS,
+  fields: { id: ID, subgroups: MEMBERS },
+  read: (value, path, issues, context) => readPopulations(value, path, context.subgroups, issues),
+};
+
+/** read once the subgroups are known (`context.subgroups`) */
+const ASSAY: Field<number[][]> = {
+  allowed: ASSAY_WORDS,
+  read: (value, path, issues, context) => readAssay(value, path, context.subgroups ?? [], issues),
+};
+
+/** the form's fields, as the reader below reads them */
+export const POPULATION_FORM_FIELDS = { subgroups: SUBGROUPS, populations: POPULATIONS, assay: optional(ASSAY) };
 
 /**
  * The population at `path` in the several-populations form, or undefined after reporting every
@@ -75,59 +138,69 @@ export function readPopulationForm(value: unknown, path: string, issues: Issues)
         'or by subgroups and populations, not both',
     );
   }
-  const ids = new Map<string, string>(); // id → the path of the entry that has it
-  const subgroups = readSubgroups(own(record, 'subgroups'), child(path, 'subgroups'), ids, issues);
-  const known = subgroups?.map((subgroup) => subgroup.id);
-  const populations = readPopulations(own(record, 'populations'), child(path, 'populations'), known, ids, issues);
-  const assay = known && readAssay(own(record, 'assay'), child(path, 'assay'), known, issues);
-  if (issues.length > before || !subgroups || !populations || !assay) return undefined;
-  return { subgroups, populations, assay };
+  const { subgroups: subgroupsField, populations: populationsField, assay: assayField } = POPULATION_FORM_FIELDS;
+  const subgroups = readField(record, 'subgroups', subgroupsField, path, issues, {});
+  const context: Context = { subgroups: subgroups?.map((subgroup) => subgroup.id) };
+  const populations = readField(record, 'populations', populationsField, path, issues, context);
+  checkIdsAcrossLists(record, path, issues);
+  const assay = subgroups && readField(record, 'assay', assayField, path, issues, context);
+  if (issues.length > before || !subgroups || !populations) return undefined;
+  return { subgroups, populations, assay: assay ?? identityAssay(subgroups.length) };
 }
 
-/** An id at `path`: well formed, not reserved, not taken (by a subgroup or a population). */
+/**
+ * The population at `path` as the scenario holds it: subgroups and populations as read, and the assay,
+ * when given, as a full table by subgroup id (every row, every column); left out, it stays out (perfect).
+ */
+export function readSubgroupPopulation(value: unknown, path: string, issues: Issues): SubgroupPopulation | undefined {
+  const model = readPopulationForm(value, path, issues);
+  if (model === undefined) return undefined;
+  const { subgroups, populations, assay } = model;
+  if (!isRecord(value) || own(value, 'assay') === undefined) return { subgroups, populations };
+  const ids = subgroups.map((subgroup) => subgroup.id);
+  const byId = (row: number[]) => Object.fromEntries(ids.map((id, j) => [id, row[j]]));
+  return { subgroups, populations, assay: Object.fromEntries(ids.map((id, i) => [id, byId(assay[i])])) };
+}
+
+/** a population's id that a subgroup has already (each list checks its own ids) */
+function checkIdsAcrossLists(record: Record<string, unknown>, path: string, issues: Issues): void {
+  const idOf = (entry: unknown) => (isRecord(entry) ? own(entry, 'id') : undefined);
+  const subgroupIds = Array.from(asList(own(record, 'subgroups')), idOf);
+  for (const [index, entry] of asList(own(record, 'populations')).entries()) {
+    const id = idOf(entry);
+    const subgroup = isId(id) && !RESERVED.includes(id) ? subgroupIds.indexOf(id) : -1;
+    if (subgroup < 0) continue;
+    const earlier = item(child(path, 'subgroups'), subgroup);
+    mustBe(issues, child(item(child(path, 'populations'), index), 'id'), UNIQUE(earlier), id);
+  }
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** An entry's id at `path`: read by ID, not taken by an earlier entry of its list. */
 function readId(entry: Record<string, unknown>, path: string, ids: Map<string, string>, issues: Issues) {
-  const at = child(path, 'id');
-  const id = own(entry, 'id');
-  if (id === undefined) {
-    issues.push(`${at}: required, must be ${ID_WORDS}`);
-    return undefined;
-  }
-  if (!isId(id)) return mustBe(issues, at, ID_WORDS, id);
-  if (RESERVED.includes(id)) {
-    return mustBe(issues, at, 'an id other than "F" and "any" (they name everyone screened and any rejection)', id);
-  }
+  const id = readField(entry, 'id', ID, path, issues, {});
+  if (id === undefined) return undefined;
   const earlier = ids.get(id);
-  if (earlier !== undefined) {
-    return mustBe(issues, at, `unique across subgroups and populations (${earlier} has the same id)`, id);
-  }
+  if (earlier !== undefined) return mustBe(issues, child(path, 'id'), UNIQUE(earlier), id);
   ids.set(id, path);
   return id;
 }
 
-function readSubgroups(
-  value: unknown,
-  path: string,
-  ids: Map<string, string>,
-  issues: Issues,
-): PopulationModel['subgroups'] | undefined {
-  if (value === undefined) {
-    issues.push(`${path}: required, must be ${SUBGROUPS_WORDS}`);
-    return undefined;
-  }
+function readSubgroups(value: unknown, path: string, issues: Issues): Subgroups | undefined {
   if (!Array.isArray(value) || value.length < MIN_SUBGROUPS || value.length > MAX_SUBGROUPS) {
     return mustBe(issues, path, SUBGROUPS_WORDS, value);
   }
   const before = issues.length;
-  const subgroups: PopulationModel['subgroups'] = [];
+  const ids = new Map<string, string>(); // id → the path of the entry that has it
+  const subgroups: Subgroups = [];
   for (const [index, entry] of value.entries()) {
     const at = item(path, index);
     const subgroup = recordAt(entry, at, issues);
     if (subgroup === undefined) continue;
     reportUnknown(subgroup, ['id', 'share'], at, issues);
     const id = readId(subgroup, at, ids, issues);
-    const raw = own(subgroup, 'share');
-    if (raw === undefined) issues.push(`${child(at, 'share')}: required, must be ${SHARE.allowed}`);
-    const share = raw === undefined ? undefined : SHARE.read(raw, child(at, 'share'), issues, {});
+    const share = readField(subgroup, 'share', SHARE, at, issues, {});
     if (id !== undefined && share !== undefined) subgroups.push({ id, share });
   }
   if (issues.length > before) return undefined;
@@ -144,13 +217,8 @@ function readPopulations(
   value: unknown,
   path: string,
   known: readonly string[] | undefined,
-  ids: Map<string, string>,
   issues: Issues,
-): PopulationModel['populations'] | undefined {
-  if (value === undefined) {
-    issues.push(`${path}: required, must be ${POPULATIONS_WORDS}`);
-    return undefined;
-  }
+): Populations | undefined {
   if (!Array.isArray(value) || value.length === 0) return mustBe(issues, path, POPULATIONS_WORDS, value);
   const before = issues.length;
   // too many is one problem; the populations' own problems are still worth reporting
@@ -159,7 +227,8 @@ function readPopulations(
       `${path}: at most ${MAX_POPULATIONS} populations besides F (rpact's limit of four in all), got ${value.length}`,
     );
   }
-  const populations: PopulationModel['populations'] = [];
+  const ids = new Map<string, string>();
+  const populations: Populations = [];
   const earlierSets = new Map<string, string>(); // sorted subgroup list → the population that has it
   for (const [index, entry] of value.entries()) {
     const at = item(path, index);
@@ -167,7 +236,7 @@ function readPopulations(
     if (population === undefined) continue;
     reportUnknown(population, ['id', 'subgroups'], at, issues);
     const id = readId(population, at, ids, issues);
-    const members = readMembers(own(population, 'subgroups'), child(at, 'subgroups'), known, issues);
+    const members = readField(population, 'subgroups', MEMBERS, at, issues, { subgroups: known });
     if (members === undefined || known === undefined) continue;
     if (members.length === known.length) {
       issues.push(`${child(at, 'subgroups')}: lists every subgroup, which is F (always a population, never listed)`);
@@ -185,18 +254,12 @@ function readPopulations(
   return issues.length === before ? populations : undefined;
 }
 
-const MEMBERS_WORDS = 'a non-empty list of subgroup ids';
-
 function readMembers(
   value: unknown,
   path: string,
   known: readonly string[] | undefined,
   issues: Issues,
 ): string[] | undefined {
-  if (value === undefined) {
-    issues.push(`${path}: required, must be ${MEMBERS_WORDS}`);
-    return undefined;
-  }
   if (!Array.isArray(value) || value.length === 0) return mustBe(issues, path, MEMBERS_WORDS, value);
   const before = issues.length;
   const members: string[] = [];
@@ -214,10 +277,9 @@ function readMembers(
 
 /** The assay's table by true subgroup id, each row by classified id; absent rows are perfect. */
 function readAssay(value: unknown, path: string, known: readonly string[], issues: Issues): number[][] | undefined {
-  const assay = identityAssay(known.length);
-  if (value === undefined) return assay;
   const record = recordAt(value, path, issues);
   if (record === undefined) return undefined;
+  const assay = identityAssay(known.length);
   const before = issues.length;
   for (const [truth, row] of Object.entries(record)) {
     if (row === undefined) continue;

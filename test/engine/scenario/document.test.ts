@@ -2,6 +2,7 @@
 // that the input is never touched and the output shares nothing with it.
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioText } from '../../../src/engine/scenario/parse.js';
+import type { MarkerPopulation } from '../../../src/engine/scenario/types.js';
 import { continuousDocument, errorsOf, fullDocument, pathOf, setAt } from './documents.js';
 
 describe('JSON text', () => {
@@ -103,7 +104,7 @@ describe('unknown fields', () => {
     const population = Object.create({ sensitivity: 0.2 }) as Record<string, unknown>;
     population.prevalence = 0.3;
     const parsed = parseScenario({ ...continuousDocument(), population });
-    expect(parsed.ok && parsed.scenario.population.sensitivity).toBe(1);
+    expect(parsed.ok && (parsed.scenario.population as MarkerPopulation).sensitivity).toBe(1);
   });
 });
 
