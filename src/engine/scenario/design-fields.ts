@@ -8,6 +8,7 @@ import type { Interims, Recalculation, Selection } from './types.js';
 import { EVENT_LIMIT, PATIENT_LIMIT } from './sizes.js';
 import { MAX_ANALYSES } from '../tally.js';
 
+/** the one-marker form's, which the form offers (design-populations.ts reads each form's) */
 export const INTERSECTIONS = [
   'bonferroni',
   'simes',
@@ -21,6 +22,19 @@ export const INTERSECTIONS = [
  * fixed-sequence testing has not
  */
 export const ADAPTIVE_INTERSECTIONS = ['bonferroni', 'simes', 'sidak', 'spiessens-debois'] as const;
+/**
+ * the several-populations form's: `dunnett` is the max-z test of any number of populations (and
+ * `spiessens-debois` stays its name), `hierarchical` tests in the design's `order`
+ */
+export const SEVERAL_INTERSECTIONS = [
+  'bonferroni',
+  'simes',
+  'sidak',
+  'dunnett',
+  'spiessens-debois',
+  'hierarchical',
+] as const;
+export const SEVERAL_ADAPTIVE_INTERSECTIONS = ['bonferroni', 'simes', 'sidak', 'dunnett', 'spiessens-debois'] as const;
 export const EFFICACY = ['none', 'obrien-fleming', 'pocock'] as const;
 
 const RATE = { min: 0, minOpen: true, max: 1 } as const;

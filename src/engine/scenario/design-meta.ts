@@ -3,7 +3,7 @@
 // app's design cards, the URL codec and the CLI, so adding a design type touches this one place
 // (and the engine's designs/ folder).
 import { child, oneOf, optional } from './checks.js';
-import type { Issues } from './checks.js';
+import type { Context, Issues } from './checks.js';
 import {
   ADAPTIVE_INTERSECTIONS,
   EFFICACY,
@@ -11,7 +11,16 @@ import {
   INTERSECTIONS,
   RECALCULATION,
   SELECTION,
+  SEVERAL_ADAPTIVE_INTERSECTIONS,
+  SEVERAL_INTERSECTIONS,
 } from './design-fields.js';
+import {
+  checkEnrichedPopulation,
+  checkOrder,
+  ENRICHED_POPULATION,
+  intersectionField,
+  ORDER,
+} from './design-populations.js';
 import type { Fields } from './record.js';
 import type { Design, DesignType } from './types.js';
 
@@ -31,8 +40,17 @@ export type DesignMeta<T extends DesignType = DesignType> = {
   /** 1: `n`/`events` are totals; 2: cumulative [stage 1, total] pairs */
   readonly stages: 1 | 2;
   readonly fields: Fields<Omit<DesignOf<T>, CommonKey>>;
-  /** rules between fields, checked on whatever fields could be read */
-  readonly refine?: (design: Partial<Omit<DesignOf<T>, CommonKey>>, path: string, issues: Issues) => void;
+  /**
+   * rules between fields (and the scenario's populations), checked on whatever fields could be read;
+   * `written` is the design as written, for a rule on whether a field was given at all
+   */
+  readonly refine?: (
+    design: Partial<Omit<DesignOf<T>, CommonKey>>,
+    path: string,
+    issues: Issues,
+    context: Context,
+    written: Record<string, unknown>,
+  ) => void;
 };
 
 export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
@@ -50,7 +68,8 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
     description: 'Screen until n assay-positive patients are randomised; test the assay-positive population (H_S).',
     hypotheses: ['S'],
     stages: 1,
-    fields: { interims: optional(INTERIMS) },
+    fields: { population: ENRICHED_POPULATION, interims: optional(INTERIMS) },
+    refine: checkEnrichedPopulation,
   },
   stratified: {
     type: 'stratified',
@@ -58,7 +77,8 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
     description: 'Randomise all comers; test H_S and H_F by closed testing with an intersection test.',
     hypotheses: ['S', 'F'],
     stages: 1,
-    fields: { intersection: oneOf(INTERSECTIONS, 'simes') },
+    fields: { intersection: intersectionField(INTERSECTIONS, SEVERAL_INTERSECTIONS, 'simes'), order: ORDER },
+    refine: checkOrder,
   },
   'adaptive-enrichment': {
     type: 'adaptive-enrichment',
@@ -69,7 +89,7 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
     hypotheses: ['S', 'F'],
     stages: 2,
     fields: {
-      intersection: oneOf(ADAPTIVE_INTERSECTIONS, 'simes'),
+      intersection: intersectionField(ADAPTIVE_INTERSECTIONS, SEVERAL_ADAPTIVE_INTERSECTIONS, 'simes'),
       combination: oneOf(['inverse-normal', 'fisher'], 'inverse-normal'),
       selection: SELECTION,
       efficacy: oneOf(EFFICACY, 'none'),

@@ -3,6 +3,7 @@ import { child, item, mustBe, oneOf, text } from './checks.js';
 import type { Context, Issues } from './checks.js';
 import { DESIGN_META, DESIGN_TYPES, typesWithField } from './design-meta.js';
 import type { DesignMeta } from './design-meta.js';
+import { fieldsInForm, inScenarioTerms, severalOnly } from './design-populations.js';
 import { readField, readFields, recordAt, reportUnknown } from './record.js';
 import { misplacedSize, readSizes, sizeKeys } from './sizes.js';
 import type { Design, DesignType, Interims } from './types.js';
@@ -59,14 +60,14 @@ function readDesign(
   const type = readField(record, 'type', DESIGN_TYPE, path, issues, context);
   if (type === undefined) return undefined; // its other fields depend on the type
   const meta = DESIGN_META[type] as DesignMeta;
-  const ownFields = Object.keys(meta.fields);
-  reportUnknown(record, ['id', 'label', 'type', ...sizeKeys(context), ...ownFields], path, issues, (key) =>
+  const ownFields = fieldsInForm(meta.fields, context);
+  reportUnknown(record, ['id', 'label', 'type', ...sizeKeys(context), ...Object.keys(ownFields)], path, issues, (key) =>
     misplaced(key, type, context),
   );
   const sizes = readSizes(record, path, meta.stages, context, issues);
   const timing = readTiming(record, path, type, meta.stages, context, issues);
-  const fields = readFields(record, meta.fields, path, issues, context);
-  meta.refine?.(fields.value, path, issues);
+  const fields = readFields(record, ownFields, path, issues, context);
+  meta.refine?.(fields.value, path, issues, context, record);
   checkDesignTest(fields.value, path, context, issues);
   const interims = (fields.value as { interims?: Interims }).interims;
   if (interims) {
@@ -78,11 +79,12 @@ function readDesign(
   }
   if (issues.length > before) return undefined;
   // no problem reported: every field is present and in range, or an optional one left out
-  return { id, label, type, ...sizes, ...timing, ...fields.value } as Design;
+  return inScenarioTerms({ id, label, type, ...sizes, ...timing, ...fields.value } as Design, context);
 }
 
 function misplaced(key: string, type: DesignType, context: Context): string | undefined {
   const size = misplacedSize(key, context);
   if (size !== undefined) return size;
+  if (Object.hasOwn(DESIGN_META[type].fields, key)) return severalOnly(key, context);
   return typesWithField(key).length > 0 ? `not a field of ${type} designs` : undefined;
 }

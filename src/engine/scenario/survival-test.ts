@@ -5,7 +5,7 @@
 // or `analysis.survivalTest.fh=0,1`. And the combinations refused (docs/methods.md, "Survival
 // tests"): the asymptotic method draws the log-rank's law; group-sequential boundaries assume
 // information that grows with the events, which a weighted statistic's does not; a maxcombo
-// statistic has no single correlation for Spiessens–Debois.
+// statistic has no single correlation for Spiessens–Debois (Dunnett).
 import { child, describe, inRange, isRecord, item, mustBe, own, rangeWords } from './checks.js';
 import type { Context, Field, Issues } from './checks.js';
 import { reportUnknown } from './record.js';
@@ -86,10 +86,11 @@ export function checkDesignTest(
         'weighted statistic’s does not)',
     );
   }
-  if (test === 'maxcombo' && design.intersection === 'spiessens-debois') {
+  // dunnett is the same max-z test, for any number of populations
+  if (test === 'maxcombo' && (design.intersection === 'spiessens-debois' || design.intersection === 'dunnett')) {
     issues.push(
-      `${child(path, 'intersection')}: must not be "spiessens-debois" with analysis.survivalTest "maxcombo" ` +
-        '(two maxcombo statistics have no single correlation to adjust for)',
+      `${child(path, 'intersection')}: must not be ${describe(design.intersection)} with analysis.survivalTest ` +
+        '"maxcombo" (two maxcombo statistics have no single correlation to adjust for)',
     );
   }
 }
