@@ -28,7 +28,9 @@ export const fieldsCommand: Command = {
       const view = fieldView(path, endpoint as EndpointType, design as DesignType | undefined);
       if (view === undefined || view.kind === 'object') return [];
       const shown = path.replace('designs[0].', '');
-      const allowed = view.options ? view.options.map(([value]) => value).join(' | ') : view.range;
+      const keywords = (options: [string, string][]) => options.map(([value]) => value).join(' | ');
+      const several = view.severalOptions ? `; with several populations: ${keywords(view.severalOptions)}` : '';
+      const allowed = view.options ? `${keywords(view.options)}${several}` : view.range;
       const unit = view.unit ? ` (${view.unit})` : '';
       return [
         `${shown}\n  ${view.label}${unit}: ${view.help}\n  allowed: ${allowed}${view.nullable ? ', or null' : ''}`,

@@ -12,6 +12,7 @@ import {
   TRIAL_FIELDS,
 } from './scenario-fields.js';
 import { DESIGN_META } from './design-meta.js';
+import { POPULATION_FORM_FIELDS } from './population-form.js';
 import { DESIGN_ID, DESIGN_LABEL, DESIGN_TYPE } from './designs.js';
 import { sizeFields } from './sizes.js';
 import { EVENTS_IN, monthsField } from './timing.js';
@@ -19,8 +20,11 @@ import type { DesignType, EndpointType } from './types.js';
 
 type AnyFields = Record<string, Field<unknown>>;
 
+/** the population in either form: the one-marker fields and the several-populations form's */
+export const POPULATION_SECTION: AnyFields = { ...POPULATION_FIELDS, ...POPULATION_FORM_FIELDS } as AnyFields;
+
 const SECTIONS: Record<string, AnyFields> = {
-  population: POPULATION_FIELDS as AnyFields,
+  population: POPULATION_SECTION,
   trial: TRIAL_FIELDS as AnyFields,
   analysis: ANALYSIS_FIELDS as AnyFields,
   simulation: SIMULATION_FIELDS as AnyFields,

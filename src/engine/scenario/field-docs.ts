@@ -3,13 +3,14 @@
 // `designs.selection.rule`); what a field allows comes from the contract itself (field-at.ts), so
 // the form, the CLI's `fields` listing and the validator cannot disagree. A test holds every
 // field of the contract to having an entry here.
-import { fieldRange, scenarioField, designField } from './field-at.js';
+import { fieldRange, POPULATION_SECTION, scenarioField, designField } from './field-at.js';
 import type { Field, KeywordField } from './checks.js';
 import { DESIGN_META } from './design-meta.js';
 import { ENDPOINT_FIELDS } from './endpoint.js';
 import type { PiecesSpec } from './pieces.js';
-import { ANALYSIS_FIELDS, POPULATION_FIELDS, SIMULATION_FIELDS, TRIAL_FIELDS } from './scenario-fields.js';
-import type { DesignType, EndpointType } from './types.js';
+import { ANALYSIS_FIELDS, SIMULATION_FIELDS, TRIAL_FIELDS } from './scenario-fields.js';
+import type { IntersectionField } from './design-populations.js';
+import type { DesignType, EndpointType, Intersection } from './types.js';
 
 export type FieldDoc = {
   label: string;
@@ -19,9 +20,13 @@ export type FieldDoc = {
   choices?: Record<string, string>;
 };
 
-/** a value per true marker status: the pair, and each of its two */
+/** a value per true marker status: the pair, and each of its two (with several populations, per subgroup) */
 const perStatus = (path: string, label: string, unit: string, help: string): Record<string, FieldDoc> => ({
-  [path]: { label, unit, help: `${help} One value for marker+ and one for marker− patients.` },
+  [path]: {
+    label,
+    unit,
+    help: `${help} One value for marker+ and one for marker− patients; with several populations, one per subgroup.`,
+  },
   [`${path}.pos`]: { label: `${label}, marker+`, unit, help },
   [`${path}.neg`]: { label: `${label}, marker−`, unit, help },
 });
@@ -30,7 +35,9 @@ const INTERSECTION_CHOICES = {
   bonferroni: 'Bonferroni',
   simes: 'Simes',
   sidak: 'Šidák',
+  dunnett: 'Dunnett (max-z; Spiessens–Debois with one marker)',
   'spiessens-debois': 'Spiessens–Debois',
+  hierarchical: 'Hierarchical, in the design’s order',
   'hierarchical-S': 'Hierarchical, S first',
   'hierarchical-F': 'Hierarchical, F first',
 };
@@ -50,6 +57,23 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     label: 'Assay specificity',
     unit: 'P(assay− | marker−)',
     help: '1 is a perfect assay.',
+  },
+  'population.subgroups': {
+    label: 'Subgroups',
+    help: 'Several populations: disjoint subgroups of true status, instead of prevalence, sensitivity and specificity.',
+  },
+  'population.subgroups.id': { label: 'Subgroup', help: 'Names it in the populations, the assay and the endpoint.' },
+  'population.subgroups.share': { label: 'Share', unit: 'of those screened', help: 'The shares add up to 1.' },
+  'population.populations': {
+    label: 'Populations',
+    help: 'Besides F (everyone screened): each a union of subgroups as the assay classifies them.',
+  },
+  'population.populations.id': { label: 'Population', help: 'Names it in designs and results.' },
+  'population.populations.subgroups': { label: 'Its subgroups', help: 'The subgroups it unites.' },
+  'population.assay': {
+    label: 'Assay',
+    unit: 'P(classified | truly)',
+    help: 'One row per true subgroup, one entry per subgroup it may be classified as; left out, a perfect assay.',
   },
   'endpoint.type': {
     label: 'Endpoint',
@@ -171,6 +195,14 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     help: 'The population whose events time the analyses; by default the tested one.',
     choices: { S: 'S (assay-positive)', F: 'F (everyone)' },
   },
+  'designs.population': {
+    label: 'Population',
+    help: 'Several populations: the one it enrols and tests; required when there are two or more.',
+  },
+  'designs.order': {
+    label: 'Order',
+    help: 'Hierarchical: the populations and F, each once, first tested first.',
+  },
   'designs.interims': { label: 'Interim analyses', help: 'Group-sequential looks with early efficacy stops.' },
   'designs.interims.informationRates': { label: 'Information rates', help: 'Cumulative shares, e.g. 0.5, 1.' },
   'designs.interims.efficacy': {
@@ -223,6 +255,8 @@ export type FieldView = FieldDoc & {
   kind: string | undefined;
   range: string;
   options?: [string, string][];
+  /** a keyword's values in the several-populations form, where they differ (intersection tests) */
+  severalOptions?: [string, string][];
   nullable: boolean;
   /** may be left out (an empty input removes it) */
   optional: boolean;
@@ -258,11 +292,14 @@ export function fieldView(path: string, endpointType: EndpointType, designType?:
         ]
       : undefined);
   const pieces = (field as { pieces?: PiecesSpec }).pieces;
+  const several = (field as Partial<IntersectionField<string & Intersection>>).several;
+  const named = (value: string): [string, string] => [value, doc.choices?.[value] ?? value];
   return {
     ...doc,
     kind,
     range: fieldRange(field),
     options,
+    ...(several ? { severalOptions: several.map(named) } : {}),
     nullable: (field as { nullable?: boolean }).nullable === true,
     optional: field.fill !== undefined && field.fill() === undefined,
     ...(pieces
@@ -293,7 +330,7 @@ export function fieldPaths(endpointType: EndpointType, designType?: DesignType):
     'version',
     'title',
     'alpha',
-    ...section('population', POPULATION_FIELDS),
+    ...section('population', POPULATION_SECTION),
     'endpoint.type',
     ...section('endpoint', ENDPOINT_FIELDS[endpointType]),
     ...section('trial', TRIAL_FIELDS),
