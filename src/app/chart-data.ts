@@ -14,6 +14,7 @@ import {
   type Target,
 } from '../engine/planning/solve.js';
 import { sweep } from '../engine/planning/sweep.js';
+import { markerPopulation } from '../engine/population.js';
 import type { DesignResult } from '../engine/results.js';
 import type { Scenario } from '../engine/scenario/types.js';
 
@@ -100,7 +101,8 @@ export async function powerBySize(scenario: Scenario, simulate: Simulator): Prom
 /** power against prevalence at the charts' replicates and the planned sizes, marking the scenario's own */
 export async function powerByPrevalence(scenario: Scenario, simulate: Simulator): Promise<Curves> {
   const base = chartScenario(scenario);
-  const prevalence = base.population.prevalence;
+  // the page shows the one-marker form only (the store refuses the other)
+  const prevalence = markerPopulation(base.population).prevalence;
   const points = await sweep(base, 'prevalence', prevalenceValues(prevalence), simulate);
   return { ...curves(points, base, 'prevalence'), scenarioValue: prevalence };
 }

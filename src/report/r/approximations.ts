@@ -1,12 +1,13 @@
 // Why an rpact call is only the closest one for a design: what rpact cannot express, in words for
 // the script's comments. Each returns undefined where rpact's model is the scenario's.
 import { derivedQuantities } from '../../engine/derived.js';
+import { markerPopulation } from '../../engine/population.js';
 import { proportionalHazards } from '../../engine/scenario/survival-rules.js';
 import type { Design, Scenario } from '../../engine/scenario/types.js';
 import { probability } from '../../app/format.js';
 
 export function imperfectAssay(scenario: Scenario): string | undefined {
-  const { sensitivity, specificity } = scenario.population;
+  const { sensitivity, specificity } = markerPopulation(scenario.population);
   if (sensitivity === 1 && specificity === 1) return undefined;
   const { ppv, npv } = derivedQuantities(scenario);
   return (

@@ -2,7 +2,7 @@
 // with selection) as rpact's enrichment simulation, getSimulationEnrichmentMeans, -Rates or
 // -Survival, with the subsets S and R in `effectList` and every rule of the design mapped.
 import type { AdaptiveEnrichmentDesign, Scenario, StratifiedDesign } from '../../engine/scenario/types.js';
-import { summarisePopulation } from '../../engine/population.js';
+import { markerPopulation, summarisePopulation } from '../../engine/population.js';
 import { changingHazards, imperfectAssay, randomStrata, tStatistic, weightedTest } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { combinationObject } from './design-object.js';
@@ -67,7 +67,7 @@ export function enrichmentBlock(
     );
     if (endpoint.type === 'continuous') {
       // Stratum standardises the assumed effect by the within-cell SD in F
-      const p = scenario.population.prevalence;
+      const p = markerPopulation(scenario.population).prevalence;
       args.push(
         ['thetaH1', rNumber(rule.assumedEffect)],
         ['stDevH1', rNumber(Math.sqrt(p * endpoint.sd.pos ** 2 + (1 - p) * endpoint.sd.neg ** 2))],

@@ -8,8 +8,14 @@ import { derivedQuantities } from '../../engine/derived.js';
 import { cellMoments, mixtureMoments } from '../../engine/endpoints/cell-moments.js';
 import { CONTROL, TREATMENT } from '../../engine/endpoints/stage.js';
 import { medianOf } from '../../engine/planning/survival-curves.js';
-import { summarisePopulation, treatmentShare } from '../../engine/population.js';
-import type { BinaryEndpoint, ContinuousEndpoint, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
+import { layoutOf, summarisePopulation, treatmentShare } from '../../engine/population.js';
+import type {
+  BinaryEndpoint,
+  ContinuousEndpoint,
+  PerSubgroup,
+  Scenario,
+  SurvivalEndpoint,
+} from '../../engine/scenario/types.js';
 
 export type Subset = 'S' | 'R' | 'F';
 
@@ -33,7 +39,7 @@ export function homogeneous(scenario: Scenario, subset: Subset): boolean {
   const q = positiveShare(scenario, subset);
   if (q === 0 || q === 1) return true;
   const endpoint = scenario.endpoint;
-  const same = (pair: { pos: number; neg: number }) => pair.pos === pair.neg;
+  const same = (pair: PerSubgroup) => pair.pos === pair.neg;
   if (endpoint.type === 'continuous') return same(endpoint.effect) && same(endpoint.sd);
   if (endpoint.type === 'binary') return same(endpoint.control) && same(endpoint.treatment);
   const law = (status: 'pos' | 'neg') =>
@@ -60,7 +66,7 @@ export function meansOf(
   scenario: Scenario & { endpoint: ContinuousEndpoint },
   subset: Subset,
 ): { effect: number; sd: number } {
-  const moments = cellMoments(scenario.endpoint);
+  const moments = cellMoments(scenario.endpoint, layoutOf(scenario.population));
   const s = treatmentShare(scenario.trial.allocation);
   const variance = (weights: number[]) =>
     (1 - s) * mixtureMoments(moments, TREATMENT, weights).variance +
@@ -80,7 +86,7 @@ export function ratesOf(
   scenario: Scenario & { endpoint: BinaryEndpoint },
   subset: Subset,
 ): { treatment: number; control: number } {
-  const moments = cellMoments(scenario.endpoint);
+  const moments = cellMoments(scenario.endpoint, layoutOf(scenario.population));
   const weights = subsetWeights(scenario, subset);
   return {
     treatment: mixtureMoments(moments, TREATMENT, weights).mean,
