@@ -1,7 +1,9 @@
 // Reading a scenario for a command: the file (or standard input), JSON, the --replicates and
-// --seed overrides, then the scenario contract's checks. Every problem becomes an InputError.
+// --seed overrides, then the scenario contract's checks, and for a command made for one marker its
+// refusal of several populations. Every problem becomes an InputError.
 import { readFileSync } from 'node:fs';
 import { parseScenario, withoutByteOrderMark } from '../engine/scenario/parse.js';
+import { severalPopulationsRefused } from '../engine/scenario/population-support.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import { InputError } from './input-error.js';
 
@@ -39,4 +41,11 @@ export function readScenario(file: string, overrides: SimulationOverrides = {}):
   const parsed = parseScenario(document);
   if (!parsed.ok) throw new InputError(parsed.errors);
   return parsed.scenario;
+}
+
+/** `scenario`, for `command` (`stratum solve`), made for one marker: several populations are refused */
+export function oneMarkerOnly(scenario: Scenario, command: string): Scenario {
+  const refused = severalPopulationsRefused(scenario, command);
+  if (refused !== undefined) throw new InputError([refused]);
+  return scenario;
 }

@@ -790,7 +790,7 @@ describe('what the page reads and runs when it opens', () => {
     await context.close();
   });
 
-  it('a file in the several-populations form is refused with the contract’s message, results kept', async () => {
+  it('a file in the several-populations form is refused: the page does not show it yet, results kept', async () => {
     const { page, errors, context } = await open();
     await done(page);
     const before = await tableText(page);
@@ -803,7 +803,9 @@ describe('what the page reads and runs when it opens', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await expect
       .poll(() => page.locator('body').innerText())
-      .toContain('several biomarker populations are not simulated yet');
+      .toContain(
+        'population.subgroups: the page does not show several biomarker populations yet (docs/populations.md)',
+      );
     await page.screenshot({ path: `${SCREENSHOTS}/import-populations.png` });
     expect(await tableText(page)).toBe(before);
     expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { readScenario } from '../scenario-input.js';
+import { oneMarkerOnly, readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 import { parseTarget } from './solve.js';
 
@@ -37,7 +37,7 @@ export const mapCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
-    const scenario = readScenario(positional[0]);
+    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum map');
     let map: DesignMap;
     try {
       map = await designMap(scenario, prevalences, ratios, { power, hypothesis }, (point) =>

@@ -7,7 +7,7 @@ import { STRATUM_VERSION } from '../../report/version.js';
 import { InputError } from '../input-error.js';
 import { integerOption, splitOptions } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { readScenario } from '../scenario-input.js';
+import { oneMarkerOnly, readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 import { reportTarget } from './report.js';
 
@@ -25,7 +25,7 @@ export const rcodeCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0) throw new InputError(errors);
-    const scenario = readScenario(positional[0]);
+    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum rcode');
     const results = await simulateOnWorkers(scenario, workers);
     process.stdout.write(rCode({ scenario, results, target, version: STRATUM_VERSION }));
   },

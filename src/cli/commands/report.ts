@@ -14,7 +14,7 @@ import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { InputError } from '../input-error.js';
 import { integerOption, splitOptions } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { readScenario } from '../scenario-input.js';
+import { oneMarkerOnly, readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 import { parseTarget } from './solve.js';
 
@@ -67,7 +67,7 @@ export const reportCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0) throw new InputError(errors);
-    const scenario = readScenario(positional[0]);
+    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum report');
     const data = await computeReport(scenario, target, (single) => simulateOnWorkers(single, workers));
     const query = encodeScenarioQuery(scenario);
     const link = appUrl ? `${appUrl.origin}${appUrl.pathname}${query}` : query;

@@ -6,7 +6,7 @@ import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberOption, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { readScenario } from '../scenario-input.js';
+import { oneMarkerOnly, readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
 export function parseTarget(
@@ -42,7 +42,7 @@ export const solveCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
-    const scenario = readScenario(positional[0]);
+    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum solve');
     const target = { power, hypothesis };
     const solutions = await solve(scenario, target, (single) => simulateOnWorkers(single, workers));
     if (format === 'csv') process.stdout.write(resultsCsv(solutions, { currency: scenario.trial.currency }));

@@ -4,7 +4,7 @@
 import { replicateProblem, TraceError, traceReplicate } from '../../engine/trace/trace.js';
 import { InputError } from '../input-error.js';
 import { splitOptions } from '../options.js';
-import { readScenario } from '../scenario-input.js';
+import { oneMarkerOnly, readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
 export const traceCommand: Command = {
@@ -21,7 +21,7 @@ export const traceCommand: Command = {
     if (id === undefined) errors.push("--design: required, the id of one of the scenario's designs");
     if (replicateWord === undefined) errors.push('--replicate: required, a whole number from 1 to the replicates');
     if (errors.length > 0 || id === undefined || replicateWord === undefined) throw new InputError(errors);
-    const scenario = readScenario(positional[0]);
+    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum trace');
     const design = scenario.designs.find((d) => d.id === id);
     if (design === undefined) {
       const ids = scenario.designs.map((d) => JSON.stringify(d.id)).join(', ');

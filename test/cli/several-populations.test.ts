@@ -1,0 +1,84 @@
+// A scenario in the several-populations form through the built `stratum` command: the contract takes it,
+// and every command made for one marker refuses it with exit status 2 and one line naming itself, before
+// any work (engine/scenario/population-support.ts); `stratum fields` describes the form.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SURVIVAL_NOT_YET } from '../../src/engine/scenario/population-form.js';
+import cases from '../fixtures/reference/rpact-populations.json';
+import { runCli } from '../support/cli.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'stratum-several-populations-'));
+const write = (name: string, document: unknown) => {
+  const file = join(folder, name);
+  writeFileSync(file, JSON.stringify(document));
+  return file;
+};
+const reference = (id: string) => {
+  const found = cases.find((entry) => entry.id === id);
+  if (found === undefined) throw new Error(`no reference case ${id}`);
+  return found.scenario;
+};
+const file = write('overlapping.json', reference('pop3-strat-simes-overlap'));
+const refusal = (command: string) =>
+  `population.subgroups: ${command} does not take several biomarker populations yet (docs/populations.md)\n`;
+
+describe('commands made for one marker refuse several populations', () => {
+  it.each([
+    ['stratum solve', ['solve', file, '--power', '0.8']],
+    ['stratum map', ['map', file, '--power', '0.8']],
+    ['stratum sweep', ['sweep', file, '--param', 'prevalence', '--values', '0.2,0.4']],
+    ['stratum trace', ['trace', file, '--design', 'd', '--replicate', '1']],
+    ['stratum report', ['report', file]],
+    ['stratum rcode', ['rcode', file]],
+    ['stratum url', ['url', file]],
+  ])('%s exits 2 with one line, nothing on stdout', (command, args) => {
+    const run = runCli(args);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(refusal(command));
+  });
+
+  it('the command’s own problems come first, as with any file', () => {
+    const run = runCli(['solve', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('--power: required, the target power, e.g. 0.8\n');
+  });
+});
+
+describe('the contract through the command line', () => {
+  it('refuses a survival endpoint with several populations, at endpoint.type', () => {
+    const run = runCli(['simulate', write('survival.json', reference('pop3-surv-ae-simes'))]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`endpoint.type: ${SURVIVAL_NOT_YET}\n`);
+  });
+});
+
+describe('stratum fields describes the form', () => {
+  it('lists the population’s subgroups, populations and assay', () => {
+    const run = runCli(['fields']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('population.subgroups\n  Subgroups: Several populations:');
+    expect(run.stdout).toContain('population.subgroups.share\n  Share (of those screened): The shares add up to 1.');
+    expect(run.stdout).toContain('population.populations.subgroups\n');
+    expect(run.stdout).toContain('population.assay\n  Assay (P(classified | truly)):');
+  });
+
+  it('gives a stratified design’s order and both forms’ intersection tests', () => {
+    const run = runCli(['fields', '--design', 'stratified']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      'allowed: bonferroni | simes | sidak | spiessens-debois | hierarchical-S | hierarchical-F; ' +
+        'with several populations: bonferroni | simes | sidak | dunnett | spiessens-debois | hierarchical\n',
+    );
+    expect(run.stdout).toContain('order\n  Order: Hierarchical: the populations and F, each once, first tested first.');
+  });
+
+  it('gives an enriched design’s population', () => {
+    const run = runCli(['fields', '--design', 'enriched']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('population\n  Population: Several populations: the one it enrols and tests');
+  });
+});
