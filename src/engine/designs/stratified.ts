@@ -16,7 +16,9 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
   const { enrolment, model, stage, critical, scenario, recorder, layout } = context;
   const hypotheses = layout.populationIds.length;
   const order = design.order?.map((id) => layout.populationIds.indexOf(id));
-  const closed = new ClosedTest(closedRule(design.intersection, hypotheses, order), hypotheses);
+  const rule = closedRule(design.intersection, hypotheses, order);
+  const closed = new ClosedTest(rule, hypotheses);
+  const rejects = rule.atLevel(scenario.alpha);
   const all = (1 << hypotheses) - 1;
   const from = layout.populationMask[layout.full];
   const statistics = new StageStatistics();
@@ -34,8 +36,7 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
           statistics.stratumInformation[k * MAX_GROUPS + j] = model.stratumInformation[j];
       }
       stageCorrelation(statistics, layout.populationMask, all, correlation);
-      closed.test(statistics.z, correlation);
-      const rejected = closed.rejections(scenario.alpha);
+      const rejected = closed.decide(statistics.z, correlation, rejects);
       record?.(statistics, rejected, design.n, context.monthAfter(stage.screened));
       context.tallyFixedTrial(tally, design.n, rejected, all);
     },

@@ -12,7 +12,8 @@ export function globalNull(scenario: Scenario): Scenario {
 function nullEndpoint(endpoint: Endpoint): Endpoint {
   switch (endpoint.type) {
     case 'continuous':
-      return { ...endpoint, effect: { pos: 0, neg: 0 } };
+      // every subgroup's: pos and neg in the one-marker form
+      return { ...endpoint, effect: Object.fromEntries(Object.keys(endpoint.effect).map((id) => [id, 0])) };
     case 'binary':
       return { ...endpoint, treatment: { ...endpoint.control } };
     case 'survival':

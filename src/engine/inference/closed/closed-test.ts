@@ -6,7 +6,7 @@
 // the combined ones).
 import { ElementaryStatistics } from './elementary.js';
 import { type Intersections, intersections } from './masks.js';
-import type { IntersectionPValue } from './types.js';
+import type { IntersectionPValue, MaskTest } from './types.js';
 
 /** each hypothesis's adjusted p, max_{I ∋ k} p_I, from the intersections' p-values indexed by mask */
 export function adjustedPValues(table: Intersections, intersectionP: Float64Array, adjusted: Float64Array): void {
@@ -40,6 +40,34 @@ export class ClosedTest {
     this.statistics = new ElementaryStatistics(hypotheses);
     this.intersectionP = new Float64Array(this.intersections.span).fill(NaN);
     this.adjustedP = new Float64Array(hypotheses);
+    const { containing, perHypothesis } = this.intersections;
+    this.containingMasks = Array.from({ length: hypotheses }, (_, k) => {
+      let bits = 0;
+      for (let i = k * perHypothesis; i < (k + 1) * perHypothesis; i++) bits |= 1 << containing[i];
+      return bits;
+    });
+  }
+
+  /** per hypothesis, the masks containing it as bits of one number (2^G ≤ 16 masks) */
+  private readonly containingMasks: number[];
+
+  /**
+   * the hypotheses rejected (a bit mask) by the rule's decision at its level, `rejects` from its
+   * atLevel(α), on the elementary `z` and their correlation: the same as test() then rejections(α),
+   * without the p-values
+   */
+  decide(z: ArrayLike<number>, correlation: ArrayLike<number>, rejects: MaskTest): number {
+    const statistics = this.statistics;
+    statistics.setZ(z, correlation);
+    let rejectedMasks = 0;
+    for (let mask = 1; mask < this.intersections.span; mask++)
+      if (rejects(statistics, mask)) rejectedMasks |= 1 << mask;
+    let rejected = 0;
+    for (let k = 0; k < this.containingMasks.length; k++) {
+      const bits = this.containingMasks[k];
+      if ((rejectedMasks & bits) === bits) rejected |= 1 << k;
+    }
+    return rejected;
   }
 
   /**

@@ -5,8 +5,10 @@
 import { bivariateNormalCdf } from '../../math/bivariate-normal.js';
 import { MaxOfNormals4 } from '../../math/max-normal-4.js';
 import type { ElementaryStatistics } from './elementary.js';
-import { MOST_HYPOTHESES } from './masks.js';
-import type { IntersectionPValue } from './types.js';
+import { hypothesesIn, MOST_HYPOTHESES } from './masks.js';
+import { criticalTable, interpolatedCritical } from '../intersection/spiessens-debois.js';
+import { normalQuantile } from '../../math/normal.js';
+import type { IntersectionPValue, MaskTest } from './types.js';
 
 export class Dunnett implements IntersectionPValue {
   private readonly maxima = new MaxOfNormals4();
@@ -14,6 +16,28 @@ export class Dunnett implements IntersectionPValue {
   private readonly members = new Uint8Array(MOST_HYPOTHESES);
   /** R_I, row by row */
   private readonly correlation = new Float64Array(MOST_HYPOTHESES * MOST_HYPOTHESES);
+
+  /**
+   * one hypothesis: its z against Φ⁻¹(1 − α); two: the largest z against the max-z critical value c(ρ),
+   * tabulated once per α (Spiessens–Debois' table); more: the largest z, when it could reject at all, by
+   * the p-value
+   */
+  atLevel(alpha: number): MaskTest {
+    const single = normalQuantile(1 - alpha);
+    const table = criticalTable(alpha);
+    return (statistics, mask) => {
+      const strongest = statistics.strongest(mask);
+      const largest = statistics.z[strongest];
+      if (largest < single) return false;
+      if (mask === 1 << strongest) return true;
+      if (hypothesesIn(mask) === 2) {
+        const other = statistics.strongest(mask & ~(1 << strongest));
+        const rho = statistics.correlation[strongest * statistics.hypotheses + other];
+        return largest >= interpolatedCritical(table, rho);
+      }
+      return this.pValue(statistics, mask) <= alpha;
+    };
+  }
 
   pValue(statistics: ElementaryStatistics, mask: number): number {
     const strongest = statistics.strongest(mask);

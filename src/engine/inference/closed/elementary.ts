@@ -22,12 +22,17 @@ export class ElementaryStatistics {
 
   /** take a new set of statistics: `z` of the hypotheses and their correlation row by row */
   set(z: ArrayLike<number>, correlation: ArrayLike<number>): void {
+    this.setZ(z, correlation);
+    for (let k = 0; k < this.hypotheses; k++) this.p[k] = normalUpper(this.z[k]);
+  }
+
+  /** the same without the p-values, for the rules' decisions on the z scale (types.ts's MaskTest) */
+  setZ(z: ArrayLike<number>, correlation: ArrayLike<number>): void {
     const count = this.hypotheses;
     const order = this.order;
     for (let k = 0; k < count; k++) {
       const zk = z[k];
       this.z[k] = zk;
-      this.p[k] = normalUpper(zk);
       // four at most: insertion sort, in place
       let i = k;
       while (i > 0 && this.z[order[i - 1]] < zk) {

@@ -6,7 +6,8 @@
 // hypothesis before it have p ≤ α.
 import type { ElementaryStatistics } from './elementary.js';
 import { MOST_HYPOTHESES } from './masks.js';
-import type { IntersectionPValue } from './types.js';
+import { normalQuantile } from '../../math/normal.js';
+import type { IntersectionPValue, MaskTest } from './types.js';
 
 export class Hierarchical implements IntersectionPValue {
   readonly hypotheses: number;
@@ -34,5 +35,15 @@ export class Hierarchical implements IntersectionPValue {
     const order = this.order;
     for (let i = 0; i < order.length; i++) if (mask & (1 << order[i])) return statistics.p[order[i]];
     return NaN;
+  }
+
+  /** the first of the order in the mask at least Φ⁻¹(1 − α) */
+  atLevel(alpha: number): MaskTest {
+    const critical = normalQuantile(1 - alpha);
+    const order = this.order;
+    return (statistics, mask) => {
+      for (let i = 0; i < order.length; i++) if (mask & (1 << order[i])) return statistics.z[order[i]] >= critical;
+      return false;
+    };
   }
 }

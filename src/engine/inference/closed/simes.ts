@@ -2,8 +2,9 @@
 // Biometrika 73 (1986) 751–754); never above p_(m) ≤ 1. As a closed test it is Hommel's procedure
 // (G. Hommel, Biometrika 75 (1988) 383–386). The mask's p-values in sorted order are the elementary
 // order restricted to the mask, so nothing is sorted here.
+import { normalQuantile } from '../../math/normal.js';
 import type { ElementaryStatistics } from './elementary.js';
-import { hypothesesIn } from './masks.js';
+import { hypothesesIn, MOST_HYPOTHESES } from './masks.js';
 import type { IntersectionPValue } from './types.js';
 
 export const simes: IntersectionPValue = {
@@ -19,5 +20,24 @@ export const simes: IntersectionPValue = {
       smallest = Math.min(smallest, (statistics.p[k] * size) / rank);
     }
     return smallest;
+  },
+  // some p_(i)·m/i ≤ α: the i-th largest z of the mask at least Φ⁻¹(1 − i·α/m), at row m, column i
+  atLevel(alpha) {
+    const width = MOST_HYPOTHESES + 1;
+    const critical = new Float64Array(width * width);
+    for (let m = 1; m < width; m++)
+      for (let i = 1; i <= m; i++) critical[m * width + i] = normalQuantile(1 - (i * alpha) / m);
+    return (statistics, mask) => {
+      const size = hypothesesIn(mask);
+      const order = statistics.order;
+      let rank = 0;
+      for (let i = 0; rank < size; i++) {
+        const k = order[i];
+        if (!(mask & (1 << k))) continue;
+        rank++;
+        if (statistics.z[k] >= critical[size * width + rank]) return true;
+      }
+      return false;
+    };
   },
 };
