@@ -178,6 +178,38 @@ for (const [endpointName, endpoint] of [
   );
 }
 
+// three populations besides F (rpact's most), overlapping: rpact's eight subgroups S1 … S123 and R
+const THREE_SUBGROUPS = ['S1', 'S2', 'S3', 'S12', 'S13', 'S23', 'S123', 'R'];
+const THREE_SHARES = [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05, 0.5];
+const THREE_EFFECTS = [0.5, 0.3, 0.1, 0.5, 0.4, 0.3, 0.6, 0];
+const threePopulations = parseScenario({
+  population: {
+    subgroups: THREE_SUBGROUPS.map((id, i) => ({ id, share: THREE_SHARES[i] })),
+    populations: ['1', '2', '3'].map((digit) => ({
+      id: `P${digit}`,
+      subgroups: THREE_SUBGROUPS.filter((id) => id.includes(digit)),
+    })),
+  },
+  endpoint: {
+    type: 'continuous',
+    sd: Object.fromEntries(THREE_SUBGROUPS.map((id) => [id, 1])),
+    effect: Object.fromEntries(THREE_SUBGROUPS.map((id, i) => [id, THREE_EFFECTS[i]])),
+  },
+  analysis: rpactLike,
+  designs: [
+    {
+      id: 'adaptive-3',
+      type: 'adaptive-enrichment',
+      n: [200, 400],
+      intersection: 'simes',
+      selection: { rule: 'epsilon', epsilon: 0.1 },
+    },
+  ],
+  simulation: { method: 'sufficient', replicates: 1e7 },
+});
+if (!threePopulations.ok) throw new Error(threePopulations.errors.join('\n'));
+const threeHeadline = rate(threePopulations.scenario);
+
 const RPACT_EFFECTS =
   'effects <- list(subGroups = c("S", "R"), prevalences = c(0.3, 0.7), stDevs = c(1, 1), ' +
   'effects = matrix(c(0.5, 0.1), nrow = 1))';
@@ -194,6 +226,18 @@ compare(
   adaptiveHeadline,
   `design <- getDesignInverseNormal(kMax = 2, alpha = 0.025, typeOfDesign = "noEarlyEfficacy")
    run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = c(180, 360), effectList = effects,
+     intersectionTest = "Simes", typeOfSelection = "epsilon", epsilonValue = 0.1, stratifiedAnalysis = TRUE,
+     maxNumberOfIterations = n, seed = 1)`,
+);
+
+compare(
+  'two-stage adaptive enrichment over three populations besides F (overlapping, 8 subgroups), Simes, ' +
+    'epsilon = 0.1, continuous, z, fixed strata, n = 200/400, sufficient',
+  threeHeadline,
+  `effects <- list(subGroups = c(${THREE_SUBGROUPS.map((id) => `"${id}"`).join(', ')}),
+     prevalences = c(${THREE_SHARES.join(', ')}), stDevs = rep(1, 8), effects = matrix(c(${THREE_EFFECTS.join(', ')}), nrow = 1))
+   design <- getDesignInverseNormal(kMax = 2, alpha = 0.025, typeOfDesign = "noEarlyEfficacy")
+   run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = c(200, 400), effectList = effects,
      intersectionTest = "Simes", typeOfSelection = "epsilon", epsilonValue = 0.1, stratifiedAnalysis = TRUE,
      maxNumberOfIterations = n, seed = 1)`,
 );
