@@ -41,7 +41,7 @@ export class BinaryModel implements OutcomeModel {
   statistic(stage: StageData, population: number): number {
     const { size, sum } = stage;
     const strata = this.strata;
-    const { groups, cells } = strata;
+    const { cells } = strata;
     // strata as ranges of cells: each of the population's classified subgroups, or all of them pooled
     const of = strata.of[population];
     const pooled = strata.pooled[population];
@@ -54,7 +54,9 @@ export class BinaryModel implements OutcomeModel {
         xT = 0,
         xC = 0;
       for (let i = pooled ? 0 : s; i < (pooled ? of.length : s + 1); i++) {
-        for (let cell = of[i] * groups; cell < (of[i] + 1) * groups; cell++) {
+        const occupied = strata.cellsOf[of[i]];
+        for (let c = 0; c < occupied.length; c++) {
+          const cell = occupied[c];
           nT += size[cell];
           nC += size[cells + cell];
           xT += sum[cell];

@@ -88,7 +88,6 @@ export class ContinuousModel implements OutcomeModel {
     const strata = this.strata;
     if (strata.pooled[population]) return this.pooledStatistic(stage, population, residual);
     const { count, sum } = stage;
-    const groups = strata.groups;
     const cells = strata.cells;
     let numerator = 0;
     let knownVar = 0;
@@ -105,7 +104,9 @@ export class ContinuousModel implements OutcomeModel {
         nC = 0,
         sumT = 0,
         sumC = 0;
-      for (let slot = stratum * groups; slot < (stratum + 1) * groups; slot++) {
+      const occupied = strata.cellsOf[stratum];
+      for (let i = 0; i < occupied.length; i++) {
+        const slot = occupied[i];
         nT += count[slot];
         nC += count[cells + slot];
         sumT += sum[slot];
@@ -163,7 +164,9 @@ export class ContinuousModel implements OutcomeModel {
       sumT = 0,
       sumC = 0;
     for (const stratum of strata.of[population]) {
-      for (let slot = stratum * groups; slot < (stratum + 1) * groups; slot++) {
+      const occupied = strata.cellsOf[stratum];
+      for (let i = 0; i < occupied.length; i++) {
+        const slot = occupied[i];
         nT += count[slot];
         nC += count[cells + slot];
         sumT += sum[slot];
@@ -205,7 +208,9 @@ function addGroup(residual: WithinStages, group: number, strata: Strata, stage: 
     let total = 0;
     for (let j = 0; j < groups; j++) {
       if (!(mask & (1 << j))) continue;
-      for (let slot = offset + j * groups; slot < offset + (j + 1) * groups; slot++) {
+      const occupied = strata.cellsOf[j];
+      for (let i = 0; i < occupied.length; i++) {
+        const slot = offset + occupied[i];
         m += count[slot];
         total += sum[slot];
       }

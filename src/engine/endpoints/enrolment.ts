@@ -19,6 +19,9 @@ import { CONTROL, TREATMENT, type StageData } from './stage.js';
 type Source = {
   /** the cells of the mask, increasing */
   cells: Uint8Array;
+  /** those of positive probability, and theirs: fixed strata place patients only there */
+  occupied: Uint8Array;
+  occupiedProbabilities: Float64Array;
   /** P(cell | in the mask), in that order */
   probabilities: Float64Array;
   /** P(in the mask) for a screened patient */
@@ -106,17 +109,24 @@ export class Enrolment {
     const probabilities = Float64Array.from(cells, (cell) =>
       whole ? layout.cellProbability[cell] : layout.cellProbability[cell] / share,
     );
-    source = { cells: Uint8Array.from(cells), probabilities, share: whole ? 1 : share };
+    const occupied = cells.flatMap((_, i) => (probabilities[i] > 0 ? [i] : []));
+    source = {
+      cells: Uint8Array.from(cells),
+      probabilities,
+      occupied: Uint8Array.from(occupied, (i) => cells[i]),
+      occupiedProbabilities: Float64Array.from(occupied, (i) => probabilities[i]),
+      share: whole ? 1 : share,
+    };
     this.sources[mask] = source;
     return source;
   }
 
   private placeFixed(stage: StageData, from: number, n: number): void {
-    const { cells, probabilities, share } = this.source(from);
-    for (let i = 0; i < cells.length; i++) {
+    const { occupied, occupiedProbabilities, share } = this.source(from);
+    for (let i = 0; i < occupied.length; i++) {
       for (let arm = TREATMENT; arm <= CONTROL; arm++) {
-        const slot = arm * this.cells + cells[i];
-        const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * probabilities[i];
+        const slot = arm * this.cells + occupied[i];
+        const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * occupiedProbabilities[i];
         stage.size[slot] = expected;
         stage.count[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
       }

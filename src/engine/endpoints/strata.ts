@@ -1,7 +1,8 @@
 // How a population's statistic reads a stage's cells. A stratified analysis combines the population's
 // strata, its classified subgroups (the assay's reading is all the analysis sees); an unstratified one
 // pools the population's cells, which differs only for a population of several subgroups. Cells are
-// classified-major (population-model.ts), so stratum j is the G cells from j·G on.
+// classified-major (population-model.ts), so stratum j is the G cells from j·G on; the loops visit only
+// those anyone can be in (a perfect assay leaves one per stratum), as an empty cell adds exactly 0.
 import type { CellLayout } from '../population-model.js';
 
 export class Strata {
@@ -14,6 +15,8 @@ export class Strata {
   readonly of: readonly Uint8Array[];
   /** per population, whether its statistic pools its cells instead of combining strata */
   readonly pooled: readonly boolean[];
+  /** per stratum, its cells of positive probability, increasing (treatment arm's slots; control's + cells) */
+  readonly cellsOf: readonly Uint8Array[];
 
   constructor(layout: CellLayout, stratified: boolean) {
     this.groups = layout.subgroupIds.length;
@@ -25,6 +28,13 @@ export class Strata {
       return Uint8Array.from(strata);
     });
     this.pooled = this.of.map((strata) => !stratified && strata.length > 1);
+    this.cellsOf = Array.from({ length: this.groups }, (_, j) => {
+      const cells: number[] = [];
+      for (let cell = j * this.groups; cell < (j + 1) * this.groups; cell++) {
+        if (layout.cellProbability[cell] > 0) cells.push(cell);
+      }
+      return Uint8Array.from(cells);
+    });
   }
 }
 
@@ -45,7 +55,9 @@ export function maskSS(
   let ss = 0;
   for (let j = 0; j < groups; j++) {
     if (!(mask & (1 << j))) continue;
-    for (let slot = offset + j * groups; slot < offset + (j + 1) * groups; slot++) {
+    const cells = strata.cellsOf[j];
+    for (let i = 0; i < cells.length; i++) {
+      const slot = offset + cells[i];
       const m = count[slot];
       if (m === 0) continue;
       const deviation = sum[slot] / m - groupMean;
@@ -67,12 +79,13 @@ export function sharePooled(
   population: number,
   information: number,
 ): void {
-  const { groups, cells } = strata;
+  const { cells } = strata;
   const { count } = stage;
   let total = 0;
   for (const stratum of strata.of[population]) {
     let n = 0;
-    for (let slot = stratum * groups; slot < (stratum + 1) * groups; slot++) n += count[slot] + count[cells + slot];
+    const occupied = strata.cellsOf[stratum];
+    for (let i = 0; i < occupied.length; i++) n += count[occupied[i]] + count[cells + occupied[i]];
     into[stratum] = n;
     total += n;
   }
