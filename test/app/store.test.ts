@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/app/state/store.js';
 import { openedStore } from '../support/opened-store.js';
 import { ThreadEngine } from '../support/thread-engine.js';
+import { markerPopulation } from '../../src/engine/population.js';
 
 const changed = (store: Store) => new Promise((resolve) => store.addEventListener('change', resolve, { once: true }));
 async function until(store: Store, ready: () => boolean): Promise<void> {
@@ -40,12 +41,12 @@ describe('the store', () => {
     expect(store.valid).toBe(false);
     expect(store.current).toBe(false);
     // the last good results stay on screen
-    expect(store.tasks.shown?.scenario.population.prevalence).toBe(0.3);
+    expect(markerPopulation(store.tasks.shown!.scenario.population).prevalence).toBe(0.3);
     store.edit('population.prevalence', 0.4);
     store.simulate();
     await until(store, () => store.tasks.run === 'done');
     expect(store.current).toBe(true);
-    expect(store.tasks.shown?.scenario.population.prevalence).toBe(0.4);
+    expect(markerPopulation(store.tasks.shown!.scenario.population).prevalence).toBe(0.4);
     store.cancel();
   });
 

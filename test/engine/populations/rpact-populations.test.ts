@@ -10,7 +10,10 @@ import { agreementBound } from '../../support/monte-carlo.js';
 
 type Case = {
   id: string;
-  scenario: Record<string, unknown> & { endpoint: { type: string }; designs: { id: string; n: number | number[] }[] };
+  scenario: Record<string, unknown> & {
+    endpoint: { type: string };
+    designs: { id: string; type: string; n: number | number[] }[];
+  };
   design: string;
   expected: Record<string, number | Record<string, number>>;
   iterations: number;
@@ -30,7 +33,7 @@ describe('several populations agree with rpact', () => {
   it('has nested and overlapping, one- and two-stage, means and rates cases', () => {
     expect(simulated.length).toBeGreaterThanOrEqual(5);
     expect(simulated.some((c) => c.scenario.endpoint.type === 'binary')).toBe(true);
-    expect(simulated.some((c) => (c.scenario.designs[0] as { type: string }).type === 'stratified')).toBe(true);
+    expect(simulated.some((c) => c.scenario.designs[0].type === 'stratified')).toBe(true);
   });
 
   for (const reference of simulated) {
