@@ -28,7 +28,6 @@ describe('commands made for one marker refuse several populations', () => {
   it.each([
     ['stratum solve', ['solve', file, '--power', '0.8']],
     ['stratum map', ['map', file, '--power', '0.8']],
-    ['stratum sweep', ['sweep', file, '--param', 'prevalence', '--values', '0.2,0.4']],
     ['stratum trace', ['trace', file, '--design', 'd', '--replicate', '1']],
     ['stratum report', ['report', file]],
     ['stratum rcode', ['rcode', file]],
@@ -44,6 +43,41 @@ describe('commands made for one marker refuse several populations', () => {
     const run = runCli(['solve', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('--power: required, the target power, e.g. 0.8\n');
+  });
+});
+
+describe('stratum sweep varies a subgroup’s share or effect', () => {
+  const sweepOf = (parameter: string, values: string) =>
+    runCli(['sweep', file, '--param', parameter, '--values', values]);
+  type Point = { value: number; results: { reject: Record<string, number> }[] };
+
+  it('a subgroup’s share: the others keep their proportions, and a larger S12 is more power in P1 and P2', () => {
+    const run = sweepOf('subgroups.S12.share', '0.05,0.3');
+    expect(run.status, run.stderr).toBe(0);
+    const { points, scenario } = JSON.parse(run.stdout) as { points: Point[]; scenario: unknown };
+    expect(scenario).toBeDefined();
+    const [small, large] = points.map((point) => point.results[0].reject);
+    expect(large.P1).toBeGreaterThan(small.P1);
+    expect(large.P2).toBeGreaterThan(small.P2);
+  });
+
+  it('a subgroup’s effect, by its id', () => {
+    const run = sweepOf('effect.S1', '0,0.8');
+    expect(run.status, run.stderr).toBe(0);
+    const [none, strong] = (JSON.parse(run.stdout) as { points: Point[] }).points.map((p) => p.results[0].reject);
+    expect(strong.P1).toBeGreaterThan(none.P1);
+  });
+
+  it('refuses the one-marker parameters and unknown subgroups, naming the parameter', () => {
+    const prevalence = sweepOf('prevalence', '0.2');
+    expect(prevalence.status).toBe(2);
+    expect(prevalence.stderr).toContain("--param: prevalence is the one-marker form's; with several populations vary");
+    const unknown = sweepOf('subgroups.S9.share', '0.2');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--param: subgroups.S9.share: no subgroup "S9" (S1, S2, S12, R)');
+    const effect = sweepOf('effect.pos', '0.2');
+    expect(effect.status).toBe(2);
+    expect(effect.stderr).toContain('--param: must be one of');
   });
 });
 

@@ -7,7 +7,7 @@ import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerOnly, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
 export const sweepCommand: Command = {
@@ -32,7 +32,7 @@ export const sweepCommand: Command = {
     if (parameter === undefined) errors.push(`--param: required, one of ${PARAMETER_WORDS}`);
     if (!options.has('values')) errors.push('--values: required, a comma-separated list of numbers');
     if (errors.length > 0 || parameter === undefined || values === undefined) throw new InputError(errors);
-    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum sweep');
+    const scenario = readScenario(positional[0]);
     const planned = sweepScenarios(scenario, parameter, values);
     if (!planned.ok) throw new InputError(planned.errors);
     const points = await sweep(scenario, parameter, values, (point) => simulateOnWorkers(point, workers));

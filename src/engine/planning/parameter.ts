@@ -3,19 +3,22 @@
 // range is reported with its field's path, as anywhere else.
 import { parseScenario } from '../scenario/parse.js';
 import type { Design, Scenario } from '../scenario/types.js';
-import { markerPopulation } from '../population.js';
+import { isMarkerPopulation } from '../scenario/types.js';
 
 /**
  * `n` or `events`: every design's size (two-stage designs keep their n₁/N share; events take the
  * patients along and patients the events, see setEvents and setPatients);
  * `designs.<id>.n` / `designs.<id>.events`: one design's; `prevalence`, `sensitivity`,
- * `specificity`; `effect.pos` / `effect.neg`: the marker-positive or -negative effect (continuous:
- * the mean difference; binary: the treatment's response rate; survival: the hazard ratio).
+ * `specificity` (one-marker form); `subgroups.<id>.share` (several populations: the others keep their
+ * proportions and all still add up to 1); `effect.<id>`: a true subgroup's effect, `pos` and `neg` in
+ * the one-marker form (continuous: the mean difference; binary: the treatment's response rate;
+ * survival: the hazard ratio).
  */
 export type Parameter = string;
 
 export const PARAMETER_WORDS =
-  'n, events, designs.<id>.n, designs.<id>.events, prevalence, sensitivity, specificity, effect.pos or effect.neg';
+  'n, events, designs.<id>.n, designs.<id>.events, prevalence, sensitivity, specificity, effect.pos or effect.neg; ' +
+  'with several populations subgroups.<id>.share or effect.<id>';
 
 export type Varied = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -38,13 +41,21 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
       else setPatients(design, value);
     }
   } else if (parameter === 'prevalence' || parameter === 'sensitivity' || parameter === 'specificity') {
-    markerPopulation(copy.population)[parameter] = value;
-  } else if (parameter === 'effect.pos' || parameter === 'effect.neg') {
-    const status = parameter === 'effect.pos' ? 'pos' : 'neg';
+    if (!isMarkerPopulation(copy.population)) {
+      const words = "with several populations vary a subgroup's share, subgroups.<id>.share";
+      return { ok: false, errors: [`--param: ${parameter} is the one-marker form's; ${words}`] };
+    }
+    copy.population[parameter] = value;
+  } else if (/^subgroups\..+\.share$/.test(parameter)) {
+    const problem = setShare(copy, parameter.slice('subgroups.'.length, -'.share'.length), value);
+    if (problem) return { ok: false, errors: [`--param: ${parameter}: ${problem}`] };
+  } else if (parameter.startsWith('effect.') && statusesOf(copy).includes(parameter.slice('effect.'.length))) {
+    const status = parameter.slice('effect.'.length);
     const endpoint = copy.endpoint;
     if (endpoint.type === 'continuous') endpoint.effect[status] = value;
     else if (endpoint.type === 'binary') endpoint.treatment[status] = value;
-    else if (typeof endpoint.hazardRatio[status] === 'number') endpoint.hazardRatio[status] = value;
+    else if (typeof endpoint.hazardRatio[status as 'pos' | 'neg'] === 'number')
+      endpoint.hazardRatio[status as 'pos' | 'neg'] = value;
     // one number would silently make a changing hazard ratio a constant one
     else
       return {
@@ -56,6 +67,30 @@ export function withParameter(scenario: Scenario, parameter: Parameter, value: n
   }
   const parsed = parseScenario(copy);
   return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map((error) => `${parameter} = ${value}: ${error}`) };
+}
+
+/** the true subgroups' ids that key the endpoint's maps: pos and neg, or the subgroups */
+function statusesOf(scenario: Scenario): string[] {
+  const population = scenario.population;
+  return isMarkerPopulation(population) ? ['pos', 'neg'] : population.subgroups.map((subgroup) => subgroup.id);
+}
+
+/**
+ * subgroup `id`'s share set to `value`, the others scaled to keep their proportions and the sum 1 (shared
+ * equally when they had none); a problem in words, or undefined
+ */
+function setShare(scenario: Scenario, id: string, value: number): string | undefined {
+  const population = scenario.population;
+  if (isMarkerPopulation(population)) return 'only with several populations (population.subgroups); vary prevalence';
+  const subgroup = population.subgroups.find((entry) => entry.id === id);
+  if (subgroup === undefined)
+    return `no subgroup "${id}" (${population.subgroups.map((entry) => entry.id).join(', ')})`;
+  if (!(value >= 0 && value <= 1)) return `a share is from 0 to 1, got ${value}`;
+  const others = population.subgroups.filter((entry) => entry !== subgroup);
+  const rest = 1 - subgroup.share;
+  for (const entry of others) entry.share = rest > 0 ? (entry.share * (1 - value)) / rest : (1 - value) / others.length;
+  subgroup.share = value;
+  return undefined;
 }
 
 /**
