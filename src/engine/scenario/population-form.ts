@@ -4,7 +4,7 @@
 // the engine uses, and into the scenario's SubgroupPopulation; the one-marker form (prevalence,
 // sensitivity, specificity) is its smallest case and stays in scenario-fields.ts.
 import type { PopulationModel } from '../population-model.js';
-import { identityAssay } from '../population-model.js';
+import { cellLayout, identityAssay } from '../population-model.js';
 import { child, describe, isRecord, item, mustBe, numberIn, optional, own } from './checks.js';
 import type { Context, Field, Issues } from './checks.js';
 import { readField, recordAt, reportUnknown } from './record.js';
@@ -145,7 +145,21 @@ export function readPopulationForm(value: unknown, path: string, issues: Issues)
   checkIdsAcrossLists(record, path, issues);
   const assay = subgroups && readField(record, 'assay', assayField, path, issues, context);
   if (issues.length > before || !subgroups || !populations) return undefined;
-  return { subgroups, populations, assay: assay ?? identityAssay(subgroups.length) };
+  const model = { subgroups, populations, assay: assay ?? identityAssay(subgroups.length) };
+  checkEveryPopulationHasPatients(model, path, issues);
+  return issues.length > before ? undefined : model;
+}
+
+/** a population no screened patient is classified into could never be enrolled or tested */
+function checkEveryPopulationHasPatients(model: PopulationModel, path: string, issues: Issues): void {
+  const { populationShare } = cellLayout(model);
+  model.populations.forEach((population, k) => {
+    if (populationShare[k] > 0) return;
+    issues.push(
+      `${child(item(child(path, 'populations'), k), 'subgroups')}: no screened patient is classified into ` +
+        `${population.id} (its subgroups' shares, read through the assay, add up to 0)`,
+    );
+  });
 }
 
 /**

@@ -215,6 +215,12 @@ describe('a valid scenario in the new form is accepted, every default filled in'
 describe('every mistake is named at its field', () => {
   const cases: [mistake: string, population: Document, message: string][] = [
     [
+      'a population no one is classified into',
+      edited(edited(cutoffs(), ['subgroups[0].share', 0], ['subgroups[1].share', 0.6]), ['assay', undefined]),
+      "population.populations[0].subgroups: no screened patient is classified into S1 (its subgroups' shares, " +
+        'read through the assay, add up to 0)',
+    ],
+    [
       'shares not adding up to 1',
       edited(cutoffs(), ['subgroups[2].share', 0.35]),
       'population.subgroups: the shares must add up to 1, they add up to 0.95',
