@@ -235,7 +235,8 @@ compare(
     'epsilon = 0.1, continuous, z, fixed strata, n = 200/400, sufficient',
   threeHeadline,
   `effects <- list(subGroups = c(${THREE_SUBGROUPS.map((id) => `"${id}"`).join(', ')}),
-     prevalences = c(${THREE_SHARES.join(', ')}), stDevs = rep(1, 8), effects = matrix(c(${THREE_EFFECTS.join(', ')}), nrow = 1))
+     prevalences = c(${THREE_SHARES.join(', ')}), stDevs = rep(1, 8),
+     effects = matrix(c(${THREE_EFFECTS.join(', ')}), nrow = 1))
    design <- getDesignInverseNormal(kMax = 2, alpha = 0.025, typeOfDesign = "noEarlyEfficacy")
    run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = c(200, 400), effectList = effects,
      intersectionTest = "Simes", typeOfSelection = "epsilon", epsilonValue = 0.1, stratifiedAnalysis = TRUE,

@@ -121,7 +121,7 @@ export function interimSelectionWords(trace: Trace, interim: InterimDecision): s
     selection.rule === 'all' || (selection.rule === 'rbest' && !one)
       ? 'The selection rule keeps both populations'
       : one
-        ? `The selection rule keeps the population with the larger ${measure} (ties broken at random, as rpact does): ${values}`
+        ? `The selection rule keeps the population with the larger ${measure} (ties at random, as in rpact): ` + values
         : `The selection rule keeps the larger ${measure} and any within ε = ${number(selection.epsilon)} of it: ` +
           values;
   const threshold =

@@ -26,7 +26,8 @@ describe('any valid scenario', () => {
         if (!parsed.ok) return;
         simulated++;
         for (const result of simulate(parsed.scenario)) {
-          for (const p of Object.values(result.reject)) expect(p !== undefined && p >= 0 && p <= 1, `${result.id} reject ${p}`).toBe(true);
+          for (const p of Object.values(result.reject))
+            expect(p !== undefined && p >= 0 && p <= 1, `${result.id} reject ${p}`).toBe(true);
           expect(nonFinitePaths(result), `${result.id}: ${JSON.stringify(result)}`).toEqual([]);
           // the contract allows a null with its reason; a simulation of an accepted scenario needs none
           // but for the looks that cannot stop and the analyses no simulated trial held

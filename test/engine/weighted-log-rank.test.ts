@@ -108,7 +108,8 @@ describe('any valid survival scenario', () => {
         if (!parsed.ok) return;
         simulated++;
         for (const result of simulate(parsed.scenario)) {
-          for (const p of Object.values(result.reject)) expect(p !== undefined && p >= 0 && p <= 1, `${result.id} reject ${p}`).toBe(true);
+          for (const p of Object.values(result.reject))
+            expect(p !== undefined && p >= 0 && p <= 1, `${result.id} reject ${p}`).toBe(true);
           expect(nonFinitePaths(result), `${result.id}: ${JSON.stringify(result)}`).toEqual([]);
         }
       }),
