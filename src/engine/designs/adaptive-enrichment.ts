@@ -74,17 +74,18 @@ export function prepareAdaptiveEnrichment(
         into[mask] = (sub & (sub - 1)) === 0 ? statistics.z[31 - Math.clz32(sub)] : zOfP(rule.pValue(statistics, sub));
     }
   };
-  /** the hypotheses every one of whose intersections passes `passes` */
-  const closure = (passes: (mask: number) => boolean): number => {
+  // per hypothesis, the intersections containing it, as bits of one number (2^G ≤ 16 masks)
+  const containingBits = Array.from({ length: hypotheses }, (_, k) => {
+    let bits = 0;
+    for (let i = k * perHypothesis; i < (k + 1) * perHypothesis; i++) bits |= 1 << containing[i];
+    return bits;
+  });
+  /** the hypotheses every one of whose intersections is among `masks` (bits by mask) */
+  const closure = (masks: number): number => {
     let result = 0;
-    for (let k = 0; k < hypotheses; k++) {
-      let every = true;
-      for (let i = k * perHypothesis; every && i < (k + 1) * perHypothesis; i++) every = passes(containing[i]);
-      if (every) result |= 1 << k;
-    }
+    for (let k = 0; k < hypotheses; k++) if ((masks & containingBits[k]) === containingBits[k]) result |= 1 << k;
     return result;
   };
-  const rejectedEarly = (mask: number) => z1[mask] >= interim;
 
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
@@ -92,9 +93,15 @@ export function prepareAdaptiveEnrichment(
       const stage1 = source.first(size1, sampler);
       if (countsAnalyses) countAnalysis(tally, 0, source.months, source.events);
       stageZ(first, stage1, all, z1);
-      const rejected1 = closure(rejectedEarly);
+      let early = 0;
+      let open = 0;
+      for (let mask = 1; mask < span; mask++) {
+        if (z1[mask] >= interim) early |= 1 << mask;
+        if (!test.futile(z1[mask])) open |= 1 << mask;
+      }
+      const rejected1 = closure(early);
       // a hypothesis is futile when some intersection containing it is: it can no longer be rejected
-      const alive = closure((mask) => !test.futile(z1[mask]));
+      const alive = closure(open);
       const futilityStop = alive === 0;
 
       // rpact adds U(−10⁻⁵, 10⁻⁵) to every measure before selecting: ties (rates' effects often tie) at random
@@ -134,9 +141,11 @@ export function prepareAdaptiveEnrichment(
         const stage2 = source.second(kept, size2, sampler);
         if (countsAnalyses) countAnalysis(tally, 1, source.months, source.events);
         stageZ(second, stage2, kept, z2);
-        const atEnd = closure(
-          (mask) => rejectedEarly(mask) || ((mask & kept) !== 0 && test.rejectsAtEnd(z1[mask], z2[mask])),
-        );
+        let byTheEnd = early;
+        for (let mask = 1; mask < span; mask++) {
+          if ((mask & kept) !== 0 && test.rejectsAtEnd(z1[mask], z2[mask])) byTheEnd |= 1 << mask;
+        }
+        const atEnd = closure(byTheEnd);
         rejected = rejected1 | (atEnd & kept);
       }
       if (recorder)

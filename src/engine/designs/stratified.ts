@@ -2,6 +2,7 @@
 // intersections of their hypotheses (docs/methods.md, docs/populations.md).
 import type { StratifiedDesign } from '../scenario/types.js';
 import { ClosedTest } from '../inference/closed/closed-test.js';
+import { Dunnett } from '../inference/closed/dunnett.js';
 import { closedRule } from '../inference/closed/rules.js';
 import { statisticCorrelation } from '../inference/intersection/correlation.js';
 import { twoHypothesisTest, type IntersectionThresholds } from '../inference/intersection/index.js';
@@ -24,6 +25,8 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
   const statistics = new StageStatistics();
   const correlation = new Float64Array(hypotheses * hypotheses);
   const shares = overlapping(layout.populationMask);
+  // only the max-z test reads the correlation (and a trace shows it)
+  const readsCorrelation = rule instanceof Dunnett || recorder !== null;
   const record = recorder ? traceRecorder(recorder, design, scenario.alpha, critical) : null;
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
@@ -35,7 +38,7 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
         for (const j of model.strata.of[k])
           statistics.stratumInformation[k * MAX_GROUPS + j] = model.stratumInformation[j];
       }
-      stageCorrelation(statistics, layout.populationMask, all, correlation);
+      if (readsCorrelation) stageCorrelation(statistics, layout.populationMask, all, correlation);
       const rejected = closed.decide(statistics.z, correlation, rejects);
       record?.(statistics, rejected, design.n, context.monthAfter(stage.screened));
       context.tallyFixedTrial(tally, design.n, rejected, all);

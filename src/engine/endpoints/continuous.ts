@@ -99,7 +99,9 @@ export class ContinuousModel implements OutcomeModel {
     let separateVar = 0;
     let unseparated = 0;
     const byStratum = this.stratumInformation;
-    for (const stratum of strata.of[population]) {
+    const of = strata.of[population];
+    for (let s = 0; s < of.length; s++) {
+      const stratum = of[s];
       let nT = 0,
         nC = 0,
         sumT = 0,
@@ -148,8 +150,7 @@ export class ContinuousModel implements OutcomeModel {
     }
     const pooledVar = residualDf > 0 ? residualSS / residualDf : 0;
     this.information = separateVar + unseparated * pooledVar;
-    if (unseparated > 0)
-      for (const stratum of strata.of[population]) byStratum[stratum] *= byStratum[stratum] < 0 ? -pooledVar : 1;
+    if (unseparated > 0) for (let s = 0; s < of.length; s++) byStratum[of[s]] *= byStratum[of[s]] < 0 ? -pooledVar : 1;
     return tToZScale(numerator / Math.sqrt(totalWeight * pooledVar), residualDf);
   }
 
@@ -163,7 +164,9 @@ export class ContinuousModel implements OutcomeModel {
       nC = 0,
       sumT = 0,
       sumC = 0;
-    for (const stratum of strata.of[population]) {
+    const of = strata.of[population];
+    for (let s = 0; s < of.length; s++) {
+      const stratum = of[s];
       const occupied = strata.cellsOf[stratum];
       for (let i = 0; i < occupied.length; i++) {
         const slot = occupied[i];

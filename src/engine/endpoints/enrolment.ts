@@ -26,6 +26,12 @@ type Source = {
   probabilities: Float64Array;
   /** P(in the mask) for a screened patient */
   share: number;
+  /** the multinomial draw's counts, one per cell of the mask */
+  drawn: Float64Array;
+  /** fixed strata: the n last placed (−1: none yet), and its count and size of every slot */
+  placedN: number;
+  placedCount: Float64Array;
+  placedSize: Float64Array;
 };
 
 export class Enrolment {
@@ -41,7 +47,6 @@ export class Enrolment {
   /** by mask of classified subgroups, made when first enrolled from */
   private readonly sources: (Source | undefined)[];
   private readonly cumulativeCells: Float64Array;
-  private readonly multinomialOut: Float64Array;
 
   constructor(
     scenario: Scenario,
@@ -58,7 +63,6 @@ export class Enrolment {
     this.cells = layout.cells;
     this.full = layout.populationMask[layout.full];
     this.sources = new Array(this.full + 1);
-    this.multinomialOut = new Float64Array(this.cells);
     this.cumulativeCells = new Float64Array(this.cells);
     let running = 0;
     for (let cell = 0; cell < this.cells; cell++) {
@@ -75,15 +79,17 @@ export class Enrolment {
 
   /** Randomise n patients from the classified subgroups in `from` (a bit mask) into `stage`. */
   enrol(stage: StageData, from: number, n: number, sampler: Sampler): void {
-    stage.count.fill(0);
-    stage.size.fill(0);
-    stage.sum.fill(0);
-    stage.sumSquares.fill(0);
     const nT = roundHalfEven(n * this.share);
     const nC = n - nT;
+    // fixed strata set every slot's count and size; the sufficient draws set every slot's sums
     if (this.fixed) this.placeFixed(stage, from, n);
-    else if (!this.patientLevel) this.placeRandom(stage, from, n, nT, nC, sampler);
+    else {
+      stage.count.fill(0);
+      if (!this.patientLevel) this.placeRandom(stage, from, n, nT, nC, sampler);
+    }
     if (this.patientLevel) {
+      stage.sum.fill(0);
+      stage.sumSquares.fill(0);
       if (this.fixed) this.drawPatientsInPlace(stage, sampler);
       else this.drawPatients(stage, from, nT, nC, sampler);
       this.model.finishPatients(stage);
@@ -116,28 +122,40 @@ export class Enrolment {
       occupied: Uint8Array.from(occupied, (i) => cells[i]),
       occupiedProbabilities: Float64Array.from(occupied, (i) => probabilities[i]),
       share: whole ? 1 : share,
+      drawn: new Float64Array(cells.length),
+      placedN: -1,
+      placedCount: new Float64Array(2 * this.cells),
+      placedSize: new Float64Array(2 * this.cells),
     };
     this.sources[mask] = source;
     return source;
   }
 
+  /** every slot's count and size: the expected share of n, the same for every trial of a design, so made once */
   private placeFixed(stage: StageData, from: number, n: number): void {
-    const { occupied, occupiedProbabilities, share } = this.source(from);
-    for (let i = 0; i < occupied.length; i++) {
-      for (let arm = TREATMENT; arm <= CONTROL; arm++) {
-        const slot = arm * this.cells + occupied[i];
-        const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * occupiedProbabilities[i];
-        stage.size[slot] = expected;
-        stage.count[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
+    const source = this.source(from);
+    if (source.placedN !== n) {
+      const { occupied, occupiedProbabilities } = source;
+      source.placedCount.fill(0);
+      source.placedSize.fill(0);
+      for (let i = 0; i < occupied.length; i++) {
+        for (let arm = TREATMENT; arm <= CONTROL; arm++) {
+          const slot = arm * this.cells + occupied[i];
+          const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * occupiedProbabilities[i];
+          source.placedSize[slot] = expected;
+          source.placedCount[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
+        }
       }
+      source.placedN = n;
     }
-    stage.screened = from === this.full ? n : n / share;
+    stage.count.set(source.placedCount);
+    stage.size.set(source.placedSize);
+    stage.screened = from === this.full ? n : n / source.share;
   }
 
   private placeRandom(stage: StageData, from: number, n: number, nT: number, nC: number, sampler: Sampler): void {
     const { count } = stage;
-    const { cells, probabilities, share } = this.source(from);
-    const out = this.multinomialOut.subarray(0, cells.length);
+    const { cells, probabilities, share, drawn: out } = this.source(from);
     sampler.multinomial(nT, probabilities, out);
     for (let i = 0; i < cells.length; i++) count[cells[i]] = out[i];
     sampler.multinomial(nC, probabilities, out);

@@ -82,12 +82,14 @@ export function sharePooled(
   const { cells } = strata;
   const { count } = stage;
   let total = 0;
-  for (const stratum of strata.of[population]) {
+  const of = strata.of[population];
+  for (let s = 0; s < of.length; s++) {
+    const stratum = of[s];
     let n = 0;
     const occupied = strata.cellsOf[stratum];
     for (let i = 0; i < occupied.length; i++) n += count[occupied[i]] + count[cells + occupied[i]];
     into[stratum] = n;
     total += n;
   }
-  for (const stratum of strata.of[population]) into[stratum] = total > 0 ? (information * into[stratum]) / total : 0;
+  for (let s = 0; s < of.length; s++) into[of[s]] = total > 0 ? (information * into[of[s]]) / total : 0;
 }
