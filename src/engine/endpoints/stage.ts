@@ -58,8 +58,8 @@ export function addStage(total: StageData, stage: StageData): void {
  * within stages: each stage's arm × stratum groups about their own means, added over the stages so
  * far, for each stratum (a classified subgroup) and for each population unstratified. Pooled over all
  * data instead, the estimate holds the contrasts between stage means, which are correlated with the
- * earlier looks' statistics; within stages it is independent of every look's means, so the looks' t statistics follow the
- * joint law whose boundaries inference/sequential/t-boundaries.ts computes, exactly.
+ * earlier looks' statistics; within stages it is independent of every look's means, so the looks' t
+ * statistics follow the joint law whose boundaries inference/sequential/t-boundaries.ts computes, exactly.
  */
 export class WithinStages {
   /** strata first (classified subgroup j at j), then each population k pooled at strata + k */

@@ -32,11 +32,14 @@ describe('several-populations sweep parameters', () => {
   });
 
   it('a share of 1 leaves the others none, and from there they share the rest equally', () => {
-    const all = withParameter(nested(), 'subgroups.low.share', 1);
+    // every population holds `high`, so it may hold every patient
+    const scenario = nested();
+    (scenario.population as SubgroupPopulation).populations[1].subgroups = ['high', 'neg'];
+    const all = withParameter(scenario, 'subgroups.high.share', 1);
     if (!all.ok) throw new Error(all.errors.join('\n'));
-    const back = withParameter(all.scenario, 'subgroups.low.share', 0.5);
+    const back = withParameter(all.scenario, 'subgroups.high.share', 0.5);
     if (!back.ok) throw new Error(back.errors.join('\n'));
-    expect((back.scenario.population as SubgroupPopulation).subgroups.map((s) => s.share)).toEqual([0.25, 0.5, 0.25]);
+    expect((back.scenario.population as SubgroupPopulation).subgroups.map((s) => s.share)).toEqual([0.5, 0.25, 0.25]);
   });
 
   it('an effect by subgroup id: the treatment rate of a binary endpoint', () => {

@@ -14,7 +14,8 @@ const BOUND = ALPHA + 3 * proportionSe(ALPHA, REPLICATES);
 const REALISTIC = { statistic: 't', strata: 'random', stratified: true };
 const RPACT_LIKE = { statistic: 'z', strata: 'fixed', stratified: true };
 
-const populations = { nested: NESTED, overlapping: OVERLAPPING, 'nested, imperfect assay': misread(NESTED, 0.85) };
+// the nested populations read by an imperfect assay, the overlapping ones by a perfect one
+const populations = { 'nested, imperfect assay': misread(NESTED, 0.85), overlapping: OVERLAPPING };
 const intersections = ['bonferroni', 'simes', 'sidak', 'dunnett'] as const;
 
 let runs = 0;
