@@ -27,6 +27,30 @@ describe('stratum url', () => {
     expect(JSON.parse(decoded.stdout)).toEqual(parsed.scenario);
   });
 
+  it('takes several populations: ids with + and - in keys, and back', () => {
+    const scenario = {
+      population: {
+        subgroups: [
+          { id: 'A+B+', share: 0.3 },
+          { id: 'A+B-', share: 0.3 },
+          { id: 'A-', share: 0.4 },
+        ],
+        populations: [{ id: 'SA', subgroups: ['A+B+', 'A+B-'] }],
+        assay: { 'A-': { 'A-': 0.9, 'A+B-': 0.1 } },
+      },
+      endpoint: { type: 'continuous', effect: { 'A+B+': 0.5, 'A+B-': 0.3, 'A-': 0 } },
+      designs: [{ id: 'e', type: 'enriched', n: 200, population: 'SA' }],
+    };
+    const encoded = runCli(['url', '-'], JSON.stringify(scenario));
+    expect(encoded.status, encoded.stderr).toBe(0);
+    expect(encoded.stdout).toContain('&population.assay.A-.A%2BB-=0.1&');
+    const decoded = runCli(['url', '--decode', encoded.stdout.trim()]);
+    expect(decoded.status, decoded.stderr).toBe(0);
+    const parsed = parseScenario(scenario);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(JSON.parse(decoded.stdout)).toEqual(parsed.scenario);
+  });
+
   it('a tampered link exits 2 naming the field, nothing on stdout', () => {
     const run = runCli([
       'url',

@@ -3,7 +3,7 @@
 import { decodeScenarioQuery, encodeScenarioQuery } from '../../share/url-codec.js';
 import { InputError } from '../input-error.js';
 import { splitOptions } from '../options.js';
-import { oneMarkerOnly, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
 export const urlCommand: Command = {
@@ -25,7 +25,6 @@ export const urlCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0) throw new InputError(errors);
-    // a link's keys are the one-marker form's fields
-    process.stdout.write(encodeScenarioQuery(oneMarkerOnly(readScenario(positional[0]), 'stratum url')) + '\n');
+    process.stdout.write(encodeScenarioQuery(readScenario(positional[0])) + '\n');
   },
 };
