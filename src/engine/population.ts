@@ -17,6 +17,9 @@ const S = 0;
 /** the one-marker form's population indices in its layout: S, then F */
 export const ONE_MARKER = { S: 0, F: 1 } as const;
 
+/** the one-marker form's cells, for what reads only which true subgroup each holds (the numbers are any) */
+export const ONE_MARKER_CELLS: CellLayout = cellLayout(oneMarkerModel(0.5, 1, 1));
+
 /** the population model of either form: the one-marker form is the model of subgroups pos and neg */
 export function populationModelOf(population: Scenario['population']): PopulationModel {
   if (isMarkerPopulation(population)) {

@@ -9,7 +9,7 @@ import { EventClock } from '../../src/engine/endpoints/survival/event-month.js';
 import { survivalHazards } from '../../src/engine/endpoints/survival/hazards.js';
 import { LogRank } from '../../src/engine/endpoints/survival/log-rank.js';
 import { normalCdf } from '../../src/engine/math/normal.js';
-import { summarisePopulation } from '../../src/engine/population.js';
+import { layoutOf, ONE_MARKER } from '../../src/engine/population.js';
 import { blockStream } from '../../src/engine/random/stream.js';
 import { Sampler } from '../../src/engine/random/sampler.js';
 import type { SurvivalEndpoint } from '../../src/engine/scenario/types.js';
@@ -35,12 +35,9 @@ describe('patient-level log-rank under the null', () => {
       trial: { allocation: 2, screeningRate: 15 },
       designs: [{ id: 'st', type: 'stratified', n: 300, events: 150 }],
     });
-    const cohort = new Cohort(
-      scenario,
-      summarisePopulation(scenario.population),
-      survivalHazards(scenario.endpoint as SurvivalEndpoint),
-    );
-    const logRank = new LogRank(true);
+    const layout = layoutOf(scenario.population);
+    const cohort = new Cohort(scenario, layout, survivalHazards(scenario.endpoint as SurvivalEndpoint, layout));
+    const logRank = new LogRank(true, 'logrank', layout);
     const clock = new EventClock();
     const sampler = new Sampler(blockStream('log-rank-null', 'st', 0));
     const trials = 10_000;
@@ -48,11 +45,11 @@ describe('patient-level log-rank under the null', () => {
     const zF = new Float64Array(trials);
     for (let i = 0; i < trials; i++) {
       cohort.clear();
-      cohort.recruit('F', 300, sampler);
-      const result = logRank.analyse(cohort, clock.month(cohort, 150, false), false);
-      zS[i] = result.zS;
-      zF[i] = result.zF;
-      expect(result.eventsF).toBe(150);
+      cohort.recruit(0b11, 300, sampler);
+      const result = logRank.analyse(cohort, clock.month(cohort, 150, 0b11), 0b11);
+      zS[i] = result.scores[ONE_MARKER.S].z;
+      zF[i] = result.scores[ONE_MARKER.F].z;
+      expect(result.scores[ONE_MARKER.F].events).toBe(150);
     }
     // a fixed seed makes these deterministic; p < 0.001 would flag a real departure
     expect(kolmogorovSmirnov(zS, normalCdf).p).toBeGreaterThan(0.001);

@@ -2,7 +2,7 @@
 // stages of an adaptive one) reports of its trial: sizes and duration, read off its patient run.
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
 import { SurvivalRun } from '../endpoints/survival/survival-run.js';
-import type { PopulationSummary } from '../population.js';
+import type { CellLayout } from '../population-model.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 
@@ -10,13 +10,8 @@ export abstract class PatientRunSource {
   events = 0;
   protected readonly run: SurvivalRun;
 
-  constructor(
-    scenario: Scenario,
-    population: PopulationSummary,
-    hazards: SurvivalHazards,
-    recorder: PatientRecorder | null,
-  ) {
-    this.run = new SurvivalRun(scenario, population, hazards, recorder);
+  constructor(scenario: Scenario, layout: CellLayout, hazards: SurvivalHazards, recorder: PatientRecorder | null) {
+    this.run = new SurvivalRun(scenario, layout, hazards, recorder);
   }
 
   get randomized(): number {

@@ -1,6 +1,7 @@
 // Stratified: randomise all comers and test every population and F by closed testing over all
 // intersections of their hypotheses (docs/methods.md, docs/populations.md).
-import type { StratifiedDesign } from '../scenario/types.js';
+import type { CellLayout } from '../population-model.js';
+import type { Scenario, StratifiedDesign } from '../scenario/types.js';
 import { ClosedTest } from '../inference/closed/closed-test.js';
 import { Dunnett } from '../inference/closed/dunnett.js';
 import { closedRule } from '../inference/closed/rules.js';
@@ -16,18 +17,11 @@ import { MAX_GROUPS, overlapping, stageCorrelation, StageStatistics } from './st
 export function prepareStratified(context: TrialContext, design: StratifiedDesign): DesignRunner {
   const { enrolment, model, stage, critical, scenario, recorder, layout } = context;
   const hypotheses = layout.populationIds.length;
-  const order = design.order?.map((id) => layout.populationIds.indexOf(id));
-  const rule = closedRule(design.intersection, hypotheses, order);
-  const closed = new ClosedTest(rule, hypotheses);
-  const rejects = rule.atLevel(scenario.alpha);
   const all = (1 << hypotheses) - 1;
   const from = layout.populationMask[layout.full];
   const statistics = new StageStatistics();
-  const correlation = new Float64Array(hypotheses * hypotheses);
   const shares = overlapping(layout.populationMask);
-  // only the max-z test reads the correlation (and a trace shows it)
-  const readsCorrelation = rule instanceof Dunnett || recorder !== null;
-  const record = recorder ? traceRecorder(recorder, design, scenario.alpha, critical) : null;
+  const decide = closedDecision(scenario, layout, design, recorder, critical);
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       enrolment.enrol(stage, from, design.n, sampler);
@@ -38,11 +32,39 @@ export function prepareStratified(context: TrialContext, design: StratifiedDesig
         for (const j of model.strata.of[k])
           statistics.stratumInformation[k * MAX_GROUPS + j] = model.stratumInformation[j];
       }
-      if (readsCorrelation) stageCorrelation(statistics, layout.populationMask, all, correlation);
-      const rejected = closed.decide(statistics.z, correlation, rejects);
-      record?.(statistics, rejected, design.n, context.monthAfter(stage.screened));
+      const rejected = decide(statistics, design.n, context.monthAfter(stage.screened));
       context.tallyFixedTrial(tally, design.n, rejected, all);
     },
+  };
+}
+
+/**
+ * The closed test of every population's hypothesis (and F's) at a design's one analysis: the populations
+ * it rejects (a mask) from the statistics of all of them, `size` and `month` for a trace's record. The
+ * correlation is read only by the max-z test (and a trace, which shows it); overlapping populations'
+ * need their strata's information.
+ */
+export function closedDecision(
+  scenario: Scenario,
+  layout: CellLayout,
+  design: StratifiedDesign,
+  recorder: TraceRecorder | null,
+  critical: number,
+): (statistics: StageStatistics, size: number, month: number) => number {
+  const hypotheses = layout.populationIds.length;
+  const order = design.order?.map((id) => layout.populationIds.indexOf(id));
+  const rule = closedRule(design.intersection, hypotheses, order);
+  const closed = new ClosedTest(rule, hypotheses);
+  const rejects = rule.atLevel(scenario.alpha);
+  const all = (1 << hypotheses) - 1;
+  const correlation = new Float64Array(hypotheses * hypotheses);
+  const readsCorrelation = rule instanceof Dunnett || recorder !== null;
+  const record = recorder ? traceRecorder(recorder, design, scenario.alpha, critical) : null;
+  return (statistics, size, month) => {
+    if (readsCorrelation) stageCorrelation(statistics, layout.populationMask, all, correlation);
+    const rejected = closed.decide(statistics.z, correlation, rejects);
+    record?.(statistics, rejected, size, month);
+    return rejected;
   };
 }
 

@@ -5,16 +5,13 @@
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
-import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import { ONE_MARKER, type PopulationSummary } from '../population.js';
+import type { CellLayout } from '../population-model.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 import { PatientRunSource } from './patient-run-source.js';
-import { StageStatistics } from './stage-source.js';
+import { MAX_GROUPS, StageStatistics } from './stage-source.js';
 import type { AnalysisTimes } from './survival-timing.js';
-
-const { S, F } = ONE_MARKER;
 
 export interface SurvivalLooks {
   start(sampler: Sampler): void;
@@ -26,40 +23,47 @@ export interface SurvivalLooks {
   events: number;
 }
 
+/** who a design's looks enrol (a mask of classified subgroups) and which populations they test (a mask of indices) */
+export type LookPopulations = { enrolled: number; tested: number };
+
 /**
  * every patient simulated; exact survival tests at the month of the target event (or the calendar
- * month), of the tested population and, for a design that tests both (`both`), of the other (a
- * maxcombo statistic costs a normal integral, so none is formed that the design does not read)
+ * month), of the populations the design tests (a maxcombo statistic costs a normal integral, so none
+ * is formed that the design does not read)
  */
 export class PatientLooks extends PatientRunSource implements SurvivalLooks {
   constructor(
     scenario: Scenario,
-    population: PopulationSummary,
+    private readonly layout: CellLayout,
     hazards: SurvivalHazards,
-    private readonly from: TestedPopulation,
+    private readonly populations: LookPopulations,
     private readonly times: AnalysisTimes,
     private readonly n: number,
     recorder: PatientRecorder | null = null,
-    private readonly both = false,
   ) {
-    super(scenario, population, hazards, recorder);
+    super(scenario, layout, hazards, recorder);
   }
 
   start(sampler: Sampler): void {
     this.run.start();
-    this.run.recruit(this.from, this.n, sampler);
+    this.run.recruit(this.populations.enrolled, this.n, sampler);
   }
 
   analyse(look: number, _sampler: Sampler, into: StageStatistics): void {
-    const { events, months, countS } = this.times;
-    const onlyS = this.from === 'S';
-    const tau = months ? months[look] : this.run.monthOf((events as readonly number[])[look], countS === true);
-    const result = this.run.analyseAtMonth(tau, onlyS);
-    if (onlyS || this.both) into.z[S] = result.zS;
-    if (!onlyS || this.both) into.z[F] = result.zF;
-    into.information[S] = result.informationS;
-    into.information[F] = result.informationF;
-    this.events = countS ? result.eventsS : result.eventsF;
+    const { events, months } = this.times;
+    const { enrolled, tested } = this.populations;
+    const counted = this.times.counted ?? enrolled;
+    const tau = months ? months[look] : this.run.monthOf((events as readonly number[])[look], counted);
+    const result = this.run.analyseAtMonth(tau, tested, counted);
+    const masks = this.layout.populationMask;
+    for (let k = 0; k < masks.length; k++) {
+      if (((tested >> k) & 1) === 0) continue;
+      into.z[k] = result.scores[k].z;
+      into.information[k] = result.scores[k].information;
+      for (let j = 0; j < MAX_GROUPS; j++)
+        if ((masks[k] >> j) & 1) into.stratumInformation[k * MAX_GROUPS + j] = result.stratumInformation[j];
+    }
+    this.events = result.events(counted);
   }
 }
 
@@ -72,27 +76,27 @@ export class AsymptoticLooks implements SurvivalLooks {
   private readonly law: AsymptoticLogRank;
   private readonly accrual: Accrual;
   private readonly increment = new StageStatistics();
-  private scoreS = 0;
-  private scoreF = 0;
+  /** per population, its score √I·z summed over the looks so far */
+  private readonly scores: Float64Array;
   private readonly timing: Timing[] = [];
 
   constructor(
     scenario: Scenario,
-    population: PopulationSummary,
+    private readonly layout: CellLayout,
     hazards: SurvivalHazards,
     endpoint: SurvivalEndpoint,
-    private readonly from: TestedPopulation,
+    private readonly populations: LookPopulations,
     private readonly times: AnalysisTimes,
     n: number | undefined,
   ) {
-    this.law = new AsymptoticLogRank(scenario, endpoint);
-    this.accrual = new Accrual(scenario, population, hazards);
-    this.accrual.recruit(from, n ?? Infinity, 0);
+    this.law = new AsymptoticLogRank(scenario, endpoint, layout);
+    this.accrual = new Accrual(scenario, layout, hazards);
+    this.accrual.recruit(populations.enrolled, n ?? Infinity, 0);
+    this.scores = new Float64Array(layout.populationMask.length);
   }
 
   start(): void {
-    this.scoreS = 0;
-    this.scoreF = 0;
+    this.scores.fill(0);
   }
 
   analyse(look: number, sampler: Sampler, into: StageStatistics): void {
@@ -105,37 +109,40 @@ export class AsymptoticLooks implements SurvivalLooks {
     this.events = timing.events;
     // a look beyond every event the patients will have reads no new ones: its statistics are the last look's
     if (!(total > previous)) return;
-    const withR = this.from === 'F';
+    const { enrolled, tested } = this.populations;
     const increment = this.increment;
-    this.law.draw(total - previous, withR, sampler, increment);
+    this.law.draw(total - previous, enrolled, sampler, increment);
     // cumulative statistics: scores √I·z add over independent increments, information grows with events
     const growth = total / (total - previous);
-    this.scoreS += Math.sqrt(increment.information[S]) * increment.z[S];
-    into.information[S] = increment.information[S] * growth;
-    into.z[S] = this.scoreS / Math.sqrt(into.information[S]);
-    if (withR) {
-      this.scoreF += Math.sqrt(increment.information[F]) * increment.z[F];
-      into.information[F] = increment.information[F] * growth;
-      into.z[F] = this.scoreF / Math.sqrt(into.information[F]);
+    const masks = this.layout.populationMask;
+    for (let k = 0; k < masks.length; k++) {
+      if (((tested >> k) & 1) === 0) continue;
+      this.scores[k] += Math.sqrt(increment.information[k]) * increment.z[k];
+      into.information[k] = increment.information[k] * growth;
+      into.z[k] = this.scores[k] / Math.sqrt(into.information[k]);
+      for (let j = 0; j < MAX_GROUPS; j++) {
+        const at = k * MAX_GROUPS + j;
+        if ((masks[k] >> j) & 1) into.stratumInformation[at] = increment.stratumInformation[at] * growth;
+      }
     }
   }
 
   /**
    * the timing of a look: deterministic, so worked out once. At a target it is the expected month of
    * that many events in the population that times the looks, at a calendar month the expected events
-   * by then; the law draws the tested population's events by that month.
+   * by then; the law draws the enrolled population's events by that month.
    */
   private timingAt(look: number): Timing {
     let timing = this.timing[look];
     if (timing === undefined) {
-      const { events: targets, months: calendar, countS } = this.times;
-      const countedS = countS === true;
-      const testedS = this.from === 'S';
+      const { events: targets, months: calendar } = this.times;
+      const { enrolled } = this.populations;
+      const counted = this.times.counted ?? enrolled;
       const accrual = this.accrual;
       const { months, events } = calendar
-        ? { months: calendar[look], events: accrual.events(calendar[look], countedS) }
-        : accrual.analysis((targets as readonly number[])[look], countedS);
-      const drawn = countedS === testedS ? events : accrual.events(months, testedS);
+        ? { months: calendar[look], events: accrual.events(calendar[look], counted) }
+        : accrual.analysis((targets as readonly number[])[look], counted);
+      const drawn = counted === enrolled ? events : accrual.events(months, enrolled);
       timing = this.timing[look] = { ...accrual.recruited(months), months, events, drawn };
     }
     return timing;

@@ -5,25 +5,26 @@
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { AsymptoticLogRank } from '../endpoints/survival/asymptotic.js';
 import type { SurvivalHazards } from '../endpoints/survival/hazards.js';
-import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import { ONE_MARKER, type PopulationSummary } from '../population.js';
+import type { CellLayout } from '../population-model.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 import { survivalTestOf, testWeights } from '../endpoints/survival/test-weights.js';
 import { WeightedScores } from '../endpoints/survival/weighted-scores.js';
 import { PatientRunSource } from './patient-run-source.js';
-import { StageStatistics, type TwoStageSource } from './stage-source.js';
+import { MAX_GROUPS, StageStatistics, type TwoStageSource } from './stage-source.js';
 
-const { S, F } = ONE_MARKER;
+/**
+ * when the stages' analyses come: calendar [m₁, M] or null (at events), and whose events time them (a
+ * mask of classified subgroups; null: those the stage enrols, F at stage 1 and the kept ones at stage 2)
+ */
+export type StageTimes = { months: readonly [number, number] | null; counted: number | null };
 
-/** when the stages' analyses come: calendar [m₁, M] or null (at events), and whose events time them */
-export type StageTimes = { months: readonly [number, number] | null; countS: boolean | null };
-
-/** whether the analysis of a stage that kept `kept` (null: stage 1) counts S's events rather than F's */
-function countedInS(times: StageTimes, kept: TestedPopulation | null): boolean {
-  if (kept === null) return times.countS === true;
-  return times.countS ?? kept === 'S';
+/** the subgroups of the union of the `kept` populations (a mask of indices) */
+function keptSubgroups(masks: Uint8Array, kept: number): number {
+  let union = 0;
+  for (let k = 0; k < masks.length; k++) if ((kept >> k) & 1) union |= masks[k];
+  return union;
 }
 
 /**
@@ -39,68 +40,82 @@ function countedInS(times: StageTimes, kept: TestedPopulation | null): boolean {
  */
 export class PatientStages extends PatientRunSource implements TwoStageSource {
   private readonly statistics = new StageStatistics();
-  private readonly firstS: WeightedScores;
-  private readonly firstF: WeightedScores;
-  private readonly secondS: WeightedScores;
-  private readonly secondF: WeightedScores;
+  /** per population: its scores at the interim, and stage 2's increments */
+  private readonly firstScores: WeightedScores[];
+  private readonly secondScores: WeightedScores[];
+  /** per stratum at the interim: events and information */
+  private readonly firstStratumEvents = new Float64Array(MAX_GROUPS);
+  private readonly firstStratumInformation = new Float64Array(MAX_GROUPS);
+  private readonly masks: Uint8Array;
+  private readonly full: number;
   /** the events stage 1 reports */
   private firstEvents = 0;
 
   constructor(
     scenario: Scenario,
-    population: PopulationSummary,
+    layout: CellLayout,
     hazards: SurvivalHazards,
     private readonly n: readonly [number, number],
     private readonly times: StageTimes,
     recorder: PatientRecorder | null = null,
   ) {
-    super(scenario, population, hazards, recorder);
+    super(scenario, layout, hazards, recorder);
     const weights = testWeights(survivalTestOf(scenario));
-    this.firstS = new WeightedScores(weights);
-    this.firstF = new WeightedScores(weights);
-    this.secondS = new WeightedScores(weights);
-    this.secondF = new WeightedScores(weights);
+    this.masks = layout.populationMask;
+    this.full = layout.populationMask[layout.full];
+    this.firstScores = Array.from(this.masks, () => new WeightedScores(weights));
+    this.secondScores = Array.from(this.masks, () => new WeightedScores(weights));
   }
 
   first(size: number, sampler: Sampler): StageStatistics {
+    const { masks, full, statistics, firstScores } = this;
     this.run.start();
-    this.run.recruit('F', this.n[0], sampler);
+    this.run.recruit(full, this.n[0], sampler);
     const { months } = this.times;
-    const countS = countedInS(this.times, null);
-    const result = this.run.analyseAtMonth(months ? months[0] : this.run.monthOf(size, countS), false);
-    const { statistics, firstS, firstF } = this;
-    firstS.copy(result.S);
-    firstF.copy(result.F);
-    statistics.z[S] = firstS.z;
-    statistics.z[F] = firstF.z;
-    statistics.information[S] = firstS.information;
-    statistics.information[F] = firstF.information;
-    statistics.effect[S] = firstS.effect;
-    statistics.effect[F] = firstF.effect;
-    this.events = this.firstEvents = countS ? firstS.events : firstF.events;
+    const counted = this.times.counted ?? full;
+    const all = (1 << masks.length) - 1;
+    const result = this.run.analyseAtMonth(months ? months[0] : this.run.monthOf(size, counted), all, counted);
+    for (let k = 0; k < masks.length; k++) {
+      const scores = firstScores[k];
+      scores.copy(result.scores[k]);
+      statistics.z[k] = scores.z;
+      statistics.information[k] = scores.information;
+      statistics.effect[k] = scores.effect;
+      for (let j = 0; j < MAX_GROUPS; j++)
+        if ((masks[k] >> j) & 1) statistics.stratumInformation[k * MAX_GROUPS + j] = result.stratumInformation[j];
+    }
+    this.firstStratumEvents.set(result.stratumEvents);
+    this.firstStratumInformation.set(result.stratumInformation);
+    this.events = this.firstEvents = result.events(counted);
     return statistics;
   }
 
   second(kept: number, size: number, sampler: Sampler): StageStatistics {
-    const keepF = (kept & (1 << F)) !== 0;
-    this.run.recruit(keepF ? 'F' : 'S', this.n[1] - this.n[0], sampler);
-    const countS = countedInS(this.times, keepF ? 'F' : 'S');
-    // S's statistics only, unless F is kept or its events time the analysis
-    const onlyS = !keepF && countS;
-    const { firstS, firstF, secondS, secondF, statistics } = this;
-    const before = countS ? firstS.events : firstF.events;
+    const { masks, statistics, firstScores, secondScores, firstStratumEvents, firstStratumInformation } = this;
+    const enrolled = keptSubgroups(masks, kept);
+    this.run.recruit(enrolled, this.n[1] - this.n[0], sampler);
+    const counted = this.times.counted ?? enrolled;
+    let before = 0;
+    for (let j = 0; j < MAX_GROUPS; j++) if ((counted >> j) & 1) before += firstStratumEvents[j];
     const { months } = this.times;
-    const result = this.run.analyseAtMonth(months ? months[1] : this.run.monthOf(before + size, countS), onlyS);
-    secondS.difference(result.S, firstS);
-    statistics.information[S] = secondS.information;
-    statistics.z[S] = secondS.z;
-    if (keepF) {
-      secondF.difference(result.F, firstF);
-      statistics.information[F] = secondF.information;
-      statistics.z[F] = secondF.z;
+    const result = this.run.analyseAtMonth(
+      months ? months[1] : this.run.monthOf(before + size, counted),
+      kept,
+      counted,
+    );
+    for (let k = 0; k < masks.length; k++) {
+      if (((kept >> k) & 1) === 0) continue;
+      const scores = secondScores[k];
+      scores.difference(result.scores[k], firstScores[k]);
+      statistics.information[k] = scores.information;
+      statistics.z[k] = scores.z;
+      for (let j = 0; j < MAX_GROUPS; j++) {
+        if ((masks[k] >> j) & 1)
+          statistics.stratumInformation[k * MAX_GROUPS + j] = result.stratumInformation[j] - firstStratumInformation[j];
+      }
     }
     // stage 1's events, plus those the population that times stage 2 had since
-    this.events = this.firstEvents + (countS ? result.eventsS : result.eventsF) - before;
+    this.events = this.firstEvents + result.events(counted) - before;
     return statistics;
   }
 }
@@ -108,7 +123,7 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
 /**
  * the two stages of an adaptive design on rpact's normal law of log-rank statistics, with the timing
  * of their analyses from the expected accrual and events: the law draws stage 1's events in F and
- * stage 2's in the kept population
+ * stage 2's in the kept populations
  */
 export class AsymptoticStages implements TwoStageSource {
   randomized = 0;
@@ -117,28 +132,33 @@ export class AsymptoticStages implements TwoStageSource {
   events = 0;
   private readonly law: AsymptoticLogRank;
   private readonly statistics = new StageStatistics();
+  private readonly masks: Uint8Array;
+  private readonly full: number;
   /** stage 1's: events drawn (in F), events reported, month */
   private firstDrawn = 0;
   private firstEvents = 0;
   private firstMonth = 0;
-  private readonly accruals = new Map<string, Accrual>();
-  /** timing per (kept population, stage-2 events), deterministic, so worked out once */
+  /** the recruitment per subgroups stage 2 enrols (0: stage 1 alone) */
+  private readonly accruals = new Map<number, Accrual>();
+  /** timing per (subgroups enrolled, stage-2 events), deterministic, so worked out once */
   private readonly timing = new Map<string, StageTiming>();
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly population: PopulationSummary,
+    private readonly layout: CellLayout,
     private readonly hazards: SurvivalHazards,
     endpoint: SurvivalEndpoint,
     private readonly n: readonly [number, number] | undefined,
     private readonly times: StageTimes,
   ) {
-    this.law = new AsymptoticLogRank(scenario, endpoint);
+    this.law = new AsymptoticLogRank(scenario, endpoint, layout);
+    this.masks = layout.populationMask;
+    this.full = layout.populationMask[layout.full];
   }
 
   first(size: number, sampler: Sampler): StageStatistics {
-    const timing = this.setTiming(null, size);
-    this.law.draw(timing.drawn, true, sampler, this.statistics);
+    const timing = this.setTiming(0, size);
+    this.law.draw(timing.drawn, this.full, sampler, this.statistics);
     this.firstDrawn = timing.drawn;
     this.firstEvents = timing.events;
     this.firstMonth = timing.months;
@@ -146,64 +166,64 @@ export class AsymptoticStages implements TwoStageSource {
   }
 
   second(kept: number, size: number, sampler: Sampler): StageStatistics {
-    const keepF = (kept & (1 << F)) !== 0;
-    const timing = this.setTiming(keepF ? 'F' : 'S', size);
-    this.law.draw(timing.drawn, keepF, sampler, this.statistics);
+    const enrolled = keptSubgroups(this.masks, kept);
+    const timing = this.setTiming(enrolled, size);
+    this.law.draw(timing.drawn, enrolled, sampler, this.statistics);
     return this.statistics;
   }
 
-  /** the recruitment of a trial that kept `kept` (null: stage 1 alone), made once per kept population */
-  private accrual(kept: TestedPopulation | null): Accrual {
-    const key = kept ?? 'none';
-    let accrual = this.accruals.get(key);
+  /** the recruitment of a trial whose stage 2 enrols `enrolled` (0: stage 1 alone), made once per mask */
+  private accrual(enrolled: number): Accrual {
+    let accrual = this.accruals.get(enrolled);
     if (accrual === undefined) {
-      accrual = new Accrual(this.scenario, this.population, this.hazards);
-      const end = accrual.recruit('F', this.n ? this.n[0] : Infinity, 0);
-      if (kept) accrual.recruit(kept, this.n ? this.n[1] - this.n[0] : Infinity, end);
-      this.accruals.set(key, accrual);
+      accrual = new Accrual(this.scenario, this.layout, this.hazards);
+      const end = accrual.recruit(this.full, this.n ? this.n[0] : Infinity, 0);
+      if (enrolled !== 0) accrual.recruit(enrolled, this.n ? this.n[1] - this.n[0] : Infinity, end);
+      this.accruals.set(enrolled, accrual);
     }
     return accrual;
   }
 
   /**
-   * What the trial has used by the analysis of the stage that kept `kept` (stage 1: none kept yet),
-   * `size` more events after the last in the population that times it, or at its month. `events`: those
-   * the stage adds to what the trial reports; `drawn`: those of the stage's drawn population the law
+   * What the trial has used by the analysis of the stage that enrols `enrolled` (0: stage 1), `size`
+   * more events after the last in the population that times it, or at its month. `events`: those the
+   * stage adds to what the trial reports; `drawn`: those of the stage's enrolled subgroups the law
    * reads, fewer than planned when the recruited patients cannot have them all (each at least one, so
    * the stage has a statistic).
    */
-  private setTiming(kept: TestedPopulation | null, size: number): StageTiming {
-    const key = `${kept} ${size}`;
+  private setTiming(enrolled: number, size: number): StageTiming {
+    const key = `${enrolled} ${size}`;
     let timing = this.timing.get(key);
     if (timing === undefined) {
-      timing = this.stageTiming(kept, size);
+      timing = this.stageTiming(enrolled, size);
       this.timing.set(key, timing);
     }
     this.randomized = timing.randomized;
     this.screened = timing.screened;
     this.months = timing.months;
-    this.events = (kept === null ? 0 : this.firstEvents) + timing.events;
+    this.events = (enrolled === 0 ? 0 : this.firstEvents) + timing.events;
     return timing;
   }
 
-  private stageTiming(kept: TestedPopulation | null, size: number): StageTiming {
-    const accrual = this.accrual(kept);
-    const drawnS = kept === 'S';
-    const countS = countedInS(this.times, kept);
-    // the drawn population's events by stage 1: none before it; S's share of F's after it (rpact's split)
-    const drawnBefore = kept === null ? 0 : drawnS ? this.firstDrawn * this.law.shareS : this.firstDrawn;
-    // the counted population's: the drawn ones where they are the same, else the expected events by stage 1's month
-    const countedBefore = kept === null ? 0 : countS === drawnS ? drawnBefore : accrual.events(this.firstMonth, countS);
+  private stageTiming(enrolled: number, size: number): StageTiming {
+    const accrual = this.accrual(enrolled);
+    const stage1 = enrolled === 0;
+    const drawnMask = stage1 ? this.full : enrolled;
+    const counted = this.times.counted ?? drawnMask;
+    // the drawn subgroups' events by stage 1: none before it; their share of F's after it (rpact's split)
+    const drawnBefore = stage1 ? 0 : this.firstDrawn * this.law.shareOf(drawnMask, this.full);
+    // the counted subgroups': the drawn ones' where they are the same, else the expected events by stage 1's month
+    const countedBefore = stage1 ? 0 : counted === drawnMask ? drawnBefore : accrual.events(this.firstMonth, counted);
     const { months: calendar } = this.times;
     const { months, events } = calendar
-      ? { months: calendar[kept === null ? 0 : 1], events: NaN }
-      : accrual.analysis(countedBefore + size, countS);
-    const counted = calendar ? accrual.events(months, countS) : events;
-    const drawn = calendar || countS !== drawnS ? accrual.events(months, drawnS) : events;
+      ? { months: calendar[stage1 ? 0 : 1], events: NaN }
+      : accrual.analysis(countedBefore + size, counted);
+    const countedEvents = calendar ? accrual.events(months, counted) : events;
+    const drawn = calendar || counted !== drawnMask ? accrual.events(months, drawnMask) : events;
     return {
       ...accrual.recruited(months),
       months,
-      events: Math.max(1, counted - countedBefore),
+      events: Math.max(1, countedEvents - countedBefore),
       drawn: Math.max(1, drawn - drawnBefore),
     };
   }

@@ -3,6 +3,7 @@
 // calendar months; and stage 1's share of the information an adaptive design's inverse-normal
 // weights are fixed by, which calendar stages take from the expected events at their months.
 import { eventsPlan } from '../planning/expected-events.js';
+import type { CellLayout } from '../population-model.js';
 import type { AdaptiveEnrichmentDesign, Design, Scenario } from '../scenario/types.js';
 
 export type AnalysisTimes = {
@@ -10,24 +11,26 @@ export type AnalysisTimes = {
   events: readonly number[] | null;
   /** the calendar month of each analysis, or null when `events` time them */
   months: readonly number[] | null;
-  /** whose events time the analyses and are reported: S's only, or everyone's; null: the kept population's */
-  countS: boolean | null;
+  /**
+   * whose events time the analyses and are reported, a mask of classified subgroups; null: those of
+   * the population the stage enrols (an enriched design's, F for the others, the kept ones at stage 2)
+   */
+  counted: number | null;
 };
 
-/** an enriched design's events are S's; otherwise `eventsIn`'s, or absent the tested population's */
-export function countsS(design: Design): boolean | null {
-  if (design.type === 'enriched') return true;
-  if (design.eventsIn !== undefined) return design.eventsIn === 'S';
-  return design.type === 'adaptive-enrichment' ? null : false;
+/** the subgroups of the population `eventsIn` names, or null without one */
+export function countedMask(layout: CellLayout, design: Design): number | null {
+  if (design.type === 'enriched' || design.eventsIn === undefined) return null;
+  return layout.populationMask[layout.populationIds.indexOf(design.eventsIn)];
 }
 
 /** the analyses of a one-stage or group-sequential design; `targets` its look sizes when event-driven */
-export function lookTimes(design: Design, targets: readonly number[] | null): AnalysisTimes {
+export function lookTimes(layout: CellLayout, design: Design, targets: readonly number[] | null): AnalysisTimes {
   const months = design.months;
   return {
     events: months === undefined ? targets : null,
     months: months === undefined ? null : Array.isArray(months) ? months : [months],
-    countS: countsS(design),
+    counted: countedMask(layout, design),
   };
 }
 
@@ -38,7 +41,7 @@ export function lookTimes(design: Design, targets: readonly number[] | null): An
  */
 export function calendarShare(scenario: Scenario, design: AdaptiveEnrichmentDesign, months: [number, number]): number {
   if (scenario.endpoint.type !== 'survival') throw new Error('calendar stages are for survival endpoints');
-  const { accrual } = eventsPlan({ ...scenario, endpoint: scenario.endpoint }, 'F', design.n?.[1] ?? Infinity);
-  const onlyS = design.eventsIn === 'S';
-  return accrual.events(months[0], onlyS) / accrual.events(months[1], onlyS);
+  const plan = eventsPlan({ ...scenario, endpoint: scenario.endpoint }, 'F', design.n?.[1] ?? Infinity);
+  const counted = countedMask(plan.layout, design) ?? plan.counted;
+  return plan.accrual.events(months[0], counted) / plan.accrual.events(months[1], counted);
 }

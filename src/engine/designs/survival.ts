@@ -6,14 +6,12 @@
 import { survivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { normalQuantile } from '../math/normal.js';
-import { layoutOf, ONE_MARKER, summarisePopulation } from '../population.js';
+import { layoutOf } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Design, Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import { countAnalysis, countRejections, TALLY } from '../tally.js';
 import { requiredSize } from '../scenario/required.js';
 import { lookSizes } from '../scenario/looks.js';
-import { statisticCorrelation } from '../inference/intersection/correlation.js';
-import { twoHypothesisTest, type IntersectionRule } from '../inference/intersection/index.js';
 import { interimBoundaries } from '../inference/sequential/boundaries.js';
 import { prepareAdaptiveEnrichment } from './adaptive-enrichment.js';
 import { stage2Size } from './recalculation.js';
@@ -21,11 +19,10 @@ import type { DesignRunner } from './runner.js';
 import { StageStatistics } from './stage-source.js';
 import { AsymptoticLooks, PatientLooks } from './survival-looks.js';
 import { AsymptoticStages, PatientStages } from './survival-stages.js';
-import { countsS, lookTimes } from './survival-timing.js';
-import { closedTestNumbers } from './stratified.js';
+import { countedMask, lookTimes } from './survival-timing.js';
+import { closedDecision } from './stratified.js';
+import { enrolledPopulation } from './tested.js';
 import type { TraceRecorder } from '../trace/recorder.js';
-
-const { S, F } = ONE_MARKER;
 
 export function prepareSurvivalDesign(
   scenario: Scenario,
@@ -34,18 +31,17 @@ export function prepareSurvivalDesign(
   /** a trace's recorder of every patient and decision; null when simulating blocks */
   recorder: TraceRecorder | null = null,
 ): DesignRunner {
-  const population = summarisePopulation(scenario.population);
-  const hazards = survivalHazards(endpoint);
+  const layout = layoutOf(scenario.population);
+  const hazards = survivalHazards(endpoint, layout);
   const patientLevel = scenario.simulation.method === 'patient';
   const patients = `for a patient-level survival design`;
   if (design.type === 'adaptive-enrichment') {
     const planned = design.months ?? requiredSize(design, 'events', 'for survival designs without months');
-    const times = { months: design.months ?? null, countS: countsS(design) };
+    const times = { months: design.months ?? null, counted: countedMask(layout, design) };
     const source = patientLevel
-      ? new PatientStages(scenario, population, hazards, requiredSize(design, 'n', patients), times, recorder)
-      : new AsymptoticStages(scenario, population, hazards, endpoint, design.n, times);
+      ? new PatientStages(scenario, layout, hazards, requiredSize(design, 'n', patients), times, recorder)
+      : new AsymptoticStages(scenario, layout, hazards, endpoint, design.n, times);
     const rule = design.recalculation;
-    const layout = layoutOf(scenario.population);
     return prepareAdaptiveEnrichment(
       scenario,
       layout,
@@ -56,71 +52,50 @@ export function prepareSurvivalDesign(
       recorder,
     );
   }
-  const from: TestedPopulation = design.type === 'enriched' ? 'S' : 'F';
-  const testsBoth = design.type === 'stratified';
+  // stratified designs test every population, the others the one they enrol
+  const population = enrolledPopulation(layout, design);
+  const stratified = design.type === 'stratified';
+  const tested = stratified ? (1 << layout.populationIds.length) - 1 : 1 << population;
   const interims = design.type === 'stratified' ? undefined : design.interims;
   const rates = interims ? interims.informationRates : [1];
   const critical = interims
     ? interimBoundaries(interims, scenario.alpha)
     : Float64Array.of(normalQuantile(1 - scenario.alpha));
   const times = lookTimes(
+    layout,
     design,
     design.months === undefined ? lookSizes(requiredSize(design, 'events', 'without months'), rates) : null,
   );
   // its looks (calendar months come without interims: one analysis)
   const analyses = rates.length;
-  const rule: IntersectionRule | null = testsBoth ? twoHypothesisTest(design).atLevel(scenario.alpha) : null;
+  const decide = stratified ? closedDecision(scenario, layout, design, recorder, critical[0]) : null;
   const statistics = new StageStatistics();
+  const populations = { enrolled: layout.populationMask[population], tested };
   const trial = patientLevel
-    ? new PatientLooks(
-        scenario,
-        population,
-        hazards,
-        from,
-        times,
-        requiredSize(design, 'n', patients),
-        recorder,
-        testsBoth,
-      )
-    : new AsymptoticLooks(scenario, population, hazards, endpoint, from, times, design.n);
+    ? new PatientLooks(scenario, layout, hazards, populations, times, requiredSize(design, 'n', patients), recorder)
+    : new AsymptoticLooks(scenario, layout, hazards, endpoint, populations, times, design.n);
+  // a trace watches one-marker trials only, whose populations are S and F
+  const name = layout.populationIds[population] as TestedPopulation;
 
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       trial.start(sampler);
-      let rejectS = false;
-      let rejectF = false;
+      let rejected = 0;
       let look = 0;
       for (; look < analyses; look++) {
         trial.analyse(look, sampler, statistics);
         countAnalysis(tally, look, trial.months, trial.events);
-        if (rule) {
-          const correlation = statisticCorrelation(statistics.information[S], statistics.information[F]);
-          const thresholds = rule(correlation);
-          const [zS, zF] = statistics.z;
-          const intersection =
-            zS >= thresholds.s || zF >= thresholds.f || (zS >= thresholds.both && zF >= thresholds.both);
-          const localS = zS >= critical[look];
-          const localF = zF >= critical[look];
-          rejectS = intersection && localS;
-          rejectF = intersection && localF;
-          recorder?.decision({
-            kind: 'closed-test',
-            size: trial.events,
-            month: trial.months,
-            ...closedTestNumbers(zS, zF, correlation, thresholds, critical[look]),
-            local: { intersection, S: localS, F: localF },
-            rejectS,
-            rejectF,
-          });
+        if (decide) {
+          rejected = decide(statistics, trial.events, trial.months);
           break;
         }
-        const z = from === 'S' ? statistics.z[S] : statistics.z[F];
+        const z = statistics.z[population];
         const crossed = z >= critical[look];
         recorder?.decision({
           kind: 'look',
           look: look + 1,
           looks: analyses,
-          population: from,
+          population: name,
           size: trial.events,
           month: trial.months,
           z,
@@ -128,8 +103,7 @@ export function prepareSurvivalDesign(
           rejected: crossed,
         });
         if (crossed) {
-          if (from === 'S') rejectS = true;
-          else rejectF = true;
+          rejected = tested;
           break;
         }
       }
@@ -138,8 +112,7 @@ export function prepareSurvivalDesign(
       tally[TALLY.screened] += trial.screened;
       tally[TALLY.months] += trial.months;
       tally[TALLY.events] += trial.events;
-      const tested = testsBoth ? 0b11 : 1 << ONE_MARKER[from];
-      countRejections(tally, (rejectS ? 1 << ONE_MARKER.S : 0) | (rejectF ? 1 << ONE_MARKER.F : 0), tested);
+      countRejections(tally, rejected, tested);
     },
   };
 }

@@ -38,7 +38,7 @@ export function eventDrivenAhrPower(
   events: number,
 ): number {
   const plan = eventsPlan(scenario, from, n);
-  const month = plan.accrual.eventMonth(events, plan.onlyS);
+  const month = plan.accrual.eventMonth(events, plan.counted);
   if (!Number.isFinite(month)) return 0;
   return powerOf(scenario.alpha, averageHazardRatioOf(plan, scenario.trial.allocation, month)).power;
 }

@@ -6,7 +6,7 @@
 import { pieceProbability } from '../endpoints/survival/piece-events.js';
 import { survivalHazards, type SurvivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import { CELLS, CELL_IN_S, CELL_POSITIVE, allocationFactor, treatmentShare } from '../population.js';
+import { CELLS, CELL_POSITIVE, ONE_MARKER_CELLS, allocationFactor, treatmentShare } from '../population.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
 import { eventsPlan, type EventsPlan } from './expected-events.js';
@@ -32,10 +32,10 @@ export function averageHazardRatio(
 
 /** the same from a trial's recruitment and laws, made once (eventsPlan) */
 export function averageHazardRatioOf(plan: EventsPlan, allocation: number, month: number): AverageHazardRatio {
-  const { law, accrual, onlyS } = plan;
+  const { law, accrual, counted, layout } = plan;
   const byPiece = new Float64Array(law.start.length);
-  accrual.events(month, onlyS, byPiece);
-  return average(law, byPiece, (cell) => !onlyS || CELL_IN_S[cell], allocation);
+  accrual.events(month, counted, byPiece);
+  return average(law, byPiece, (cell) => ((counted >> layout.cellClassified[cell]) & 1) !== 0, allocation);
 }
 
 /**
@@ -44,7 +44,7 @@ export function averageHazardRatioOf(plan: EventsPlan, allocation: number, month
  * itself for proportional hazards).
  */
 export function eventualHazardRatio(endpoint: SurvivalEndpoint, status: 'pos' | 'neg', allocation: number): number {
-  const law = survivalHazards(endpoint);
+  const law = survivalHazards(endpoint, ONE_MARKER_CELLS);
   const byPiece = new Float64Array(law.start.length);
   const share = treatmentShare(allocation);
   const cell = CELL_POSITIVE.indexOf(status === 'pos');
@@ -68,10 +68,11 @@ function average(
   let events = 0;
   let logSum = 0;
   let information1 = 0;
-  for (let cell = 0; cell < CELLS; cell++) {
+  const cells = law.slots / 2;
+  for (let cell = 0; cell < cells; cell++) {
     if (!counted(cell)) continue;
-    const treated = law.first[TREATMENT * CELLS + cell];
-    const control = law.first[CONTROL * CELLS + cell];
+    const treated = law.first[TREATMENT * cells + cell];
+    const control = law.first[CONTROL * cells + cell];
     for (let i = 0; i < law.first[cell + 1] - treated; i++) {
       const dT = byPiece[treated + i];
       const dC = byPiece[control + i];

@@ -5,14 +5,16 @@
 import { Accrual } from '../endpoints/survival/accrual.js';
 import { survivalHazards, type SurvivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import { summarisePopulation } from '../population.js';
+import type { CellLayout } from '../population-model.js';
+import { layoutOf, ONE_MARKER } from '../population.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 
 export type EventsPlan = {
   law: SurvivalHazards;
   accrual: Accrual;
-  /** whose events count: S (the assay-positive) or everyone */
-  onlyS: boolean;
+  layout: CellLayout;
+  /** whose events count, the population recruited: a mask of classified subgroups */
+  counted: number;
 };
 
 /** the recruitment and laws of a trial that randomises `n` patients from `from` (S or F) from month 0 */
@@ -21,10 +23,12 @@ export function eventsPlan(
   from: TestedPopulation,
   n: number,
 ): EventsPlan {
-  const law = survivalHazards(scenario.endpoint);
-  const accrual = new Accrual(scenario, summarisePopulation(scenario.population), law);
-  accrual.recruit(from, n, 0);
-  return { law, accrual, onlyS: from === 'S' };
+  const layout = layoutOf(scenario.population);
+  const law = survivalHazards(scenario.endpoint, layout);
+  const accrual = new Accrual(scenario, layout, law);
+  const counted = layout.populationMask[from === 'S' ? ONE_MARKER.S : layout.full];
+  accrual.recruit(counted, n, 0);
+  return { law, accrual, layout, counted };
 }
 
 /** expected events in the tested population by each of `months` */
@@ -34,6 +38,6 @@ export function expectedEvents(
   n: number,
   months: readonly number[],
 ): number[] {
-  const { accrual, onlyS } = eventsPlan(scenario, from, n);
-  return months.map((month) => accrual.events(month, onlyS));
+  const { accrual, counted } = eventsPlan(scenario, from, n);
+  return months.map((month) => accrual.events(month, counted));
 }

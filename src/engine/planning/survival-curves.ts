@@ -2,7 +2,7 @@
 // at given months since randomisation (dropout left out: these are the event-time laws), as the page
 // charts them.
 import { survivalHazards } from '../endpoints/survival/hazards.js';
-import { CELLS, CELL_POSITIVE } from '../population.js';
+import { CELLS, CELL_POSITIVE, ONE_MARKER_CELLS } from '../population.js';
 import type { SurvivalEndpoint } from '../scenario/types.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
 
@@ -10,7 +10,7 @@ export type SurvivalCurve = { status: 'pos' | 'neg'; arm: 'treatment' | 'control
 export type SurvivalCurves = { months: number[]; curves: SurvivalCurve[] };
 
 export function survivalCurves(endpoint: SurvivalEndpoint, months: readonly number[]): SurvivalCurves {
-  const law = survivalHazards(endpoint);
+  const law = survivalHazards(endpoint, ONE_MARKER_CELLS);
   const curves: SurvivalCurve[] = [];
   for (const status of ['pos', 'neg'] as const) {
     const cell = CELL_POSITIVE.indexOf(status === 'pos');
@@ -28,5 +28,5 @@ export function survivalCurves(endpoint: SurvivalEndpoint, months: readonly numb
 /** the median event month of an arm of a status, H⁻¹(ln 2) */
 export function medianOf(endpoint: SurvivalEndpoint, status: 'pos' | 'neg', arm: 'treatment' | 'control'): number {
   const slot = (arm === 'treatment' ? TREATMENT : CONTROL) * CELLS + CELL_POSITIVE.indexOf(status === 'pos');
-  return survivalHazards(endpoint).eventTime(slot, Math.LN2);
+  return survivalHazards(endpoint, ONE_MARKER_CELLS).eventTime(slot, Math.LN2);
 }

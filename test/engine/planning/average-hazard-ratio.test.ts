@@ -9,7 +9,7 @@ import { ahrPower } from '../../../src/engine/planning/ahr-power.js';
 import { averageHazardRatio, eventualHazardRatio } from '../../../src/engine/planning/average-hazard-ratio.js';
 import { eventsPlan, expectedEvents } from '../../../src/engine/planning/expected-events.js';
 import { medianOf, survivalCurves } from '../../../src/engine/planning/survival-curves.js';
-import { summarisePopulation } from '../../../src/engine/population.js';
+import { layoutOf, ONE_MARKER_CELLS } from '../../../src/engine/population.js';
 import { blockStream } from '../../../src/engine/random/stream.js';
 import { Sampler } from '../../../src/engine/random/sampler.js';
 import type { Scenario, SurvivalEndpoint } from '../../../src/engine/scenario/types.js';
@@ -75,8 +75,8 @@ describe("gsDesign2's README example", () => {
     // by half a step are its midpoint rule
     const rate = 35;
     const scenario = gsDesign2Example(rate);
-    const law = survivalHazards(scenario.endpoint);
-    const cohort = new Cohort(scenario, summarisePopulation(scenario.population), law);
+    const law = survivalHazards(scenario.endpoint, ONE_MARKER_CELLS);
+    const cohort = new Cohort(scenario, layoutOf(scenario.population), law);
     const sampler = new Sampler(blockStream('gsDesign2', 'events', 0));
     const trials = 4000;
     // events before follow-up month 4 and after, both arms, by calendar month 36
@@ -84,7 +84,7 @@ describe("gsDesign2's README example", () => {
     const squares = [0, 0, 0];
     for (let trial = 0; trial < trials; trial++) {
       cohort.clear();
-      cohort.recruit('F', 420, sampler);
+      cohort.recruit(0b11, 420, sampler);
       const counts = [0, 0, 0];
       for (let i = 0; i < cohort.size; i++) {
         if (!(cohort.event[i] <= Math.min(cohort.dropout[i], 36))) continue;
@@ -110,7 +110,7 @@ function expectedParts(scenario: SurvivalScenario, n: number, shift: number, mon
   const { law, accrual } = eventsPlan(scenario, 'F', n);
   const byPiece = new Float64Array(law.start.length);
   // arrivals `shift` months later are an analysis `shift` months earlier
-  const all = accrual.events(month - shift, false, byPiece);
+  const all = accrual.events(month - shift, 0b11, byPiece);
   let before = 0;
   for (let slot = 0; slot < 8; slot++) before += byPiece[law.first[slot]];
   return [before, all - before, all];

@@ -2,10 +2,12 @@
 // statistics carry no times, by planning, and as the closed form the patient-level simulator is
 // checked against). Screening runs at `screeningRate`; a population's patients arrive at that rate
 // times their share of the screened, until `n` are randomised; each slot's events by month τ are the
-// sum over its law's pieces of the integrals in piece-events.ts.
-import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
+// sum over its law's pieces of the integrals in piece-events.ts. Populations are masks of the
+// subgroups the assay classifies patients into: who is recruited, and whose events are counted.
+import type { CellLayout } from '../../population-model.js';
+import { treatmentShare } from '../../population.js';
 import type { Scenario } from '../../scenario/types.js';
-import type { TestedPopulation } from '../outcome-model.js';
+import { slotClassified } from './cohort.js';
 import type { SurvivalHazards } from './hazards.js';
 import { pieceEvents, pieceProbability } from './piece-events.js';
 import { normalCdf } from '../../math/normal.js';
@@ -31,31 +33,33 @@ export interface Segment {
 
 export class Accrual {
   readonly segments: Segment[] = [];
-  /** shareGrid's, for F and for S; valid once recruitment is complete */
-  private readonly grids: ({ step: number; shares: Float64Array } | undefined)[] = [];
+  /** shareGrid's, per mask of counted subgroups; valid once recruitment is complete */
+  private readonly grids = new Map<number, { step: number; shares: Float64Array }>();
   private readonly share: number;
+  private readonly slotClassified: Uint8Array;
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly population: PopulationSummary,
+    private readonly layout: CellLayout,
     private readonly hazards: SurvivalHazards,
   ) {
     this.share = treatmentShare(scenario.trial.allocation);
+    this.slotClassified = slotClassified(layout);
   }
 
   /**
-   * randomise `n` patients from `from` starting at month `start` (n = ∞: until any analysis);
-   * returns the end month
+   * randomise `n` patients classified into `mask` starting at month `start` (n = ∞: until any
+   * analysis); returns the end month
    */
-  recruit(from: TestedPopulation, n: number, start: number): number {
-    const cells = this.population.cellProbabilities;
-    const rates = new Float64Array(2 * CELLS);
+  recruit(mask: number, n: number, start: number): number {
+    const { cellProbability: cells, cellClassified, cells: count } = this.layout;
+    const rates = new Float64Array(2 * count);
     let total = 0;
-    for (let cell = 0; cell < CELLS; cell++) {
-      if (from === 'S' && !CELL_IN_S[cell]) continue;
+    for (let cell = 0; cell < count; cell++) {
+      if (((mask >> cellClassified[cell]) & 1) === 0) continue;
       const rate = this.scenario.trial.screeningRate * cells[cell];
       rates[cell] = rate * this.share;
-      rates[CELLS + cell] = rate * (1 - this.share);
+      rates[count + cell] = rate * (1 - this.share);
       total += rate;
     }
     const end = start + n / total;
@@ -64,17 +68,17 @@ export class Accrual {
   }
 
   /**
-   * expected events by month τ among patients of the given cells (all when `onlyS` is false); with
-   * `byPiece`, each piece's share is added to its entry (indexed as the law's pieces)
+   * expected events by month τ among patients classified into `mask`; with `byPiece`, each piece's
+   * share is added to its entry (indexed as the law's pieces)
    */
-  events(tau: number, onlyS: boolean, byPiece?: Float64Array): number {
+  events(tau: number, mask: number, byPiece?: Float64Array): number {
     let events = 0;
     const law = this.hazards;
     for (const { start, end, rates } of this.segments) {
       if (tau <= start) continue;
       const until = Math.min(end, tau);
       for (let slot = 0; slot < rates.length; slot++) {
-        if (rates[slot] === 0 || (onlyS && !CELL_IN_S[slot % CELLS])) continue;
+        if (rates[slot] === 0 || ((mask >> this.slotClassified[slot]) & 1) === 0) continue;
         for (let j = law.first[slot]; j < law.first[slot + 1]; j++) {
           const inPiece = pieceEvents(law, slot, j, rates[slot], start, until, tau);
           events += inPiece;
@@ -86,12 +90,12 @@ export class Accrual {
   }
 
   /** expected events by the end of follow-up (every event that will ever happen; ∞ without a size) */
-  eventually(onlyS: boolean): number {
+  eventually(mask: number): number {
     let events = 0;
     const law = this.hazards;
     for (const { start, end, rates } of this.segments) {
       for (let slot = 0; slot < rates.length; slot++) {
-        if (rates[slot] === 0 || (onlyS && !CELL_IN_S[slot % CELLS])) continue;
+        if (rates[slot] === 0 || ((mask >> this.slotClassified[slot]) & 1) === 0) continue;
         for (let j = law.first[slot]; j < law.first[slot + 1]; j++)
           events += pieceProbability(law, slot, j, rates[slot]) * (end - start);
       }
@@ -108,11 +112,11 @@ export class Accrual {
    * P(T > τ | m) = 1 − π^m when m < k, else P(Binomial(m, π) < k) (normal, with continuity
    * correction); N is Binomial(n, E∞/n), integrated on a normal grid.
    */
-  analysis(target: number, onlyS: boolean): { months: number; events: number } {
-    const total = this.eventually(onlyS);
-    const patients = this.patients(onlyS);
+  analysis(target: number, mask: number): { months: number; events: number } {
+    const total = this.eventually(mask);
+    const patients = this.patients(mask);
     const sd = Math.sqrt(total * Math.max(0, 1 - total / patients));
-    if (!(target > total - REACH_MARGIN_SD * sd - 1)) return { months: this.eventMonth(target, onlyS), events: target };
+    if (!(target > total - REACH_MARGIN_SD * sd - 1)) return { months: this.eventMonth(target, mask), events: target };
     const counts = new Float64Array(COUNT_NODES);
     const weights = new Float64Array(COUNT_NODES);
     let weightSum = 0;
@@ -124,7 +128,7 @@ export class Accrual {
     }
     let events = 0;
     for (let j = 0; j < COUNT_NODES; j++) events += (weights[j] / weightSum) * Math.min(target, counts[j]);
-    const { step, shares } = this.shareGrid(onlyS, total);
+    const { step, shares } = this.shareGrid(mask, total);
     let integral = 0;
     for (let i = 0; i < shares.length; i++) {
       const share = shares[i];
@@ -147,45 +151,45 @@ export class Accrual {
    * π(τ) = E(τ)/E∞ on Simpson's grid from 0 to where fewer than LAST_EVENT_TAIL events are still to
    * come (the same for every target, so made once)
    */
-  private shareGrid(onlyS: boolean, total: number): { step: number; shares: Float64Array } {
-    const key = onlyS ? 1 : 0;
-    let grid = this.grids[key];
+  private shareGrid(mask: number, total: number): { step: number; shares: Float64Array } {
+    let grid = this.grids.get(mask);
     if (grid === undefined) {
       let horizon = 1;
       for (const { end } of this.segments) horizon = Math.max(horizon, end);
       // the integrals' own rounding may keep the difference above the tail: no horizon past MAX_MONTH
-      while (total - this.events(horizon, onlyS) > LAST_EVENT_TAIL && horizon < MAX_MONTH) horizon *= 2;
+      while (total - this.events(horizon, mask) > LAST_EVENT_TAIL && horizon < MAX_MONTH) horizon *= 2;
       const intervals = 2 * MONTH_INTERVALS;
       const step = horizon / intervals;
       const shares = Float64Array.from({ length: intervals + 1 }, (_, i) =>
-        Math.min(1, this.events(i * step, onlyS) / total),
+        Math.min(1, this.events(i * step, mask) / total),
       );
-      grid = this.grids[key] = { step, shares };
+      grid = { step, shares };
+      this.grids.set(mask, grid);
     }
     return grid;
   }
 
-  /** patients recruited (of S only, or all) */
-  private patients(onlyS: boolean): number {
+  /** patients recruited, of those classified into `mask` */
+  private patients(mask: number): number {
     let patients = 0;
     for (const { start, end, rates } of this.segments) {
       for (let slot = 0; slot < rates.length; slot++)
-        if (!onlyS || CELL_IN_S[slot % CELLS]) patients += rates[slot] * (end - start);
+        if ((mask >> this.slotClassified[slot]) & 1) patients += rates[slot] * (end - start);
     }
     return patients;
   }
 
   /** the month by which `target` events are expected (∞ if never) */
-  eventMonth(target: number, onlyS: boolean): number {
+  eventMonth(target: number, mask: number): number {
     let high = 1;
-    while (this.events(high, onlyS) < target) {
+    while (this.events(high, mask) < target) {
       high *= 2;
       if (high > MAX_MONTH) return Infinity;
     }
     let low = 0;
     for (let i = 0; i < 200 && high - low > 1e-12 * high; i++) {
       const middle = 0.5 * (low + high);
-      if (this.events(middle, onlyS) < target) low = middle;
+      if (this.events(middle, mask) < target) low = middle;
       else high = middle;
     }
     return 0.5 * (low + high);

@@ -3,12 +3,14 @@
 // cell is drawn (random strata) or assigned so that every cell keeps its expected share (fixed
 // strata, the largest deficit first); the patients the design takes are randomised in turn so
 // that the arms keep the r : 1 ratio, and get event times by inverting their slot's cumulative
-// hazard at a standard exponential draw (hazards.ts) and exponential dropout times.
-import { CELLS, CELL_IN_S, treatmentShare, type PopulationSummary } from '../../population.js';
+// hazard at a standard exponential draw (hazards.ts) and exponential dropout times. A stage takes
+// the patients the assay classifies into a mask of subgroups (a population, or the union of those an
+// adaptive design kept); the others are screened and not randomised.
+import type { CellLayout } from '../../population-model.js';
+import { treatmentShare } from '../../population.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { PatientRecorder } from '../../trace/recorder.js';
-import type { TestedPopulation } from '../outcome-model.js';
 import { CONTROL, TREATMENT } from '../stage.js';
 import type { SurvivalHazards } from './hazards.js';
 
@@ -21,32 +23,49 @@ export class Cohort {
   /** calendar month of the event and of dropout (∞ without dropout) */
   event = new Float64Array(0);
   dropout = new Float64Array(0);
-  /** patients screened so far (with fixed strata and only S taken, n / P(assay+) exactly) */
+  /** each slot's classified subgroup: who is in which population */
+  readonly slotClassified: Uint8Array;
+  /** patients screened so far (with fixed strata and a population taken, n / its share exactly) */
   screened = 0;
   private readonly share: number;
   private readonly fixed: boolean;
+  private readonly count: number;
   private readonly cells: Float64Array;
-  private readonly cumulative = new Float64Array(CELLS);
-  private readonly cellCount = new Float64Array(CELLS);
+  private readonly cellClassified: Uint8Array;
+  private readonly classifiedShare: Float64Array;
+  private readonly full: number;
+  private readonly cumulative: Float64Array;
+  private readonly cellCount: Float64Array;
   private treated = 0;
   private readonly interval: number;
-  private readonly assayPositive: number;
 
   constructor(
     scenario: Scenario,
-    population: PopulationSummary,
+    layout: CellLayout,
     private readonly hazards: SurvivalHazards,
     /** a trace's recorder of every patient screened; null when simulating blocks */
     private readonly recorder: PatientRecorder | null = null,
   ) {
     this.share = treatmentShare(scenario.trial.allocation);
     this.fixed = scenario.analysis.strata === 'fixed';
-    this.cells = Float64Array.from(population.cellProbabilities);
+    const count = layout.cells;
+    this.count = count;
+    this.cells = layout.cellProbability;
+    this.cellClassified = layout.cellClassified;
+    this.classifiedShare = layout.classifiedShare;
+    this.full = layout.populationMask[layout.full];
+    this.cumulative = new Float64Array(count);
+    this.cellCount = new Float64Array(count);
+    this.slotClassified = slotClassified(layout);
+    // the last cell anyone falls into closes the distribution at 1 (rounding leaves the sum just below)
+    let last = 0;
     let running = 0;
-    for (let cell = 0; cell < CELLS; cell++) this.cumulative[cell] = running += this.cells[cell];
-    this.cumulative[CELLS - 1] = 1;
+    for (let cell = 0; cell < count; cell++) {
+      this.cumulative[cell] = running += this.cells[cell];
+      if (this.cells[cell] > 0) last = cell;
+    }
+    this.cumulative.fill(1, last);
     this.interval = 1 / scenario.trial.screeningRate;
-    this.assayPositive = population.assayPositive;
   }
 
   /** start a trial */
@@ -57,21 +76,22 @@ export class Cohort {
     this.cellCount.fill(0);
   }
 
-  /** screen until `n` more patients from `from` are randomised */
-  recruit(from: TestedPopulation, n: number, sampler: Sampler): void {
+  /** screen until `n` more patients classified into `mask` (of subgroups) are randomised */
+  recruit(mask: number, n: number, sampler: Sampler): void {
     this.reserve(this.size + n);
     const hazards = this.hazards;
     const dropout = hazards.dropout;
+    const cells = this.count;
     for (let taken = 0; taken < n; ) {
-      const cell = this.nextCell(from, sampler);
-      if (from === 'S' && !CELL_IN_S[cell]) {
+      const cell = this.nextCell(mask, sampler);
+      if (((mask >> this.cellClassified[cell]) & 1) === 0) {
         this.recorder?.entered(cell, -1, this.screened * this.interval, Infinity, Infinity);
         continue;
       }
       const i = this.size++;
       const arm = this.treated < this.share * (i + 1) - 1e-9 ? TREATMENT : CONTROL;
       if (arm === TREATMENT) this.treated++;
-      const slot = arm * CELLS + cell;
+      const slot = arm * cells + cell;
       const entry = this.screened * this.interval;
       this.entry[i] = entry;
       this.slot[i] = slot;
@@ -83,20 +103,21 @@ export class Cohort {
   }
 
   /** screen the next patient: their cell */
-  private nextCell(from: TestedPopulation, sampler: Sampler): number {
+  private nextCell(mask: number, sampler: Sampler): number {
+    const cells = this.count;
     if (!this.fixed) {
       this.screened++;
       const u = sampler.uniform();
       let cell = 0;
-      while (cell < CELLS - 1 && u >= this.cumulative[cell]) cell++;
+      while (cell < cells - 1 && u >= this.cumulative[cell]) cell++;
       return cell;
     }
     // fixed strata: the cell furthest behind its expected share among those this stage takes
-    this.screened += from === 'S' ? 1 / this.assayPositive : 1;
+    this.screened += mask === this.full ? 1 : 1 / this.maskShare(mask);
     let best = -1;
     let deficit = -Infinity;
-    for (let cell = 0; cell < CELLS; cell++) {
-      if (from === 'S' && !CELL_IN_S[cell]) continue;
+    for (let cell = 0; cell < cells; cell++) {
+      if (((mask >> this.cellClassified[cell]) & 1) === 0) continue;
       const behind = this.cells[cell] * this.screened - this.cellCount[cell];
       if (behind > deficit) {
         deficit = behind;
@@ -105,6 +126,13 @@ export class Cohort {
     }
     this.cellCount[best]++;
     return best;
+  }
+
+  /** P(classified into `mask`) for a screened patient */
+  private maskShare(mask: number): number {
+    let share = 0;
+    for (let j = 0; j < this.classifiedShare.length; j++) if ((mask >> j) & 1) share += this.classifiedShare[j];
+    return share;
   }
 
   private reserve(capacity: number): void {
@@ -116,4 +144,9 @@ export class Cohort {
     this.event = copy(this.event, new Float64Array(grown));
     this.dropout = copy(this.dropout, new Float64Array(grown));
   }
+}
+
+/** per slot (arm × cell, as hazards.ts numbers them), its cell's classified subgroup */
+export function slotClassified(layout: CellLayout): Uint8Array {
+  return Uint8Array.from({ length: 2 * layout.cells }, (_, slot) => layout.cellClassified[slot % layout.cells]);
 }

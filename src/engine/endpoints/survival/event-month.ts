@@ -1,18 +1,19 @@
-// The calendar month of a simulated cohort's `target`-th event (in S only, or in everyone): the
-// last event's when there are fewer. A selection, not a sort: O(n) per analysis.
-import { CELLS, CELL_IN_S } from '../../population.js';
+// The calendar month of a simulated cohort's `target`-th event among the patients classified into a
+// mask of subgroups (a population): the last event's when there are fewer. A selection, not a sort:
+// O(n) per analysis.
 import type { Cohort } from './cohort.js';
 
 export class EventClock {
   private scratch = new Float64Array(0);
 
-  month(cohort: Cohort, target: number, onlyS: boolean): number {
+  month(cohort: Cohort, target: number, mask: number): number {
     if (this.scratch.length < cohort.size)
       this.scratch = new Float64Array(Math.max(cohort.size, 2 * this.scratch.length));
     const scratch = this.scratch;
+    const classified = cohort.slotClassified;
     let m = 0;
     for (let i = 0; i < cohort.size; i++) {
-      if (onlyS && !CELL_IN_S[cohort.slot[i] % CELLS]) continue;
+      if (((mask >> classified[cohort.slot[i]]) & 1) === 0) continue;
       if (cohort.event[i] <= cohort.dropout[i]) scratch[m++] = cohort.event[i];
     }
     if (m === 0) return cohort.size > 0 ? cohort.entry[cohort.size - 1] : 0;

@@ -1,25 +1,28 @@
-// The survival law of every slot (arm × cell), as pieces of the months since randomisation. Per
-// true marker status the control arm has a piecewise-constant hazard (controlHazard; a median alone
-// is the one piece ln 2 / median) or a Weibull law of that median and shape; treatment multiplies
-// the control hazard by the status's hazard ratio, itself piecewise. Both arms of a status share
-// the merged breakpoints of the two, so piece j is the same months in either arm.
+// The survival law of every slot (arm × cell), as pieces of the months since randomisation. Per true
+// subgroup (a marker status in the one-marker form) the control arm has a piecewise-constant hazard
+// (controlHazard; a median alone is the one piece ln 2 / median) or a Weibull law of that median and
+// shape; treatment multiplies the control hazard by the subgroup's hazard ratio, itself piecewise.
+// Both arms of a subgroup share the merged breakpoints of the two, so piece j is the same months in
+// either arm.
 //
 // Within piece j, from month b_j, the cumulative hazard is H(t) = H_j + λ_j·(t^k − b_j^k): k = 1 for
 // piecewise-constant hazards (λ_j the hazard), k the Weibull shape otherwise, with baseline
 // ln 2·(t/median)^k. An event time is H⁻¹(E) for a standard exponential E, which for one piece is
 // E/λ, the exponential sampler's own draw. Dropout is exponential with hazard −ln(1 − p)/12 for
 // `dropoutPerYear` p.
-import { CELLS, CELL_POSITIVE } from '../../population.js';
+import type { CellLayout } from '../../population-model.js';
 import { ARMS } from '../stage.js';
 import { piecesOf } from '../../scenario/pieces.js';
 import type { Piece, SurvivalEndpoint } from '../../scenario/types.js';
 
-/** arm × cell of the one-marker form's four cells (survival is not yet simulated for several populations) */
-const SLOTS = ARMS * CELLS;
+/** what the laws need of the cell layout: each cell's true subgroup, whose id keys the endpoint's maps */
+export type SlotLayout = Pick<CellLayout, 'cells' | 'cellTrue' | 'subgroupIds'>;
 
 export class SurvivalHazards {
+  /** slots: arm × cell, treatment's first (slot = arm·cells + cell) */
+  readonly slots: number;
   /** slot s's pieces are [first[s], first[s + 1]) of the arrays below */
-  readonly first = new Int32Array(SLOTS + 1);
+  readonly first: Int32Array;
   /** month the piece starts */
   readonly start: Float64Array;
   /** start^k */
@@ -31,12 +34,19 @@ export class SurvivalHazards {
   /** the piece's hazard ratio, treatment : control (the same in both arms' pieces) */
   readonly hazardRatio: Float64Array;
   /** Weibull shape k per slot, 1 for piecewise-constant hazards */
-  readonly shape = new Float64Array(SLOTS);
+  readonly shape: Float64Array;
   /** dropout hazard per month */
   readonly dropout: number;
 
-  constructor(endpoint: SurvivalEndpoint) {
-    const laws = SLOT_STATUS.map((status, slot) => slotPieces(endpoint, status, slot < CELLS));
+  constructor(endpoint: SurvivalEndpoint, layout: SlotLayout) {
+    const { cells, cellTrue, subgroupIds } = layout;
+    const slots = ARMS * cells;
+    this.slots = slots;
+    this.first = new Int32Array(slots + 1);
+    this.shape = new Float64Array(slots);
+    const laws = Array.from({ length: slots }, (_, slot) =>
+      slotPieces(endpoint, subgroupIds[cellTrue[slot % cells]], slot < cells),
+    );
     const total = laws.reduce((sum, law) => sum + law.starts.length, 0);
     this.start = new Float64Array(total);
     this.origin = new Float64Array(total);
@@ -60,7 +70,7 @@ export class SurvivalHazards {
         }
       }
     });
-    this.first[SLOTS] = at;
+    this.first[slots] = at;
     this.dropout = -Math.log1p(-endpoint.dropoutPerYear) / 12;
   }
 
@@ -91,17 +101,14 @@ export class SurvivalHazards {
   }
 }
 
-/** the true marker status of each slot's cell */
-const SLOT_STATUS: ('pos' | 'neg')[] = Array.from({ length: SLOTS }, (_, slot) =>
-  CELL_POSITIVE[slot % CELLS] ? 'pos' : 'neg',
-);
-
-/** the law of one arm of one status, as piece starts, λs, hazard ratios and the shape k */
+/** the law of one arm of one true subgroup, as piece starts, λs, hazard ratios and the shape k */
 function slotPieces(
   endpoint: SurvivalEndpoint,
-  status: 'pos' | 'neg',
+  subgroup: string,
   treated: boolean,
 ): { starts: number[]; rates: number[]; ratios: number[]; shape: number } {
+  // the maps are keyed by subgroup id: pos and neg in the one-marker form
+  const status = subgroup as 'pos' | 'neg';
   const ratios = piecesOf(endpoint.hazardRatio[status]);
   const median = endpoint.controlMedian?.[status];
   const shape = median === undefined ? 1 : (endpoint.shape?.[status] ?? 1);
@@ -127,6 +134,6 @@ function at(list: Piece[], month: number): number {
   return value;
 }
 
-export function survivalHazards(endpoint: SurvivalEndpoint): SurvivalHazards {
-  return new SurvivalHazards(endpoint);
+export function survivalHazards(endpoint: SurvivalEndpoint, layout: SlotLayout): SurvivalHazards {
+  return new SurvivalHazards(endpoint, layout);
 }

@@ -1,10 +1,11 @@
 // One patient-level survival trial: its cohort, the calendar month a population reaches a number of
-// events, and analyses at a calendar month with what the trial has used by then.
-import type { PopulationSummary } from '../../population.js';
+// events, and analyses at a calendar month with what the trial has used by then. Populations are masks
+// of classified subgroups where patients are taken or counted, indices (population-model.ts) where
+// they are tested.
+import type { CellLayout } from '../../population-model.js';
 import type { Sampler } from '../../random/sampler.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { PatientRecorder } from '../../trace/recorder.js';
-import type { TestedPopulation } from '../outcome-model.js';
 import { Cohort } from './cohort.js';
 import { EventClock } from './event-month.js';
 import type { SurvivalHazards } from './hazards.js';
@@ -23,12 +24,12 @@ export class SurvivalRun {
 
   constructor(
     scenario: Scenario,
-    population: PopulationSummary,
+    layout: CellLayout,
     hazards: SurvivalHazards,
     recorder: PatientRecorder | null = null,
   ) {
-    this.cohort = new Cohort(scenario, population, hazards, recorder);
-    this.logRank = new LogRank(scenario.analysis.stratified, survivalTestOf(scenario));
+    this.cohort = new Cohort(scenario, layout, hazards, recorder);
+    this.logRank = new LogRank(scenario.analysis.stratified, survivalTestOf(scenario), layout);
     this.screeningRate = scenario.trial.screeningRate;
   }
 
@@ -36,19 +37,23 @@ export class SurvivalRun {
     this.cohort.clear();
   }
 
-  recruit(from: TestedPopulation, n: number, sampler: Sampler): void {
-    this.cohort.recruit(from, n, sampler);
+  /** randomise `n` more patients classified into `mask` */
+  recruit(mask: number, n: number, sampler: Sampler): void {
+    this.cohort.recruit(mask, n, sampler);
   }
 
-  /** the calendar month of the `events`-th event (in S only, or in everyone); the last event's when fewer */
-  monthOf(events: number, onlyS: boolean): number {
-    return this.clock.month(this.cohort, events, onlyS);
+  /** the calendar month of the `events`-th event among patients classified into `mask`; the last event's when fewer */
+  monthOf(events: number, mask: number): number {
+    return this.clock.month(this.cohort, events, mask);
   }
 
-  /** the survival tests at calendar month τ (of S only, or of S and F), with what the trial has used by then */
-  analyseAtMonth(tau: number, onlyS: boolean): LogRank {
+  /**
+   * the survival tests at calendar month τ of the populations in `populations` (a mask of indices), the
+   * events of `alsoRead` (a mask of subgroups) counted too, with what the trial has used by then
+   */
+  analyseAtMonth(tau: number, populations: number, alsoRead = 0): LogRank {
     const cohort = this.cohort;
-    const result = this.logRank.analyse(cohort, tau, onlyS);
+    const result = this.logRank.analyse(cohort, tau, populations, alsoRead);
     let randomized = 0;
     while (randomized < cohort.size && cohort.entry[randomized] <= tau) randomized++;
     this.randomized = randomized;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LogRank, type Patients } from '../../../../src/engine/endpoints/survival/log-rank.js';
 import { normalUpper } from '../../../../src/engine/math/normal.js';
-import { CELLS } from '../../../../src/engine/population.js';
+import { CELLS, ONE_MARKER, ONE_MARKER_CELLS } from '../../../../src/engine/population.js';
 import type { SurvivalTest } from '../../../../src/engine/scenario/types.js';
 
 interface Statistic {
@@ -55,9 +55,9 @@ function patients(set: DataSet): Patients {
 
 /** the pass over everyone (analysed at ∞, so every time is observed), and the population asked for */
 function scores(set: DataSet, statistic: Statistic, test: SurvivalTest) {
-  const logRank = new LogRank(statistic.population === 'F-stratified', test);
-  logRank.analyse(patients(set), Infinity, false);
-  return statistic.population === 'S' ? logRank.S : logRank.F;
+  const logRank = new LogRank(statistic.population === 'F-stratified', test, ONE_MARKER_CELLS);
+  logRank.analyse(patients(set), Infinity, 0b11);
+  return logRank.scores[statistic.population === 'S' ? ONE_MARKER.S : ONE_MARKER.F];
 }
 
 const close = (ours: number, theirs: number) => Math.abs(ours - theirs) <= RELATIVE * Math.max(1, Math.abs(theirs));

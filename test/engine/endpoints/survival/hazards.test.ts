@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Accrual } from '../../../../src/engine/endpoints/survival/accrual.js';
 import { Cohort } from '../../../../src/engine/endpoints/survival/cohort.js';
 import { survivalHazards } from '../../../../src/engine/endpoints/survival/hazards.js';
-import { summarisePopulation } from '../../../../src/engine/population.js';
+import { layoutOf, ONE_MARKER_CELLS } from '../../../../src/engine/population.js';
 import { blockStream } from '../../../../src/engine/random/stream.js';
 import { Sampler } from '../../../../src/engine/random/sampler.js';
 import type { Piece, SurvivalEndpoint } from '../../../../src/engine/scenario/types.js';
@@ -38,7 +38,7 @@ const endpoint = (fields: Partial<SurvivalEndpoint>): SurvivalEndpoint => ({
 
 describe('one number is the one-piece law', () => {
   it('draws E/λ bit for bit: the exponential sampler’s own draw', () => {
-    const law = survivalHazards(endpoint({ controlMedian: { pos: 9, neg: 14 } }));
+    const law = survivalHazards(endpoint({ controlMedian: { pos: 9, neg: 14 } }), ONE_MARKER_CELLS);
     const sampler = new Sampler(blockStream('law', 'one', 0));
     const again = new Sampler(blockStream('law', 'one', 0));
     for (let i = 0; i < 10_000; i++) {
@@ -111,7 +111,7 @@ describe('event times invert the cumulative hazard', () => {
   ];
 
   it.each(cases)('%s: Kolmogorov–Smirnov against 1 − e^{−H(t)}', (_name, law, slot, cumulative) => {
-    const hazards = survivalHazards(law);
+    const hazards = survivalHazards(law, ONE_MARKER_CELLS);
     const sampler = new Sampler(blockStream('law', _name, 0));
     const times = new Float64Array(DRAWS);
     for (let i = 0; i < DRAWS; i++) times[i] = hazards.eventTime(slot, sampler.standardExponential());
@@ -166,10 +166,10 @@ describe('expected events by calendar month', () => {
 
   it.each(laws)('%s: the integrals, against brute-force quadrature', (_name, fields) => {
     const s = scenario(fields);
-    const law = survivalHazards(s.endpoint as SurvivalEndpoint);
-    const accrual = new Accrual(s, summarisePopulation(s.population), law);
-    accrual.recruit('F', 300, 0);
-    const cells = summarisePopulation(s.population).cellProbabilities;
+    const law = survivalHazards(s.endpoint as SurvivalEndpoint, ONE_MARKER_CELLS);
+    const accrual = new Accrual(s, layoutOf(s.population), law);
+    accrual.recruit(0b11, 300, 0);
+    const cells = layoutOf(s.population).cellProbability;
     const share = 1.5 / 2.5;
     // E(τ) = Σ_slot a_slot ∫₀^{min(30, τ)} F_slot(τ − v) dv, F the chance of an event before dropout by
     // follow-up x: ∫₀ˣ h(y)·e^{−H(y) − δy} dy, by the midpoint rule on fine grids
@@ -196,19 +196,19 @@ describe('expected events by calendar month', () => {
       }
       // the brute force's own error: midpoint rules (h from a central difference, which a breakpoint
       // within 10⁻⁷ of a node would spoil; none is), well below 10⁻³ relative
-      expect(Math.abs(accrual.events(tau, false) - expected) / expected).toBeLessThan(1e-3);
+      expect(Math.abs(accrual.events(tau, 0b11) - expected) / expected).toBeLessThan(1e-3);
     }
-    expect(accrual.eventually(false)).toBeLessThan(300);
+    expect(accrual.eventually(0b11)).toBeLessThan(300);
   });
 
   it.each(laws)('%s: the patient-level mean events by month τ', (_name, fields) => {
     const s = scenario(fields);
-    const law = survivalHazards(s.endpoint as SurvivalEndpoint);
-    const population = summarisePopulation(s.population);
+    const law = survivalHazards(s.endpoint as SurvivalEndpoint, ONE_MARKER_CELLS);
+    const population = layoutOf(s.population);
     const accrual = new Accrual(s, population, law);
     // the cohort's j-th patient enters at j/10 months, j = 1…300: the integral's even arrivals over
     // [0.05, 30.05] are its midpoint rule, exact to O(0.1²)
-    accrual.recruit('F', 300, 0.05);
+    accrual.recruit(0b11, 300, 0.05);
     const cohort = new Cohort(s, population, law);
     const sampler = new Sampler(blockStream('events-by-month', _name, 0));
     const trials = 4000;
@@ -217,7 +217,7 @@ describe('expected events by calendar month', () => {
     const squares = months.map(() => 0);
     for (let trial = 0; trial < trials; trial++) {
       cohort.clear();
-      cohort.recruit('F', 300, sampler);
+      cohort.recruit(0b11, 300, sampler);
       for (const [k, tau] of months.entries()) {
         let events = 0;
         for (let i = 0; i < cohort.size; i++) if (cohort.event[i] <= Math.min(cohort.dropout[i], tau)) events++;
@@ -228,7 +228,7 @@ describe('expected events by calendar month', () => {
     for (const [k, tau] of months.entries()) {
       const mean = sums[k] / trials;
       const se = Math.sqrt((squares[k] / trials - mean * mean) / trials);
-      expect(Math.abs(mean - accrual.events(tau, false)), `τ = ${tau}`).toBeLessThanOrEqual(K_SE * se);
+      expect(Math.abs(mean - accrual.events(tau, 0b11)), `τ = ${tau}`).toBeLessThanOrEqual(K_SE * se);
     }
   });
 });
