@@ -5,7 +5,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SURVIVAL_NOT_YET } from '../../src/engine/scenario/population-form.js';
 import cases from '../fixtures/reference/rpact-populations.json';
 import { runCli } from '../support/cli.js';
 
@@ -82,11 +81,13 @@ describe('stratum sweep varies a subgroup’s share or effect', () => {
 });
 
 describe('the contract through the command line', () => {
-  it('refuses a survival endpoint with several populations, at endpoint.type', () => {
-    const run = runCli(['simulate', write('survival.json', reference('pop3-surv-ae-simes'))]);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`endpoint.type: ${SURVIVAL_NOT_YET}\n`);
+  it('simulates a survival endpoint with several populations, its results keyed by population', () => {
+    const run = runCli(['simulate', write('survival.json', reference('pop3-surv-ae-simes')), '--replicates', '2000']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [result] = JSON.parse(run.stdout).results;
+    expect(Object.keys(result.reject).sort()).toEqual(['F', 'P1', 'P2', 'any']);
+    expect(result.expected.events).toBeGreaterThan(150);
   });
 });
 

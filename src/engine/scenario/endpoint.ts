@@ -1,12 +1,11 @@
 // The endpoint: its type decides its fields. Values are per true marker status (pos/neg), or per
 // subgroup in the several-populations form (subgroup-maps.ts).
-import { child, numberIn, oneOf, optional } from './checks.js';
+import { numberIn, oneOf, optional } from './checks.js';
 import type { Field, Issues } from './checks.js';
 import { DEFAULTS } from './defaults.js';
 import { numberOrPieces, pieces } from './pieces.js';
 import { object, readField, readFields, recordAt, reportUnknown } from './record.js';
 import type { Fields } from './record.js';
-import { SURVIVAL_NOT_YET } from './population-form.js';
 import { readSubgroupEndpoint } from './subgroup-maps.js';
 import { checkSurvivalControl, PAIR_WORDS } from './survival-rules.js';
 import type { Endpoint, EndpointType } from './types.js';
@@ -80,8 +79,7 @@ export const ENDPOINT_TYPE = oneOf(ENDPOINT_TYPES);
 
 /**
  * The endpoint (when all is well) and its type (whenever the type itself is readable). With `subgroups`
- * (the several-populations form) its maps are read per subgroup; a survival endpoint is checked so, and
- * refused, as it is not simulated in that form yet.
+ * (the several-populations form) its maps are read per subgroup.
  */
 export function readEndpoint(
   value: unknown,
@@ -100,9 +98,8 @@ export function readEndpoint(
     return owner === undefined ? undefined : `not a field of ${type} endpoints (it belongs to ${owner})`;
   });
   if (subgroups !== undefined) {
-    if (type === 'survival') issues.push(`${child(path, 'type')}: ${SURVIVAL_NOT_YET}`);
     const read = readSubgroupEndpoint(record, fields as Record<string, Field<unknown>>, subgroups, path, issues);
-    return read && type !== 'survival' ? { type, endpoint: { type, ...read } as Endpoint } : { type };
+    return read ? { type, endpoint: { type, ...read } as Endpoint } : { type };
   }
   const { value: read, complete } = readFields(record, fields, path, issues, {});
   const before = issues.length;

@@ -29,11 +29,6 @@ const SHARE = numberIn({ min: 0, max: 1 });
 const SUBGROUPS_WORDS = `an array of ${MIN_SUBGROUPS} to ${MAX_SUBGROUPS} subgroups { id, share }`;
 const POPULATIONS_WORDS = `an array of 1 to ${MAX_POPULATIONS} populations { id, subgroups }`;
 
-/** what a valid scenario in this form with a survival endpoint hears, at `endpoint.type` */
-export const SURVIVAL_NOT_YET =
-  'several biomarker populations are not simulated yet for survival endpoints (docs/populations.md); ' +
-  'use a continuous or binary endpoint, or describe the population by prevalence, sensitivity and specificity';
-
 /** whether `value` is a population in the several-populations form */
 export function hasSubgroups(value: unknown): boolean {
   return isRecord(value) && own(value, 'subgroups') !== undefined;

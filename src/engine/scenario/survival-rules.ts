@@ -5,8 +5,6 @@
 import { child, isRecord, own } from './checks.js';
 import type { Issues } from './checks.js';
 
-const STATUSES = ['pos', 'neg'] as const;
-
 /** whether `record[key]` is an object that gives a value for `status` */
 function gives(record: Record<string, unknown>, key: string, status: string): boolean {
   const pair = own(record, key);
@@ -72,7 +70,8 @@ export function checkSurvivalControl(
 export function proportionalHazards(endpoint: unknown): boolean {
   const ratios = isRecord(endpoint) ? own(endpoint, 'hazardRatio') : undefined;
   if (!isRecord(ratios)) return true;
-  return STATUSES.every((status) => {
+  // per marker status, or per subgroup with several populations
+  return Object.keys(ratios).every((status) => {
     const value = own(ratios, status);
     if (!Array.isArray(value) || value.length === 0) return true;
     const first = isRecord(value[0]) ? own(value[0], 'value') : undefined;

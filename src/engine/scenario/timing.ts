@@ -16,9 +16,21 @@ import type { Design, DesignType, Piecewise, SurvivalEndpoint } from './types.js
 const MAX_MONTHS = 1200;
 const MONTH = numberIn({ min: 0, minOpen: true }, undefined, { max: MAX_MONTHS, why: 'a hundred years' });
 const MONTH_FIELDS = { 1: MONTH, 2: stagePair(MONTH, 'months with 0 <', ['m1', 'M']) } as const;
-export const EVENTS_IN = oneOf(['S', 'F'] as const);
+const ONE_MARKER_EVENTS_IN = oneOf(['S', 'F'] as const);
 
-export type Timing = { months?: Size; eventsIn?: 'S' | 'F' };
+/** the population whose events time the analyses: S or F, or with several populations one of theirs or F */
+export const EVENTS_IN: Field<string> = {
+  allowed: '"S" or "F" (with several populations: a population id or "F")',
+  read(value, path, issues, context) {
+    const known = context.populations;
+    if (known === undefined) return ONE_MARKER_EVENTS_IN.read(value, path, issues, context);
+    const ids = [...known, 'F'];
+    if (typeof value === 'string' && (known.length === 0 || ids.includes(value))) return value;
+    return mustBe(issues, path, `a population id or "F" (${ids.join(', ')})`, value);
+  },
+};
+
+export type Timing = { months?: Size; eventsIn?: string };
 
 /** What `months` accepts for a design of 1 or 2 stages (for messages and help texts). */
 export const monthsField = (stages: 1 | 2): Field<Size> => MONTH_FIELDS[stages];
@@ -52,7 +64,7 @@ export function readTiming(
   if (eventsIn !== undefined) {
     const at = child(path, 'eventsIn');
     if (type === 'enriched')
-      issues.push(`${at}: not a field of enriched designs (they randomise S only, so their events are S's)`);
+      issues.push(`${at}: not a field of enriched designs (they randomise one population, so their events are its)`);
     else {
       const read = EVENTS_IN.read(eventsIn, at, issues, context);
       if (read !== undefined) timing.eventsIn = read;

@@ -87,7 +87,7 @@ type Timing<Size> = {
   /** the analyses' calendar months, instead of `events` (survival only) */
   months?: Size;
   /** whose events time the analyses and are reported: absent, the tested population's (survival only) */
-  eventsIn?: 'S' | 'F';
+  eventsIn?: string;
 };
 
 export type AllComersDesign = DesignBase &

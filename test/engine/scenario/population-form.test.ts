@@ -5,12 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { PopulationModel } from '../../../src/engine/population-model.js';
 import type { Issues } from '../../../src/engine/scenario/checks.js';
 import { parseScenario } from '../../../src/engine/scenario/parse.js';
-import { readPopulationForm, SURVIVAL_NOT_YET } from '../../../src/engine/scenario/population-form.js';
+import { readPopulationForm } from '../../../src/engine/scenario/population-form.js';
 import type { Scenario } from '../../../src/engine/scenario/types.js';
 import cases from '../../fixtures/reference/rpact-populations.json';
 import { errorsOf, setAt } from './documents.js';
-
-const NOT_YET = `endpoint.type: ${SURVIVAL_NOT_YET}`;
 
 type Document = Record<string, unknown>;
 
@@ -185,9 +183,20 @@ describe('a valid scenario in the new form is accepted, every default filled in'
     expect(document).toEqual(before);
   });
 
-  it('a survival endpoint is checked by subgroup and refused, at endpoint.type', () => {
+  it('a survival endpoint is read by subgroup: medians, shapes, hazards and ratios as written', () => {
     const document = edited(scenarioDocument(cutoffs(), survival()), ['designs[0].events', 300]);
-    expect(errorsOf(document)).toEqual([NOT_YET]);
+    const scenario = parsed(document);
+    expect(scenario.endpoint).toMatchObject(survival());
+  });
+
+  it('eventsIn names a population or F', () => {
+    const document = edited(scenarioDocument(cutoffs(), survival()), [
+      'designs',
+      [{ id: 'a', type: 'all-comers', n: 400, events: 300, eventsIn: 'S1' }],
+    ]);
+    expect(parsed(document).designs[0]).toMatchObject({ eventsIn: 'S1' });
+    setAt(document, 'designs[0].eventsIn', 'S');
+    expect(errorsOf(document)).toEqual(['designs[0].eventsIn: must be a population id or "F" (S1, S2, F), got "S"']);
   });
 
   it('the sd map may leave a subgroup to its default, as { pos } does today', () => {
@@ -198,13 +207,9 @@ describe('a valid scenario in the new form is accepted, every default filled in'
   });
 
   // The rpact reference cases, written in the new form with rpact's subgroup names: the contract takes
-  // every continuous and binary one (pop4-ae-sidak-rbest2's "rbest" selection with r = 2 included), its
-  // population, endpoint and design as written; the survival one hears that it is not simulated yet.
+  // every one (pop4-ae-sidak-rbest2's "rbest" selection with r = 2 included), its population, endpoint
+  // and design as written.
   it.each(cases.map((reference) => [reference.id, reference.scenario] as const))('rpact case %s', (_, document) => {
-    if (document.endpoint.type === 'survival') {
-      expect(errorsOf(document)).toEqual([NOT_YET]);
-      return;
-    }
     const scenario = parsed(document);
     expect(scenario.population).toEqual(document.population);
     expect(scenario.endpoint).toMatchObject(document.endpoint);
@@ -464,11 +469,8 @@ describe("the endpoint's maps have one entry per subgroup", () => {
 
   it.each(cases)('%s', (_, endpoint, messages) => {
     const document = scenarioDocument(cutoffs(), endpoint);
-    if (endpoint.type !== 'survival') expect(errorsOf(document)).toEqual(messages);
-    else {
-      setAt(document, 'designs[0].events', 300);
-      expect(errorsOf(document)).toEqual([NOT_YET, ...messages]);
-    }
+    if (endpoint.type === 'survival') setAt(document, 'designs[0].events', 300);
+    expect(errorsOf(document)).toEqual(messages);
   });
 
   it('a population in error still has its endpoint checked by its subgroups', () => {
