@@ -14,9 +14,11 @@ import {
   type Target,
 } from '../engine/planning/solve.js';
 import { sweep } from '../engine/planning/sweep.js';
-import { markerPopulation } from '../engine/population.js';
+import { patientFlow } from '../engine/patient-flow.js';
+import { layoutOf, markerPopulation, treatmentShare } from '../engine/population.js';
 import type { DesignResult } from '../engine/results.js';
-import type { Scenario } from '../engine/scenario/types.js';
+import { isMarkerPopulation, type Scenario } from '../engine/scenario/types.js';
+import { type ClassifiedFlow, classifiedOf } from './charts/flow-chart.js';
 
 export const CHART_REPLICATES = 2000;
 /** power against prevalence: every tenth, with the scenario's own prevalence added (prevalenceValues) */
@@ -105,6 +107,29 @@ export async function powerByPrevalence(scenario: Scenario, simulate: Simulator)
   const prevalence = markerPopulation(base.population).prevalence;
   const points = await sweep(base, 'prevalence', prevalenceValues(prevalence), simulate);
   return { ...curves(points, base, 'prevalence'), scenarioValue: prevalence };
+}
+
+/**
+ * a design's expected patient flow for the flow chart: with one marker the engine's (assay+, assay−);
+ * with several populations the screened split by the subgroup the assay puts them in,
+ * E[screened]·P(classified j), as the engine counts screening (its patient flow is one marker's)
+ */
+export function flowData(scenario: Scenario, result: DesignResult): ClassifiedFlow {
+  if (isMarkerPopulation(scenario.population)) return classifiedOf(patientFlow(scenario, result));
+  const { screened, randomized } = result.expected;
+  const { subgroupIds, classifiedShare } = layoutOf(scenario.population);
+  const share = treatmentShare(scenario.trial.allocation);
+  return {
+    screened,
+    classified: subgroupIds.map((label, j) => ({ label, count: screened * classifiedShare[j] })),
+    randomized,
+    notRandomized: Math.max(0, screened - randomized),
+    treatment: randomized * share,
+    control: randomized * (1 - share),
+    // survival is one marker's yet (docs/populations.md): patients are analysed
+    analysed: randomized,
+    analysedUnit: 'patients',
+  };
 }
 
 /** each design's name for people: its label, else its id */

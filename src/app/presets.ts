@@ -1,4 +1,5 @@
-// Scenarios to start from: the default four-design comparison and classic teaching cases.
+// Scenarios to start from: the default four-design comparison, classic teaching cases, and two with
+// several populations (a marker at two cutoffs, two markers).
 import type { Draft } from './draft.js';
 
 const FOUR_DESIGNS = [
@@ -16,6 +17,19 @@ const FOUR_DESIGNS = [
 ];
 
 const COSTS = { perScreened: 500, perRandomized: 20000, perMonth: 50000, fixed: 1000000 };
+
+/** one marker read at two cutoffs: high inside high + low, nested populations; the page's several-populations start */
+export const SEVERAL_POPULATIONS_START: Draft = {
+  subgroups: [
+    { id: 'high', share: 0.25 },
+    { id: 'low', share: 0.35 },
+    { id: 'neg', share: 0.4 },
+  ],
+  populations: [
+    { id: 'S1', subgroups: ['high'] },
+    { id: 'S2', subgroups: ['high', 'low'] },
+  ],
+};
 
 export type Preset = { name: string; description: string; scenario: Draft };
 
@@ -126,6 +140,80 @@ export const PRESETS: Preset[] = [
         { id: 'enriched', label: 'Enriched', type: 'enriched', n: 260, events: 180 },
       ],
       simulation: { method: 'patient', replicates: 2000 },
+    },
+  },
+  {
+    name: 'PD-L1-like: two cutoffs',
+    description:
+      'One marker read at two cutoffs: high (≥ 50 %) inside high + low (≥ 1 %), nested populations S1 ⊂ S2; the ' +
+      'benefit falls with the expression.',
+    scenario: {
+      title: 'PD-L1-like marker, two cutoffs',
+      population: SEVERAL_POPULATIONS_START,
+      endpoint: {
+        type: 'continuous',
+        effect: { high: 0.6, low: 0.3, neg: 0.05 },
+        sd: { high: 1, low: 1, neg: 1 },
+      },
+      trial: { screeningRate: 20, costs: COSTS },
+      designs: [
+        { id: 'all-comers', label: 'All-comers', type: 'all-comers', n: 400 },
+        { id: 'enriched', label: 'Enriched (S2)', type: 'enriched', n: 250, population: 'S2' },
+        { id: 'stratified', label: 'Stratified (Dunnett)', type: 'stratified', n: 400, intersection: 'dunnett' },
+        {
+          id: 'adaptive',
+          label: 'Adaptive enrichment',
+          type: 'adaptive-enrichment',
+          n: [200, 400],
+          intersection: 'simes',
+          selection: { rule: 'epsilon', measure: 'effect', epsilon: 0.1 },
+        },
+      ],
+    },
+  },
+  {
+    name: 'Two markers',
+    description:
+      'Two markers A and B, four subgroups; SA (A+) and SB (B+) overlap in A+B+, where the benefit is largest.',
+    scenario: {
+      title: 'Two markers, overlapping populations',
+      population: {
+        subgroups: [
+          { id: 'A+B+', share: 0.15 },
+          { id: 'A+B-', share: 0.2 },
+          { id: 'A-B+', share: 0.2 },
+          { id: 'A-B-', share: 0.45 },
+        ],
+        populations: [
+          { id: 'SA', subgroups: ['A+B+', 'A+B-'] },
+          { id: 'SB', subgroups: ['A+B+', 'A-B+'] },
+        ],
+      },
+      endpoint: {
+        type: 'binary',
+        control: { 'A+B+': 0.2, 'A+B-': 0.2, 'A-B+': 0.2, 'A-B-': 0.2 },
+        treatment: { 'A+B+': 0.5, 'A+B-': 0.4, 'A-B+': 0.3, 'A-B-': 0.22 },
+      },
+      trial: { screeningRate: 30, costs: COSTS },
+      designs: [
+        { id: 'enriched', label: 'Enriched (SA)', type: 'enriched', n: 200, population: 'SA' },
+        {
+          id: 'hierarchical',
+          label: 'Stratified (SA, SB, F)',
+          type: 'stratified',
+          n: 500,
+          intersection: 'hierarchical',
+          order: ['SA', 'SB', 'F'],
+        },
+        {
+          id: 'adaptive',
+          label: 'Adaptive enrichment',
+          type: 'adaptive-enrichment',
+          n: [250, 500],
+          intersection: 'simes',
+          selection: { rule: 'best', measure: 'z' },
+        },
+      ],
     },
   },
 ];

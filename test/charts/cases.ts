@@ -2,12 +2,12 @@
 // variants, as a name and a function of the width the page has for the chart.
 import type { SVGTemplateResult } from 'lit';
 import { format } from 'd3';
-import { flowChart } from '../../src/app/charts/flow-chart.js';
+import { classifiedFlowChart, flowChart } from '../../src/app/charts/flow-chart.js';
 import { lineChart } from '../../src/app/charts/line-chart.js';
 import { mapChart } from '../../src/app/charts/map-chart.js';
 import { survivalChart } from '../../src/app/charts/survival-chart.js';
 import { targetChart } from '../../src/app/charts/target-chart.js';
-import { BY_PREVALENCE, BY_SIZE, FLOWS, IDS, LABELS, MAP, SOLUTIONS, SURVIVAL } from './fixtures.js';
+import { BY_PREVALENCE, BY_SIZE, CLASSIFIED_FLOWS, FLOWS, IDS, LABELS, MAP, SOLUTIONS, SURVIVAL } from './fixtures.js';
 
 export type ChartCase = { name: string; render: (width: number) => SVGTemplateResult };
 
@@ -91,6 +91,10 @@ export const CASES: ChartCase[] = [
   ...Object.entries(FLOWS).map(([type, flow]) => ({
     name: `flow-${type}`,
     render: (width: number) => flowChart(flow, { ...frame('flow', `Expected patient flow: ${type}`), width }),
+  })),
+  ...Object.entries(CLASSIFIED_FLOWS).map(([name, flow]) => ({
+    name: `flow-subgroups-${name}`,
+    render: (width: number) => classifiedFlowChart(flow, { ...frame('flow', `Expected patient flow: ${name}`), width }),
   })),
 ];
 

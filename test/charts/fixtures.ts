@@ -4,6 +4,7 @@
 // its error, a design map with ties and cells out of reach, and each design type's patient flow.
 import type { CurvePoint, Curves } from '../../src/app/chart-data.js';
 import type { MapCell, DesignMap } from '../../src/engine/planning/design-map.js';
+import type { ClassifiedFlow } from '../../src/app/charts/flow-chart.js';
 import type { PatientFlow } from '../../src/engine/patient-flow.js';
 import type { Solution } from '../../src/engine/planning/solve.js';
 import type { SurvivalCurves } from '../../src/engine/planning/survival-curves.js';
@@ -209,3 +210,23 @@ export const SURVIVAL: SurvivalCurves = {
     { status: 'neg', arm: 'control', survival: MONTHS.map(delayed(9, 1)) },
   ],
 };
+
+/** several populations: the screened split by classified subgroup (three nested, four of two markers, eight) */
+export const CLASSIFIED_FLOWS: Record<string, ClassifiedFlow> = {
+  'two-cutoffs': classified(800, ['high', 'low', 'neg'], [0.25, 0.35, 0.4], 250),
+  'two-markers': classified(600, ['A+B+', 'A+B-', 'A-B+', 'A-B-'], [0.15, 0.2, 0.2, 0.45], 500),
+  eight: classified(1000, ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'], Array(8).fill(0.125), 400),
+};
+
+function classified(screened: number, labels: string[], shares: number[], randomized: number): ClassifiedFlow {
+  return {
+    screened,
+    classified: labels.map((label, j) => ({ label, count: screened * shares[j] })),
+    randomized,
+    notRandomized: screened - randomized,
+    treatment: randomized / 2,
+    control: randomized / 2,
+    analysed: randomized,
+    analysedUnit: 'patients',
+  };
+}

@@ -5,18 +5,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
-import { patientFlow } from '../../engine/patient-flow.js';
 import { survivalCurves } from '../../engine/planning/survival-curves.js';
 import type { Hypothesis } from '../../engine/planning/solve.js';
 import type { Solution } from '../../engine/planning/solve.js';
-import type { ChartData } from '../chart-data.js';
+import { type ChartData, flowData } from '../chart-data.js';
 import type { Shown } from '../state/tasks.js';
-import { flowChart } from '../charts/flow-chart.js';
+import { classifiedFlowChart } from '../charts/flow-chart.js';
 import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
 import { lineChart } from '../charts/line-chart.js';
 import { survivalChart } from '../charts/survival-chart.js';
 import { targetChart } from '../charts/target-chart.js';
 import { fileStem } from '../export.js';
+import { hasSeveralPopulations, oneMarkerNote } from '../one-marker.js';
 import { chartFigure } from './chart-figure.js';
 import { ChartWidth } from './chart-width.js';
 import { StoreElement } from './store-element.js';
@@ -39,6 +39,11 @@ export class ChartPanel extends StoreElement {
     const data = drawn?.value;
     const current = store.isCurrent(drawn);
     const complete = data?.bySize && data.byPrevalence && data.atTarget;
+    if (hasSeveralPopulations(shown.scenario)) {
+      return html`<h2>Charts</h2>
+        ${oneMarkerNote('power curves, sizes at the target power, the design map, the R code and Watch one trial')}
+        <div class="charts">${this.flow(shown)}</div>`;
+    }
     return html`<h2>Charts</h2>
       <target-controls></target-controls>
       ${data && !current ? this.staleNote() : nothing}
@@ -180,10 +185,11 @@ export class ChartPanel extends StoreElement {
       this,
       'flow',
       `${fileStem(scenario.title)}-patient-flow`,
-      flowChart(patientFlow(scenario, result), {
+      classifiedFlowChart(flowData(scenario, result), {
         id: 'flow',
         title: `Expected patient flow: ${result.label || result.id}`,
-        description: 'Expected numbers screened, assay-positive and -negative, randomised per arm and analysed.',
+        description:
+          'Expected numbers screened, in each subgroup as the assay classifies them, randomised per arm and analysed.',
         width: this.size.width,
       }),
       html`<label for="flow-design">Design</label>

@@ -6,6 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { DesignResult } from '../../engine/results.js';
 import { rCode } from '../../report/r/rcode.js';
 import { STRATUM_VERSION } from '../../report/version.js';
+import { hasSeveralPopulations } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 
 /** the code wraps rather than scrolls sideways, so the panel fits a phone; long scripts scroll down */
@@ -39,7 +40,8 @@ export class CodePanel extends StoreElement {
   private code(): string | undefined {
     const { tasks, target } = this.store;
     const shown = tasks.shown;
-    if (!shown || shown.partial) return undefined;
+    // one marker's (one-marker.ts): the charts' note says so
+    if (!shown || shown.partial || hasSeveralPopulations(shown.scenario)) return undefined;
     const { results, scenario } = shown;
     const made = this.made;
     if (made && made.results === results && made.power === target.power && made.hypothesis === target.hypothesis)

@@ -9,6 +9,9 @@ import { MAX_DESIGNS } from '../../engine/scenario/designs.js';
 import type { DesignType } from '../../engine/scenario/types.js';
 import { messagesFor, readAt, writeAt, type Draft } from '../draft.js';
 import type { Store } from '../state/store.js';
+import { hasSeveralPopulations } from '../one-marker.js';
+import { hasSubgroupsDrafted } from '../population-draft.js';
+import { intersectionField, populationField, withPopulation } from './design-populations.js';
 import { field } from './fields.js';
 import { StoreElement } from './store-element.js';
 
@@ -77,7 +80,8 @@ function timedBy(design: Draft, by: string): Draft {
 function defaultRecalculation(store: Store, design: Draft, survival: boolean): Draft {
   const sizes = (survival ? design.events : design.n) as number[] | undefined;
   const planned = Array.isArray(sizes) ? Math.max(1, Number(sizes[1]) - Number(sizes[0])) : 100;
-  const effect = store.scenario ? derivedQuantities(store.scenario).effectS : NaN;
+  const effect =
+    store.scenario && !hasSeveralPopulations(store.scenario) ? derivedQuantities(store.scenario).effectS : NaN;
   const usable = survival ? effect > 0 && effect < 1 : effect > 0;
   return {
     conditionalPower: 0.8,
@@ -91,10 +95,8 @@ function add(store: Store): void {
   const survival = (store.draft.endpoint as Draft | undefined)?.type === 'survival';
   const label = unusedLabel(store, 'Enriched');
   const id = unusedId(store, label.toLowerCase().replace(/\s+/g, '-'));
-  setDesigns(store, [
-    ...designs(store),
-    retyped({ id, label, n: 300, ...(survival ? { events: 200 } : {}) }, 'enriched', survival),
-  ]);
+  const design = retyped({ id, label, n: 300, ...(survival ? { events: 200 } : {}) }, 'enriched', survival);
+  setDesigns(store, [...designs(store), withPopulation(store, design)]);
 }
 
 @customElement('design-cards')
@@ -145,7 +147,7 @@ export class DesignCards extends StoreElement {
         help: known ? DESIGN_META[type as DesignType].description : 'What is screened, randomised and tested.',
         onPick: (value) => {
           const list = designs(store);
-          list[i] = retyped(design, value, survival);
+          list[i] = withPopulation(store, retyped(design, value, survival));
           setDesigns(store, list);
         },
       })}
@@ -161,15 +163,17 @@ export class DesignCards extends StoreElement {
   private fixedFields(path: string, type: string, survival: boolean, design: Draft, i: number): TemplateResult {
     const store = this.store;
     const interims = readAt(design, 'interims') as Draft | undefined;
+    const several = hasSubgroupsDrafted(store.draft);
     return html`<div class="pair">
         ${field(store, `${path}.n`, {
           help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.',
         })}
+        ${type === 'enriched' && several ? populationField(store, path) : nothing}
       </div>
       ${survival ? this.timingFields(path, type, design, i) : nothing}
       ${
         type === 'stratified'
-          ? field(store, `${path}.intersection`)
+          ? intersectionField(store, path, type, design)
           : html`<div class="field">
             <label><input type="checkbox" .checked=${interims !== undefined} @change=${(event: Event) =>
               store.edit(
@@ -202,7 +206,8 @@ export class DesignCards extends StoreElement {
         ${field(store, `${path}.n[1]`, { label: 'Randomised in all', unit: 'N', help: 'Cumulative at the end.' })}
       </div>
       ${survival ? this.timingFields(path, 'adaptive-enrichment', design, i) : nothing}
-      <div class="pair">${field(store, `${path}.intersection`)}${field(store, `${path}.combination`)}</div>
+      <div class="pair">${intersectionField(store, path, 'adaptive-enrichment', design)}
+        ${field(store, `${path}.combination`)}</div>
       <div class="pair">${field(store, `${path}.selection.rule`)}${field(store, `${path}.selection.measure`)}</div>
       <div class="pair">
         ${rule === 'epsilon' ? field(store, `${path}.selection.epsilon`) : nothing}

@@ -18,9 +18,17 @@ export type FieldOptions = {
   onPick?: (value: string) => void;
   /** the choice shown as picked, where the drafted value is not itself a keyword ({ fh: [ρ, γ] } is "fh") */
   picked?: string;
+  /** the contract's field that describes this one, where the path holds an id (`endpoint.effect.pos` for `.high`) */
+  docPath?: string;
+  /** replaces the plain edit of an input: a change that reaches beyond the field (renaming an id) */
+  onEdit?: (value: unknown) => void;
+  /** marked invalid by a message about more than this field (the shares' sum), said once elsewhere */
+  invalid?: boolean;
 };
 
-const idOf = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+/** an element id for the field: the path's separators as `-`, a subgroup id's other signs (`+`, `-`, `_`) by code */
+const idOf = (path: string) =>
+  `f-${path.replace(/[^A-Za-z0-9.[\]]/g, (sign) => `_${sign.charCodeAt(0).toString(16)}`).replace(/[.[\]]+/g, '-')}`;
 
 /** the draft's endpoint type as the form reads it: a continuous one's fields until it is known */
 export function endpointTypeOf(store: Store): EndpointType {
@@ -49,17 +57,17 @@ function valueFromText(view: FieldView, path: string, text: string): unknown {
 
 /** the field at `path`, as the contract describes it for the draft's endpoint and design type */
 export function field(store: Store, path: string, options: FieldOptions = {}): TemplateResult {
-  const view = fieldView(path, endpointTypeOf(store), designTypeAt(store, path));
+  const view = fieldView(options.docPath ?? path, endpointTypeOf(store), designTypeAt(store, path));
   if (view === undefined) throw new Error(`no form field for ${path}`);
   const shown: FieldView = { ...view, ...options, options: options.options ?? view.options };
-  return shown.options ? choice(store, path, shown, options) : input(store, path, shown);
+  return shown.options ? choice(store, path, shown, options) : input(store, path, shown, options);
 }
 
-function input(store: Store, path: string, view: FieldView): TemplateResult {
+function input(store: Store, path: string, view: FieldView, { onEdit, invalid: marked }: FieldOptions): TemplateResult {
   const id = idOf(path);
   const messages = messagesFor(store.errors, path);
-  const invalid = messages.length > 0;
-  const describedBy = `${id}-help${invalid ? ` ${id}-error` : ''}`;
+  const invalid = messages.length > 0 || marked === true;
+  const describedBy = `${id}-help${messages.length > 0 ? ` ${id}-error` : ''}`;
   const range = view.nullable ? `${view.range}, or empty` : view.range;
   return html`<div class="field ${invalid ? 'invalid' : ''}">
     <label for=${id}>${view.label}${view.unit ? html` <span class="unit">(${view.unit})</span>` : nothing}</label>
@@ -73,10 +81,18 @@ function input(store: Store, path: string, view: FieldView): TemplateResult {
       .value=${shownValue(readAt(store.draft, path))}
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${describedBy}
-      @change=${(event: Event) => store.edit(path, valueFromText(view, path, (event.target as HTMLInputElement).value))}
+      @change=${(event: Event) => {
+        const value = valueFromText(view, path, (event.target as HTMLInputElement).value);
+        if (onEdit) onEdit(value);
+        else store.edit(path, value);
+      }}
     />
     <small id="${id}-help" class="help"><span class="range">${range}</span> ${view.help}</small>
-    ${invalid ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>` : nothing}
+    ${
+      messages.length > 0
+        ? html`<small id="${id}-error" class="error" role="alert">${messages.join('; ')}</small>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -6,16 +6,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Analysis, DesignResult } from '../../engine/results.js';
+import { layoutOf } from '../../engine/population.js';
+import type { Scenario, SubgroupPopulation } from '../../engine/scenario/types.js';
 import { FEW_PER_ARM, smallestArms } from '../../engine/small-arms.js';
 import * as fmt from '../format.js';
 import { termHref, type TermKey } from '../glossary.js';
+import { hasSeveralPopulations } from '../one-marker.js';
 import type { Shown } from '../state/tasks.js';
 import { StoreElement } from './store-element.js';
 
 /** the closed forms take every stratum at its expected size; random strata vary it, costing a little power */
 const STRATA_NOTE = ", at each stratum's expected size (random strata vary it, which costs a little power)";
 
-type Hypothesis = 'S' | 'F' | 'both' | 'any';
 type Row = {
   label: TemplateResult;
   /** the glossary entry the label links to */
@@ -39,7 +41,7 @@ function analysesCell(analyses: readonly Analysis[]): TemplateResult {
 const H_S = html`H<sub>S</sub>`;
 const H_F = html`H<sub>F</sub>`;
 
-function rejection(hypothesis: Hypothesis): Row['cell'] {
+function rejection(hypothesis: string): Row['cell'] {
   return (result) => {
     const p = (result.reject as Record<string, number | undefined>)[hypothesis];
     if (p === undefined || p === null) return '—';
@@ -68,40 +70,75 @@ function typeOneError(result: DesignResult, shown: Shown): TemplateResult | stri
     : text;
 }
 
-function rows(currency: string | null | undefined): Row[] {
+/** P(reject) of each hypothesis and P(continue) in each population: S, F, both and any with one marker */
+function populationRows(scenario: Scenario): Row[] {
+  if (!hasSeveralPopulations(scenario)) return ONE_MARKER_ROWS;
+  const population = scenario.population as SubgroupPopulation;
+  const members = (id: string) =>
+    id === 'F' ? 'everyone screened' : population.populations.find((p) => p.id === id)?.subgroups.join(', ');
+  const ids = layoutOf(population).populationIds;
+  const reject = ids.map(
+    (id): Row => ({
+      label: html`P(reject H<sub>${id}</sub>)`,
+      term: id === 'F' ? 'H_F' : 'closedTesting',
+      title: `rejecting no benefit in ${id} (${members(id)})`,
+      cell: rejection(id),
+    }),
+  );
+  const kept = ids.map(
+    (id): Row => ({
+      label: html`P(continue in ${id})`,
+      term: 'continue',
+      title: `stage 2 keeps ${id}`,
+      cell: (r) => (r.continue?.[id] !== undefined ? fmt.probability(r.continue[id]) : '—'),
+    }),
+  );
+  return [...reject, ANY_ROW, TYPE_ONE_ERROR_ROW, ...kept];
+}
+
+const ANY_ROW: Row = {
+  label: html`P(reject any)`,
+  term: 'rejectAny',
+  title: 'rejecting at least one hypothesis: the power',
+  cell: rejection('any'),
+};
+
+const TYPE_ONE_ERROR_ROW: Row = {
+  label: html`Type I error`,
+  term: 'typeOneError',
+  title: 'P(reject any) when no patient benefits (the global null), same designs, sizes and seed',
+  cell: typeOneError,
+};
+
+const ONE_MARKER_ROWS: Row[] = [
+  {
+    label: html`P(reject ${H_S})`,
+    term: 'H_S',
+    title: 'rejecting no benefit in the assay-positive population',
+    cell: rejection('S'),
+  },
+  { label: html`P(reject ${H_F})`, term: 'H_F', title: 'rejecting no benefit in everyone', cell: rejection('F') },
+  { label: html`P(reject both)`, term: 'rejectBoth', title: `rejecting both hypotheses`, cell: rejection('both') },
+  ANY_ROW,
+  TYPE_ONE_ERROR_ROW,
+  {
+    label: html`P(continue in S)`,
+    term: 'continue',
+    title: 'stage 2 keeps S',
+    cell: (r) => (r.continue ? fmt.probability(r.continue.S) : '—'),
+  },
+  {
+    label: html`P(continue in F)`,
+    term: 'continue',
+    title: 'stage 2 keeps F',
+    cell: (r) => (r.continue ? fmt.probability(r.continue.F) : '—'),
+  },
+];
+
+function rows(scenario: Scenario): Row[] {
+  const currency = scenario.trial.currency;
   return [
-    {
-      label: html`P(reject ${H_S})`,
-      term: 'H_S',
-      title: 'rejecting no benefit in the assay-positive population',
-      cell: rejection('S'),
-    },
-    { label: html`P(reject ${H_F})`, term: 'H_F', title: 'rejecting no benefit in everyone', cell: rejection('F') },
-    { label: html`P(reject both)`, term: 'rejectBoth', title: `rejecting both hypotheses`, cell: rejection('both') },
-    {
-      label: html`P(reject any)`,
-      term: 'rejectAny',
-      title: 'rejecting at least one hypothesis: the power',
-      cell: rejection('any'),
-    },
-    {
-      label: html`Type I error`,
-      term: 'typeOneError',
-      title: 'P(reject any) when no patient benefits (the global null), same designs, sizes and seed',
-      cell: typeOneError,
-    },
-    {
-      label: html`P(continue in S)`,
-      term: 'continue',
-      title: 'stage 2 keeps S',
-      cell: (r) => (r.continue ? fmt.probability(r.continue.S) : '—'),
-    },
-    {
-      label: html`P(continue in F)`,
-      term: 'continue',
-      title: 'stage 2 keeps F',
-      cell: (r) => (r.continue ? fmt.probability(r.continue.F) : '—'),
-    },
+    ...populationRows(scenario),
     {
       label: html`P(stop early, efficacy)`,
       term: 'earlyEfficacy',
@@ -155,7 +192,7 @@ export class ResultsTable extends StoreElement {
     const shown = store.tasks.shown;
     if (!shown) return html`<p class="muted placeholder">Press Run to simulate every design.</p>`;
     const { results, scenario } = shown;
-    const all = rows(scenario.trial.currency);
+    const all = rows(scenario);
     const used = all.filter((row) => results.some((result) => row.cell(result, shown) !== '—'));
     const stale = !store.current && shown.partial === null;
     return html`${this.state(shown, stale)}${this.caution(shown)}
@@ -199,6 +236,8 @@ export class ResultsTable extends StoreElement {
   }
 
   private caution(shown: Shown): TemplateResult | typeof nothing {
+    // the few-per-arm check reads the one-marker population (engine/small-arms.ts)
+    if (hasSeveralPopulations(shown.scenario)) return nothing;
     const few = smallestArms(shown.scenario).filter((arm) => arm.size < FEW_PER_ARM);
     if (few.length === 0) return nothing;
     return html`<p class="caution" role="note">

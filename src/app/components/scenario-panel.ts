@@ -5,19 +5,37 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { derivedQuantities } from '../../engine/derived.js';
 import { suitableMethods } from '../../engine/scenario/method.js';
-import type { EndpointType } from '../../engine/scenario/types.js';
+import { layoutOf } from '../../engine/population.js';
+import type { EndpointType, Scenario } from '../../engine/scenario/types.js';
 import { readAt, writeAt, type Draft } from '../draft.js';
 import { ENDPOINT_DEFAULTS } from '../presets.js';
 import type { Store } from '../state/store.js';
 import { endpointTypeOf, field } from './fields.js';
+import { hasSeveralPopulations } from '../one-marker.js';
+import { endpointFor, hasSubgroupsDrafted, subgroupIds } from '../population-draft.js';
 import { StoreElement } from './store-element.js';
+import './population-editor.js';
 import { survivalFields } from './survival-fields.js';
 import { withSuitableMethod } from '../suitable-method.js';
 
 const pair = (...fields: TemplateResult[]) => html`<div class="pair">${fields}</div>`;
 const perStatus = (store: Store, path: string) => pair(field(store, `${path}.pos`), field(store, `${path}.neg`));
 
+/** the endpoint's maps by subgroup id (several populations): a pair of fields per subgroup */
+function perSubgroup(store: Store, keys: [string, string]): TemplateResult {
+  return html`${subgroupIds(store.draft).map((id) =>
+    pair(
+      ...keys.map((key) =>
+        field(store, `endpoint.${key}.${id}`, { docPath: `endpoint.${key}.pos`, label: `${LABELS[key]} in ${id}` }),
+      ),
+    ),
+  )}`;
+}
+const LABELS: Record<string, string> = { effect: 'Effect', sd: 'SD', control: 'Control', treatment: 'Treatment' };
+
 function endpointFields(store: Store, type: EndpointType): TemplateResult {
+  if (hasSubgroupsDrafted(store.draft))
+    return perSubgroup(store, type === 'binary' ? ['control', 'treatment'] : ['effect', 'sd']);
   if (type === 'binary') return html`${perStatus(store, 'endpoint.control')}${perStatus(store, 'endpoint.treatment')}`;
   if (type === 'survival') return survivalFields(store);
   return html`${perStatus(store, 'endpoint.effect')}${perStatus(store, 'endpoint.sd')}`;
@@ -32,7 +50,9 @@ const populationOf = (draft: Draft) => (readAt(draft, 'population') ?? {}) as Re
  */
 export function switchEndpoint(store: Store, type: string): void {
   const endpointType = type as EndpointType;
-  let draft = writeAt(store.draft, 'endpoint', structuredClone(ENDPOINT_DEFAULTS[type]));
+  const several = hasSubgroupsDrafted(store.draft);
+  const endpoint = several ? endpointFor(type, subgroupIds(store.draft)) : structuredClone(ENDPOINT_DEFAULTS[type]);
+  let draft = writeAt(store.draft, 'endpoint', endpoint);
   draft = writeAt(
     draft,
     'simulation.method',
@@ -48,6 +68,11 @@ export function switchEndpoint(store: Store, type: string): void {
   store.setDraft(draft);
 }
 
+const SEVERAL_ENDPOINTS: [string, string][] = [
+  ['continuous', 'Continuous (mean)'],
+  ['binary', 'Binary (response)'],
+];
+
 @customElement('scenario-panel')
 export class ScenarioPanel extends StoreElement {
   protected override render(): TemplateResult {
@@ -61,14 +86,14 @@ export class ScenarioPanel extends StoreElement {
     };
     return html`<h2>Scenario</h2>
       ${field(store, 'title')}
-      <fieldset>
-        <legend>Population and assay</legend>
-        ${field(store, 'population.prevalence')}
-        ${pair(field(store, 'population.sensitivity'), field(store, 'population.specificity'))}
-      </fieldset>
+      <population-editor></population-editor>
       <fieldset>
         <legend>Endpoint</legend>
-        ${field(store, 'endpoint.type', { onPick: (value) => switchEndpoint(store, value) })}
+        ${field(store, 'endpoint.type', {
+          onPick: (value) => switchEndpoint(store, value),
+          // survival with several populations is not simulated yet (docs/populations.md)
+          ...(hasSubgroupsDrafted(store.draft) ? { options: SEVERAL_ENDPOINTS } : {}),
+        })}
         ${endpointFields(store, type)}
       </fieldset>
       <fieldset>
@@ -138,6 +163,7 @@ export class ScenarioPanel extends StoreElement {
     const store = this.store;
     if (!store.scenario || !store.valid)
       return html`<p class="derived muted">Fix the marked fields to see what follows.</p>`;
+    if (hasSeveralPopulations(store.scenario)) return this.populationShares(store.scenario);
     const d = derivedQuantities(store.scenario);
     const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
     const effect = (x: number) => x.toFixed(3);
@@ -145,6 +171,18 @@ export class ScenarioPanel extends StoreElement {
       P(assay+) <strong>${percent(d.assayPositive)}</strong> · PPV <strong>${percent(d.ppv)}</strong> ·
       NPV <strong>${percent(d.npv)}</strong> · ${d.measure} in S <strong>${effect(d.effectS)}</strong>,
       in F <strong>${effect(d.effectF)}</strong>
+    </p>`;
+  }
+
+  /** each population's share of those screened, as the assay classifies them */
+  private populationShares(scenario: Scenario): TemplateResult {
+    const { populationIds, populationShare } = layoutOf(scenario.population);
+    const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+    return html`<p class="derived" aria-live="polite">
+      ${populationIds
+        .slice(0, -1)
+        .map((id, k) => html`${k > 0 ? ' · ' : ''}P(in ${id}) <strong>${percent(populationShare[k])}</strong>`)}
+      of those screened
     </p>`;
   }
 }

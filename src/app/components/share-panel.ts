@@ -102,8 +102,8 @@ export class SharePanel extends StoreElement {
             </select>
             <button type="button" @click=${() => {
               const draft = savedScenarios()[chosen];
-              // one the page cannot show is not opened; the notice says why
-              this.message = draft && !this.store.setDraft(structuredClone(draft)) ? '' : `Opened “${chosen}”.`;
+              if (draft) this.store.setDraft(structuredClone(draft));
+              this.message = `Opened “${chosen}”.`;
             }}>Open</button>
             <button type="button" @click=${() => {
               deleteScenario(chosen);
@@ -135,8 +135,7 @@ export class SharePanel extends StoreElement {
       this.message = `${file.name} was not imported: ${firstProblems(parsed.errors, NOTICE_PROBLEMS).join('; ')}`;
       return;
     }
-    const shown = this.store.setDraft(structuredClone(parsed.scenario) as unknown as Record<string, unknown>);
-    // one the page cannot show is not imported; the notice says why
-    this.message = shown ? `Imported ${file.name}.` : `${file.name} was not imported.`;
+    this.store.setDraft(structuredClone(parsed.scenario) as unknown as Record<string, unknown>);
+    this.message = `Imported ${file.name}.`;
   }
 }

@@ -15,6 +15,7 @@ import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { type TracePort, WorkerTracePort } from '../state/trace-port.js';
 import { type TrialStep, trialSteps } from '../trial-steps.js';
 import { introWords } from '../trial-words.js';
+import { hasSeveralPopulations } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 import './trial-player.js';
 
@@ -71,6 +72,8 @@ export class WatchTrial extends StoreElement {
 
   protected override render(): TemplateResult {
     const scenario = this.store?.scenario ?? null;
+    // one marker's (one-marker.ts): the charts' note says so, and a trial traced before is not shown
+    if (hasSeveralPopulations(scenario)) return html``;
     return html`<section class="watch-trial" aria-labelledby="watch-title">
       <h2 id="watch-title">Watch one trial</h2>
       <p class="watch-intro">

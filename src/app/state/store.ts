@@ -8,7 +8,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { mapPoint } from '../../engine/planning/design-map.js';
 import type { Target } from '../../engine/planning/solve.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
-import { severalPopulationsRefused } from '../../engine/scenario/population-support.js';
 import type { Scenario } from '../../engine/scenario/types.js';
 import { firstProblems } from '../../share/problem-list.js';
 import { decodeScenarioQuery, encodeScenarioQuery } from '../../share/url-codec.js';
@@ -56,17 +55,11 @@ export class Store extends EventTarget implements ReactiveControllerHost {
     const notices: string[] = [];
     // what was left out of the kept draft is worth saying only where that draft is what is shown
     let keptShown = true;
-    // what the page cannot show yet (several populations) leaves the default in its place, saying why
-    const show = (draft: Draft) => {
-      if (this.setDraft(draft)) return;
-      notices.push(`${this.notice} The default scenario is shown.`);
-      this.setDraft(structuredClone(DEFAULT_SCENARIO));
-    };
     if (query.replace(/^\?/, '') !== '') {
       const decoded = decodeScenarioQuery(query);
       if (decoded.ok) {
         keptShown = kept !== undefined && kept.query === encodeScenarioQuery(decoded.scenario);
-        show(keptShown && kept ? kept.draft : (structuredClone(decoded.scenario) as unknown as Draft));
+        this.setDraft(keptShown && kept ? kept.draft : (structuredClone(decoded.scenario) as unknown as Draft));
       } else {
         keptShown = false;
         const problems = firstProblems(decoded.errors, NOTICE_PROBLEMS).join('; ');
@@ -74,7 +67,7 @@ export class Store extends EventTarget implements ReactiveControllerHost {
         this.setDraft(structuredClone(DEFAULT_SCENARIO));
       }
     } else {
-      show(kept ? kept.draft : structuredClone(DEFAULT_SCENARIO));
+      this.setDraft(kept ? kept.draft : structuredClone(DEFAULT_SCENARIO));
     }
     const { target, problems } = decodeTargetHash(hash);
     this.target = target;
@@ -88,17 +81,9 @@ export class Store extends EventTarget implements ReactiveControllerHost {
     this.requestUpdate();
   }
 
-  /**
-   * replace the whole draft (a preset, an import, a saved scenario, an edit); a valid scenario the page
-   * cannot show yet is refused instead, the notice saying why and the draft and scenario kept: false
-   */
-  setDraft(draft: Draft): boolean {
+  /** replace the whole draft (a preset, an import, a saved scenario, an edit) */
+  setDraft(draft: Draft): void {
     const parsed = parseScenario(draft);
-    const refused = parsed.ok ? severalPopulationsRefused(parsed.scenario, 'the page', 'show') : undefined;
-    if (refused !== undefined) {
-      this.say(refused);
-      return false;
-    }
     // a valid draft shows every default filled in, so each field displays what will run
     this.draft = parsed.ok ? (structuredClone(parsed.scenario) as unknown as Draft) : draft;
     this.errors = parsed.ok ? [] : parsed.errors;
@@ -107,7 +92,6 @@ export class Store extends EventTarget implements ReactiveControllerHost {
       this.query = encodeScenarioQuery(parsed.scenario);
     }
     this.requestUpdate();
-    return true;
   }
 
   edit(path: string, value: unknown): void {

@@ -14,6 +14,7 @@ import type { Scenario } from '../../engine/scenario/types.js';
 import { withTypeOneError } from '../../engine/type-one-error.js';
 import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { computeCharts, computeMap, type ChartData } from '../chart-data.js';
+import { hasSeveralPopulations } from '../one-marker.js';
 import type { EnginePort, Progress } from './engine-port.js';
 
 /** how often streaming results are pushed to the page while a run goes on */
@@ -118,13 +119,15 @@ export class Tasks {
     void this.runTask.run([scenario]);
   }
 
+  /** the charts and the map are one marker's (one-marker.ts): none are drawn for several populations */
   drawCharts(scenario: Scenario, target: Target): void {
     this.chartTask.abort();
+    if (hasSeveralPopulations(scenario)) return;
     void this.chartTask.run([scenario, target]);
   }
 
   drawMap(scenario: Scenario, target: Target): void {
-    if (this.run === 'running') return;
+    if (this.run === 'running' || hasSeveralPopulations(scenario)) return;
     this.chartTask.abort();
     void this.mapTask.run([scenario, target]);
   }
