@@ -1,5 +1,5 @@
 // A design's merged tally → the results document of docs/scenario.md.
-import { designAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
+import { designAnalytic, populationsAnalytic, type AnalyticResult } from './analytic/design-analytic.js';
 import { boundaryNulls, designBoundaries, type Boundaries } from './designs/boundaries.js';
 import { hasInterim } from './designs/interim.js';
 import { testedPopulations } from './designs/tested.js';
@@ -141,9 +141,9 @@ export function scenarioBoundaries(scenario: Scenario): (Boundaries | undefined)
 
 /** closed forms for every design of the scenario (undefined where none exists) */
 export function scenarioAnalytics(scenario: Scenario): (AnalyticResult | undefined)[] {
-  // the closed forms are the one-marker form's (docs/populations.md)
-  if (!isMarkerPopulation(scenario.population)) return scenario.designs.map(() => undefined);
-  const population = summarisePopulation(scenario.population);
   const critical = normalQuantile(1 - scenario.alpha);
+  if (!isMarkerPopulation(scenario.population))
+    return scenario.designs.map((design) => populationsAnalytic(scenario, design, critical));
+  const population = summarisePopulation(scenario.population);
   return scenario.designs.map((design) => designAnalytic(scenario, population, design, critical));
 }

@@ -1,9 +1,12 @@
 // Closed-form rejection probabilities of the one-analysis designs (docs/methods.md), shown beside
 // the simulated ones: the two-arm z test for all-comers (H_F) and enriched (H_S), the bivariate
 // normal closed test for stratified designs; Schoenfeld's law for survival. With `statistic: "t"`
-// these are the z-test values.
+// these are the z-test values. With several populations: the z test of the one population an
+// all-comers or enriched design tests, for continuous and binary endpoints (population-law.ts).
 import { normalUpper } from '../math/normal.js';
-import type { PopulationSummary } from '../population.js';
+import { layoutOf, type PopulationSummary } from '../population.js';
+import { enrolledPopulation } from '../designs/tested.js';
+import { populationLaw } from './population-law.js';
 import type { Design, Scenario } from '../scenario/types.js';
 import { twoHypothesisTest } from '../inference/intersection/index.js';
 import { hasInterim } from '../designs/interim.js';
@@ -13,7 +16,18 @@ import { expectedEvents } from '../planning/expected-events.js';
 import { survivalLaw } from './survival-law.js';
 import { survivalTestOf } from '../endpoints/survival/test-weights.js';
 
-export type AnalyticResult = { reject: { any?: number; S?: number; F?: number; both?: number } };
+/** keyed as the results are: population ids, F, any (and both with one marker) */
+export type AnalyticResult = { reject: Partial<Record<string, number>> };
+
+/** the closed forms of a design of a scenario in the several-populations form */
+export function populationsAnalytic(scenario: Scenario, design: Design, critical: number): AnalyticResult | undefined {
+  if (hasInterim(design) || scenario.endpoint.type === 'survival') return undefined;
+  if (design.type !== 'all-comers' && design.type !== 'enriched') return undefined;
+  const layout = layoutOf(scenario.population);
+  const population = enrolledPopulation(layout, design);
+  const power = singleTestPower(populationLaw(scenario, layout, population, design.n), critical);
+  return { reject: { any: power, [layout.populationIds[population]]: power } };
+}
 
 export function designAnalytic(
   scenario: Scenario,

@@ -2,11 +2,12 @@
 // each is N(mean, scale²) and they are jointly normal with correlation `correlation`. Continuous
 // endpoints are exact with known variances (scale 1); binary ones use the usual normal
 // approximation, pooled variance in the statistic and unpooled under the alternative (docs/methods.md).
-import { cellMoments, mixtureMoments } from '../endpoints/cell-moments.js';
+import { cellMoments, mixtureMoments, type CellMoments } from '../endpoints/cell-moments.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
 import { layoutOf, treatmentShare, type PopulationSummary } from '../population.js';
 import type { Scenario } from '../scenario/types.js';
+import type { CellLayout } from '../population-model.js';
 
 export type NormalLaw = { mean: number; scale: number };
 export type StatisticLaw = {
@@ -20,47 +21,65 @@ export type StatisticLaw = {
 
 type Group = { weight: number; difference: number; nullVariance: number; variance: number };
 
+/** what the laws of a scenario's statistics read: the cells' moments, the endpoint's kind, the arms' split */
+export type LawInputs = { moments: CellMoments; binary: boolean; share: number };
+
+export function lawInputs(scenario: Scenario, layout: CellLayout): LawInputs {
+  const endpoint = scenario.endpoint;
+  if (endpoint.type === 'survival') throw new Error('survival closed forms are in survival-law.ts');
+  return {
+    moments: cellMoments(endpoint, layout),
+    binary: endpoint.type === 'binary',
+    share: treatmentShare(scenario.trial.allocation),
+  };
+}
+
+/**
+ * one stratum (or a pooled population) as the statistic sees it, of the cells with these weights and
+ * `fraction` of the `n` patients: weight n_T·n_C/n, the difference of means, its variance under the
+ * statistic's assumption and its actual variance
+ */
+export function stratumGroup(inputs: LawInputs, weights: ArrayLike<number>, n: number, fraction: number): Group {
+  const { moments, binary, share } = inputs;
+  const nT = n * fraction * share;
+  const nC = n * fraction * (1 - share);
+  if (nT === 0 || nC === 0) return { weight: 0, difference: 0, nullVariance: 0, variance: 0 };
+  const treated = mixtureMoments(moments, TREATMENT, weights);
+  const control = mixtureMoments(moments, CONTROL, weights);
+  const variance = treated.variance / nT + control.variance / nC;
+  const pooled = (nT * treated.mean + nC * control.mean) / (nT + nC);
+  const nullVariance = binary ? pooled * (1 - pooled) * (1 / nT + 1 / nC) : variance;
+  return { weight: (nT * nC) / (nT + nC), difference: treated.mean - control.mean, nullVariance, variance };
+}
+
+/** the law of the statistic that sums its groups' weighted differences over their null standard deviation */
+export function groupsLaw(groups: Group[]): NormalLaw {
+  let numerator = 0;
+  let nullVariance = 0;
+  let variance = 0;
+  for (const g of groups) {
+    numerator += g.weight * g.difference;
+    nullVariance += g.weight ** 2 * g.nullVariance;
+    variance += g.weight ** 2 * g.variance;
+  }
+  return { mean: numerator / Math.sqrt(nullVariance), scale: Math.sqrt(variance / nullVariance) };
+}
+
 export function statisticLaw(
   scenario: Scenario,
   population: PopulationSummary,
   from: TestedPopulation,
   n: number,
 ): StatisticLaw {
-  const endpoint = scenario.endpoint;
-  if (endpoint.type === 'survival') throw new Error('survival closed forms are in survival-law.ts');
-  const moments = cellMoments(endpoint, layoutOf(scenario.population));
-  const binary = endpoint.type === 'binary';
-  const share = treatmentShare(scenario.trial.allocation);
+  const inputs = lawInputs(scenario, layoutOf(scenario.population));
+  const { moments, share } = inputs;
   const cells = population.cellProbabilities;
   const weightsS = [cells[0], cells[1], 0, 0];
   const weightsR = [0, 0, cells[2], cells[3]];
   const enrolledR = from === 'F' ? cells[2] + cells[3] : 0;
   const enrolledS = from === 'F' ? population.assayPositive : 1;
-
-  // one stratum (or the pooled F) as the statistic sees it: weight n_T·n_C/n, the difference
-  // of means, its variance under the statistic's assumption and its actual variance
-  const group = (weights: number[], fraction: number): Group => {
-    const nT = n * fraction * share;
-    const nC = n * fraction * (1 - share);
-    if (nT === 0 || nC === 0) return { weight: 0, difference: 0, nullVariance: 0, variance: 0 };
-    const treated = mixtureMoments(moments, TREATMENT, weights);
-    const control = mixtureMoments(moments, CONTROL, weights);
-    const variance = treated.variance / nT + control.variance / nC;
-    const pooled = (nT * treated.mean + nC * control.mean) / (nT + nC);
-    const nullVariance = binary ? pooled * (1 - pooled) * (1 / nT + 1 / nC) : variance;
-    return { weight: (nT * nC) / (nT + nC), difference: treated.mean - control.mean, nullVariance, variance };
-  };
-  const law = (groups: Group[]): NormalLaw => {
-    let numerator = 0,
-      nullVariance = 0,
-      variance = 0;
-    for (const g of groups) {
-      numerator += g.weight * g.difference;
-      nullVariance += g.weight ** 2 * g.nullVariance;
-      variance += g.weight ** 2 * g.variance;
-    }
-    return { mean: numerator / Math.sqrt(nullVariance), scale: Math.sqrt(variance / nullVariance) };
-  };
+  const group = (weights: number[], fraction: number) => stratumGroup(inputs, weights, n, fraction);
+  const law = groupsLaw;
 
   const s = group(weightsS, enrolledS);
   const r = group(weightsR, enrolledR);
