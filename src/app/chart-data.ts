@@ -116,7 +116,7 @@ export async function powerByPrevalence(scenario: Scenario, simulate: Simulator)
  */
 export function flowData(scenario: Scenario, result: DesignResult): ClassifiedFlow {
   if (isMarkerPopulation(scenario.population)) return classifiedOf(patientFlow(scenario, result));
-  const { screened, randomized } = result.expected;
+  const { screened, randomized, events } = result.expected;
   const { subgroupIds, classifiedShare } = layoutOf(scenario.population);
   const share = treatmentShare(scenario.trial.allocation);
   return {
@@ -126,9 +126,9 @@ export function flowData(scenario: Scenario, result: DesignResult): ClassifiedFl
     notRandomized: Math.max(0, screened - randomized),
     treatment: randomized * share,
     control: randomized * (1 - share),
-    // survival is one marker's yet (docs/populations.md): patients are analysed
-    analysed: randomized,
-    analysedUnit: 'patients',
+    ...(scenario.endpoint.type === 'survival' && events !== undefined
+      ? { analysed: events, analysedUnit: 'events' as const }
+      : { analysed: randomized, analysedUnit: 'patients' as const }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { MAX_POPULATIONS, MAX_SUBGROUPS, MIN_SUBGROUPS } from '../engine/scenario/population-form.js';
 import { readAt, type Draft } from './draft.js';
 import { ENDPOINT_DEFAULTS, SEVERAL_POPULATIONS_START } from './presets.js';
+import { withSuitableMethod } from './suitable-method.js';
 
 type Subgroup = { id: string; share: unknown };
 type Population = { id: string; subgroups: string[] };
@@ -163,16 +164,13 @@ export function assayEntry(draft: Draft, truth: string, classified: string): unk
   return Object.hasOwn(entries, classified) ? entries[classified] : 0;
 }
 
-/** the endpoint's per-subgroup maps of `type` from the one-marker defaults: the first subgroup marker+, the rest − */
+/** the endpoint of `type` from the one-marker defaults, its maps by subgroup: the first marker+, the rest − */
 export function endpointFor(type: string, ids: readonly string[]): Draft {
-  const defaults = ENDPOINT_DEFAULTS[type === 'binary' ? 'binary' : 'continuous'];
-  const maps = Object.entries(defaults).filter(([, map]) => isRecord(map)) as [string, Draft][];
-  return {
-    type: defaults.type,
-    ...Object.fromEntries(
-      maps.map(([key, map]) => [key, Object.fromEntries(ids.map((id, k) => [id, k === 0 ? map.pos : map.neg]))]),
-    ),
-  };
+  const defaults = ENDPOINT_DEFAULTS[Object.hasOwn(ENDPOINT_DEFAULTS, type) ? type : 'continuous'];
+  const bySubgroup = (map: Draft) => Object.fromEntries(ids.map((id, k) => [id, k === 0 ? map.pos : map.neg]));
+  return Object.fromEntries(
+    Object.entries(defaults).map(([key, value]) => [key, isRecord(value) ? bySubgroup(value) : value]),
+  );
 }
 
 /**
@@ -188,20 +186,21 @@ export function switchForm(draft: Draft, several: boolean): Draft {
     const ids = (population.subgroups as Subgroup[]).map((s) => s.id);
     const first = (population.populations as Population[])[0].id;
     const designs = listAt<Draft>(draft, 'designs').map((design) => severalDesign(design, first));
-    const method = type === 'survival' ? { ...(draft.simulation as Draft), method: 'sufficient' } : draft.simulation;
-    return { ...draft, population, endpoint: endpointFor(type, ids), designs, simulation: method };
+    return withSuitableMethod({ ...draft, population, endpoint: endpointFor(type, ids), designs });
   }
-  const designs = listAt<Draft>(draft, 'designs').map(({ population: _, order: __, ...design }) => ({
+  // an eventsIn of S or F means the same with one marker; a population's id does not
+  const designs = listAt<Draft>(draft, 'designs').map(({ population: _, order: __, eventsIn, ...design }) => ({
     ...design,
+    ...(eventsIn === 'F' ? { eventsIn } : {}),
     ...(design.intersection === 'hierarchical' ? { intersection: 'hierarchical-S' } : {}),
   }));
-  const endpoint = structuredClone(ENDPOINT_DEFAULTS[type === 'binary' ? 'binary' : 'continuous']);
-  return { ...draft, population: { prevalence: 0.3 }, endpoint, designs };
+  const endpoint = structuredClone(ENDPOINT_DEFAULTS[Object.hasOwn(ENDPOINT_DEFAULTS, type) ? type : 'continuous']);
+  return withSuitableMethod({ ...draft, population: { prevalence: 0.3 }, endpoint, designs });
 }
 
 /** a one-marker design as several populations take it: an enriched one enrols `population` */
-function severalDesign(design: Draft, population: string): Draft {
-  const { events: _, months: __, eventsIn: ___, ...rest } = design;
+function severalDesign({ eventsIn, ...design }: Draft, population: string): Draft {
+  const rest = eventsIn === 'F' ? { ...design, eventsIn } : design;
   if (rest.type === 'enriched') return { ...rest, population };
   const intersection = String(rest.intersection ?? '');
   if (intersection.startsWith('hierarchical-') || intersection === 'spiessens-debois')

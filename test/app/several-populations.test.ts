@@ -146,4 +146,20 @@ describe('several populations on the page', () => {
     expect(panel.querySelector('[name="population.prevalence"]')).not.toBeNull();
     expect(store.scenario?.designs[1]).toMatchObject({ intersection: 'hierarchical-S' });
   });
+
+  it('a survival endpoint: fields per subgroup, events named by population', async () => {
+    const { elements, store } = await mount(['scenario-panel', 'design-cards']);
+    const [panel, cards] = elements;
+    const type = panel.querySelector<HTMLSelectElement>('[name="endpoint.type"]')!;
+    type.value = 'survival';
+    type.dispatchEvent(new Event('change'));
+    await settle(elements);
+    expect(store.errors).toEqual([]);
+    for (const id of ['A+B+', 'A-B-']) {
+      expect(panel.querySelector(`[name="endpoint.controlMedian.${id}"]`)).not.toBeNull();
+      expect(panel.querySelector(`[name="endpoint.hazardRatio.${id}"]`)).not.toBeNull();
+    }
+    const eventsIn = [...cards.querySelectorAll('[name="designs[1].eventsIn"] option')].map((o) => o.textContent);
+    expect(eventsIn).toEqual(['the tested one', 'SA', 'SB', 'F (everyone)']);
+  });
 });

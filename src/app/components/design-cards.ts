@@ -10,7 +10,7 @@ import type { DesignType } from '../../engine/scenario/types.js';
 import { messagesFor, readAt, writeAt, type Draft } from '../draft.js';
 import type { Store } from '../state/store.js';
 import { hasSeveralPopulations } from '../one-marker.js';
-import { hasSubgroupsDrafted } from '../population-draft.js';
+import { hasSubgroupsDrafted, populationIds } from '../population-draft.js';
 import { intersectionField, populationField, withPopulation } from './design-populations.js';
 import { field } from './fields.js';
 import { StoreElement } from './store-element.js';
@@ -262,7 +262,9 @@ export class DesignCards extends StoreElement {
     return field(store, at, {
       options: [
         ['', two ? 'F, then the kept' : 'the tested one'],
-        ['S', 'S (assay-positive)'],
+        ...(hasSubgroupsDrafted(store.draft)
+          ? populationIds(store.draft).map((id): [string, string] => [id, id])
+          : [['S', 'S (assay-positive)'] as [string, string]]),
         ['F', 'F (everyone)'],
       ],
       picked: typeof given === 'string' ? given : '',

@@ -27,7 +27,7 @@ export type FieldOptions = {
 };
 
 /** an element id for the field: the path's separators as `-`, a subgroup id's other signs (`+`, `-`, `_`) by code */
-const idOf = (path: string) =>
+export const idOf = (path: string) =>
   `f-${path.replace(/[^A-Za-z0-9.[\]]/g, (sign) => `_${sign.charCodeAt(0).toString(16)}`).replace(/[.[\]]+/g, '-')}`;
 
 /** the draft's endpoint type as the form reads it: a continuous one's fields until it is known */

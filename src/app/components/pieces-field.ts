@@ -7,8 +7,7 @@ import type { Piece } from '../../engine/scenario/types.js';
 import { inputValue, messagesFor, readAt, writeAt } from '../draft.js';
 import type { Store } from '../state/store.js';
 import { withSuitableMethod } from '../suitable-method.js';
-
-const idOf = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+import { idOf } from './fields.js';
 
 export type PiecesSpec = { label: string; unit: string; help: string };
 
@@ -27,7 +26,8 @@ export function piecesField(store: Store, path: string, spec: PiecesSpec): Templ
   const set = (next: Partial<Piece>[]) => edit(path, next);
   const last = pieces[pieces.length - 1];
   // what the contract allows, in the form's notation: the same words as every other field's range
-  const allowed = fieldView(path, 'survival')?.pieces;
+  // a subgroup's pieces (several populations) allow what marker+ pieces do
+  const allowed = fieldView(path.replace(/^(endpoint\.\w+\.)[^.]+$/, '$1pos'), 'survival')?.pieces;
   const range = allowed
     ? `from month ${allowed.fromRange}, value ${allowed.range}, at most ${allowed.max} pieces, the first from 0.`
     : '';

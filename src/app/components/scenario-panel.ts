@@ -34,10 +34,10 @@ function perSubgroup(store: Store, keys: [string, string]): TemplateResult {
 const LABELS: Record<string, string> = { effect: 'Effect', sd: 'SD', control: 'Control', treatment: 'Treatment' };
 
 function endpointFields(store: Store, type: EndpointType): TemplateResult {
-  if (hasSubgroupsDrafted(store.draft))
-    return perSubgroup(store, type === 'binary' ? ['control', 'treatment'] : ['effect', 'sd']);
+  const several = hasSubgroupsDrafted(store.draft);
+  if (type === 'survival') return survivalFields(store, several ? subgroupIds(store.draft) : undefined);
+  if (several) return perSubgroup(store, type === 'binary' ? ['control', 'treatment'] : ['effect', 'sd']);
   if (type === 'binary') return html`${perStatus(store, 'endpoint.control')}${perStatus(store, 'endpoint.treatment')}`;
-  if (type === 'survival') return survivalFields(store);
   return html`${perStatus(store, 'endpoint.effect')}${perStatus(store, 'endpoint.sd')}`;
 }
 
@@ -68,11 +68,6 @@ export function switchEndpoint(store: Store, type: string): void {
   store.setDraft(draft);
 }
 
-const SEVERAL_ENDPOINTS: [string, string][] = [
-  ['continuous', 'Continuous (mean)'],
-  ['binary', 'Binary (response)'],
-];
-
 @customElement('scenario-panel')
 export class ScenarioPanel extends StoreElement {
   protected override render(): TemplateResult {
@@ -89,11 +84,7 @@ export class ScenarioPanel extends StoreElement {
       <population-editor></population-editor>
       <fieldset>
         <legend>Endpoint</legend>
-        ${field(store, 'endpoint.type', {
-          onPick: (value) => switchEndpoint(store, value),
-          // survival with several populations is not simulated yet (docs/populations.md)
-          ...(hasSubgroupsDrafted(store.draft) ? { options: SEVERAL_ENDPOINTS } : {}),
-        })}
+        ${field(store, 'endpoint.type', { onPick: (value) => switchEndpoint(store, value) })}
         ${endpointFields(store, type)}
       </fieldset>
       <fieldset>

@@ -1,5 +1,5 @@
-// A survival endpoint's fields for one true marker status: the control arm as a median (with an
-// optional Weibull shape) or as hazard pieces, and the hazard ratio as one number or as pieces (a
+// A survival endpoint's fields for one true marker status, or one subgroup with several populations:
+// the control arm as a median (with an optional Weibull shape) or as hazard pieces, and the hazard ratio as one number or as pieces (a
 // delayed effect). Switching a form keeps what it can: a median m becomes the hazard ln 2 / m, one
 // number the single piece from month 0, and back the first piece's value.
 import { html, type TemplateResult } from 'lit';
@@ -10,8 +10,17 @@ import { withSuitableMethod } from '../suitable-method.js';
 import { field } from './fields.js';
 import { piecesField } from './pieces-field.js';
 
-type Status = 'pos' | 'neg';
-const NAME: Record<Status, string> = { pos: 'marker+', neg: 'marker−' };
+/** `pos`, `neg`, or a subgroup's id */
+type Status = string;
+const NAME: Record<string, string> = { pos: 'marker+', neg: 'marker−' };
+const nameOf = (status: Status) => NAME[status] ?? status;
+/** a subgroup's field is described by the contract's marker+ one, named for the subgroup */
+function statusField(store: Store, key: string, status: Status, label: string): TemplateResult {
+  const path = `endpoint.${key}.${status}`;
+  return Object.hasOwn(NAME, status)
+    ? field(store, path)
+    : field(store, path, { docPath: `endpoint.${key}.pos`, label: `${label}, ${status}` });
+}
 
 const firstValue = (value: unknown) => (Array.isArray(value) ? (value[0] as Partial<Piece> | undefined)?.value : value);
 
@@ -44,7 +53,7 @@ function controlFields(store: Store, status: Status): TemplateResult {
   };
   const form = choose(
     `control-form-${status}`,
-    `Control arm, ${NAME[status]}`,
+    `Control arm, ${nameOf(status)}`,
     pieces ? 'pieces' : 'median',
     [
       ['median', 'median (exponential or Weibull)'],
@@ -54,12 +63,12 @@ function controlFields(store: Store, status: Status): TemplateResult {
   );
   if (pieces)
     return html`${form}${piecesField(store, `endpoint.controlHazard.${status}`, {
-      label: `Control hazard, ${NAME[status]}`,
+      label: `Control hazard, ${nameOf(status)}`,
       unit: 'events / month',
       help: 'The hazard without treatment from each piece’s month on; the first piece starts at month 0.',
     })}`;
   return html`${form}<div class="pair">
-    ${field(store, `endpoint.controlMedian.${status}`)}${field(store, `endpoint.shape.${status}`)}
+    ${statusField(store, 'controlMedian', status, 'Control median')}${statusField(store, 'shape', status, 'Weibull shape')}
   </div>`;
 }
 
@@ -74,7 +83,7 @@ function ratioFields(store: Store, status: Status): TemplateResult {
   };
   const form = choose(
     `ratio-form-${status}`,
-    `Hazard ratio, ${NAME[status]}`,
+    `Hazard ratio, ${nameOf(status)}`,
     pieces ? 'pieces' : 'constant',
     [
       ['constant', 'one number (proportional hazards)'],
@@ -84,17 +93,18 @@ function ratioFields(store: Store, status: Status): TemplateResult {
   );
   if (pieces)
     return html`${form}${piecesField(store, path, {
-      label: `Hazard ratio, ${NAME[status]}`,
+      label: `Hazard ratio, ${nameOf(status)}`,
       unit: 'treatment : control',
       help:
         'From each piece’s month since randomisation on; e.g. 1 from month 0 and 0.6 from month 4 is an ' +
         'effect after 4 months.',
     })}`;
-  return html`${form}${field(store, path)}`;
+  return html`${form}${statusField(store, 'hazardRatio', status, 'Hazard ratio')}`;
 }
 
-export function survivalFields(store: Store): TemplateResult {
-  return html`${(['pos', 'neg'] as const).map(
+/** the fields of each status (`pos`, `neg`) or subgroup, and the dropout */
+export function survivalFields(store: Store, statuses: readonly Status[] = ['pos', 'neg']): TemplateResult {
+  return html`${statuses.map(
     (status) => html`<div class="status-fields">${controlFields(store, status)}${ratioFields(store, status)}</div>`,
   )}
     ${field(store, 'endpoint.dropoutPerYear')}`;
