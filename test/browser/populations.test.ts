@@ -52,6 +52,12 @@ describe('several populations in a browser', () => {
     expect(await page.locator('.one-marker').innerText()).toMatch(/^Not yet with several populations/);
     expect(await page.locator('#chart-flow svg text', { hasText: 'A+B-' }).count()).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/populations-results.png` });
+    await page.locator('chart-panel').screenshot({ path: `${SCREENSHOTS}/populations-charts.png` });
+    await page.locator('design-cards').screenshot({ path: `${SCREENSHOTS}/populations-designs.png` });
+    await page
+      .locator('scenario-panel > fieldset')
+      .first()
+      .screenshot({ path: `${SCREENSHOTS}/populations-endpoint.png` });
     await page.locator('population-editor').screenshot({ path: `${SCREENSHOTS}/populations-editor.png` });
     await page.locator('#chart-flow').screenshot({ path: `${SCREENSHOTS}/populations-flow.png` });
     // a share that breaks the sum is marked, and the results stay, out of date

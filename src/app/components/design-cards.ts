@@ -166,7 +166,12 @@ export class DesignCards extends StoreElement {
     const several = hasSubgroupsDrafted(store.draft);
     return html`<div class="pair">
         ${field(store, `${path}.n`, {
-          help: type === 'enriched' ? 'Assay-positive patients randomised.' : 'Patients randomised.',
+          help:
+            type !== 'enriched'
+              ? 'Patients randomised.'
+              : several
+                ? 'Patients of its population randomised.'
+                : 'Assay-positive patients randomised.',
         })}
         ${type === 'enriched' && several ? populationField(store, path) : nothing}
       </div>

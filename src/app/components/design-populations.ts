@@ -33,6 +33,7 @@ export function intersectionField(store: Store, path: string, type: DesignType, 
     const order = value === 'hierarchical' ? [...populationIds(store.draft), 'F'] : undefined;
     store.edit(path, { ...design, intersection: value, order });
   };
-  return html`${field(store, `${path}.intersection`, { options: view?.severalOptions, onPick: pick })}
+  const help = 'How each intersection of the populations’ hypotheses is tested.';
+  return html`${field(store, `${path}.intersection`, { options: view?.severalOptions, onPick: pick, help })}
     ${design.intersection === 'hierarchical' ? field(store, `${path}.order`) : nothing}`;
 }

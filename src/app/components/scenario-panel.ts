@@ -10,6 +10,7 @@ import type { EndpointType, Scenario } from '../../engine/scenario/types.js';
 import { readAt, writeAt, type Draft } from '../draft.js';
 import { ENDPOINT_DEFAULTS } from '../presets.js';
 import type { Store } from '../state/store.js';
+import { fieldView } from '../../engine/scenario/field-docs.js';
 import { endpointTypeOf, field } from './fields.js';
 import { hasSeveralPopulations } from '../one-marker.js';
 import { endpointFor, hasSubgroupsDrafted, subgroupIds } from '../population-draft.js';
@@ -21,15 +22,25 @@ import { withSuitableMethod } from '../suitable-method.js';
 const pair = (...fields: TemplateResult[]) => html`<div class="pair">${fields}</div>`;
 const perStatus = (store: Store, path: string) => pair(field(store, `${path}.pos`), field(store, `${path}.neg`));
 
-/** the endpoint's maps by subgroup id (several populations): a pair of fields per subgroup */
+/**
+ * the endpoint's maps by subgroup id (several populations): a row of two fields per subgroup, what
+ * each allows said once above the rows
+ */
 function perSubgroup(store: Store, keys: [string, string]): TemplateResult {
-  return html`${subgroupIds(store.draft).map((id) =>
-    pair(
-      ...keys.map((key) =>
-        field(store, `endpoint.${key}.${id}`, { docPath: `endpoint.${key}.pos`, label: `${LABELS[key]} in ${id}` }),
-      ),
-    ),
-  )}`;
+  const type = endpointTypeOf(store);
+  const words = keys.map((key) => {
+    const view = fieldView(`endpoint.${key}.pos`, type);
+    return `${LABELS[key]} (${view?.unit}): ${view?.range}. ${view?.help}`;
+  });
+  const row = (id: string) =>
+    html`<div class="pair subgroup-values">${keys.map((key) =>
+      field(store, `endpoint.${key}.${id}`, {
+        docPath: `endpoint.${key}.pos`,
+        label: `${LABELS[key]} in ${id}`,
+        unit: '',
+      }),
+    )}</div>`;
+  return html`<p class="help">${words.join(' ')}</p>${subgroupIds(store.draft).map(row)}`;
 }
 const LABELS: Record<string, string> = { effect: 'Effect', sd: 'SD', control: 'Control', treatment: 'Treatment' };
 
