@@ -1,12 +1,14 @@
 // Closed-form rejection probabilities of the one-analysis designs (docs/methods.md), shown beside
 // the simulated ones: the two-arm z test for all-comers (H_F) and enriched (H_S), the bivariate
 // normal closed test for stratified designs; Schoenfeld's law for survival. With `statistic: "t"`
-// these are the z-test values. With several populations: the z test of the one population an
-// all-comers or enriched design tests, for continuous and binary endpoints (population-law.ts).
+// these are the z-test values. With several populations, for continuous and binary endpoints: the z
+// test of the one population an all-comers or enriched design tests (population-law.ts), and what the
+// multivariate normal law gives of a stratified design's closed test (populations-closed-test.ts).
 import { normalUpper } from '../math/normal.js';
 import { layoutOf, type PopulationSummary } from '../population.js';
 import { enrolledPopulation } from '../designs/tested.js';
 import { populationLaw } from './population-law.js';
+import { populationsClosedTest } from './populations-closed-test.js';
 import type { Design, Scenario } from '../scenario/types.js';
 import { twoHypothesisTest } from '../inference/intersection/index.js';
 import { hasInterim } from '../designs/interim.js';
@@ -22,8 +24,12 @@ export type AnalyticResult = { reject: Partial<Record<string, number>> };
 /** the closed forms of a design of a scenario in the several-populations form */
 export function populationsAnalytic(scenario: Scenario, design: Design, critical: number): AnalyticResult | undefined {
   if (hasInterim(design) || scenario.endpoint.type === 'survival') return undefined;
-  if (design.type !== 'all-comers' && design.type !== 'enriched') return undefined;
   const layout = layoutOf(scenario.population);
+  if (design.type === 'stratified') {
+    const reject = populationsClosedTest(scenario, layout, design);
+    return reject && { reject };
+  }
+  if (design.type !== 'all-comers' && design.type !== 'enriched') return undefined;
   const population = enrolledPopulation(layout, design);
   const power = singleTestPower(populationLaw(scenario, layout, population, design.n), critical);
   return { reject: { any: power, [layout.populationIds[population]]: power } };
