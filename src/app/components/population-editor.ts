@@ -131,7 +131,7 @@ export class PopulationEditor extends StoreElement {
     const { draft } = store;
     const on = readAt(draft, 'population.assay') !== undefined;
     const ids = edits.subgroupIds(draft);
-    const toggle = html`<div class="field"><label><input type="checkbox" .checked=${on}
+    const toggle = html`<div class="field assay-toggle"><label><input type="checkbox" .checked=${on}
       @change=${(event: Event) =>
         store.setDraft(edits.withAssay(store.draft, (event.target as HTMLInputElement).checked))} />
       Imperfect assay: a classification table</label>
