@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario, withoutByteOrderMark } from '../engine/scenario/parse.js';
 import { severalPopulationsRefused } from '../engine/scenario/population-support.js';
-import type { Scenario } from '../engine/scenario/types.js';
+import { isMarkerPopulation, type Scenario } from '../engine/scenario/types.js';
 import { InputError } from './input-error.js';
 
 export type SimulationOverrides = { replicates?: number; seed?: string };
@@ -48,4 +48,17 @@ export function oneMarkerOnly(scenario: Scenario, command: string): Scenario {
   const refused = severalPopulationsRefused(scenario, command);
   if (refused !== undefined) throw new InputError([refused]);
   return scenario;
+}
+
+/**
+ * `scenario`, for `command` (`stratum rcode`), which takes several populations with continuous and binary
+ * endpoints: a survival endpoint with several populations is refused
+ */
+export function oneMarkerForSurvival(scenario: Scenario, command: string): Scenario {
+  if (scenario.endpoint.type !== 'survival' || isMarkerPopulation(scenario.population)) return scenario;
+  throw new InputError([
+    `endpoint.type: ${command} does not take several biomarker populations with a survival endpoint yet ` +
+      '(docs/populations.md); use a continuous or binary endpoint, or describe the population by prevalence, ' +
+      'sensitivity and specificity',
+  ]);
 }

@@ -1,38 +1,52 @@
 // The report's first section: what the trial assumes, as a table: the population and the assay
-// with what follows from them (P(assay+), PPV, NPV, the effect in S and in F), the endpoint, the
-// trial's allocation, pace and costs, the analysis and the simulation.
+// with what follows from them (P(assay+), PPV, NPV, the effect in S and in F; with several populations
+// subgroup-assumptions.ts's rows), the endpoint, the trial's allocation, pace and costs, the analysis and
+// the simulation.
 import { format } from 'd3';
 import { money, size } from '../app/format.js';
 import { text, fromScenario, inCurrency, number } from './cells.js';
 import type { Row, Section } from './document.js';
 import type { ReportNumbers } from './numbers.js';
+import { SUBGROUP_WORDS, subgroupRows } from './subgroup-assumptions.js';
 
 /** a value the scenario gives, as given (grouped thousands) */
-const given = format(',');
-const derived = format('.3f');
+export const given = format(',');
+export const derived = format('.3f');
+
+export type RowOf = (header: string, path: string, show?: (value: number) => string) => Row;
+export type WordsRow = (header: string, value: string) => Row;
+
+const ONE_MARKER_WORDS =
+  'S is the assay-positive patients and F everyone screened; effects are given per true marker status ' +
+  'and mix in S by the PPV and in F by the prevalence (hazard ratios on the log scale, by their share ' +
+  'of events).';
 
 export function assumptionsSection(numbers: ReportNumbers): Section {
   const { scenario } = numbers;
-  const row = (header: string, path: string, show: (value: number) => string = given): Row => ({
+  const row: RowOf = (header, path, show = given) => ({
     header,
     cells: [number(numbers, path, show)],
   });
-  const words = (header: string, value: string): Row => ({ header, cells: [text(value)] });
+  const words: WordsRow = (header, value) => ({ header, cells: [text(value)] });
   const { endpoint, analysis, trial } = scenario;
-  const measure = numbers.derived.measure;
-  const rows: Row[] = [
-    row('Prevalence of marker+, p', 'scenario.population.prevalence'),
-    row('Assay sensitivity, P(assay+ | marker+)', 'scenario.population.sensitivity'),
-    row('Assay specificity, P(assay− | marker−)', 'scenario.population.specificity'),
-    row('P(assay+)', 'derived.assayPositive', derived),
-    row('PPV, P(marker+ | assay+)', 'derived.ppv', derived),
-    row('NPV, P(marker− | assay−)', 'derived.npv', derived),
-    ...endpointRows(numbers, row, words),
-    row(`Effect in S, the assay-positive (${measure})`, 'derived.effectS', derived),
-    row(`Effect in F, everyone screened (${measure})`, 'derived.effectF', derived),
+  const one = numbers.derived;
+  const rows: Row[] = one
+    ? [
+        row('Prevalence of marker+, p', 'scenario.population.prevalence'),
+        row('Assay sensitivity, P(assay+ | marker+)', 'scenario.population.sensitivity'),
+        row('Assay specificity, P(assay− | marker−)', 'scenario.population.specificity'),
+        row('P(assay+)', 'derived.assayPositive', derived),
+        row('PPV, P(marker+ | assay+)', 'derived.ppv', derived),
+        row('NPV, P(marker− | assay−)', 'derived.npv', derived),
+        ...endpointRows(numbers, row, words),
+        row(`Effect in S, the assay-positive (${one.measure})`, 'derived.effectS', derived),
+        row(`Effect in F, everyone screened (${one.measure})`, 'derived.effectF', derived),
+      ]
+    : subgroupRows(numbers, row, words);
+  rows.push(
     row('Allocation r, treatment : control = r : 1', 'scenario.trial.allocation'),
     row('Screening rate (patients a month)', 'scenario.trial.screeningRate'),
-  ];
+  );
   if (endpoint.type !== 'survival') rows.push(row('Delay to the outcome (months)', 'scenario.trial.endpointDelay'));
   rows.push(
     row(inCurrency('Cost per patient screened', scenario), 'scenario.trial.costs.perScreened', money),
@@ -56,7 +70,12 @@ export function assumptionsSection(numbers: ReportNumbers): Section {
         ? "random: each patient's status and assay are drawn"
         : 'fixed: each stage holds its expected share of each cell',
     ),
-    words('Test of F', analysis.stratified ? 'stratified by assay result (S and R)' : 'pooled over all patients'),
+    one
+      ? words('Test of F', analysis.stratified ? 'stratified by assay result (S and R)' : 'pooled over all patients')
+      : words(
+          'Test of a population of several subgroups',
+          analysis.stratified ? 'stratified by subgroup, as the assay classifies them' : 'pooled over its patients',
+        ),
     row('Simulated trials per design', 'scenario.simulation.replicates', size),
     { header: 'Seed', cells: [fromScenario(scenario.simulation.seed)] },
     words('Simulation method', scenario.simulation.method),
@@ -69,10 +88,7 @@ export function assumptionsSection(numbers: ReportNumbers): Section {
     blocks: [
       {
         kind: 'paragraph',
-        text:
-          'S is the assay-positive patients and F everyone screened; effects are given per true marker status ' +
-          'and mix in S by the PPV and in F by the prevalence (hazard ratios on the log scale, by their share ' +
-          `of events). ${shares}.`,
+        text: `${one ? ONE_MARKER_WORDS : SUBGROUP_WORDS} ${shares}.`,
       },
       {
         kind: 'table',
@@ -87,11 +103,7 @@ export function assumptionsSection(numbers: ReportNumbers): Section {
   };
 }
 
-function endpointRows(
-  numbers: ReportNumbers,
-  row: (header: string, path: string) => Row,
-  words: (header: string, value: string) => Row,
-): Row[] {
+function endpointRows(numbers: ReportNumbers, row: RowOf, words: WordsRow): Row[] {
   const endpoint = numbers.scenario.endpoint;
   const pair = (header: string, field: string) => [
     row(`${header}, marker+`, `scenario.endpoint.${field}.pos`),

@@ -6,30 +6,41 @@ import { count, money, months, probability, size } from '../app/format.js';
 import { inCurrency, number, withError } from './cells.js';
 import type { Cell, Row, Section, Table } from './document.js';
 import type { ReportNumbers } from './numbers.js';
+import { hypothesisIds } from './hypothesis-words.js';
+import { isMarkerPopulation, type Scenario } from '../engine/scenario/types.js';
 
 /** a type I error near α = 0.025 needs a fourth decimal */
 const level = format('.4f');
 const HYPOTHESES = ['S', 'F', 'both', 'any'] as const;
 const HYPOTHESIS_COLUMNS = ['Design', 'H_S (assay-positive)', 'H_F (everyone)', 'Both H_S and H_F', 'Any hypothesis'];
 
+/** the results' keys of P(reject) and their columns: H_S, H_F, both and any, or every population's H, H_F and any */
+function hypothesisColumns(scenario: Scenario): { keys: readonly string[]; columns: string[] } {
+  if (isMarkerPopulation(scenario.population)) return { keys: HYPOTHESES, columns: HYPOTHESIS_COLUMNS };
+  const ids = hypothesisIds(scenario);
+  const columns = ['Design', ...ids.map((id) => (id === 'F' ? 'H_F (everyone)' : `H_${id}`)), 'Any hypothesis'];
+  return { keys: [...ids, 'any'], columns };
+}
+
 export function characteristicsSection(numbers: ReportNumbers): Section {
   const { scenario, results } = numbers;
+  const { keys, columns } = hypothesisColumns(scenario);
   const name = (d: number) => scenario.designs[d].label || scenario.designs[d].id;
   const rowsOf = (cells: (d: number) => Cell[]): Row[] => results.map((_, d) => ({ header: name(d), cells: cells(d) }));
   const estimate = (root: string, show: (value: number) => string) => (d: number) =>
-    HYPOTHESES.map((h) => withError(numbers, `${root}.${d}.reject.${h}`, `${root}.${d}.mcse.${h}`, show));
+    keys.map((h) => withError(numbers, `${root}.${d}.reject.${h}`, `${root}.${d}.mcse.${h}`, show));
   const tables: Table[] = [
     {
       id: 'power-table',
       caption:
         'Power: the probability of rejecting each hypothesis under the assumed effects, ± Monte Carlo standard error',
-      columns: HYPOTHESIS_COLUMNS,
+      columns,
       rows: rowsOf(estimate('results', probability)),
     },
     {
       id: 'type-one-error-table',
       caption: 'Type I error under the global null (no effect in anyone; the same designs, replicates and seed)',
-      columns: HYPOTHESIS_COLUMNS,
+      columns,
       rows: rowsOf(estimate('globalNull', level)),
       notes: [`“Any hypothesis” is the family-wise error, to be compared with α = ${scenario.alpha}.`],
     },
@@ -45,14 +56,14 @@ export function characteristicsSection(numbers: ReportNumbers): Section {
     });
   }
   if (results.some((result) => result.continue || result.earlyStop)) {
-    const paths = ['continue.S', 'continue.F', 'earlyStop.efficacy', 'earlyStop.futility'];
+    const kept = keys.filter((key) => key !== 'both' && key !== 'any');
+    const paths = [...kept.map((id) => `continue.${id}`), 'earlyStop.efficacy', 'earlyStop.futility'];
     tables.push({
       id: 'interim-table',
       caption: 'Selection and early stopping at the interim',
       columns: [
         'Design',
-        'P(S kept for stage 2)',
-        'P(F kept for stage 2)',
+        ...kept.map((id) => `P(${id} kept for stage 2)`),
         'P(stop early, efficacy)',
         'P(stop early, futility)',
       ],

@@ -5,31 +5,18 @@ import { format } from 'd3';
 import { count, months } from '../app/format.js';
 import { normalQuantile } from '../engine/math/normal.js';
 import type { DesignResult } from '../engine/results.js';
-import { survivalTestOf } from '../engine/endpoints/survival/test-weights.js';
-import type { Design, Intersection, Scenario, SurvivalTest } from '../engine/scenario/types.js';
+import { testedHypotheses } from '../engine/results.js';
+import { type Design, isMarkerPopulation, type Scenario } from '../engine/scenario/types.js';
 import type { Boundaries } from '../engine/designs/boundaries.js';
+import { type Cite, closedTest, hypothesis, hypothesisIds, populationWho } from './hypothesis-words.js';
 import type { Citation } from './references.js';
 
 export type DesignWords = { paragraphs: string[]; cites: Citation[] };
 
-type Cite = (key: Citation | undefined) => void;
 type Adaptive = Extract<Design, { type: 'adaptive-enrichment' }>;
 type OnePopulation = Extract<Design, { type: 'all-comers' | 'enriched' }>;
 
-const INTERSECTION_WORDS: Record<string, [string, Citation | undefined]> = {
-  bonferroni: ['the Bonferroni test, p = min(1, 2·min(p_S, p_F))', undefined],
-  sidak: ['the Šidák test, p = 1 − (1 − min(p_S, p_F))²', undefined],
-  simes: ['the Simes test, p = min(2·min(p_S, p_F), max(p_S, p_F)) (Simes 1986)', 'Simes 1986'],
-  'spiessens-debois': [
-    'the Spiessens–Debois test, which refers max(z_S, z_F) to the bivariate normal law of the two statistics ' +
-      'with their correlation √(I_S/I_F) (Spiessens & Debois 2010)',
-    'Spiessens & Debois 2010',
-  ],
-};
-
 const SPENDING = { 'obrien-fleming': "O'Brien–Fleming", pocock: 'Pocock' } as const;
-
-const MARCUS = 'Marcus, Peritz & Gabriel 1976';
 
 export function designWords(
   scenario: Scenario,
@@ -45,8 +32,8 @@ export function designWords(
       : design.type === 'stratified'
         ? [
             `${everyone(scenario, design.n, analysisWords(design, ''))} ` +
-              `The trial tests ${hypothesis(scenario, 'S')} and ${hypothesis(scenario, 'F')}.`,
-            `${closedTest(design.intersection, cite)} Each is tested one-sided at α = ${scenario.alpha}.`,
+              `The trial tests ${hypothesesWords(scenario)}.`,
+            `${closedTest(scenario, design, cite)} Each is tested one-sided at α = ${scenario.alpha}.`,
           ]
         : adaptive(scenario, design, boundaries, cite);
   if (scenario.endpoint.type === 'survival') {
@@ -92,27 +79,10 @@ function analysisWords(design: Design, among: string): string {
   return ` The analysis is held when ${design.events} events have occurred${eventsInWords(design) || among}.`;
 }
 
-function hypothesis(scenario: Scenario, population: 'S' | 'F'): string {
-  const who = population === 'S' ? 'the assay-positive patients (S)' : 'everyone screened (F)';
-  return `H_${population}, no benefit in ${who}, by ${testWords(scenario, population)}`;
-}
-
-function testWords(scenario: Scenario, population: 'S' | 'F'): string {
-  const { endpoint, analysis } = scenario;
-  const stratified = population === 'F' && analysis.stratified;
-  if (endpoint.type === 'survival') {
-    const test = survivalTestWords(survivalTestOf(scenario));
-    return stratified ? `${test} stratified by assay result` : test;
-  }
-  if (endpoint.type === 'binary') {
-    const pooled = 'the z test for two proportions with pooled variance';
-    return stratified ? `${pooled}, stratified by assay result with Cochran–Mantel–Haenszel weights` : pooled;
-  }
-  const test =
-    analysis.statistic === 't'
-      ? 'the two-sample t test (variances estimated)'
-      : 'the two-sample z test (variances known)';
-  return stratified ? `${test}, stratified by assay result with weights n_T·n_C/n per stratum` : test;
+/** every hypothesis of a design that tests every population, each with its test */
+function hypothesesWords(scenario: Scenario): string {
+  const each = hypothesisIds(scenario).map((id) => hypothesis(scenario, id));
+  return `${each.slice(0, -1).join(', ')}${each.length > 2 ? ',' : ''} and ${each[each.length - 1]}`;
 }
 
 function onePopulation(
@@ -122,11 +92,14 @@ function onePopulation(
   cite: Cite,
 ): string[] {
   const enriched = design.type === 'enriched';
-  const population = enriched ? 'S' : 'F';
+  const [population] = testedHypotheses(scenario, design);
   const critical = normalQuantile(1 - scenario.alpha).toFixed(3);
+  const one = isMarkerPopulation(scenario.population);
+  const whom = one ? 'assay-positive patients' : `patients of ${populationWho(scenario, population)}`;
+  const others = one ? 'assay-negative patients are' : 'the others are';
   const who = enriched
-    ? `Patients are screened with the assay until ${design.n} assay-positive patients have been ` +
-      `${randomise(scenario)}; assay-negative patients are not enrolled.${analysisWords(design, ' among them')}`
+    ? `Patients are screened with the assay until ${design.n} ${whom} have been ` +
+      `${randomise(scenario)}; ${others} not enrolled.${analysisWords(design, ' among them')}`
     : everyone(scenario, design.n, analysisWords(design, ''));
   const paragraphs = [
     `${who} The trial tests ${hypothesis(scenario, population)}, one-sided at α = ${scenario.alpha}.`,
@@ -174,6 +147,7 @@ function onePopulation(
 
 function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries | undefined, cite: Cite): string[] {
   const [n1, N] = design.n;
+  const one = isMarkerPopulation(scenario.population);
   const survival = scenario.endpoint.type === 'survival';
   const events = survival ? design.events : undefined;
   const calendar = survival ? design.months : undefined;
@@ -196,14 +170,17 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
   const paragraphs = [
     `Stage 1 randomises ${n1} patients, all comers, ${scenario.trial.allocation} : 1 to treatment or ` +
       `control${stage1}. ` +
-      `At the interim ${selectionWords(design)} Stage 2 randomises ${N - n1} more patients${stage2}, from all comers ` +
-      'if F was kept and from assay-positive patients only if just S was (screening goes on until enough are found).',
-    `The trial tests ${hypothesis(scenario, 'S')} and ${hypothesis(scenario, 'F')}, by closed combination tests ` +
-      '(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of H_S, H_F and H_S ∩ H_F has a p-value from ' +
+      `At the interim ${selectionWords(scenario, design)} Stage 2 randomises ${N - n1} more patients${stage2}, ` +
+      (one
+        ? 'from all comers if F was kept and from assay-positive patients only if just S was '
+        : 'from all comers if F was kept, else from the patients of the populations kept ') +
+      '(screening goes on until enough are found).',
+    `The trial tests ${hypothesesWords(scenario)}, by closed combination tests ` +
+      `(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of ${one ? 'H_S, H_F and H_S ∩ H_F' : 'them and each of their intersections'} has a p-value from ` +
       'each stage, ' +
-      `from that stage’s patients only, and the two are combined. ${closedTest(design.intersection, cite)} ` +
+      `from that stage’s patients only, and the two are combined. ${closedTest(scenario, design, cite)} ` +
       'A population dropped at the interim can no longer be rejected.',
-    combinationWords(design, boundaries, scenario.alpha, cite),
+    combinationWords(design, boundaries, scenario.alpha, cite, one),
     `Futility: the trial stops at the interim when no hypothesis can be rejected any more (${futile})${threshold}.`,
   ];
   const rule = design.recalculation;
@@ -221,28 +198,10 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
   return paragraphs;
 }
 
-function closedTest(intersection: Intersection, cite: Cite): string {
-  cite(MARCUS);
-  if (intersection === 'hierarchical-S' || intersection === 'hierarchical-F') {
-    const [first, second] = intersection === 'hierarchical-S' ? ['S', 'F'] : ['F', 'S'];
-    return (
-      `Multiplicity: fixed-sequence testing, a closed test (${MARCUS}) in which H_${first} is tested first at the ` +
-      `full α and H_${second} only once H_${first} is rejected.`
-    );
-  }
-  const [words, reference] = INTERSECTION_WORDS[intersection];
-  cite(reference);
-  return (
-    `Multiplicity: a closed test (${MARCUS}), which rejects H_S, or H_F, when it and the intersection ` +
-    'H_S ∩ H_F are ' +
-    `both rejected, and so keeps the family-wise error at α in the strong sense; the intersection is tested ` +
-    `by ${words}.`
-  );
-}
-
-function selectionWords(design: Adaptive): string {
-  const { rule, measure, epsilon, threshold } = design.selection;
+function selectionWords(scenario: Scenario, design: Adaptive): string {
+  const { rule, measure, epsilon } = design.selection;
   const on = measure === 'z' ? 'test statistic z' : 'estimated effect';
+  if (!isMarkerPopulation(scenario.population)) return `${manySelection(design, on)}${thresholdWords(design, on)}`;
   const kept =
     rule === 'all'
       ? 'both populations are kept'
@@ -251,14 +210,35 @@ function selectionWords(design: Adaptive): string {
         : rule === 'rbest'
           ? `the ${design.selection.r} populations with the largest ${on} are kept, both S and F here`
           : `the population with the larger ${on} is kept, and the other too if its ${on} is within ${epsilon} of it`;
-  if (threshold === null) return `${kept}.`;
+  return `${kept}${thresholdWords(design, on)}`;
+}
+
+/** the selection among several populations and F */
+function manySelection(design: Adaptive, on: string): string {
+  const { rule, epsilon, r } = design.selection;
+  if (rule === 'all') return 'every population and F are kept';
+  if (rule === 'best' || (rule === 'rbest' && r === 1))
+    return `the population (or F) with the largest ${on} is kept (ties broken at random, as rpact does)`;
+  if (rule === 'rbest') return `the ${r} populations (F among them) with the largest ${on} are kept`;
+  return `the population (or F) with the largest ${on} is kept, and every other whose ${on} is within ${epsilon} of it`;
+}
+
+function thresholdWords(design: Adaptive, on: string): string {
+  const { threshold } = design.selection;
+  if (threshold === null) return '.';
   return (
-    `${kept}; a population whose ${on} is not above ${threshold} is dropped, and when none is kept the trial ` +
+    `; a population whose ${on} is not above ${threshold} is dropped, and when none is kept the trial ` +
     `stops for futility.`
   );
 }
 
-function combinationWords(design: Adaptive, boundaries: Boundaries | undefined, alpha: number, cite: Cite): string {
+function combinationWords(
+  design: Adaptive,
+  boundaries: Boundaries | undefined,
+  alpha: number,
+  cite: Cite,
+  one: boolean,
+): string {
   if (design.combination === 'fisher') {
     const c = boundaries?.fisherProduct;
     return (
@@ -283,14 +263,7 @@ function combinationWords(design: Adaptive, boundaries: Boundaries | undefined, 
   return (
     `${inverse} Early efficacy at the interim by Lan–DeMets ${SPENDING[design.efficacy]}-type α-spending ` +
     '(Lan & DeMets 1983), critical values in the table below: H_X is rejected at the interim when its own stage-1 ' +
-    "statistic and the intersection's both reach the interim value, and the trial stops for efficacy when both " +
-    'hypotheses are rejected there.'
+    `statistic and the intersection's both reach the interim value, and the trial stops for efficacy when ` +
+    `${one ? 'both hypotheses are' : 'every hypothesis is'} rejected there.`
   );
-}
-
-/** analysis.survivalTest in words */
-function survivalTestWords(test: SurvivalTest): string {
-  if (test === 'logrank') return 'the log-rank test';
-  if (test === 'maxcombo') return 'the maxcombo test (the largest of FH(0,0), FH(0,1), FH(1,0) and FH(1,1))';
-  return `the Fleming–Harrington weighted log-rank test FH(${test.fh[0]}, ${test.fh[1]})`;
 }

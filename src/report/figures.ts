@@ -2,24 +2,58 @@
 // against size (at the charts' replicates, with 95% Monte Carlo bands), cost and duration at the
 // target power, and each design's expected patient flow.
 import { format } from 'd3';
-import { CHART_REPLICATES, designLabels } from '../app/chart-data.js';
-import { flowChart } from '../app/charts/flow-chart.js';
+import { CHART_REPLICATES, designLabels, flowData } from '../app/chart-data.js';
+import { classifiedFlowChart } from '../app/charts/flow-chart.js';
 import { HYPOTHESIS_TEXT } from '../app/charts/hypothesis.js';
 import { lineChart } from '../app/charts/line-chart.js';
 import { targetChart } from '../app/charts/target-chart.js';
-import { patientFlow } from '../engine/patient-flow.js';
+import { HYPOTHESES, type Hypothesis } from '../engine/planning/solve.js';
+import { isMarkerPopulation } from '../engine/scenario/types.js';
 import type { Block, Section } from './document.js';
 import type { ReportNumbers } from './numbers.js';
 import { templateText } from './template-text.js';
 
 export type Figure = Extract<Block, { kind: 'figure' }>;
 
+/** the target's hypothesis where the page's charts draw it (H_S, H_F, both, any), else undefined */
+function chartedHypothesis(numbers: ReportNumbers): Hypothesis | undefined {
+  const { hypothesis } = numbers.target;
+  return (HYPOTHESES as readonly string[]).includes(hypothesis) ? (hypothesis as Hypothesis) : undefined;
+}
+
 export function figures(numbers: ReportNumbers): Figure[] {
-  const { scenario, bySize, solutions, target, results } = numbers;
+  const { scenario, results } = numbers;
+  const labels = designLabels(scenario);
+  const hypothesis = chartedHypothesis(numbers);
+  const list: Figure[] = hypothesis === undefined ? [] : targetFigures(numbers, hypothesis);
+  const classified = isMarkerPopulation(scenario.population)
+    ? 'assay-positive and -negative'
+    : 'in each subgroup as the assay classifies them';
+  results.forEach((result, d) => {
+    const id = `figure-flow-${d + 1}`;
+    list.push({
+      kind: 'figure',
+      id,
+      caption: `Expected patient flow of ${labels[result.id]}.`,
+      svg: templateText(
+        classifiedFlowChart(flowData(scenario, result), {
+          id,
+          title: `Expected patient flow: ${labels[result.id]}`,
+          description: `Expected numbers screened, ${classified}, randomised per arm and analysed.`,
+        }),
+      ),
+    });
+  });
+  return list;
+}
+
+/** power against size, and cost and duration at the target power */
+function targetFigures(numbers: ReportNumbers, hypothesis: Hypothesis): Figure[] {
+  const { scenario, bySize, solutions, target } = numbers;
   const labels = designLabels(scenario);
   const percent = format('.0%')(target.power);
-  const what = HYPOTHESIS_TEXT[target.hypothesis];
-  const list: Figure[] = [
+  const what = HYPOTHESIS_TEXT[hypothesis];
+  return [
     {
       kind: 'figure',
       id: 'figure-power-size',
@@ -36,7 +70,7 @@ export function figures(numbers: ReportNumbers): Figure[] {
           xLabel: bySize.unit,
           xFormat: format(',d'),
           target: target.power,
-          hypotheses: [target.hypothesis],
+          hypotheses: [hypothesis],
         }),
       ),
     },
@@ -51,27 +85,11 @@ export function figures(numbers: ReportNumbers): Figure[] {
           description:
             'Expected cost and months of each design at the smallest size reaching ' + `${percent} power for ${what}.`,
           target: target.power,
-          hypothesis: target.hypothesis,
+          hypothesis,
         }),
       ),
     },
   ];
-  results.forEach((result, d) => {
-    const id = `figure-flow-${d + 1}`;
-    list.push({
-      kind: 'figure',
-      id,
-      caption: `Expected patient flow of ${labels[result.id]}.`,
-      svg: templateText(
-        flowChart(patientFlow(scenario, result), {
-          id,
-          title: `Expected patient flow: ${labels[result.id]}`,
-          description: 'Expected numbers screened, assay-positive and -negative, randomised per arm and analysed.',
-        }),
-      ),
-    });
-  });
-  return list;
 }
 
 export function figuresSection(numbers: ReportNumbers): Section {
@@ -83,7 +101,11 @@ export function figuresSection(numbers: ReportNumbers): Section {
         kind: 'paragraph',
         text:
           `The curves use ${format(',')(Math.min(numbers.scenario.simulation.replicates, CHART_REPLICATES))} ` +
-          `simulated trials per point, as the page draws them.`,
+          `simulated trials per point, as the page draws them.` +
+          (chartedHypothesis(numbers) === undefined
+            ? ` Power against size and the cost at the target are not drawn for H_${numbers.target.hypothesis}: ` +
+              "the page's charts draw H_S, H_F, both and any only."
+            : ''),
       },
       ...figures(numbers),
     ],

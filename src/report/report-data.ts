@@ -4,13 +4,13 @@
 // for the chart (at the charts' replicates, as the page draws it).
 import { type Curves, powerBySize } from '../app/chart-data.js';
 import { globalNull } from '../engine/planning/global-null.js';
-import { type Simulator, type Solution, solve, type Target } from '../engine/planning/solve.js';
+import { type PopulationTarget, type Simulator, type Solution, solve } from '../engine/planning/solve.js';
 import type { DesignResult } from '../engine/results.js';
 import type { Scenario } from '../engine/scenario/types.js';
 
 export type ReportData = {
   scenario: Scenario;
-  target: Target;
+  target: PopulationTarget;
   results: DesignResult[];
   /** the designs simulated with no effect anywhere */
   globalNull: DesignResult[];
@@ -20,7 +20,7 @@ export type ReportData = {
 
 export async function computeReport(
   scenario: Scenario,
-  target: Target,
+  target: PopulationTarget,
   simulate: Simulator,
   onStep: (step: string) => void = () => undefined,
 ): Promise<ReportData> {

@@ -6,6 +6,7 @@ import { count, money, months, probability, size } from '../app/format.js';
 import type { Solution } from '../engine/planning/solve.js';
 import { dash, inCurrency, number, text, withError } from './cells.js';
 import type { Cell, Section } from './document.js';
+import { hypothesisIds, hypothesisList } from './hypothesis-words.js';
 import type { ReportNumbers } from './numbers.js';
 
 const sizeError = format(',.1f');
@@ -16,7 +17,7 @@ export function sampleSizeSection(numbers: ReportNumbers): Section {
     target.hypothesis === 'any'
       ? 'at least one hypothesis'
       : target.hypothesis === 'both'
-        ? 'both H_S and H_F'
+        ? `both ${hypothesisList(hypothesisIds(scenario))}`
         : `H_${target.hypothesis}`;
   const notes: string[] = [];
   const rows = solutions.map((solution: Solution, d) => {

@@ -103,7 +103,9 @@ describe('stratum sweep and solve', () => {
       [['sweep', file, '--param', 'colour', '--values', '1'], /^--param: must be one of/m],
       [['sweep', file, '--param', 'prevalence', '--values', '0.2,1.5'], /^prevalence = 1.5: population\.prevalence: /m],
       [['sweep', file, '--values', 'a,b'], /^--values: /m],
-      [['solve', file, '--power', '2', '--hypothesis', 'G'], /^--power: [\s\S]*^--hypothesis: /m],
+      [['solve', file, '--power', '2'], /^--power: /m],
+      // which hypotheses there are is the scenario's: a bad one is named once the file is read
+      [['solve', file, '--power', '0.8', '--hypothesis', 'G'], /^--hypothesis: must be S, F, both or any, got "G"$/m],
       [['map', file], /^--power: required/m],
     ] as [string[], RegExp][]) {
       const run = runCli(args);

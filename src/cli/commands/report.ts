@@ -1,10 +1,9 @@
-// `stratum report FILE [-o FILE] [--format html|md] [--power P] [--hypothesis S|F|both|any] [--app-url URL]
+// `stratum report FILE [-o FILE] [--format html|md] [--power P] [--hypothesis S|F|both|any|ID] [--app-url URL]
 // [--workers K]`: the protocol's report of a scenario (src/report/): one self-contained HTML file,
 // on standard output unless -o names a file, or Markdown with its charts as SVG files beside it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Target } from '../../engine/planning/solve.js';
 import { buildReport } from '../../report/build-report.js';
 import { computeReport } from '../../report/report-data.js';
 import { renderHtml } from '../../report/render-html.js';
@@ -14,12 +13,12 @@ import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { InputError } from '../input-error.js';
 import { integerOption, splitOptions } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerOnly, readScenario } from '../scenario-input.js';
+import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
-import { parseTarget } from './solve.js';
+import { checkedTarget, parseTarget } from '../target.js';
 
 /** the target power when --power is not given: the usual 80% */
-const DEFAULT_POWER = '0.8';
+const DEFAULT_POWER = 0.8;
 
 /** `-o FILE` is `--output FILE` */
 export function expandOutput(words: string[]): string[] {
@@ -27,14 +26,14 @@ export function expandOutput(words: string[]): string[] {
 }
 
 /** --power (default 0.8) and --hypothesis, as `stratum solve` reads them */
-export function reportTarget(options: Map<string, string>, errors: string[]): Target {
-  const { power, hypothesis } = parseTarget(new Map([['power', DEFAULT_POWER], ...options]), errors);
-  return { power: power ?? Number(DEFAULT_POWER), hypothesis };
+export function reportTarget(options: Map<string, string>, errors: string[]): { power: number; hypothesis: string } {
+  const { power, hypothesis } = parseTarget(options, errors, DEFAULT_POWER);
+  return { power: power ?? DEFAULT_POWER, hypothesis };
 }
 
 export const reportCommand: Command = {
   usage:
-    'stratum report FILE|- [-o FILE] [--format html|md] [--power 0.8] [--hypothesis S|F|both|any] ' +
+    'stratum report FILE|- [-o FILE] [--format html|md] [--power 0.8] [--hypothesis S|F|both|any|ID] ' +
     '[--app-url URL] [--workers K]   (md needs -o: its charts are SVG files beside it)',
   async run(words) {
     const { positional, options, errors } = splitOptions(expandOutput(words));
@@ -60,14 +59,15 @@ export const reportCommand: Command = {
         );
       }
     }
-    const target = reportTarget(options, errors);
+    const parsed = reportTarget(options, errors);
     const output = options.get('output');
     if (format === 'md' && output === undefined)
       errors.push('--output: required with --format md, which writes its charts as SVG files beside it');
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0) throw new InputError(errors);
-    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum report');
+    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum report');
+    const target = checkedTarget(scenario, parsed);
     const data = await computeReport(scenario, target, (single) => simulateOnWorkers(single, workers));
     const query = encodeScenarioQuery(scenario);
     const link = appUrl ? `${appUrl.origin}${appUrl.pathname}${query}` : query;

@@ -1,33 +1,18 @@
-// `stratum solve FILE --power 0.8 [--hypothesis S|F|both|any] [--workers K] [--format json|csv]`: each
-// design's smallest size reaching the target power, with its expected screened, months and cost.
+// `stratum solve FILE --power 0.8 [--hypothesis S|F|both|any|ID] [--workers K] [--format json|csv]`: each
+// design's smallest size reaching the target power, with its expected screened, months and cost; with
+// several populations the hypothesis is a population's id, F or any.
 import { availableParallelism } from 'node:os';
-import { HYPOTHESES, solve, type Hypothesis } from '../../engine/planning/solve.js';
+import { solve } from '../../engine/planning/solve.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
-import { formatOption, integerOption, numberOption, splitOptions, type Format } from '../options.js';
+import { formatOption, integerOption, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerOnly, readScenario } from '../scenario-input.js';
+import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
+import { checkedTarget, parseTarget } from '../target.js';
 import type { Command } from './command.js';
 
-export function parseTarget(
-  options: Map<string, string>,
-  errors: string[],
-): { power?: number; hypothesis: Hypothesis } {
-  let power: number | undefined;
-  let hypothesis: Hypothesis = 'any';
-  const text = options.get('power');
-  if (text === undefined) errors.push('--power: required, the target power, e.g. 0.8');
-  else power = numberOption('power', text, 0.01, 0.999, errors);
-  const chosen = options.get('hypothesis');
-  if (chosen !== undefined) {
-    if ((HYPOTHESES as readonly string[]).includes(chosen)) hypothesis = chosen as Hypothesis;
-    else errors.push(`--hypothesis: must be S, F, both or any, got ${JSON.stringify(chosen)}`);
-  }
-  return { power, hypothesis };
-}
-
 export const solveCommand: Command = {
-  usage: 'stratum solve FILE|- --power 0.8 [--hypothesis S|F|both|any] [--workers K] [--format json|csv]',
+  usage: 'stratum solve FILE|- --power 0.8 [--hypothesis S|F|both|any|ID] [--workers K] [--format json|csv]',
   async run(words) {
     const { positional, options, errors } = splitOptions(words);
     let workers = availableParallelism();
@@ -42,8 +27,8 @@ export const solveCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
-    const scenario = oneMarkerOnly(readScenario(positional[0]), 'stratum solve');
-    const target = { power, hypothesis };
+    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum solve');
+    const target = checkedTarget(scenario, { power, hypothesis });
     const solutions = await solve(scenario, target, (single) => simulateOnWorkers(single, workers));
     if (format === 'csv') process.stdout.write(resultsCsv(solutions, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, target, solutions }, null, 2) + '\n');

@@ -4,15 +4,15 @@
 // numbers of randomised patients (or whole costs) are equal tie: a cell lists every winner. The fraction
 // scales the mean difference (continuous), the difference in response rates (binary) or the log
 // hazard ratio (survival). Each point is solved (from closed forms where they exist) at the scenario's
-// replicates.
+// replicates. With several populations the grid is over any two parameters of a sweep (parameter.ts:
+// `subgroups.<id>.share`, `effect.<id>`, …), the target a population's hypothesis.
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { withParameter } from './parameter.js';
-import { solve, type Simulator, type Target } from './solve.js';
+import { type PopulationTarget, solve, type Simulator, type Target } from './solve.js';
 
-export type MapCell = {
-  prevalence: number;
-  ratio: number;
+/** which design wins at one point of a map */
+export type MapOutcome = {
   /** per design id: randomised patients and cost at the target power (null: out of reach) */
   randomized: Record<string, number | null>;
   cost: Record<string, number | null>;
@@ -23,7 +23,17 @@ export type MapCell = {
   winners: { randomized: string[]; cost: string[] };
 };
 
+export type MapCell = { prevalence: number; ratio: number } & MapOutcome;
+
 export type DesignMap = { target: Target; prevalences: number[]; ratios: number[]; cells: MapCell[] };
+
+/** an axis of a map over parameters: a parameter a sweep can vary and its values */
+export type MapAxis = { parameter: string; values: number[] };
+
+/** a cell of a map over parameters: `at` holds each axis's parameter and value */
+export type ParameterCell = { at: Record<string, number> } & MapOutcome;
+
+export type ParameterMap = { target: PopulationTarget; axes: [MapAxis, MapAxis]; cells: ParameterCell[] };
 
 export type DesignMapOptions = {
   /** after each point: points done and the grid's number of points */
@@ -38,34 +48,87 @@ export async function designMap(
   simulate: Simulator,
   options: DesignMapOptions = {},
 ): Promise<DesignMap> {
-  const cells: MapCell[] = [];
-  const total = prevalences.length * ratios.length;
-  for (const prevalence of prevalences) {
-    for (const ratio of ratios) {
-      const point = mapPoint(scenario, prevalence, ratio);
-      // at the scenario's own replicates: 36 points × every design, where a ranking needs less precision
-      const solutions = await solve(point, target, simulate, { replicates: scenario.simulation.replicates });
-      const randomized: Record<string, number | null> = {};
-      const cost: Record<string, number | null> = {};
-      for (const solution of solutions) {
-        randomized[solution.id] = 'size' in solution ? solution.expected.randomized : null;
-        cost[solution.id] = 'size' in solution ? solution.expected.cost : null;
-      }
-      const ids = solutions.map((solution) => solution.id);
-      const winners = { randomized: smallest(ids, randomized), cost: smallest(ids, cost) };
-      cells.push({
-        prevalence,
-        ratio,
-        randomized,
-        cost,
-        fewestRandomized: winners.randomized[0] ?? null,
-        leastCost: winners.cost[0] ?? null,
-        winners,
-      });
-      options.onProgress?.(cells.length, total);
+  const grid = prevalences.flatMap((prevalence) => ratios.map((ratio) => ({ prevalence, ratio })));
+  const points = grid.map(
+    ({ prevalence, ratio }) =>
+      () =>
+        mapPoint(scenario, prevalence, ratio),
+  );
+  const outcomes = await solvePoints(scenario, points, target, simulate, options);
+  return { target, prevalences, ratios, cells: grid.map((at, i) => ({ ...at, ...outcomes[i] })) };
+}
+
+/**
+ * the map over two parameters (each value of the first, then each of the second), for scenarios with
+ * several populations; a value the contract refuses is an error naming the parameter and the value
+ */
+export async function parameterMap(
+  scenario: Scenario,
+  axes: [MapAxis, MapAxis],
+  target: PopulationTarget,
+  simulate: Simulator,
+  options: DesignMapOptions = {},
+): Promise<ParameterMap> {
+  const [rows, columns] = axes;
+  const grid = rows.values.flatMap((row) => columns.values.map((column) => [row, column] as const));
+  const errors: string[] = [];
+  const scenarios = grid.map(([row, column]) => {
+    let point = scenario;
+    for (const [{ parameter }, value] of [
+      [rows, row],
+      [columns, column],
+    ] as const) {
+      const varied = withParameter(point, parameter, value);
+      if (!varied.ok) errors.push(...varied.errors);
+      else point = varied.scenario;
     }
+    return point;
+  });
+  if (errors.length > 0) throw new Error([...new Set(errors)].join('\n'));
+  const outcomes = await solvePoints(
+    scenario,
+    scenarios.map((point) => () => point),
+    target,
+    simulate,
+    options,
+  );
+  const cells = grid.map(([row, column], i) => ({
+    at: { [rows.parameter]: row, [columns.parameter]: column },
+    ...outcomes[i],
+  }));
+  return { target, axes, cells };
+}
+
+/** each point solved for every design, at the scenario's own replicates */
+async function solvePoints(
+  scenario: Scenario,
+  points: (() => Scenario)[],
+  target: PopulationTarget,
+  simulate: Simulator,
+  options: DesignMapOptions,
+): Promise<MapOutcome[]> {
+  const outcomes: MapOutcome[] = [];
+  for (const point of points) {
+    // at the scenario's own replicates: 36 points × every design, where a ranking needs less precision
+    const solutions = await solve(point(), target, simulate, { replicates: scenario.simulation.replicates });
+    const randomized: Record<string, number | null> = {};
+    const cost: Record<string, number | null> = {};
+    for (const solution of solutions) {
+      randomized[solution.id] = 'size' in solution ? solution.expected.randomized : null;
+      cost[solution.id] = 'size' in solution ? solution.expected.cost : null;
+    }
+    const ids = solutions.map((solution) => solution.id);
+    const winners = { randomized: smallest(ids, randomized), cost: smallest(ids, cost) };
+    outcomes.push({
+      randomized,
+      cost,
+      fewestRandomized: winners.randomized[0] ?? null,
+      leastCost: winners.cost[0] ?? null,
+      winners,
+    });
+    options.onProgress?.(outcomes.length, points.length);
   }
-  return { target, prevalences, ratios, cells };
+  return outcomes;
 }
 
 /**

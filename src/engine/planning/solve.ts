@@ -13,12 +13,11 @@
 // power is smooth and nearly monotone in the size), at `SEARCH_REPLICATES` at least so that the size
 // is resolved to a few patients. The answer's power and Monte Carlo error are the confirmation's,
 // and its size error follows from that and the slope of power there.
-import { designAnalytic } from '../analytic/design-analytic.js';
-import { normalQuantile } from '../math/normal.js';
-import { summarisePopulation } from '../population.js';
-import { hasProbability, type DesignResult } from '../results.js';
+import { enrolledPopulation } from '../designs/tested.js';
+import { layoutOf } from '../population.js';
+import { hasProbability, scenarioAnalytics, type DesignResult } from '../results.js';
 import { MAX_EVENTS, MAX_PATIENTS } from '../scenario/sizes.js';
-import type { Design, Scenario, SurvivalEndpoint } from '../scenario/types.js';
+import { type Design, isMarkerPopulation, type Scenario, type SurvivalEndpoint } from '../scenario/types.js';
 import { survivalTestOf } from '../endpoints/survival/test-weights.js';
 import { eventDrivenAhrPower } from './ahr-power.js';
 import { sizeKey, withParameter } from './parameter.js';
@@ -27,6 +26,11 @@ import { sizeKey, withParameter } from './parameter.js';
 export const HYPOTHESES = ['S', 'F', 'both', 'any'] as const;
 export type Hypothesis = (typeof HYPOTHESES)[number];
 export type Target = { power: number; hypothesis: Hypothesis };
+/**
+ * a target whose hypothesis is any key of the results' `reject`: a population's id with several
+ * populations (`S1`), `F`, `any`, or `both` where a design tests two hypotheses; a Target is one
+ */
+export type PopulationTarget = { power: number; hypothesis: string };
 export type Simulator = (scenario: Scenario) => DesignResult[] | Promise<DesignResult[]>;
 
 export type Solution =
@@ -67,7 +71,7 @@ const FIRST_STEP = 0.02;
 
 export async function solve(
   scenario: Scenario,
-  target: Target,
+  target: PopulationTarget,
   simulate: Simulator,
   options: SolveOptions = {},
 ): Promise<Solution[]> {
@@ -79,7 +83,12 @@ export async function solve(
   return solutions;
 }
 
-async function solveDesign(single: Scenario, design: Design, target: Target, simulate: Simulator): Promise<Solution> {
+async function solveDesign(
+  single: Scenario,
+  design: Design,
+  target: PopulationTarget,
+  simulate: Simulator,
+): Promise<Solution> {
   const unit = sizeKey(single, design);
   if (!hasProbability(single, design, target.hypothesis)) {
     const what = target.hypothesis === 'both' ? 'both H_S and H_F' : `H_${target.hypothesis}`;
@@ -213,18 +222,20 @@ function closedFormIsExact(scenario: Scenario): boolean {
  * design's own (results' `analytic`), or for a one-population log-rank design whose hazard ratio
  * changes with time the power planned on the average hazard ratio (ahr-power.ts)
  */
-function closedFormPower(single: Scenario, target: Target): ((scenario: Scenario) => number) | undefined {
-  const critical = normalQuantile(1 - single.alpha);
-  const population = summarisePopulation(single.population);
-  const power = (scenario: Scenario) =>
-    designAnalytic(scenario, population, scenario.designs[0], critical)?.reject[target.hypothesis];
+function closedFormPower(single: Scenario, target: PopulationTarget): ((scenario: Scenario) => number) | undefined {
+  const power = (scenario: Scenario) => scenarioAnalytics(scenario)[0]?.reject[target.hypothesis];
   if (power(single) !== undefined) return (scenario) => power(scenario) ?? 0;
   return averageHazardRatioPower(single, target);
 }
 
-function averageHazardRatioPower(single: Scenario, target: Target): ((scenario: Scenario) => number) | undefined {
+function averageHazardRatioPower(
+  single: Scenario,
+  target: PopulationTarget,
+): ((scenario: Scenario) => number) | undefined {
   const [design] = single.designs;
   const oneTest = design.type === 'all-comers' || design.type === 'enriched';
+  // the average hazard ratio is planned for one marker's S and F
+  if (!isMarkerPopulation(single.population)) return undefined;
   if (single.endpoint.type !== 'survival' || survivalTestOf(single) !== 'logrank' || !oneTest) return undefined;
   if (design.interims || design.events === undefined || !hasProbability(single, design, target.hypothesis))
     return undefined;
@@ -273,7 +284,8 @@ function smallestSize(from: number, largest: number, enough: (size: number) => b
  */
 function recruitableByLastMonth(scenario: Scenario, design: Design): number | undefined {
   if (design.type === 'adaptive-enrichment' || typeof design.months !== 'number') return undefined;
-  const share = design.type === 'enriched' ? summarisePopulation(scenario.population).assayPositive : 1;
+  const layout = layoutOf(scenario.population);
+  const share = design.type === 'enriched' ? layout.populationShare[enrolledPopulation(layout, design)] : 1;
   return Math.max(SMALLEST, Math.floor(scenario.trial.screeningRate * share * design.months));
 }
 

@@ -1,13 +1,24 @@
 // Why an rpact call is only the closest one for a design: what rpact cannot express, in words for
 // the script's comments. Each returns undefined where rpact's model is the scenario's.
 import { derivedQuantities } from '../../engine/derived.js';
-import { markerPopulation } from '../../engine/population.js';
 import { proportionalHazards } from '../../engine/scenario/survival-rules.js';
-import type { Design, Scenario } from '../../engine/scenario/types.js';
+import { type Design, isMarkerPopulation, type Scenario } from '../../engine/scenario/types.js';
 import { probability } from '../../app/format.js';
 
 export function imperfectAssay(scenario: Scenario): string | undefined {
-  const { sensitivity, specificity } = markerPopulation(scenario.population);
+  const population = scenario.population;
+  if (!isMarkerPopulation(population)) {
+    const exact = Object.entries(population.assay ?? {}).every(([truth, row]) =>
+      Object.entries(row).every(([classified, p]) => p === 0 || classified === truth),
+    );
+    if (exact) return undefined;
+    return (
+      "the assay is imperfect (population.assay): rpact's subgroups are exactly the patients of each true " +
+      'subgroup, while here the populations are the patients as the assay classifies them; the call gives ' +
+      "rpact the mixtures' parameters"
+    );
+  }
+  const { sensitivity, specificity } = population;
   if (sensitivity === 1 && specificity === 1) return undefined;
   const { ppv, npv } = derivedQuantities(scenario);
   return (
@@ -22,7 +33,7 @@ export function randomStrata(scenario: Scenario): string | undefined {
   if (scenario.analysis.strata === 'fixed') return undefined;
   return (
     "Stratum draws each patient's marker status and assay result (random strata); rpact gives every stage " +
-    'exactly its expected share of S and R'
+    `exactly its expected share of ${isMarkerPopulation(scenario.population) ? 'S and R' : 'each subgroup'}`
   );
 }
 

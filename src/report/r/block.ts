@@ -1,6 +1,6 @@
 // One design's part of the R script: what it says about the design, its rpact calls, and the
 // quantities it compares with Stratum's.
-import type { Solution, Target } from '../../engine/planning/solve.js';
+import type { PopulationTarget, Solution } from '../../engine/planning/solve.js';
 import type { DesignResult } from '../../engine/results.js';
 import type { Design, Scenario } from '../../engine/scenario/types.js';
 
@@ -36,7 +36,7 @@ export type BlockContext = {
   index: number;
   result: DesignResult;
   solution?: Solution;
-  target: Target;
+  target: PopulationTarget;
   /** rpact's maxNumberOfIterations: Stratum's replicates */
   iterations: number;
   /** rpact's seed */

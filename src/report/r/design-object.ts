@@ -4,19 +4,24 @@
 // getDesignInverseNormal (one stage for a stratified design; two for adaptive enrichment, with
 // information rates n₁/N and 1, whose square roots are the inverse-normal weights) or getDesignFisher.
 import { firstShare } from '../../engine/designs/boundaries.js';
-import type { Target } from '../../engine/planning/solve.js';
+import type { PopulationTarget } from '../../engine/planning/solve.js';
 import type { Design, Efficacy, Interims, Scenario } from '../../engine/scenario/types.js';
 import { rCall, rNumber, rNumbers, rString, type Argument } from './r-syntax.js';
 
 const TYPE_OF_DESIGN: Record<Efficacy, string> = { none: 'noEarlyEfficacy', 'obrien-fleming': 'asOF', pocock: 'asP' };
 
-export type DesignObject = { call: string; kMax: number; approximation?: string };
+export type DesignObject = {
+  call: string;
+  kMax: number;
+  /** a change made to the object once made, written after its variable's name (`$criticalValues[1] <- 0`) */
+  change?: string;
+};
 
 /** one population's test, with its looks if any; beta only serves getSampleSize*, the size at the target power */
 export function groupSequentialObject(
   scenario: Scenario,
   interims: Interims | undefined,
-  target: Target,
+  target: PopulationTarget,
 ): DesignObject {
   const alpha: Argument = ['alpha', rNumber(scenario.alpha)];
   const beta: Argument = ['beta', rNumber(1 - target.power)];
@@ -42,21 +47,17 @@ export function combinationObject(
   if (design.type === 'stratified') return { call: rCall('getDesignInverseNormal', [['kMax', '1'], alpha]), kMax: 1 };
   if (design.combination === 'fisher') {
     // rpact weights Fisher's product by the information rates; equal rates give Stratum's p₁·p₂.
-    // "fullAlpha" puts the whole α on the final c with c(1 − ln c) = α, Stratum's critical value.
+    // "fullAlpha" puts the whole α on the final c with c(1 − ln c) = α, Stratum's critical value, but
+    // also rejects at the interim when p₁ ≤ c, which Stratum's Fisher test does not: the first critical
+    // value set to 0 leaves only the final one (make-rpact-populations-more.R says why no other
+    // method does)
     const args: Argument[] = [
       ['kMax', '2'],
       alpha,
       ['method', rString('fullAlpha')],
       ['informationRates', rNumbers([0.5, 1])],
     ];
-    return {
-      call: rCall('getDesignFisher', args),
-      kMax: 2,
-      approximation:
-        "rpact's Fisher design also rejects at the interim when p₁ ≤ c (then p₁·p₂ ≤ c whatever stage 2 " +
-        'gives) and stops there; Stratum has no early stop under Fisher and goes on to select and run stage 2, ' +
-        'where a population dropped can no longer be rejected',
-    };
+    return { call: rCall('getDesignFisher', args), kMax: 2, change: '$criticalValues[1] <- 0' };
   }
   const args: Argument[] = [
     ['kMax', '2'],

@@ -1,12 +1,17 @@
-// A design that tests S and F (stratified: one stage, all kept; adaptive enrichment: two stages
-// with selection) as rpact's enrichment simulation, getSimulationEnrichmentMeans, -Rates or
-// -Survival, with the subsets S and R in `effectList` and every rule of the design mapped.
+// A design that tests every population and F (stratified: one stage, all kept; adaptive enrichment:
+// two stages with selection) as rpact's enrichment simulation, getSimulationEnrichmentMeans, -Rates
+// or -Survival, with rpact's subgroups (rpact-subgroups.ts: S and R for one marker) in `effectList`
+// and every rule of the design mapped. rpact's populations 1..G are the scenario's in order, its
+// last F. Where rpact has no counterpart of the intersection test, there is no call.
 import type { AdaptiveEnrichmentDesign, Scenario, StratifiedDesign } from '../../engine/scenario/types.js';
-import { markerPopulation, summarisePopulation } from '../../engine/population.js';
+import { layoutOf, populationModelOf } from '../../engine/population.js';
+import { testedHypotheses } from '../../engine/results.js';
+import { isMarkerPopulation } from '../../engine/scenario/types.js';
 import { changingHazards, imperfectAssay, randomStrata, tStatistic, weightedTest } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { combinationObject } from './design-object.js';
-import { hazardsOf, meansOf, ratesOf } from './populations.js';
+import { classifiedWeights, hazardsOf, homogeneousCells, meansOfCells, ratesOf, ratesOfCells } from './populations.js';
+import { rpactSubgroups } from './rpact-subgroups.js';
 import { rCall, rNumber, rNumbers, rString, rVector, type Argument } from './r-syntax.js';
 
 const INTERSECTION = {
@@ -22,6 +27,14 @@ export function enrichmentBlock(
 ): DesignBlock {
   const { scenario, design, index, iterations, seed } = context;
   const endpoint = scenario.endpoint;
+  const intersection = rpactIntersection(scenario, design);
+  if ('none' in intersection)
+    return {
+      comments: [`Approximation: ${intersection.none}: no call.`],
+      code: [],
+      comparisons: [],
+      approximate: true,
+    };
   const object = combinationObject(scenario, design);
   const name = `design_${index}`;
   const simulation = `sim_${index}`;
@@ -30,15 +43,16 @@ export function enrichmentBlock(
     imperfectAssay(scenario),
     randomStrata(scenario),
     tStatistic(scenario, "rpact's enrichment simulation treats the variances as known (z)"),
-    object.approximation,
     changingHazards(scenario),
     weightedTest(scenario),
+    ...mergedSubgroups(scenario),
   ];
   if (endpoint.type !== 'binary' && !scenario.analysis.stratified) {
     const what = survival ? 'survival' : 'means';
-    approximations.push(
-      `Stratum tests F pooling S and R (stratified false); rpact's enrichment ${what} are stratified only`,
-    );
+    const pooled = isMarkerPopulation(scenario.population)
+      ? 'F pooling S and R'
+      : 'each population of several subgroups pooling them';
+    approximations.push(`Stratum tests ${pooled} (stratified false); rpact's enrichment ${what} are stratified only`);
   }
   if (survival && scenario.simulation.method === 'patient') {
     approximations.push(
@@ -52,8 +66,8 @@ export function enrichmentBlock(
     [undefined, name],
     [survival ? 'plannedEvents' : 'plannedSubjects', planned],
     ['effectList', effectList(scenario)],
-    ['intersectionTest', rString(INTERSECTION[design.intersection as Mapped])],
-    ...selection(design),
+    ['intersectionTest', rString(intersection.rpact)],
+    ...selection(scenario, design),
     ['stratifiedAnalysis', endpoint.type === 'binary' && !scenario.analysis.stratified ? 'FALSE' : 'TRUE'],
     ['allocationRatioPlanned', rNumber(scenario.trial.allocation)],
   ];
@@ -67,11 +81,10 @@ export function enrichmentBlock(
     );
     if (endpoint.type === 'continuous') {
       // Stratum standardises the assumed effect by the within-cell SD in F
-      const p = markerPopulation(scenario.population).prevalence;
-      args.push(
-        ['thetaH1', rNumber(rule.assumedEffect)],
-        ['stDevH1', rNumber(Math.sqrt(p * endpoint.sd.pos ** 2 + (1 - p) * endpoint.sd.neg ** 2))],
-      );
+      let variance = 0;
+      for (const { id, share } of populationModelOf(scenario.population).subgroups)
+        variance += share * endpoint.sd[id] ** 2;
+      args.push(['thetaH1', rNumber(rule.assumedEffect)], ['stDevH1', rNumber(Math.sqrt(variance))]);
     } else if (endpoint.type === 'binary') {
       const control = ratesOf({ ...scenario, endpoint }, 'F').control;
       args.push(['piTreatmentH1', rNumber(control + rule.assumedEffect)], ['piControlH1', rNumber(control)]);
@@ -92,7 +105,9 @@ export function enrichmentBlock(
       : endpoint.type === 'binary'
         ? 'getSimulationEnrichmentRates'
         : 'getSimulationEnrichmentSurvival';
-  const code = [`${name} <- ${object.call}`, `${simulation} <- ${rCall(fn, args)}`];
+  const code = [`${name} <- ${object.call}`];
+  if (object.change) code.push(`${name}${object.change}`);
+  code.push(`${simulation} <- ${rCall(fn, args)}`);
   const reasons = approximations.filter((reason): reason is string => reason !== undefined);
   return {
     comments: reasons.map((reason) => `Approximation: ${reason}.`),
@@ -102,12 +117,12 @@ export function enrichmentBlock(
   };
 }
 
-/** rpact's subsets S and R: their shares of the screened and their outcome parameters */
+/** rpact's subgroups: their shares of the screened and their outcome parameters */
 function effectList(scenario: Scenario): string {
-  const { assayPositive } = summarisePopulation(scenario.population);
+  const subgroups = rpactSubgroups(scenario);
   const entries: Argument[] = [
-    ['subGroups', rVector(['"S"', '"R"'])],
-    ['prevalences', rNumbers([assayPositive, 1 - assayPositive])],
+    ['subGroups', rVector(subgroups.map((subgroup) => rString(subgroup.name)))],
+    ['prevalences', rNumbers(subgroups.map((subgroup) => subgroup.share))],
   ];
   const endpoint = scenario.endpoint;
   const row = (values: number[]) =>
@@ -115,12 +130,21 @@ function effectList(scenario: Scenario): string {
       [undefined, rNumbers(values)],
       ['nrow', '1'],
     ]);
+  // a subgroup no one is in never enters rpact's statistics; it is given no effect
+  const weights = subgroups.map((subgroup) => classifiedWeights(scenario, subgroup.classified));
   if (endpoint.type === 'continuous') {
-    const [S, R] = (['S', 'R'] as const).map((subset) => meansOf({ ...scenario, endpoint }, subset));
-    entries.push(['stDevs', rNumbers([S.sd, R.sd])], ['effects', row([S.effect, R.effect])]);
+    const means = weights.map((w, i) =>
+      subgroups[i].share > 0 ? meansOfCells({ ...scenario, endpoint }, w) : { effect: 0, sd: 1 },
+    );
+    entries.push(['stDevs', rNumbers(means.map((m) => m.sd))], ['effects', row(means.map((m) => m.effect))]);
   } else if (endpoint.type === 'binary') {
-    const [S, R] = (['S', 'R'] as const).map((subset) => ratesOf({ ...scenario, endpoint }, subset));
-    entries.push(['piControls', rNumbers([S.control, R.control])], ['piTreatments', row([S.treatment, R.treatment])]);
+    const rates = weights.map((w) => ratesOfCells({ ...scenario, endpoint }, w));
+    const first = rates[subgroups.findIndex((subgroup) => subgroup.share > 0)].control;
+    const filled = rates.map((r, i) => (subgroups[i].share > 0 ? r : { treatment: first, control: first }));
+    entries.push(
+      ['piControls', rNumbers(filled.map((r) => r.control))],
+      ['piTreatments', row(filled.map((r) => r.treatment))],
+    );
   } else {
     const [S, R] = (['S', 'R'] as const).map((subset) => hazardsOf({ ...scenario, endpoint }, subset));
     entries.push(['hazardRatios', row([S.hazardRatio, R.hazardRatio])]);
@@ -128,18 +152,52 @@ function effectList(scenario: Scenario): string {
   return rCall('list', entries);
 }
 
+/** rpact's intersection test, or why it has none */
+function rpactIntersection(
+  scenario: Scenario,
+  design: StratifiedDesign | AdaptiveEnrichmentDesign,
+): { rpact: string } | { none: string } {
+  const populations = layoutOf(scenario.population).full;
+  const maxZ = design.intersection === 'dunnett' || design.intersection === 'spiessens-debois';
+  if (maxZ && populations > 1) {
+    return {
+      none:
+        `rpact's Dunnett test (SpiessensDebois) is for one population besides F; this design's max-z test ` +
+        `holds ${populations + 1} hypotheses`,
+    };
+  }
+  if (maxZ) return { rpact: INTERSECTION['spiessens-debois'] };
+  if (design.intersection in INTERSECTION) return { rpact: INTERSECTION[design.intersection as Mapped] };
+  return { none: `rpact has no fixed-sequence (hierarchical) intersection test` };
+}
+
+/** rpact subgroups holding several of Stratum's whose outcomes differ: one set of parameters is their mixture's */
+function mergedSubgroups(scenario: Scenario): string[] {
+  const ids = layoutOf(scenario.population).subgroupIds;
+  return rpactSubgroups(scenario)
+    .filter((subgroup) => subgroup.classified.length > 1)
+    .filter((subgroup) => !homogeneousCells(scenario, classifiedWeights(scenario, subgroup.classified)))
+    .map(
+      (subgroup) =>
+        `rpact's subgroup ${subgroup.name} holds the subgroups ${subgroup.classified.map((j) => ids[j]).join(', ')}, ` +
+        'which are in the same populations but whose outcomes differ; rpact knows one set of parameters there, ' +
+        "and the call gives it their mixture's",
+    );
+}
+
 /**
  * The interim's rule. rpact's "best" and "rBest" with one population select alike; the test
  * statistic's best is written as rBest, as make-more-cases.R (test/fixtures/reference/) calls it.
  */
-function selection(design: StratifiedDesign | AdaptiveEnrichmentDesign): Argument[] {
+function selection(scenario: Scenario, design: StratifiedDesign | AdaptiveEnrichmentDesign): Argument[] {
   if (design.type === 'stratified') return [['typeOfSelection', '"all"']];
   const { rule, measure, epsilon, threshold } = design.selection;
   const args: Argument[] = [];
+  // rpact's r is at most its populations, F among them
+  const hypotheses = layoutOf(scenario.population).populationIds.length;
   if (rule === 'best' && measure === 'z') args.push(['typeOfSelection', '"rBest"'], ['rValue', '1']);
-  // rpact's r is at most its populations, S and F here
   else if (rule === 'rbest')
-    args.push(['typeOfSelection', '"rBest"'], ['rValue', String(Math.min(design.selection.r ?? 1, 2))]);
+    args.push(['typeOfSelection', '"rBest"'], ['rValue', String(Math.min(design.selection.r ?? 1, hypotheses))]);
   else args.push(['typeOfSelection', rString(rule)]);
   if (rule === 'epsilon') args.push(['epsilonValue', rNumber(epsilon)]);
   args.push(['effectMeasure', rString(measure === 'z' ? 'testStatistic' : 'effectEstimate')]);
@@ -158,16 +216,24 @@ function comparisons(context: BlockContext, simulation: string, stages: number, 
     rpactSe: { iterations },
   });
   const rejected = `${simulation}$rejectedPopulationsPerStage`;
+  // rpact's populations are the tested ones in the layout's order, F last
+  const hypotheses = testedHypotheses(scenario, context.design);
   const list = [
     probability('reject.any', result.reject.any, `sum(${simulation}$rejectAtLeastOne)`),
-    probability('reject.S', known(result.reject.S, 'reject.S'), `sum(${rejected}[, 1, 1])`),
-    probability('reject.F', known(result.reject.F, 'reject.F'), `sum(${rejected}[, 1, 2])`),
+    ...hypotheses.map((id, g) =>
+      probability(`reject.${id}`, known(result.reject[id], `reject.${id}`), `sum(${rejected}[, 1, ${g + 1}])`),
+    ),
   ];
   const stop = result.earlyStop ? result.earlyStop.efficacy + result.earlyStop.futility : 0;
   if (stages === 2) {
     list.push(
-      probability('continue.S', known(result.continue?.S, 'continue.S'), `${simulation}$selectedPopulations[2, 1, 1]`),
-      probability('continue.F', known(result.continue?.F, 'continue.F'), `${simulation}$selectedPopulations[2, 1, 2]`),
+      ...hypotheses.map((id, g) =>
+        probability(
+          `continue.${id}`,
+          known(result.continue?.[id], `continue.${id}`),
+          `${simulation}$selectedPopulations[2, 1, ${g + 1}]`,
+        ),
+      ),
       probability('earlyStop', stop, `${simulation}$earlyStop[1, 1]`),
     );
   }

@@ -8,48 +8,71 @@ import { derivedQuantities } from '../../engine/derived.js';
 import { cellMoments, mixtureMoments } from '../../engine/endpoints/cell-moments.js';
 import { CONTROL, TREATMENT } from '../../engine/endpoints/stage.js';
 import { medianOf } from '../../engine/planning/survival-curves.js';
-import { layoutOf, summarisePopulation, treatmentShare } from '../../engine/population.js';
-import type {
-  BinaryEndpoint,
-  ContinuousEndpoint,
-  PerSubgroup,
-  Scenario,
-  SurvivalEndpoint,
-} from '../../engine/scenario/types.js';
+import { layoutOf, treatmentShare } from '../../engine/population.js';
+import type { BinaryEndpoint, ContinuousEndpoint, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
 
-export type Subset = 'S' | 'R' | 'F';
+/**
+ * 'S', 'R' (the assay-negative patients) or 'F' in the one-marker form; a population's id, or 'F', in
+ * the several-populations form
+ */
+export type Subset = string;
 
-/** P(cell | subset) weights (unnormalised), cells in population.ts's order */
-export function subsetWeights(scenario: Scenario, subset: Subset): number[] {
-  const cells = summarisePopulation(scenario.population).cellProbabilities;
-  if (subset === 'S') return [cells[0], cells[1], 0, 0];
-  if (subset === 'R') return [0, 0, cells[2], cells[3]];
-  return [...cells];
+/** the classified subgroups (indices in the cell layout) a subset holds: R is those S does not */
+export function classifiedSubgroups(scenario: Scenario, subset: Subset): number[] {
+  const layout = layoutOf(scenario.population);
+  const k = layout.populationIds.indexOf(subset === 'R' ? 'S' : subset);
+  if (k < 0) throw new Error(`no population ${subset}`);
+  const mask = subset === 'R' ? ~layout.populationMask[k] : layout.populationMask[k];
+  return layout.subgroupIds.map((_, j) => j).filter((j) => (mask & (1 << j)) !== 0);
 }
 
-/** P(marker+ | subset) */
+/** P(cell) for the cells of these classified subgroups, 0 for the others: unnormalised weights, in cell order */
+export function classifiedWeights(scenario: Scenario, classified: readonly number[]): number[] {
+  const layout = layoutOf(scenario.population);
+  return Array.from(layout.cellProbability, (p, cell) => (classified.includes(layout.cellClassified[cell]) ? p : 0));
+}
+
+/** P(cell | subset) weights (unnormalised), cells in the layout's order */
+export function subsetWeights(scenario: Scenario, subset: Subset): number[] {
+  return classifiedWeights(scenario, classifiedSubgroups(scenario, subset));
+}
+
+/** P(marker+ | subset), one-marker form */
 export function positiveShare(scenario: Scenario, subset: Subset): number {
   const w = subsetWeights(scenario, subset);
   const total = w[0] + w[1] + w[2] + w[3];
   return total > 0 ? (w[0] + w[2]) / total : 0;
 }
 
-/** every patient of the subset has the same outcome law (one status only, or both alike) */
-export function homogeneous(scenario: Scenario, subset: Subset): boolean {
-  const q = positiveShare(scenario, subset);
-  if (q === 0 || q === 1) return true;
+/** every patient of the cells these weights hold has the same outcome law (one true subgroup, or all alike) */
+export function homogeneousCells(scenario: Scenario, weights: readonly number[]): boolean {
+  const layout = layoutOf(scenario.population);
+  const present = [
+    ...new Set(weights.flatMap((w, cell) => (w > 0 ? [layout.subgroupIds[layout.cellTrue[cell]]] : []))),
+  ];
+  if (present.length <= 1) return true;
   const endpoint = scenario.endpoint;
-  const same = (pair: PerSubgroup) => pair.pos === pair.neg;
-  if (endpoint.type === 'continuous') return same(endpoint.effect) && same(endpoint.sd);
-  if (endpoint.type === 'binary') return same(endpoint.control) && same(endpoint.treatment);
-  const law = (status: 'pos' | 'neg') =>
-    JSON.stringify([
-      endpoint.controlMedian?.[status],
-      endpoint.controlHazard?.[status],
-      endpoint.shape?.[status] ?? 1,
-      endpoint.hazardRatio[status],
-    ]);
-  return law('pos') === law('neg');
+  const law = (id: string) =>
+    endpoint.type === 'continuous'
+      ? JSON.stringify([endpoint.effect[id], endpoint.sd[id]])
+      : endpoint.type === 'binary'
+        ? JSON.stringify([endpoint.control[id], endpoint.treatment[id]])
+        : survivalLaw(endpoint, id as 'pos' | 'neg');
+  return present.every((id) => law(id) === law(present[0]));
+}
+
+/** every patient of the subset has the same outcome law */
+export function homogeneous(scenario: Scenario, subset: Subset): boolean {
+  return homogeneousCells(scenario, subsetWeights(scenario, subset));
+}
+
+function survivalLaw(endpoint: SurvivalEndpoint, status: 'pos' | 'neg'): string {
+  return JSON.stringify([
+    endpoint.controlMedian?.[status],
+    endpoint.controlHazard?.[status],
+    endpoint.shape?.[status] ?? 1,
+    endpoint.hazardRatio[status],
+  ]);
 }
 
 /** a status's median time to event on control: as given, or that of its hazard pieces */
@@ -60,25 +83,36 @@ export function controlMedianOf(endpoint: SurvivalEndpoint, status: 'pos' | 'neg
 /**
  * A subset's mean difference and the standard deviation that gives its difference of means the
  * variance it has: σ² = (1 − s)·v_T + s·v_C for treatment share s, since v_T/(n·s) + v_C/(n·(1 − s))
- * = σ²/(n·s·(1 − s)). For F tested stratified, the strata's σ² weighted by their shares.
+ * = σ²/(n·s·(1 − s)). A subset of several classified subgroups tested stratified: the strata's σ²
+ * weighted by their shares.
  */
 export function meansOf(
   scenario: Scenario & { endpoint: ContinuousEndpoint },
   subset: Subset,
 ): { effect: number; sd: number } {
+  const classified = classifiedSubgroups(scenario, subset);
+  const whole = meansOfCells(scenario, classifiedWeights(scenario, classified));
+  if (classified.length < 2 || !scenario.analysis.stratified) return whole;
+  const shares = layoutOf(scenario.population).classifiedShare;
+  let total = 0;
+  let pooled = 0;
+  for (const j of classified) {
+    total += shares[j];
+    pooled += shares[j] * meansOfCells(scenario, classifiedWeights(scenario, [j])).sd ** 2;
+  }
+  return { effect: whole.effect, sd: Math.sqrt(pooled / total) };
+}
+
+/** the mean difference and standard deviation of the mixture of cells these weights hold */
+export function meansOfCells(
+  scenario: Scenario & { endpoint: ContinuousEndpoint },
+  weights: readonly number[],
+): { effect: number; sd: number } {
   const moments = cellMoments(scenario.endpoint, layoutOf(scenario.population));
   const s = treatmentShare(scenario.trial.allocation);
-  const variance = (weights: number[]) =>
-    (1 - s) * mixtureMoments(moments, TREATMENT, weights).variance +
-    s * mixtureMoments(moments, CONTROL, weights).variance;
-  const weights = subsetWeights(scenario, subset);
-  const effect = mixtureMoments(moments, TREATMENT, weights).mean - mixtureMoments(moments, CONTROL, weights).mean;
-  if (subset !== 'F' || !scenario.analysis.stratified) return { effect, sd: Math.sqrt(variance(weights)) };
-  const { assayPositive } = summarisePopulation(scenario.population);
-  const pooled =
-    assayPositive * variance(subsetWeights(scenario, 'S')) +
-    (1 - assayPositive) * variance(subsetWeights(scenario, 'R'));
-  return { effect, sd: Math.sqrt(pooled) };
+  const treated = mixtureMoments(moments, TREATMENT, weights);
+  const control = mixtureMoments(moments, CONTROL, weights);
+  return { effect: treated.mean - control.mean, sd: Math.sqrt((1 - s) * treated.variance + s * control.variance) };
 }
 
 /** a subset's response rates on treatment and control */
@@ -86,8 +120,15 @@ export function ratesOf(
   scenario: Scenario & { endpoint: BinaryEndpoint },
   subset: Subset,
 ): { treatment: number; control: number } {
+  return ratesOfCells(scenario, subsetWeights(scenario, subset));
+}
+
+/** the response rates of the mixture of cells these weights hold */
+export function ratesOfCells(
+  scenario: Scenario & { endpoint: BinaryEndpoint },
+  weights: readonly number[],
+): { treatment: number; control: number } {
   const moments = cellMoments(scenario.endpoint, layoutOf(scenario.population));
-  const weights = subsetWeights(scenario, subset);
   return {
     treatment: mixtureMoments(moments, TREATMENT, weights).mean,
     control: mixtureMoments(moments, CONTROL, weights).mean,

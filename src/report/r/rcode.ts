@@ -5,10 +5,11 @@
 // cannot express a design exactly, the comment at the design says why and the call is the
 // closest one, marked approximate. The same text comes out of `stratum rcode`, the page's Code
 // panel and the report's appendix.
-import type { Solution, Target } from '../../engine/planning/solve.js';
+import type { PopulationTarget, Solution } from '../../engine/planning/solve.js';
 import type { DesignResult } from '../../engine/results.js';
-import type { Design, Scenario } from '../../engine/scenario/types.js';
-import { summarisePopulation } from '../../engine/population.js';
+import { type Design, isMarkerPopulation, type Scenario } from '../../engine/scenario/types.js';
+import { layoutOf } from '../../engine/population.js';
+import { testedHypotheses } from '../../engine/results.js';
 import { DESIGN_META } from '../../engine/scenario/design-meta.js';
 import { size } from '../../app/format.js';
 import type { BlockContext, DesignBlock } from './block.js';
@@ -22,7 +23,7 @@ export type RCodeInput = {
   scenario: Scenario;
   results: DesignResult[];
   /** the power (and hypothesis) getSampleSize* solves for */
-  target: Target;
+  target: PopulationTarget;
   /** Stratum's sizes at the target, where they were solved (the report), to set beside rpact's */
   solutions?: Solution[];
   version: string;
@@ -57,6 +58,11 @@ const COMPARE = [
 ];
 
 export function rCode(input: RCodeInput): string {
+  return rScript(input).text;
+}
+
+/** the script, and the designs whose rpact call is only the closest one, or none, with the first reason */
+export function rScript(input: RCodeInput): { text: string; approximate: { id: string; reason: string }[] } {
   const { scenario, results, target, version } = input;
   const seed = rpactSeed(scenario.simulation.seed);
   const iterations = scenario.simulation.replicates;
@@ -103,7 +109,10 @@ export function rCode(input: RCodeInput): string {
     lines.push('');
   });
   lines.push(...COMPARE);
-  return `${lines.join('\n')}\n`;
+  const approximate = scenario.designs.flatMap((design, i) =>
+    blocks[i].approximate ? [{ id: design.id, reason: blocks[i].comments[0] ?? '' }] : [],
+  );
+  return { text: `${lines.join('\n')}\n`, approximate };
 }
 
 function designBlock(context: BlockContext): DesignBlock {
@@ -112,7 +121,7 @@ function designBlock(context: BlockContext): DesignBlock {
   if (timing) return { comments: [`Approximation: ${timing}.`], code: [], comparisons: [], approximate: true };
   if (design.type === 'all-comers' || design.type === 'enriched') {
     return singleBlock(context, {
-      population: design.type === 'enriched' ? 'S' : 'F',
+      population: testedHypotheses(context.scenario, design)[0],
       subjects: design.n,
       events: design.events,
       interims: design.interims,
@@ -129,8 +138,9 @@ function designBlock(context: BlockContext): DesignBlock {
  */
 function hierarchicalBlock(context: BlockContext, design: Extract<Design, { type: 'stratified' }>): DesignBlock {
   const { scenario } = context;
-  const first = design.intersection === 'hierarchical-S' ? 'S' : 'F';
-  const none = 'rpact has no fixed-sequence (hierarchical) test of H_S and H_F';
+  const first = design.intersection === 'hierarchical' ? (design.order?.[0] ?? 'F') : design.intersection.slice(-1);
+  const which = isMarkerPopulation(scenario.population) ? 'H_S and H_F' : "the populations' hypotheses";
+  const none = `rpact has no fixed-sequence (hierarchical) test of ${which}`;
   const alone =
     `H_${first} comes first and is tested alone at α, as the one-population call below does, ` +
     `so only P(reject H_${first}) is compared`;
@@ -139,15 +149,16 @@ function hierarchicalBlock(context: BlockContext, design: Extract<Design, { type
     return singleBlock(context, { ...spec, approximations: [`${none}; ${alone}`] });
   }
   if (scenario.endpoint.type === 'survival') {
-    const reason = `${none}; H_S's events are a random share of F's, which no one-population call can hold: no call`;
+    const reason = `${none}; H_${first}'s events are a random share of F's, which no one-population call can hold: no call`;
     return { comments: [`Approximation: ${reason}.`], code: [], comparisons: [], approximate: true };
   }
-  const expected = design.n * summarisePopulation(scenario.population).assayPositive;
+  const layout = layoutOf(scenario.population);
+  const expected = design.n * layout.populationShare[layout.populationIds.indexOf(first)];
   const subjects = Math.round(expected);
   const rounded =
     subjects === expected
       ? undefined
-      : `S expects ${rNumber(expected)} of the ${design.n} patients; rpact's call takes ${subjects}`;
+      : `${first} expects ${rNumber(expected)} of the ${design.n} patients; rpact's call takes ${subjects}`;
   const approximations = [`${none}; ${alone}`, randomStrata(scenario), rounded];
   const spec = { population: first, subjects, partial: true } as const;
   return singleBlock(context, { ...spec, approximations: approximations.filter((reason) => reason !== undefined) });

@@ -1,18 +1,32 @@
-// A design that tests one population (all-comers: F; enriched: S) as rpact's one-population
+// A design that tests one population (all-comers: F; enriched: the one it enrols) as rpact's one-population
 // functions: getSimulationMeans, getSimulationRates or getSimulationSurvival on its design object,
 // getPower* for the closed form where the design has one look, and getSampleSize* for the size at
 // the target power. The population's parameters are those of populations.ts.
 import { summarisePopulation } from '../../engine/population.js';
 import { lookSizes } from '../../engine/scenario/looks.js';
-import type { Interims, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
+import {
+  type Interims,
+  isMarkerPopulation,
+  type Scenario,
+  type SurvivalEndpoint,
+} from '../../engine/scenario/types.js';
 import { changingHazards, imperfectAssay, tStatistic, weightedTest } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { groupSequentialObject } from './design-object.js';
-import { controlMedianOf, hazardsOf, homogeneous, meansOf, positiveShare, ratesOf } from './populations.js';
+import {
+  classifiedSubgroups,
+  controlMedianOf,
+  hazardsOf,
+  homogeneous,
+  meansOf,
+  positiveShare,
+  ratesOf,
+} from './populations.js';
 import { rCall, rNumber, rNumbers, type Argument } from './r-syntax.js';
 
 export type SingleSpec = {
-  population: 'S' | 'F';
+  /** the tested population's id: F, S, or one of several populations */
+  population: string;
   /** randomised patients; undefined for a survival design that recruits until its analysis */
   subjects?: number;
   /** survival: events at the final analysis */
@@ -336,21 +350,24 @@ function simulationComparisons(
 }
 
 /** where the tested population mixes statuses whose outcomes differ, one set of parameters cannot hold it */
-function mixedPopulation(scenario: Scenario, population: 'S' | 'F'): string | undefined {
+function mixedPopulation(scenario: Scenario, population: string): string | undefined {
   if (homogeneous(scenario, population)) return undefined;
   const { endpoint, analysis } = scenario;
-  // the stratified z test of F with fixed strata is exactly one mean difference over one pooled SD
+  // the stratified z test with fixed strata is exactly one mean difference over one pooled SD
   const stratifiedZ = analysis.stratified && analysis.statistic === 'z' && analysis.strata === 'fixed';
-  if (endpoint.type === 'continuous' && population === 'F' && stratifiedZ) return undefined;
+  const strata = classifiedSubgroups(scenario, population).length;
+  if (endpoint.type === 'continuous' && strata > 1 && stratifiedZ) return undefined;
   const parameters = {
     continuous: 'mean difference and standard deviation',
     binary: 'pair of response rates',
     survival: 'hazard ratio and control hazard',
   };
-  const stratified = analysis.stratified && population === 'F' ? ' (Stratum tests F stratified by assay result)' : '';
+  const one = isMarkerPopulation(scenario.population);
+  const by = one ? 'assay result' : 'subgroup';
+  const stratified = analysis.stratified && strata > 1 ? ` (Stratum tests ${population} stratified by ${by})` : '';
+  const mixes = one ? 'marker-positive and marker-negative patients' : 'subgroups';
   return (
-    `${population} mixes marker-positive and marker-negative patients whose outcomes differ, and rpact's ` +
-    'one-population call ' +
+    `${population} mixes ${mixes} whose outcomes differ, and rpact's one-population call ` +
     `knows a single ${parameters[endpoint.type]}: the call gives it the mixture's${stratified}`
   );
 }

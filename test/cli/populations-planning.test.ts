@@ -1,0 +1,151 @@
+// solve, map, report and rcode with several populations through the built `stratum` command: the target
+// is a population's hypothesis (`--hypothesis S1`), checked against the scenario's populations; the map
+// is over two parameters of a sweep; rcode writes rpact's enrichment calls and says on standard error
+// where rpact cannot express a design; a survival endpoint with several populations is refused by each,
+// naming the field, until these commands take it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import cases from '../fixtures/reference/rpact-rcode-populations.json';
+import { runCli } from '../support/cli.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'stratum-populations-planning-'));
+const write = (name: string, document: unknown) => {
+  const file = join(folder, name);
+  writeFileSync(file, JSON.stringify(document));
+  return file;
+};
+const nested = cases[0].scenario;
+/** two designs, few replicates: quick runs */
+const SMALL = {
+  ...nested,
+  designs: [
+    { id: 'enriched', type: 'enriched', population: 'S1', n: 120 },
+    { id: 'strat', type: 'stratified', n: 300, intersection: 'simes' },
+  ],
+  simulation: { replicates: 2000, seed: 'planning' },
+};
+const file = write('nested.json', SMALL);
+
+describe('the target names a population', () => {
+  it('solve: the size for P(reject H_S1) ≥ 0.8, by the closed form where it is exact, else by simulation', () => {
+    const run = runCli(['solve', file, '--power', '0.8', '--hypothesis', 'S1', '--workers', '2']);
+    expect(run.status, run.stderr).toBe(0);
+    const { target, solutions } = JSON.parse(run.stdout);
+    expect(target).toEqual({ power: 0.8, hypothesis: 'S1' });
+    expect(solutions.map((solution: { method: string }) => solution.method)).toEqual(['closed form', 'simulation']);
+    for (const solution of solutions) {
+      expect(solution.power).toBeGreaterThanOrEqual(0.8 - 4 * solution.mcse);
+      expect(Number.isFinite(solution.size)).toBe(true);
+    }
+    // enrolling only S1's patients reaches the target on fewer of them
+    expect(solutions[0].size).toBeLessThan(solutions[1].size);
+  });
+
+  it('a hypothesis the design does not test is unreachable; one the scenario lacks is refused, listing its own', () => {
+    const run = runCli(['solve', file, '--power', '0.8', '--hypothesis', 'S2', '--workers', '2']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).solutions[0].unreachable).toBe('enriched designs do not test H_S2');
+    const bad = runCli(['solve', file, '--power', '0.8', '--hypothesis', 'S']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('--hypothesis: must be S1, S2, F or any, got "S"\n');
+  });
+});
+
+describe('stratum map over two parameters', () => {
+  it('the winners over a subgroup’s share × another’s effect', () => {
+    const run = runCli([
+      'map',
+      file,
+      '--power',
+      '0.8',
+      '--hypothesis',
+      'any',
+      '--x',
+      'subgroups.high.share=0.15,0.35',
+      '--y',
+      'effect.low=0,0.3',
+      '--workers',
+      '2',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const map = JSON.parse(run.stdout);
+    expect(map.axes).toEqual([
+      { parameter: 'subgroups.high.share', values: [0.15, 0.35] },
+      { parameter: 'effect.low', values: [0, 0.3] },
+    ]);
+    expect(map.cells.map((cell: { at: object }) => cell.at)).toEqual([
+      { 'subgroups.high.share': 0.15, 'effect.low': 0 },
+      { 'subgroups.high.share': 0.15, 'effect.low': 0.3 },
+      { 'subgroups.high.share': 0.35, 'effect.low': 0 },
+      { 'subgroups.high.share': 0.35, 'effect.low': 0.3 },
+    ]);
+    for (const cell of map.cells) {
+      expect(cell.winners.randomized.length).toBeGreaterThan(0);
+      for (const value of Object.values(cell.randomized)) expect(Number.isFinite(value)).toBe(true);
+    }
+  });
+
+  it('refuses the one-marker axes, a missing axis, an unknown subgroup and a value out of range, by name', () => {
+    const run = runCli(['map', file, '--power', '0.8', '--prevalences', '0.2', '--x', 'subgroups.mid.share=0.2']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      '--prevalences: only for the one-marker map',
+      '--x: subgroups.mid.share: no subgroup "mid" (high, low, neg)',
+      expect.stringMatching(/^--y: required with several populations, NAME=v1,v2,…/),
+    ]);
+    const range = runCli(['map', file, '--power', '0.8', '--x', 'effect.low=0', '--y', 'effect.high=2e6']);
+    expect(range.status).toBe(2);
+    expect(range.stderr).toMatch(/^effect\.high = 2000000: endpoint\.effect\.high: /);
+  });
+});
+
+describe('stratum rcode and report take several populations', () => {
+  it('rcode: the enrichment call, and on standard error what rpact cannot express', () => {
+    const run = runCli(['rcode', file, '--workers', '1', '--hypothesis', 'S1']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('subGroups = c("S1", "S2", "S12", "R")');
+    expect(run.stdout).toContain('getSimulationMeans(');
+    expect(run.stderr).toBe('');
+    const hierarchical = write('hierarchical.json', {
+      ...SMALL,
+      designs: [{ id: 'h', type: 'stratified', n: 300, intersection: 'hierarchical', order: ['S2', 'S1', 'F'] }],
+    });
+    const approximate = runCli(['rcode', hierarchical, '--workers', '1']);
+    expect(approximate.status, approximate.stderr).toBe(0);
+    expect(approximate.stderr).toMatch(
+      /^stratum rcode: design h: rpact's call is not the same design\. Approximation: rpact has no fixed-sequence/,
+    );
+  });
+
+  it('report: the subgroups, populations and results by population', () => {
+    const run = runCli(['report', file, '--workers', '2', '--hypothesis', 'S1']);
+    expect(run.status, run.stderr).toBe(0);
+    for (const words of ['Share of subgroup high', 'Population S2, its subgroups', 'Effect in S1 (mean difference)'])
+      expect(run.stdout).toContain(words);
+    expect(run.stdout).toContain('<th scope="col">H_S1</th>');
+    expect(run.stdout).toContain('Size for power 0.8 to reject H_S1');
+  });
+
+  it('each refuses a survival endpoint with several populations, naming the field', () => {
+    const survival = write('survival.json', {
+      ...SMALL,
+      endpoint: {
+        type: 'survival',
+        controlMedian: { high: 12, low: 12, neg: 12 },
+        hazardRatio: { high: 0.6, low: 0.8, neg: 1 },
+      },
+      designs: [{ id: 'strat', type: 'stratified', n: 300, events: 200, intersection: 'simes' }],
+      simulation: { replicates: 100, seed: 'x', method: 'patient' },
+    });
+    for (const command of ['solve', 'map', 'report', 'rcode']) {
+      const run = runCli([command, survival, '--power', '0.8']);
+      expect(run.status, `${command}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).toMatch(
+        new RegExp(`^endpoint.type: stratum ${command} does not take several biomarker populations with a survival`),
+      );
+    }
+  });
+});
