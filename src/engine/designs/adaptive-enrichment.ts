@@ -15,6 +15,7 @@ import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
 import { combinationTest, P_CAP, type CombinationTest } from '../inference/combination/combination.js';
 import { ElementaryStatistics } from '../inference/closed/elementary.js';
 import { intersections } from '../inference/closed/masks.js';
+import { Dunnett } from '../inference/closed/dunnett.js';
 import { closedRule } from '../inference/closed/rules.js';
 import type { CellLayout } from '../population-model.js';
 import type { TraceRecorder } from '../trace/recorder.js';
@@ -62,9 +63,11 @@ export function prepareAdaptiveEnrichment(
   const measures = new Float64Array(hypotheses);
   const interim = test.interimCritical;
 
+  // only the max-z test reads the correlation (and a trace, which shows it)
+  const readsCorrelation = rule instanceof Dunnett || recorder !== null;
   /** each intersection's stage-wise p on the z scale into `into`, of the hypotheses in `mask ∩ present` */
   const stageZ = (statistics: ElementaryStatistics, stage: StageStatistics, present: number, into: Float64Array) => {
-    stageCorrelation(stage, masks, present, correlation);
+    if (readsCorrelation) stageCorrelation(stage, masks, present, correlation);
     statistics.set(stage.z, correlation);
     for (let mask = 1; mask < span; mask++) {
       const sub = mask & present;
