@@ -46,12 +46,11 @@ export function characteristicsSection(numbers: ReportNumbers): Section {
     },
   ];
   if (results.some((result) => result.analytic)) {
-    const closed = (d: number) =>
-      HYPOTHESES.map((h) => number(numbers, `results.${d}.analytic.reject.${h}`, probability));
+    const closed = (d: number) => keys.map((h) => number(numbers, `results.${d}.analytic.reject.${h}`, probability));
     tables.push({
       id: 'closed-form-table',
       caption: 'Closed-form power, for the designs with one analysis (the z test’s, for t statistics)',
-      columns: HYPOTHESIS_COLUMNS,
+      columns,
       rows: rowsOf(closed).filter((_, d) => results[d].analytic),
     });
   }

@@ -58,7 +58,9 @@ export function populationWho(scenario: Scenario, id: string): string {
   if (isMarkerPopulation(population)) return 'the assay-positive patients (S)';
   const subgroups = population.populations.find((entry) => entry.id === id)?.subgroups ?? [];
   const assay = population.assay ? ' as the assay classifies them' : '';
-  return `${id}, the patients of subgroup${subgroups.length > 1 ? 's' : ''} ${subgroups.join(', ')}${assay}`;
+  const names =
+    subgroups.length < 2 ? subgroups.join('') : `${subgroups.slice(0, -1).join(', ')} and ${subgroups.at(-1)}`;
+  return `${id}, the patients of subgroup${subgroups.length > 1 ? 's' : ''} ${names}${assay}`;
 }
 
 export function hypothesis(scenario: Scenario, id: string): string {
