@@ -4,17 +4,13 @@
 // the simulation.
 import { format } from 'd3';
 import { money, size } from '../app/format.js';
-import { text, fromScenario, inCurrency, number } from './cells.js';
+import { derived, text, fromScenario, inCurrency, number, type RowOf, type WordsRow } from './cells.js';
 import type { Row, Section } from './document.js';
 import type { ReportNumbers } from './numbers.js';
 import { SUBGROUP_WORDS, subgroupRows } from './subgroup-assumptions.js';
 
 /** a value the scenario gives, as given (grouped thousands) */
-export const given = format(',');
-export const derived = format('.3f');
-
-export type RowOf = (header: string, path: string, show?: (value: number) => string) => Row;
-export type WordsRow = (header: string, value: string) => Row;
+const given = format(',');
 
 const ONE_MARKER_WORDS =
   'S is the assay-positive patients and F everyone screened; effects are given per true marker status ' +

@@ -1,12 +1,20 @@
 // Table cells of the report: numbers from the report's numbers (with their paths), text, and text
 // from the scenario, which the writers show as text only.
+import { format } from 'd3';
 import type { Scenario } from '../engine/scenario/types.js';
-import type { Cell } from './document.js';
+import type { Cell, Row } from './document.js';
 import { numberPart, type ReportNumbers } from './numbers.js';
 
 export const text = (words: string): Cell => [{ text: words }];
 export const fromScenario = (words: string): Cell => [{ text: words, fromScenario: true }];
 export const dash: Cell = [{ text: '—' }];
+
+/** a quantity that follows from the scenario's (P(assay+), a population's effect) */
+export const derived = format('.3f');
+
+/** an assumptions row: a number at its path, or words */
+export type RowOf = (header: string, path: string, show?: (value: number) => string) => Row;
+export type WordsRow = (header: string, value: string) => Row;
 
 export function number(numbers: ReportNumbers, path: string, format: (value: number) => string): Cell {
   return [numberPart(numbers, path, format)];

@@ -2,10 +2,8 @@
 // (docs/populations.md): each subgroup's share, each population's subgroups, the assay (or that it is
 // perfect), the endpoint per subgroup, and what follows: each population's share of the screened and
 // its effect (population-numbers.ts).
-import type { Row } from './document.js';
-import { derived, type RowOf, type WordsRow } from './assumptions.js';
-import { fromScenario, number, text } from './cells.js';
-import type { Cell } from './document.js';
+import { derived, fromScenario, number, type RowOf, text, type WordsRow } from './cells.js';
+import type { Cell, Row } from './document.js';
 import type { ReportNumbers } from './numbers.js';
 import type { SubgroupPopulation } from '../engine/scenario/types.js';
 
