@@ -7,7 +7,9 @@
 // was kept: a population alone means screening on until enough of its patients. An intersection's
 // stage-2 p-value is that of its kept hypotheses; H_k is rejected when every intersection containing it
 // is rejected, at the interim or by the combination of its stage-wise p-values, so a population
-// dropped at the interim keeps only what it rejected there.
+// dropped at the interim keeps only what it rejected there. With `stage1` naming a population, stage 1
+// randomises only its patients, and the hypotheses are those of the populations inside it (itself
+// among them): hypothesis i is population tested[i].
 import { normalUpper, zOfP } from '../math/normal.js';
 import type { Sampler } from '../random/sampler.js';
 import type { AdaptiveEnrichmentDesign, Scenario, Selection } from '../scenario/types.js';
@@ -23,7 +25,8 @@ import { firstShare } from './boundaries.js';
 import { recordFinal, recordInterim } from './adaptive-trace.js';
 import type { Stage2Size } from './recalculation.js';
 import type { DesignRunner } from './runner.js';
-import { stageCorrelation, type StageStatistics, type TwoStageSource } from './stage-source.js';
+import { MAX_GROUPS, stageCorrelation, StageStatistics, type TwoStageSource } from './stage-source.js';
+import { testedPopulations } from './tested.js';
 
 /** the half-width of the uniform rpact adds to each selection measure (its getSimulationEnrichment…) */
 export const TIE_JITTER = 1e-5;
@@ -38,13 +41,36 @@ export function prepareAdaptiveEnrichment(
   /** a trace's recorder of the interim and the end (one-marker trials); null when simulating blocks */
   recorder: TraceRecorder | null = null,
 ): DesignRunner {
-  const hypotheses = layout.populationIds.length;
+  const tested = testedPopulations(layout, design);
+  const hypotheses = tested.length;
   if (recorder && hypotheses !== 2) throw new Error('a trace watches one-marker trials only');
+  // the hypotheses' masks of subgroups, and hypothesis bits as population bits
+  const masks = Uint8Array.from(tested, (k) => layout.populationMask[k]);
+  const identity = tested.every((k, i) => k === i);
+  const asPopulations = (bits: number): number => {
+    if (identity) return bits;
+    let populations = 0;
+    for (let i = 0; i < hypotheses; i++) if ((bits >> i) & 1) populations |= 1 << tested[i];
+    return populations;
+  };
+  /** the source's statistics by population, as hypotheses (the same object when they are the same) */
+  const gathered = new StageStatistics();
+  const byHypothesis = (stage: StageStatistics): StageStatistics => {
+    if (identity) return stage;
+    for (let i = 0; i < hypotheses; i++) {
+      const k = tested[i];
+      gathered.z[i] = stage.z[k];
+      gathered.information[i] = stage.information[k];
+      gathered.effect[i] = stage.effect[k];
+      for (let j = 0; j < MAX_GROUPS; j++)
+        gathered.stratumInformation[i * MAX_GROUPS + j] = stage.stratumInformation[k * MAX_GROUPS + j];
+    }
+    return gathered;
+  };
   const rule = closedRule(design.intersection, hypotheses);
   const table = intersections(hypotheses);
   const { span, containing, perHypothesis } = table;
   const all = span - 1;
-  const masks = layout.populationMask;
   const test = combinationTest(firstShare(scenario, design), design, scenario.alpha);
   const recalculate = recalculation ? recalculation(test) : null;
   const [size1, total] = planned;
@@ -93,7 +119,7 @@ export function prepareAdaptiveEnrichment(
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       // stage 1: all comers
-      const stage1 = source.first(size1, sampler);
+      const stage1 = byHypothesis(source.first(asPopulations(all), size1, sampler));
       if (countsAnalyses) countAnalysis(tally, 0, source.months, source.events);
       stageZ(first, stage1, all, z1);
       let early = 0;
@@ -123,7 +149,7 @@ export function prepareAdaptiveEnrichment(
       if (stopForEfficacy) tally[TALLY.earlyEfficacy]++;
       else if (stopForFutility) tally[TALLY.earlyFutility]++;
       else {
-        for (let k = 0; k < hypotheses; k++) if (kept & (1 << k)) tally[CONTINUE + k]++;
+        for (let k = 0; k < hypotheses; k++) if (kept & (1 << k)) tally[CONTINUE + tested[k]]++;
         // rpact re-sizes on the Bonferroni-adjusted p, G·min p, whatever the intersection test
         size2 = recalculate
           ? recalculate(zOfP(Math.min(hypotheses * normalUpper(first.z[first.order[0]]), P_CAP)))
@@ -141,7 +167,7 @@ export function prepareAdaptiveEnrichment(
         });
       }
       if (size2 > 0) {
-        const stage2 = source.second(kept, size2, sampler);
+        const stage2 = byHypothesis(source.second(asPopulations(kept), size2, sampler));
         if (countsAnalyses) countAnalysis(tally, 1, source.months, source.events);
         stageZ(second, stage2, kept, z2);
         let byTheEnd = early;
@@ -158,7 +184,7 @@ export function prepareAdaptiveEnrichment(
       tally[TALLY.screened] += source.screened;
       tally[TALLY.months] += source.months;
       tally[TALLY.events] += source.events;
-      countRejections(tally, rejected, all);
+      countRejections(tally, asPopulations(rejected), asPopulations(all));
     },
   };
 }

@@ -12,22 +12,19 @@ export class SampleStages implements TwoStageSource {
   readonly events = 0;
   private readonly data: StageData;
   private readonly statistics = new StageStatistics();
-  /** everyone: stage 1 enrols from all classified subgroups */
-  private readonly all: number;
   /** whether two populations overlap without nesting, so their correlation needs each stratum's information */
   private readonly overlapping: boolean;
 
   constructor(private readonly context: TrialContext) {
     const { layout } = context;
     this.data = new StageData(layout.cells);
-    this.all = (1 << layout.populationIds.length) - 1;
     this.overlapping = overlapping(layout.populationMask);
   }
 
-  first(size: number, sampler: Sampler): StageStatistics {
+  first(tested: number, size: number, sampler: Sampler): StageStatistics {
     this.randomized = 0;
     this.screened = 0;
-    return this.stage(this.all, size, sampler);
+    return this.stage(tested, size, sampler);
   }
 
   second(kept: number, size: number, sampler: Sampler): StageStatistics {

@@ -31,8 +31,8 @@ export class StageStatistics {
 }
 
 export interface TwoStageSource {
-  /** stage 1 of `size` units in all comers */
-  first(size: number, sampler: Sampler): StageStatistics;
+  /** stage 1 of `size` units from the union of the `tested` populations (a mask); statistics of those */
+  first(tested: number, size: number, sampler: Sampler): StageStatistics;
   /** stage 2 of `size` units from the union of the `kept` populations (a mask); statistics of the kept ones */
   second(kept: number, size: number, sampler: Sampler): StageStatistics;
   /** the trial so far */

@@ -16,7 +16,8 @@ import { MAX_GROUPS, StageStatistics, type TwoStageSource } from './stage-source
 
 /**
  * when the stages' analyses come: calendar [m₁, M] or null (at events), and whose events time them (a
- * mask of classified subgroups; null: those the stage enrols, F at stage 1 and the kept ones at stage 2)
+ * mask of classified subgroups; null: those the stage enrols, stage 1's population (F unless `stage1`
+ * names one) and then the kept ones)
  */
 export type StageTimes = { months: readonly [number, number] | null; counted: number | null };
 
@@ -47,7 +48,6 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
   private readonly firstStratumEvents = new Float64Array(MAX_GROUPS);
   private readonly firstStratumInformation = new Float64Array(MAX_GROUPS);
   private readonly masks: Uint8Array;
-  private readonly full: number;
   /** the events stage 1 reports */
   private firstEvents = 0;
 
@@ -62,20 +62,20 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
     super(scenario, layout, hazards, recorder);
     const weights = testWeights(survivalTestOf(scenario));
     this.masks = layout.populationMask;
-    this.full = layout.populationMask[layout.full];
     this.firstScores = Array.from(this.masks, () => new WeightedScores(weights));
     this.secondScores = Array.from(this.masks, () => new WeightedScores(weights));
   }
 
-  first(size: number, sampler: Sampler): StageStatistics {
-    const { masks, full, statistics, firstScores } = this;
+  first(tested: number, size: number, sampler: Sampler): StageStatistics {
+    const { masks, statistics, firstScores } = this;
+    const enrolled = keptSubgroups(masks, tested);
     this.run.start();
-    this.run.recruit(full, this.n[0], sampler);
+    this.run.recruit(enrolled, this.n[0], sampler);
     const { months } = this.times;
-    const counted = this.times.counted ?? full;
-    const all = (1 << masks.length) - 1;
-    const result = this.run.analyseAtMonth(months ? months[0] : this.run.monthOf(size, counted), all, counted);
+    const counted = this.times.counted ?? enrolled;
+    const result = this.run.analyseAtMonth(months ? months[0] : this.run.monthOf(size, counted), tested, counted);
     for (let k = 0; k < masks.length; k++) {
+      if (((tested >> k) & 1) === 0) continue;
       const scores = firstScores[k];
       scores.copy(result.scores[k]);
       statistics.z[k] = scores.z;
@@ -133,8 +133,9 @@ export class AsymptoticStages implements TwoStageSource {
   private readonly law: AsymptoticLogRank;
   private readonly statistics = new StageStatistics();
   private readonly masks: Uint8Array;
-  private readonly full: number;
-  /** stage 1's: events drawn (in F), events reported, month */
+  /** the subgroups stage 1 enrols, set by its first call */
+  private firstEnrolled = 0;
+  /** stage 1's: events drawn, events reported, month */
   private firstDrawn = 0;
   private firstEvents = 0;
   private firstMonth = 0;
@@ -153,12 +154,12 @@ export class AsymptoticStages implements TwoStageSource {
   ) {
     this.law = new AsymptoticLogRank(scenario, endpoint, layout);
     this.masks = layout.populationMask;
-    this.full = layout.populationMask[layout.full];
   }
 
-  first(size: number, sampler: Sampler): StageStatistics {
+  first(tested: number, size: number, sampler: Sampler): StageStatistics {
+    this.firstEnrolled = keptSubgroups(this.masks, tested);
     const timing = this.setTiming(0, size);
-    this.law.draw(timing.drawn, this.full, sampler, this.statistics);
+    this.law.draw(timing.drawn, this.firstEnrolled, sampler, this.statistics);
     this.firstDrawn = timing.drawn;
     this.firstEvents = timing.events;
     this.firstMonth = timing.months;
@@ -177,7 +178,7 @@ export class AsymptoticStages implements TwoStageSource {
     let accrual = this.accruals.get(enrolled);
     if (accrual === undefined) {
       accrual = new Accrual(this.scenario, this.layout, this.hazards);
-      const end = accrual.recruit(this.full, this.n ? this.n[0] : Infinity, 0);
+      const end = accrual.recruit(this.firstEnrolled, this.n ? this.n[0] : Infinity, 0);
       if (enrolled !== 0) accrual.recruit(enrolled, this.n ? this.n[1] - this.n[0] : Infinity, end);
       this.accruals.set(enrolled, accrual);
     }
@@ -208,10 +209,10 @@ export class AsymptoticStages implements TwoStageSource {
   private stageTiming(enrolled: number, size: number): StageTiming {
     const accrual = this.accrual(enrolled);
     const stage1 = enrolled === 0;
-    const drawnMask = stage1 ? this.full : enrolled;
+    const drawnMask = stage1 ? this.firstEnrolled : enrolled;
     const counted = this.times.counted ?? drawnMask;
-    // the drawn subgroups' events by stage 1: none before it; their share of F's after it (rpact's split)
-    const drawnBefore = stage1 ? 0 : this.firstDrawn * this.law.shareOf(drawnMask, this.full);
+    // the drawn subgroups' events by stage 1: none before it; their share of stage 1's after it (rpact's split)
+    const drawnBefore = stage1 ? 0 : this.firstDrawn * this.law.shareOf(drawnMask, this.firstEnrolled);
     // the counted subgroups': the drawn ones' where they are the same, else the expected events by stage 1's month
     const countedBefore = stage1 ? 0 : counted === drawnMask ? drawnBefore : accrual.events(this.firstMonth, counted);
     const { months: calendar } = this.times;

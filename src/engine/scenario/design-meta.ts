@@ -2,7 +2,7 @@
 // defaults and allowed keywords, and the rules between them. The validator reads it; so do the
 // app's design cards, the URL codec and the CLI, so adding a design type touches this one place
 // (and the engine's designs/ folder).
-import { child, oneOf, optional } from './checks.js';
+import { child, oneOf, optional, own } from './checks.js';
 import type { Context, Issues } from './checks.js';
 import {
   ADAPTIVE_INTERSECTIONS,
@@ -20,6 +20,7 @@ import {
   ENRICHED_POPULATION,
   intersectionField,
   ORDER,
+  STAGE1,
 } from './design-populations.js';
 import type { Fields } from './record.js';
 import type { Design, DesignType } from './types.js';
@@ -94,8 +95,9 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
       selection: SELECTION,
       efficacy: oneOf(EFFICACY, 'none'),
       recalculation: optional(RECALCULATION),
+      stage1: STAGE1,
     },
-    refine(design, path, issues) {
+    refine(design, path, issues, _context, written) {
       // Fisher's product test has no α-spending form here (docs/methods.md)
       if (design.combination === 'fisher' && design.efficacy !== undefined && design.efficacy !== 'none') {
         issues.push(
@@ -103,6 +105,9 @@ export const DESIGN_META: { readonly [T in DesignType]: DesignMeta<T> } = {
             'use "none" or inverse-normal',
         );
       }
+      // stage 1's share of the information at calendar months is planned on all comers' events
+      if (design.stage1 !== undefined && design.stage1 !== 'F' && own(written, 'months') !== undefined)
+        issues.push(`${child(path, 'stage1')}: not with months; give events`);
     },
   },
 };

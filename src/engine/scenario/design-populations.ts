@@ -16,6 +16,7 @@ const ONE_MARKER_ORDERS: readonly Intersection[] = ['hierarchical-S', 'hierarchi
 const SEVERAL_ONLY: Readonly<Record<string, string>> = {
   population: 'a one-marker enriched design enrols S',
   order: 'with one marker use intersection "hierarchical-S" or "hierarchical-F"',
+  stage1: "a one-marker adaptive design's stage 1 randomises all comers",
 };
 
 const andList = (ids: readonly string[]) => `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
@@ -115,6 +116,22 @@ export const ENRICHED_POPULATION: Field<string | undefined> = {
     if (typeof value !== 'string') return mustBe(issues, path, `a population id (${known.join(', ')})`, value);
     if (known.length > 0 && !known.includes(value)) {
       issues.push(`${path}: no population ${describe(value)} (the populations are ${known.join(', ')})`);
+      return undefined;
+    }
+    return value;
+  },
+};
+
+/** an adaptive design's `stage1` (several populations): the population stage 1 randomises, or F (the default) */
+export const STAGE1: Field<string | undefined> = {
+  allowed: 'the id of one of the scenario\'s populations, or "F" (all comers, the default)',
+  fill: () => undefined,
+  read(value, path, issues, context) {
+    const known = context.populations ?? [];
+    if (typeof value !== 'string')
+      return mustBe(issues, path, `a population id or "F" (${[...known, 'F'].join(', ')})`, value);
+    if (value !== 'F' && known.length > 0 && !known.includes(value)) {
+      issues.push(`${path}: no population ${describe(value)} (the populations are ${known.join(', ')}, and F)`);
       return undefined;
     }
     return value;

@@ -199,6 +199,10 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     label: 'Population',
     help: 'Several populations: the one it enrols and tests; required when there are two or more.',
   },
+  'designs.stage1': {
+    label: 'Stage 1 randomises',
+    help: 'Several populations: whom stage 1 enrols (all comers by default); it tests that population and those inside.',
+  },
   'designs.order': {
     label: 'Order',
     help: 'Hierarchical: the populations and F, each once, first tested first.',

@@ -130,6 +130,8 @@ export type AdaptiveEnrichmentDesign = DesignBase &
     selection: Selection;
     efficacy: Efficacy;
     recalculation?: Recalculation;
+    /** several populations: the population stage 1 randomises (absent or F: all comers) */
+    stage1?: string;
   };
 
 export type Design = AllComersDesign | EnrichedDesign | StratifiedDesign | AdaptiveEnrichmentDesign;
