@@ -201,7 +201,7 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   },
   'designs.stage1': {
     label: 'Stage 1 randomises',
-    help: 'Several populations: whom stage 1 enrols (all comers by default); it tests that population and those inside.',
+    help: 'Several populations: whom stage 1 enrols (all comers by default); it tests that one and those inside.',
   },
   'designs.order': {
     label: 'Order',
