@@ -4,7 +4,7 @@
 // switch between the two forms swaps the population, the endpoint's maps and the designs' keywords of
 // one form for the other's. The contract judges the result like any other edit.
 import { MAX_POPULATIONS, MAX_SUBGROUPS, MIN_SUBGROUPS } from '../engine/scenario/population-form.js';
-import { readAt, type Draft } from './draft.js';
+import { readAt, writeAt, type Draft } from './draft.js';
 import { ENDPOINT_DEFAULTS, SEVERAL_POPULATIONS_START } from './presets.js';
 import { withSuitableMethod } from './suitable-method.js';
 
@@ -99,8 +99,15 @@ export function removeSubgroup(draft: Draft, index: number): Draft {
   return copy;
 }
 
+/**
+ * the subgroup at `index` renamed `id`, everywhere it is named; where the old or the new id is another
+ * subgroup's too, only its own id changes (the contract names the clash, and renaming back undoes it)
+ */
 export function renameSubgroup(draft: Draft, index: number, id: string): Draft {
-  const before = subgroupIds(draft)[index];
+  const ids = subgroupIds(draft);
+  const before = ids[index];
+  const others = ids.filter((_, k) => k !== index);
+  if (others.includes(id) || others.includes(before)) return writeAt(draft, `population.subgroups[${index}].id`, id);
   const copy = rekeySubgroups(draft, (key) => (key === before ? id : key));
   const population = copy.population as Draft;
   population.subgroups = subgroupsOf(copy).map((s, k) => (k === index ? { ...s, id } : s));
@@ -125,8 +132,12 @@ export function removePopulation(draft: Draft, index: number): Draft {
   return renamePopulationInDesigns(copy, id, populationIds(copy)[0], true);
 }
 
+/** the population at `index` renamed `id`, in the designs too; a clash changes its own id alone, as for subgroups */
 export function renamePopulation(draft: Draft, index: number, id: string): Draft {
-  const before = populationIds(draft)[index];
+  const ids = populationIds(draft);
+  const before = ids[index];
+  const others = ids.filter((_, k) => k !== index);
+  if (others.includes(id) || others.includes(before)) return writeAt(draft, `population.populations[${index}].id`, id);
   const copy = structuredClone(draft);
   (copy.population as Draft).populations = populationsOf(draft).map((p, k) => (k === index ? { ...p, id } : p));
   return renamePopulationInDesigns(copy, before, id);

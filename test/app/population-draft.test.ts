@@ -22,6 +22,10 @@ describe('editing several populations', () => {
     expect(Object.keys((renamed.endpoint as Draft).treatment as Draft)).toEqual(['A+B+', 'A+B-x', 'A-B+', 'A-B-']);
     expect(edits.assayEntry(renamed, 'A+B-x', 'A+B-x')).toBe(1);
     expect(errorsOf(renamed)).toEqual([]);
+    // a clash changes the id alone, so that renaming back loses nothing
+    const clash = edits.renameSubgroup(renamed, 1, 'A+B+');
+    expect(errorsOf(clash).join('\n')).toMatch(/population\.subgroups\[1\]\.id: must be unique/);
+    expect(edits.renameSubgroup(clash, 1, 'A+B-x')).toEqual(renamed);
   });
 
   it('adds a subgroup with the last one’s outcomes and no share; removes one from every list', () => {

@@ -52,7 +52,7 @@ export class PopulationEditor extends StoreElement {
     const store = this.store;
     const { draft } = store;
     const list = edits.subgroupsOf(draft);
-    const sharesWrong = messagesFor(store.errors, 'population.subgroups').length > 0;
+    const sharesWrong = messagesFor(store.errors, 'population.subgroups').some((m) => m.startsWith('the shares'));
     return html`<h3 class="editor-head">
         Subgroups <span class="muted">(shares of those screened, adding up to 1)</span>
       </h3>

@@ -1,7 +1,8 @@
 // A survival endpoint's fields for one true marker status, or one subgroup with several populations:
-// the control arm as a median (with an optional Weibull shape) or as hazard pieces, and the hazard ratio as one number or as pieces (a
-// delayed effect). Switching a form keeps what it can: a median m becomes the hazard ln 2 / m, one
-// number the single piece from month 0, and back the first piece's value.
+// the control arm as a median (with an optional Weibull shape) or as hazard pieces, and the hazard
+// ratio as one number or as pieces (a delayed effect). Switching a form keeps what it can: a median m
+// becomes the hazard ln 2 / m, one number the single piece from month 0, and back the first piece's
+// value.
 import { html, type TemplateResult } from 'lit';
 import type { Piece } from '../../engine/scenario/types.js';
 import { readAt, writeAt, type Draft } from '../draft.js';
@@ -68,7 +69,8 @@ function controlFields(store: Store, status: Status): TemplateResult {
       help: 'The hazard without treatment from each piece’s month on; the first piece starts at month 0.',
     })}`;
   return html`${form}<div class="pair">
-    ${statusField(store, 'controlMedian', status, 'Control median')}${statusField(store, 'shape', status, 'Weibull shape')}
+    ${statusField(store, 'controlMedian', status, 'Control median')}
+    ${statusField(store, 'shape', status, 'Weibull shape')}
   </div>`;
 }
 
