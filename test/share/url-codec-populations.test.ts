@@ -95,6 +95,29 @@ describe('share links with several populations', () => {
       designs: [{ id: 'e', type: 'enriched', n: 100, population: '2' }],
     };
     roundTrips(scenarioOf(document));
+    // a survival design's analyses at the events of a population named like a number
+    const survival = {
+      ...document,
+      endpoint: {
+        type: 'survival',
+        controlMedian: Object.fromEntries(ids.map((id) => [id, 12])),
+        hazardRatio: Object.fromEntries(
+          ids.map((id, k) => [
+            id,
+            k === 0
+              ? [
+                  { from: 0, value: 1 },
+                  { from: 4, value: 0.6 },
+                ]
+              : 0.8,
+          ]),
+        ),
+        dropoutPerYear: 0,
+      },
+      designs: [{ id: 's', type: 'stratified', n: 300, events: 200, intersection: 'simes', eventsIn: '2' }],
+      simulation: { method: 'patient' },
+    };
+    roundTrips(scenarioOf(survival));
   });
 
   // (`__proto__` is left out: the contract takes it as an id but its endpoint maps cannot hold it)
