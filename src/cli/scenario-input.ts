@@ -1,9 +1,8 @@
 // Reading a scenario for a command: the file (or standard input), JSON, the --replicates and
-// --seed overrides, then the scenario contract's checks, and for a command made for one marker its
-// refusal of several populations. Every problem becomes an InputError.
+// --seed overrides, then the scenario contract's checks, and for a command that does not take a
+// survival endpoint with several populations yet its refusal. Every problem becomes an InputError.
 import { readFileSync } from 'node:fs';
 import { parseScenario, withoutByteOrderMark } from '../engine/scenario/parse.js';
-import { severalPopulationsRefused } from '../engine/scenario/population-support.js';
 import { isMarkerPopulation, type Scenario } from '../engine/scenario/types.js';
 import { InputError } from './input-error.js';
 
@@ -41,13 +40,6 @@ export function readScenario(file: string, overrides: SimulationOverrides = {}):
   const parsed = parseScenario(document);
   if (!parsed.ok) throw new InputError(parsed.errors);
   return parsed.scenario;
-}
-
-/** `scenario`, for `command` (`stratum solve`), made for one marker: several populations are refused */
-export function oneMarkerOnly(scenario: Scenario, command: string): Scenario {
-  const refused = severalPopulationsRefused(scenario, command);
-  if (refused !== undefined) throw new InputError([refused]);
-  return scenario;
 }
 
 /**

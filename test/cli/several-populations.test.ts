@@ -1,7 +1,7 @@
 // A scenario in the several-populations form through the built `stratum` command: the contract takes it,
-// and a command made for one marker (`stratum trace`) refuses it with exit status 2 and one line naming
-// itself, before any work (engine/scenario/population-support.ts); `stratum fields` describes the form.
-// solve, map, report and rcode with several populations: populations-planning.test.ts.
+// `stratum trace` follows its all-comers and enriched designs patient by patient (true and classified
+// subgroups, rejections by population) and refuses the others naming the design's type; `stratum fields`
+// describes the form. solve, map, report and rcode with several populations: populations-planning.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,20 +21,41 @@ const reference = (id: string) => {
   return found.scenario;
 };
 const file = write('overlapping.json', reference('pop3-strat-simes-overlap'));
-const refusal = (command: string) =>
-  `population.subgroups: ${command} does not take several biomarker populations yet (docs/populations.md)\n`;
 
-describe('commands made for one marker refuse several populations', () => {
-  it.each([['stratum trace', ['trace', file, '--design', 'd', '--replicate', '1']]])(
-    '%s exits 2 with one line, nothing on stdout',
-    (command, args) => {
-      const run = runCli(args);
-      expect(run.status, run.stderr).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(refusal(command));
-    },
-  );
+describe('stratum trace with several populations', () => {
+  const traced = write('traced.json', {
+    ...reference('pop3-strat-simes-overlap'),
+    designs: [
+      { id: 'e', type: 'enriched', population: 'P2', n: 60 },
+      { id: 'd', type: 'stratified', n: 400, intersection: 'simes' },
+    ],
+    analysis: { statistic: 'z', strata: 'random', stratified: true },
+  });
 
+  it('an enriched design: each patient’s true and classified subgroup, the rejection by population', () => {
+    const run = runCli(['trace', traced, '--design', 'e', '--replicate', '3']);
+    expect(run.status, run.stderr).toBe(0);
+    const trace = JSON.parse(run.stdout);
+    const subgroups = ['S1', 'S2', 'S12', 'R'];
+    for (const patient of trace.patients) {
+      expect(subgroups).toContain(patient.marker);
+      expect(patient.assay).toBe(patient.marker);
+      expect(patient.randomized).toBe(['S2', 'S12'].includes(patient.assay));
+    }
+    expect(trace.patients.filter((patient: { randomized: boolean }) => patient.randomized)).toHaveLength(60);
+    expect(Object.keys(trace.outcome.reject)).toEqual(['P2']);
+    expect(trace.decisions).toMatchObject([{ kind: 'look', population: 'P2', size: 60 }]);
+  });
+
+  it('a stratified design is refused, naming its type', () => {
+    const run = runCli(['trace', traced, '--design', 'd', '--replicate', '1']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^designs\[1\]\.type: a stratified design with several populations is not traced yet/);
+  });
+});
+
+describe('commands check their own options first', () => {
   it('the command’s own problems come first, as with any file', () => {
     const run = runCli(['solve', file, '--hypothesis', 'P1']);
     expect(run.status).toBe(2);

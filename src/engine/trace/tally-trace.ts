@@ -3,7 +3,7 @@
 // 1..N tallied block by block give a patient-level run's results of N replicates exactly.
 import { ONE_MARKER } from '../population.js';
 import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
-import type { TraceOutcome } from './trace.js';
+import type { TraceOutcome } from './outcome.js';
 
 export function addTraceToTally(outcome: TraceOutcome, tally: Float64Array): void {
   if (outcome.stopped === 'efficacy') tally[TALLY.earlyEfficacy]++;

@@ -11,20 +11,26 @@
 // without the replicates before it, and its decision is the one a patient-level run counts
 // (test/engine/trace.test.ts tallies traced replicates into a run's results, byte for byte).
 // Continuous and binary scenarios simulated by sufficient statistics are traced at patient level:
-// the same law, drawn patient by patient, with the same seed and replicate number.
+// the same law, drawn patient by patient, with the same seed and replicate number. With several
+// populations (`traceAny`) a patient's `marker` is its true subgroup's id and `assay` the subgroup the
+// assay classifies it into, and the outcome's `reject` is keyed by population id; the designs record
+// the closed tests of H_S and H_F only, so of those scenarios all-comers and enriched designs are traced.
 import { BLOCK_SIZE } from '../blocks.js';
 import { prepareDesign } from '../designs/prepare.js';
 import type { DesignRunner } from '../designs/runner.js';
-import { CELL_IN_S, CELL_POSITIVE, CELLS, ONE_MARKER } from '../population.js';
-import type { DesignType, EndpointType, Scenario } from '../scenario/types.js';
+import type { CellLayout } from '../population-model.js';
+import { layoutOf } from '../population.js';
+import { type DesignType, type EndpointType, isMarkerPopulation, type Scenario } from '../scenario/types.js';
 import { blockSampler } from '../simulate-block.js';
-import { ANALYSES, CONTINUE, MAX_ANALYSES, REJECT, emptyTally, TALLY } from '../tally.js';
+import { emptyTally } from '../tally.js';
 import type { Decision, TraceRecorder } from './recorder.js';
+import { outcomeOf, type TraceOutcome } from './outcome.js';
 
 export type Status = 'pos' | 'neg';
 export type Arm = 'treatment' | 'control';
 
-export type TracedPatient = {
+/** `S`: a patient's true and classified status, `pos` or `neg` for one marker, subgroup ids with several */
+export type TracedPatient<S extends string = Status> = {
   /** 1-based, in the order screened */
   number: number;
   /** the stage (group-sequential: the look) whose recruitment screened it */
@@ -34,8 +40,8 @@ export type TracedPatient = {
    * the engine's clock; null with fixed strata, which place every arm × cell's share without a screening order
    */
   month: number | null;
-  marker: Status;
-  assay: Status;
+  marker: S;
+  assay: S;
   randomized: boolean;
   arm: Arm | null;
   /** continuous: the outcome; binary: 1 responded, 0 did not; null: not randomised, or survival */
@@ -49,24 +55,7 @@ export type TracedPatient = {
   followUp?: { month: number; ending: 'event' | 'dropout' | 'censored' };
 };
 
-/** what the trial adds to a run's tally (tally-trace.ts adds it back) */
-export type TraceOutcome = {
-  rejectS: boolean;
-  rejectF: boolean;
-  /** stopped at an interim look: for efficacy, or (adaptive designs) for futility */
-  stopped: 'efficacy' | 'futility' | null;
-  /** adaptive designs that went on to stage 2: the populations kept; else null */
-  kept: { S: boolean; F: boolean } | null;
-  randomized: number;
-  screened: number;
-  months: number;
-  /** events at the last analysis (survival; 0 otherwise) */
-  events: number;
-  /** survival designs: each analysis held, its month and events (tally.ts); else empty */
-  analyses: { months: number; events: number }[];
-};
-
-export type Trace = {
+export type Trace<S extends string = Status> = {
   design: { id: string; label: string; type: DesignType };
   endpoint: EndpointType;
   seed: string;
@@ -78,7 +67,7 @@ export type Trace = {
   index: number;
   screeningRate: number;
   endpointDelay: number;
-  patients: TracedPatient[];
+  patients: TracedPatient<S>[];
   /** survival: patients drawn for recruitment who would have entered after the last analysis, so never did */
   notEntered: number;
   /** in the order the trial takes them */
@@ -131,6 +120,12 @@ export class Tracer {
     this.scenario = patientLevel(scenario);
     const design = this.scenario.designs[designIndex];
     if (design === undefined) throw new TraceError(`design: no design ${designIndex} in the scenario`);
+    const several = !isMarkerPopulation(scenario.population);
+    if (several && (design.type === 'stratified' || design.type === 'adaptive-enrichment'))
+      throw new TraceError(
+        `designs[${designIndex}].type: a ${design.type} design with several populations is not traced yet (the ` +
+          'designs record the closed test of H_S and H_F only); all-comers and enriched designs are',
+      );
     if (scenario.endpoint.type === 'survival' && design.n === undefined)
       throw new TraceError(
         `designs[${designIndex}].n: required to trace patient by patient (the patients to recruit); ` +
@@ -140,7 +135,16 @@ export class Tracer {
     this.runner = prepareDesign(this.scenario, design, this.recorder);
   }
 
+  /** a one-marker trial's replicate */
   trace(replicate: number): Trace {
+    if (!isMarkerPopulation(this.scenario.population))
+      throw new TraceError('population.subgroups: a trial of several populations is traced by traceAny');
+    // the one-marker layout's subgroups are pos and neg (population-model.ts)
+    return this.traceAny(replicate) as Trace;
+  }
+
+  /** a replicate of either form */
+  traceAny(replicate: number): Trace<string> {
     const problem = replicateProblem(this.scenario, replicate);
     if (problem) throw new TraceError(`replicate: ${problem}`);
     const { block, index } = replicatePlace(replicate);
@@ -151,7 +155,7 @@ export class Tracer {
     this.runner.runTrial(sampler, this.tally);
     const design = this.scenario.designs[this.designIndex];
     const { endpoint, simulation, trial } = this.scenario;
-    const outcome = outcomeOf(this.tally, design.type === 'adaptive-enrichment');
+    const outcome = outcomeOf(this.scenario, design, this.tally);
     const { patients, notEntered } = this.recorder.finish(outcome.months);
     return {
       design: { id: design.id, label: design.label, type: design.type },
@@ -171,45 +175,28 @@ export class Tracer {
   }
 }
 
-/** replicate `replicate` of the design with id `designId` */
+/** replicate `replicate` of the design with id `designId`, one marker */
 export function traceReplicate(scenario: Scenario, designId: string, replicate: number): Trace {
   return new Tracer(scenario, designIndexOf(scenario, designId)).trace(replicate);
 }
 
-/** one trial's tally, which the runner wrote, as the trace's outcome */
-function outcomeOf(tally: Float64Array, adaptive: boolean): TraceOutcome {
-  const { S, F } = ONE_MARKER;
-  const continued = tally[CONTINUE + S] + tally[CONTINUE + F] > 0;
-  return {
-    rejectS: tally[REJECT + S] > 0,
-    rejectF: tally[REJECT + F] > 0,
-    stopped: tally[TALLY.earlyEfficacy] > 0 ? 'efficacy' : tally[TALLY.earlyFutility] > 0 ? 'futility' : null,
-    kept: adaptive && continued ? { S: tally[CONTINUE + S] > 0, F: tally[CONTINUE + F] > 0 } : null,
-    randomized: tally[TALLY.randomized],
-    screened: tally[TALLY.screened],
-    months: tally[TALLY.months],
-    events: tally[TALLY.events],
-    analyses: heldAnalyses(tally),
-  };
-}
-
-function heldAnalyses(tally: Float64Array): { months: number; events: number }[] {
-  const held: { months: number; events: number }[] = [];
-  for (let k = 0; k < MAX_ANALYSES && tally[ANALYSES + 3 * k] > 0; k++)
-    held.push({ months: tally[ANALYSES + 3 * k + 1], events: tally[ANALYSES + 3 * k + 2] });
-  return held;
+/** the same, of a scenario in either form */
+export function traceAnyReplicate(scenario: Scenario, designId: string, replicate: number): Trace<string> {
+  return new Tracer(scenario, designIndexOf(scenario, designId)).traceAny(replicate);
 }
 
 /** the recorder of one trace: patients and decisions as the runner reports them */
 class TraceBuilder implements TraceRecorder {
-  patients: TracedPatient[] = [];
+  patients: TracedPatient<string>[] = [];
   decisions: Decision[] = [];
   private readonly screeningRate: number;
   private readonly endpointDelay: number;
   private readonly ordered: boolean;
   private readonly survival: boolean;
+  private readonly layout: CellLayout;
 
   constructor(scenario: Scenario) {
+    this.layout = layoutOf(scenario.population);
     this.screeningRate = scenario.trial.screeningRate;
     this.endpointDelay = scenario.trial.endpointDelay;
     this.ordered = scenario.analysis.strata === 'random';
@@ -233,7 +220,7 @@ class TraceBuilder implements TraceRecorder {
   }
 
   entered(cell: number, slot: number, month: number, event: number, dropout: number): void {
-    const patient: TracedPatient = {
+    const patient: TracedPatient<string> = {
       ...this.person(this.patients.length + 1, cell, slot, month),
       outcome: null,
       observed: null,
@@ -256,7 +243,7 @@ class TraceBuilder implements TraceRecorder {
    * at that month (endpoints/survival/log-rank.ts): an event on or before dropout and the end, else
    * dropout, else censored at the end.
    */
-  finish(end: number): { patients: TracedPatient[]; notEntered: number } {
+  finish(end: number): { patients: TracedPatient<string>[]; notEntered: number } {
     if (!this.survival) return { patients: this.patients, notEntered: 0 };
     const patients = this.patients.filter((patient) => (patient.month ?? 0) <= end);
     for (const patient of patients) {
@@ -270,7 +257,7 @@ class TraceBuilder implements TraceRecorder {
             ? { month: dropout, ending: 'dropout' }
             : { month: end, ending: 'censored' };
     }
-    const randomized = (list: TracedPatient[]) => list.filter((patient) => patient.randomized).length;
+    const randomized = (list: TracedPatient<string>[]) => list.filter((patient) => patient.randomized).length;
     return { patients, notEntered: randomized(this.patients) - randomized(patients) };
   }
 
@@ -280,10 +267,10 @@ class TraceBuilder implements TraceRecorder {
       number,
       stage: this.decisions.length + 1,
       month,
-      marker: (CELL_POSITIVE[cell] ? 'pos' : 'neg') as Status,
-      assay: (CELL_IN_S[cell] ? 'pos' : 'neg') as Status,
+      marker: this.layout.subgroupIds[this.layout.cellTrue[cell]],
+      assay: this.layout.subgroupIds[this.layout.cellClassified[cell]],
       randomized: taken,
-      arm: taken ? ((slot < CELLS ? 'treatment' : 'control') as Arm) : null,
+      arm: taken ? ((slot < this.layout.cells ? 'treatment' : 'control') as Arm) : null,
     };
   }
 }
