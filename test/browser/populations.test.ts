@@ -83,8 +83,16 @@ describe('several populations in a browser', () => {
     expect(await page.getByRole('textbox', { name: 'Subgroup 2' }).inputValue()).toBe('A+B-');
     expect(await page.locator('.notice').count()).toBe(0);
     expect(await rowLabels(page)).toContain('P(reject HSB)');
-    // the address bar holds the same scenario
+    // the address bar holds the same scenario; each population's share of the screened is said
     expect(new URL(page.url()).search).toBe(encodeScenarioQuery(scenario));
+    expect(await page.locator('.derived').innerText()).toBe('P(in SA) 35.0% · P(in SB) 35.0% of those screened');
+    // a reload keeps it, even half edited
+    const share = page.getByRole('textbox', { name: 'Share of A-B-' });
+    await share.fill('0.5');
+    await share.press('Tab');
+    await page.reload();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Share of A-B-' }).inputValue()).toBe('0.5');
+    expect(await page.getByRole('textbox', { name: 'Subgroup 1' }).inputValue()).toBe('A+B+');
     expect(errors).toEqual([]);
     await context.close();
   });
