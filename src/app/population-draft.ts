@@ -200,11 +200,13 @@ export function switchForm(draft: Draft, several: boolean): Draft {
     return withSuitableMethod({ ...draft, population, endpoint: endpointFor(type, ids), designs });
   }
   // an eventsIn of S or F means the same with one marker; a population's id does not
-  const designs = listAt<Draft>(draft, 'designs').map(({ population: _, order: __, eventsIn, ...design }) => ({
-    ...design,
-    ...(eventsIn === 'F' ? { eventsIn } : {}),
-    ...(design.intersection === 'hierarchical' ? { intersection: 'hierarchical-S' } : {}),
-  }));
+  const designs = listAt<Draft>(draft, 'designs').map(
+    ({ population: _, order: __, stage1: ___, eventsIn, ...design }) => ({
+      ...design,
+      ...(eventsIn === 'F' ? { eventsIn } : {}),
+      ...(design.intersection === 'hierarchical' ? { intersection: 'hierarchical-S' } : {}),
+    }),
+  );
   const endpoint = structuredClone(ENDPOINT_DEFAULTS[Object.hasOwn(ENDPOINT_DEFAULTS, type) ? type : 'continuous']);
   return withSuitableMethod({ ...draft, population: { prevalence: 0.3 }, endpoint, designs });
 }

@@ -10,7 +10,7 @@ import type { Scenario } from '../engine/scenario/types.js';
 /** longest query string decoded: far above any real scenario (8 designs ≈ 2,500 characters) */
 export const MAX_QUERY_LENGTH = 20_000;
 /** fields that are always text, whatever they look like (a seed "123" stays a string, a subgroup "1" too) */
-const TEXT_KEYS = new Set(['title', 'seed', 'id', 'label', 'currency', 'population', 'eventsIn']);
+const TEXT_KEYS = new Set(['title', 'seed', 'id', 'label', 'currency', 'population', 'eventsIn', 'stage1']);
 /** fields that are always lists of numbers, even with one element */
 const LIST_KEYS = new Set(['informationRates']);
 /** fields that are always lists of ids (`population.populations.0.subgroups=high,low`, `designs.0.order`) */

@@ -119,6 +119,14 @@ describe('several populations on the page', () => {
   it('the assay table: rows that do not add up are marked; one marker back with a click', async () => {
     const { elements, store } = await mount(['scenario-panel', 'design-cards']);
     const [panel, cards] = elements;
+    // an adaptive design's stage 1 may randomise one population
+    const stage1 = cards.querySelector<HTMLSelectElement>('[name="designs[2].stage1"]')!;
+    expect([...stage1.options].map((o) => o.textContent)).toEqual(['all comers (F)', 'SA', 'SB']);
+    stage1.value = 'SA';
+    stage1.dispatchEvent(new Event('change'));
+    await settle(elements);
+    expect(store.errors).toEqual([]);
+    expect(store.scenario?.designs[2]).toMatchObject({ stage1: 'SA' });
     const imperfect = [...panel.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((box) =>
       box.parentElement?.textContent?.includes('Imperfect assay'),
     )!;

@@ -92,7 +92,10 @@ describe('share links with several populations', () => {
         assay: { null: { null: 0.8, order: 0.2 } },
       },
       endpoint: { type: 'continuous', effect: Object.fromEntries(ids.map((id, k) => [id, k / 10])) },
-      designs: [{ id: 'e', type: 'enriched', n: 100, population: '2' }],
+      designs: [
+        { id: 'e', type: 'enriched', n: 100, population: '2' },
+        { id: 'a', type: 'adaptive-enrichment', n: [100, 200], intersection: 'simes', stage1: '2' },
+      ],
     };
     roundTrips(scenarioOf(document));
     // a survival design's analyses at the events of a population named like a number

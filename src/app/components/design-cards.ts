@@ -11,7 +11,7 @@ import { messagesFor, readAt, writeAt, type Draft } from '../draft.js';
 import type { Store } from '../state/store.js';
 import { hasSeveralPopulations } from '../one-marker.js';
 import { hasSubgroupsDrafted, populationIds } from '../population-draft.js';
-import { intersectionField, populationField, withPopulation } from './design-populations.js';
+import { intersectionField, populationField, stage1Field, withPopulation } from './design-populations.js';
 import { field } from './fields.js';
 import { StoreElement } from './store-element.js';
 
@@ -210,6 +210,7 @@ export class DesignCards extends StoreElement {
         })}
         ${field(store, `${path}.n[1]`, { label: 'Randomised in all', unit: 'N', help: 'Cumulative at the end.' })}
       </div>
+      ${hasSubgroupsDrafted(store.draft) ? stage1Field(store, path) : nothing}
       ${survival ? this.timingFields(path, 'adaptive-enrichment', design, i) : nothing}
       <div class="pair">${intersectionField(store, path, 'adaptive-enrichment', design)}
         ${field(store, `${path}.combination`)}</div>

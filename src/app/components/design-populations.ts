@@ -1,10 +1,10 @@
 // A design card's fields that name the scenario's populations when it has several (docs/populations.md):
-// an enriched design's population, and the intersection tests several populations take, hierarchical
-// testing with its order of the populations and F.
+// an enriched design's population, an adaptive design's stage 1, and the intersection tests several
+// populations take, hierarchical testing with its order of the populations and F.
 import { html, nothing, type TemplateResult } from 'lit';
 import { fieldView } from '../../engine/scenario/field-docs.js';
 import type { DesignType } from '../../engine/scenario/types.js';
-import type { Draft } from '../draft.js';
+import { readAt, type Draft } from '../draft.js';
 import { hasSubgroupsDrafted, populationIds } from '../population-draft.js';
 import type { Store } from '../state/store.js';
 import { field } from './fields.js';
@@ -20,6 +20,17 @@ export function withPopulation(store: Store, design: Draft): Draft {
 export function populationField(store: Store, path: string): TemplateResult {
   const ids = populationIds(store.draft);
   return field(store, `${path}.population`, { options: ids.map((id) => [id, id]) });
+}
+
+/** whom an adaptive design's stage 1 randomises: all comers (left out), or one of several populations */
+export function stage1Field(store: Store, path: string): TemplateResult {
+  const at = `${path}.stage1`;
+  const given = readAt(store.draft, at);
+  return field(store, at, {
+    options: [['', 'all comers (F)'], ...populationIds(store.draft).map((id): [string, string] => [id, id])],
+    picked: typeof given === 'string' && given !== 'F' ? given : '',
+    onPick: (value) => store.edit(at, value === '' ? undefined : value),
+  });
 }
 
 /**
