@@ -5,6 +5,7 @@
 import { ContextProvider } from '@lit/context';
 import type { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/app/components/boundaries-panel.js';
 import '../../src/app/components/chart-panel.js';
 import '../../src/app/components/design-cards.js';
 import '../../src/app/components/results-table.js';
@@ -51,10 +52,12 @@ const rowLabels = (table: Element) =>
 
 describe('several populations on the page', () => {
   it('runs and shows a row per population, F and any, and P(continue) in each', async () => {
-    const { elements, store } = await mount(['results-table', 'chart-panel']);
+    const { elements, store } = await mount(['results-table', 'chart-panel', 'boundaries-panel']);
     expect(store.valid).toBe(true);
     await ran(store, elements);
-    const [table, charts] = elements;
+    const [table, charts, rules] = elements;
+    // the adaptive design's rule in the report's words, by population
+    expect(rules.textContent).toContain('The trial tests H_SA, no benefit in SA');
     expect(rowLabels(table)).toEqual(
       expect.arrayContaining([
         'P(reject HSA)',

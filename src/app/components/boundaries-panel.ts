@@ -10,7 +10,6 @@ import { designWords } from '../../report/design-words.js';
 import * as fmt from '../format.js';
 import { termHref } from '../glossary.js';
 import type { Shown } from '../state/tasks.js';
-import { hasSeveralPopulations } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 
 const critical = format('.4f');
@@ -34,10 +33,7 @@ export class BoundariesPanel extends StoreElement {
     const index = shown.scenario.designs.findIndex((design) => design.id === id);
     const design = shown.scenario.designs[index];
     const result = shown.results[index];
-    // the report's words are one marker's (one-marker.ts); the looks' numbers are any scenario's
-    const words = hasSeveralPopulations(shown.scenario)
-      ? []
-      : designWords(shown.scenario, design, result, boundaries).paragraphs;
+    const words = designWords(shown.scenario, design, result, boundaries).paragraphs;
     return html`<section class="design-rules">
       <h3>${result.label || result.id}</h3>
       ${boundaries.looks.length > 0 ? this.looks(boundaries) : nothing}
