@@ -66,7 +66,8 @@ function everyone(scenario: Scenario, n: number | undefined, analysis: string): 
 function eventsInWords(design: Design): string {
   const eventsIn = design.type === 'enriched' ? undefined : design.eventsIn;
   if (eventsIn === undefined) return '';
-  return eventsIn === 'S' ? ' among the assay-positive patients (S)' : ' among everyone randomised (F)';
+  if (eventsIn === 'F') return ' among everyone randomised (F)';
+  return eventsIn === 'S' ? ' among the assay-positive patients (S)' : ` among the patients of ${eventsIn}`;
 }
 
 /** a one-stage survival design's analysis: at a calendar month, or at its events (`among`: whose, by default) */

@@ -5,7 +5,7 @@
 import { derived, fromScenario, number, type RowOf, text, type WordsRow } from './cells.js';
 import type { Cell, Row } from './document.js';
 import type { ReportNumbers } from './numbers.js';
-import type { SubgroupPopulation } from '../engine/scenario/types.js';
+import type { Piece, Piecewise, SubgroupPopulation } from '../engine/scenario/types.js';
 
 export const SUBGROUP_WORDS =
   'Screened patients fall into subgroups by their true status; a population is a union of subgroups as the ' +
@@ -48,6 +48,30 @@ export function subgroupRows(numbers: ReportNumbers, row: RowOf, words: WordsRow
       ...each('Response rate on control', 'control'),
       ...each('Response rate on treatment', 'treatment'),
     );
+  } else {
+    rows.push(
+      words('Endpoint', 'time to event; a hazard ratio below 1 is benefit; analyses at fixed numbers of events'),
+    );
+    // with several populations the survival maps are keyed by subgroup id (types.ts names pos and neg)
+    const maps = endpoint as unknown as {
+      controlMedian?: Record<string, number>;
+      controlHazard?: Record<string, Piece[]>;
+      hazardRatio: Record<string, Piecewise>;
+    };
+    for (const id of ids) {
+      const median = maps.controlMedian?.[id];
+      if (median !== undefined)
+        rows.push(
+          row(`Median time to event on control (months), subgroup ${id}`, `scenario.endpoint.controlMedian.${id}`),
+        );
+      else
+        rows.push(words(`Hazard on control (events per month), subgroup ${id}`, piecesWords(maps.controlHazard?.[id])));
+      const ratio = maps.hazardRatio[id];
+      if (typeof ratio === 'number')
+        rows.push(row(`Hazard ratio, subgroup ${id}`, `scenario.endpoint.hazardRatio.${id}`));
+      else rows.push(words(`Hazard ratio, subgroup ${id}`, piecesWords(ratio)));
+    }
+    rows.push(row('Dropout within a year', 'scenario.endpoint.dropoutPerYear'));
   }
   const measure = endpoint.type === 'continuous' ? 'mean difference' : 'rate difference';
   for (const id of Object.keys(numbers.populations ?? {})) {
@@ -58,4 +82,9 @@ export function subgroupRows(numbers: ReportNumbers, row: RowOf, words: WordsRow
     );
   }
   return rows;
+}
+
+/** a function of the months in words: `1 from month 0, 0.6 from month 4` */
+function piecesWords(pieces: readonly Piece[] | undefined): string {
+  return (pieces ?? []).map((piece) => `${piece.value} from month ${piece.from}`).join(', ');
 }

@@ -1,8 +1,8 @@
 // solve, map, report and rcode with several populations through the built `stratum` command: the target
 // is a population's hypothesis (`--hypothesis S1`), checked against the scenario's populations; the map
 // is over two parameters of a sweep; rcode writes rpact's enrichment calls and says on standard error
-// where rpact cannot express a design; a survival endpoint with several populations is refused by each,
-// naming the field, until these commands take it.
+// where rpact cannot express a design; a survival endpoint with several populations is solved and reported,
+// and refused by rcode, naming the field, until its R code is written.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,7 +129,7 @@ describe('stratum rcode and report take several populations', () => {
     expect(run.stdout).toContain('Size for power 0.8 to reject H_S1');
   });
 
-  it('each refuses a survival endpoint with several populations, naming the field', () => {
+  it('survival with several populations: solve, report and simulate --null take it; rcode refuses it by name', () => {
     const survival = write('survival.json', {
       ...SMALL,
       endpoint: {
@@ -137,15 +137,25 @@ describe('stratum rcode and report take several populations', () => {
         controlMedian: { high: 12, low: 12, neg: 12 },
         hazardRatio: { high: 0.6, low: 0.8, neg: 1 },
       },
-      designs: [{ id: 'strat', type: 'stratified', n: 300, events: 200, intersection: 'simes' }],
-      simulation: { replicates: 100, seed: 'x', method: 'patient' },
+      designs: [{ id: 'enriched', type: 'enriched', population: 'S1', n: 400, events: 100 }],
+      simulation: { replicates: 2000, seed: 'survival', method: 'asymptotic' },
     });
-    for (const command of ['solve', 'map', 'report', 'rcode']) {
-      const run = runCli([command, survival, '--power', '0.8']);
-      expect(run.status, `${command}: ${run.stderr}`).toBe(2);
-      expect(run.stderr).toMatch(
-        new RegExp(`^endpoint.type: stratum ${command} does not take several biomarker populations with a survival`),
-      );
-    }
+    const solved = runCli(['solve', survival, '--power', '0.8', '--hypothesis', 'S1', '--workers', '2']);
+    expect(solved.status, solved.stderr).toBe(0);
+    const [solution] = JSON.parse(solved.stdout).solutions;
+    expect(solution.unit).toBe('events');
+    expect(Number.isFinite(solution.size)).toBe(true);
+    const report = runCli(['report', survival, '--workers', '2']);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stdout).toContain('Hazard ratio, subgroup low');
+    expect(report.stdout).toContain('the rpact code of a survival endpoint with several populations is not written');
+    const nulls = runCli(['simulate', survival, '--null', '--workers', '2']);
+    expect(nulls.status, nulls.stderr).toBe(0);
+    expect(JSON.parse(nulls.stdout).results[0].null.reject.S1).toBeLessThan(0.05);
+    const rcode = runCli(['rcode', survival]);
+    expect(rcode.status).toBe(2);
+    expect(rcode.stderr).toMatch(
+      /^endpoint.type: stratum rcode does not take several biomarker populations with a survival endpoint yet/,
+    );
   });
 });

@@ -11,7 +11,7 @@ import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import { checkedTarget, parseTarget } from '../target.js';
 import type { Command } from './command.js';
 
@@ -48,7 +48,7 @@ export const mapCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
-    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum map');
+    const scenario = readScenario(positional[0]);
     const target = checkedTarget(scenario, { power, hypothesis });
     const one = isMarkerPopulation(scenario.population);
     const misplaced = (one ? SEVERAL : ONE_MARKER).filter((name) => options.has(name));

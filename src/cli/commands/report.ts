@@ -13,7 +13,7 @@ import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { InputError } from '../input-error.js';
 import { integerOption, splitOptions } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 import { checkedTarget, parseTarget } from '../target.js';
 
@@ -66,7 +66,7 @@ export const reportCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0) throw new InputError(errors);
-    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum report');
+    const scenario = readScenario(positional[0]);
     const target = checkedTarget(scenario, parsed);
     const data = await computeReport(scenario, target, (single) => simulateOnWorkers(single, workers));
     const query = encodeScenarioQuery(scenario);

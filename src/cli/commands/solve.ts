@@ -7,7 +7,7 @@ import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import { checkedTarget, parseTarget } from '../target.js';
 import type { Command } from './command.js';
 
@@ -27,7 +27,7 @@ export const solveCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
-    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum solve');
+    const scenario = readScenario(positional[0]);
     const target = checkedTarget(scenario, { power, hypothesis });
     const solutions = await solve(scenario, target, (single) => simulateOnWorkers(single, workers));
     if (format === 'csv') process.stdout.write(resultsCsv(solutions, { currency: scenario.trial.currency }));

@@ -17,6 +17,11 @@ function nullEndpoint(endpoint: Endpoint): Endpoint {
     case 'binary':
       return { ...endpoint, treatment: { ...endpoint.control } };
     case 'survival':
-      return { ...endpoint, hazardRatio: { pos: 1, neg: 1 } };
+      return {
+        ...endpoint,
+        hazardRatio: Object.fromEntries(
+          Object.keys(endpoint.hazardRatio).map((id) => [id, 1]),
+        ) as typeof endpoint.hazardRatio,
+      };
   }
 }
