@@ -245,7 +245,7 @@ describe('bad timing is refused with the field named', () => {
     );
     const enriched = { ...base, designs: [{ id: 'e', type: 'enriched', n: 100, events: 60, eventsIn: 'S' }] };
     expect(errorsOf(enriched)).toEqual([
-      "designs[0].eventsIn: not a field of enriched designs (they randomise S only, so their events are S's)",
+      'designs[0].eventsIn: not a field of enriched designs (they randomise one population, whose events time their analyses)',
     ]);
   });
 

@@ -20,8 +20,11 @@ const SUM_TOLERANCE = 1e-9;
 
 const FORM_KEYS = ['subgroups', 'populations', 'assay'];
 const ONE_MARKER_KEYS = ['prevalence', 'sensitivity', 'specificity'];
-/** F names everyone screened and `any` the rejection of any hypothesis, in results and on the page */
-const RESERVED = ['F', 'any'];
+/**
+ * F names everyone screened and `any` the rejection of any hypothesis, in results and on the page;
+ * `__proto__` is a JavaScript object's prototype, which no map keyed by id could hold
+ */
+const RESERVED = ['F', 'any', '__proto__'];
 const ID_PATTERN = /^[A-Za-z0-9_+-]{1,20}$/;
 const ID_WORDS = '1–20 letters, digits, "-", "_" or "+"';
 const SHARE = numberIn({ min: 0, max: 1 });
@@ -70,7 +73,8 @@ const ID: Field<string> = {
       return mustBe(
         issues,
         path,
-        'an id other than "F" and "any" (they name everyone screened and any rejection)',
+        'an id other than "F", "any" and "__proto__" ' +
+          "(they name everyone screened, any rejection, and an object's prototype)",
         value,
       );
     }

@@ -74,14 +74,19 @@ function readMap(
     if (written === undefined) continue;
     if (subgroups.length > 0 && !subgroups.includes(key)) {
       issues.push(`${child(path, key)}: not a subgroup (${subgroupsAre(subgroups)})`);
-    } else given[key] = entry.read(written, child(path, key), issues, {});
+    } else defineOwn(given, key, entry.read(written, child(path, key), issues, {}));
   }
   if (subgroups.length === 0) return given;
   const read: Record<string, unknown> = {};
   for (const id of subgroups) {
     const filled = Object.hasOwn(given, id) ? given[id] : required ? undefined : entry.fill?.();
-    if (filled !== undefined) read[id] = filled;
+    if (filled !== undefined) defineOwn(read, id, filled);
     else if (required && !Object.hasOwn(given, id)) issues.push(`${path}: no entry for subgroup "${id}"`);
   }
   return Object.keys(read).length > 0 ? read : undefined;
+}
+
+/** `record[key] = value` as an own property, whatever the key (`__proto__` would set the prototype) */
+function defineOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }

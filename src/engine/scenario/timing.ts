@@ -64,7 +64,9 @@ export function readTiming(
   if (eventsIn !== undefined) {
     const at = child(path, 'eventsIn');
     if (type === 'enriched')
-      issues.push(`${at}: not a field of enriched designs (they randomise one population, so their events are its)`);
+      issues.push(
+        `${at}: not a field of enriched designs (they randomise one population, whose events time their analyses)`,
+      );
     else {
       const read = EVENTS_IN.read(eventsIn, at, issues, context);
       if (read !== undefined) timing.eventsIn = read;

@@ -264,14 +264,20 @@ describe('every mistake is named at its field', () => {
     [
       'a subgroup named F',
       edited(twoMarkers(), ['subgroups[3].id', 'F'], ['populations[0].subgroups', ['A+B+']]),
-      'population.subgroups[3].id: must be an id other than "F" and "any" ' +
-        '(they name everyone screened and any rejection), got "F"',
+      'population.subgroups[3].id: must be an id other than "F", "any" and "__proto__" ' +
+        '(they name everyone screened, any rejection, and an object\'s prototype), got "F"',
     ],
     [
       'a population named any',
       edited(cutoffs(), ['populations[1].id', 'any']),
-      'population.populations[1].id: must be an id other than "F" and "any" ' +
-        '(they name everyone screened and any rejection), got "any"',
+      'population.populations[1].id: must be an id other than "F", "any" and "__proto__" ' +
+        '(they name everyone screened, any rejection, and an object\'s prototype), got "any"',
+    ],
+    [
+      'a subgroup named __proto__',
+      edited(cutoffs(), ['subgroups[2].id', '__proto__']),
+      'population.subgroups[2].id: must be an id other than "F", "any" and "__proto__" ' +
+        '(they name everyone screened, any rejection, and an object\'s prototype), got "__proto__"',
     ],
     [
       'two subgroups with one id',

@@ -2,7 +2,9 @@
 // trial to trial. Patients are screened one every 1/screeningRate months; a screened patient's
 // cell is drawn (random strata) or assigned so that every cell keeps its expected share (fixed
 // strata, the largest deficit first); the patients the design takes are randomised in turn so
-// that the arms keep the r : 1 ratio, and get event times by inverting their slot's cumulative
+// that the arms keep the r : 1 ratio (within each cell with fixed strata: their cells come in a
+// fixed cycle, which alternating arms over everyone would confound with the arms, e.g. all of one
+// cell treated when two cells of equal share alternate), and get event times by inverting their slot's cumulative
 // hazard at a standard exponential draw (hazards.ts) and exponential dropout times. A stage takes
 // the patients the assay classifies into a mask of subgroups (a population, or the union of those an
 // adaptive design kept); the others are screened and not randomised.
@@ -36,7 +38,10 @@ export class Cohort {
   private readonly full: number;
   private readonly cumulative: Float64Array;
   private readonly cellCount: Float64Array;
+  /** patients randomised and treated so far: over everyone (random strata) or per cell (fixed strata) */
   private treated = 0;
+  private readonly cellTreated: Float64Array;
+  private readonly cellTaken: Float64Array;
   private readonly interval: number;
 
   constructor(
@@ -56,6 +61,8 @@ export class Cohort {
     this.full = layout.populationMask[layout.full];
     this.cumulative = new Float64Array(count);
     this.cellCount = new Float64Array(count);
+    this.cellTreated = new Float64Array(count);
+    this.cellTaken = new Float64Array(count);
     this.slotClassified = slotClassified(layout);
     // the last cell anyone falls into closes the distribution at 1 (rounding leaves the sum just below)
     let last = 0;
@@ -73,6 +80,8 @@ export class Cohort {
     this.size = 0;
     this.screened = 0;
     this.treated = 0;
+    this.cellTreated.fill(0);
+    this.cellTaken.fill(0);
     this.cellCount.fill(0);
   }
 
@@ -89,8 +98,7 @@ export class Cohort {
         continue;
       }
       const i = this.size++;
-      const arm = this.treated < this.share * (i + 1) - 1e-9 ? TREATMENT : CONTROL;
-      if (arm === TREATMENT) this.treated++;
+      const arm = this.nextArm(cell, i);
       const slot = arm * cells + cell;
       const entry = this.screened * this.interval;
       this.entry[i] = entry;
@@ -126,6 +134,19 @@ export class Cohort {
     }
     this.cellCount[best]++;
     return best;
+  }
+
+  /** the arm of the i-th patient randomised, of cell `cell`: r : 1 in turn, within the cell with fixed strata */
+  private nextArm(cell: number, i: number): number {
+    if (!this.fixed) {
+      const arm = this.treated < this.share * (i + 1) - 1e-9 ? TREATMENT : CONTROL;
+      if (arm === TREATMENT) this.treated++;
+      return arm;
+    }
+    const taken = ++this.cellTaken[cell];
+    const arm = this.cellTreated[cell] < this.share * taken - 1e-9 ? TREATMENT : CONTROL;
+    if (arm === TREATMENT) this.cellTreated[cell]++;
+    return arm;
   }
 
   /** P(classified into `mask`) for a screened patient */
