@@ -245,7 +245,8 @@ describe('bad timing is refused with the field named', () => {
     );
     const enriched = { ...base, designs: [{ id: 'e', type: 'enriched', n: 100, events: 60, eventsIn: 'S' }] };
     expect(errorsOf(enriched)).toEqual([
-      'designs[0].eventsIn: not a field of enriched designs (they randomise one population, whose events time their analyses)',
+      'designs[0].eventsIn: not a field of enriched designs ' +
+        '(they randomise one population, whose events time their analyses)',
     ]);
   });
 
