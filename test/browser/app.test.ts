@@ -298,7 +298,7 @@ describe('the app in a browser', () => {
       );
       expect((await page.locator('.status').textContent())?.trim(), name).toMatch(/^Done in [\d.]+ m?s\.$/);
       // with several populations the charts that are one marker's say so in one line; the flow is drawn
-      const population = PRESETS.find((entry) => entry.name === name)?.scenario.population ?? {};
+      const population: object = PRESETS.find((entry) => entry.name === name)?.scenario.population ?? {};
       const several = 'subgroups' in population;
       const charts = several ? ['flow'] : ['power-size', 'power-prevalence', 'at-target', 'flow'];
       for (const id of charts) expect(await page.locator(`#chart-${id} svg`).count(), `${name}: ${id}`).toBe(1);
