@@ -177,7 +177,9 @@ function adaptive(scenario: Scenario, design: Adaptive, boundaries: Boundaries |
         : 'from all comers if F was kept, else from the patients of the populations kept ') +
       '(screening goes on until enough are found).',
     `The trial tests ${hypothesesWords(scenario)}, by closed combination tests ` +
-      `(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of ${one ? 'H_S, H_F and H_S ∩ H_F' : 'them and each of their intersections'} has a p-value from ` +
+      `(Bauer & Köhne 1994; Lehmacher & Wassmer 1999): each of ${
+        one ? 'H_S, H_F and H_S ∩ H_F' : 'them and each of their intersections'
+      } has a p-value from ` +
       'each stage, ' +
       `from that stage’s patients only, and the two are combined. ${closedTest(scenario, design, cite)} ` +
       'A population dropped at the interim can no longer be rejected.',

@@ -153,7 +153,7 @@ function hierarchicalBlock(context: BlockContext, design: Extract<Design, { type
     return singleBlock(context, { ...spec, approximations: [`${none}; ${alone}`] });
   }
   if (scenario.endpoint.type === 'survival') {
-    const reason = `${none}; H_${first}'s events are a random share of F's, which no one-population call can hold: no call`;
+    const reason = `${none}; H_${first}'s events are a random share of F's, which no one-population call holds`;
     return { comments: [`Approximation: ${reason}.`], code: [], comparisons: [], approximate: true };
   }
   const layout = layoutOf(scenario.population);
