@@ -7,6 +7,7 @@
 // cov(ȳ_k, ȳ_l) = n_kl·σ²_kl/(n_k·n_l) in each arm (σ²_kl the outcome's variance over the common cells).
 import { mixtureMoments } from '../endpoints/cell-moments.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
+import { MAX_GROUPS } from '../designs/stage-source.js';
 import type { CellLayout } from '../population-model.js';
 import type { Scenario } from '../scenario/types.js';
 import { groupsLaw, lawInputs, stratumGroup, type LawInputs, type NormalLaw } from './statistic-law.js';
@@ -61,7 +62,7 @@ export function populationsLaw(scenario: Scenario, layout: CellLayout, n: number
   const laws = Array.from(masks, (_, k) => populationLaw(scenario, layout, k, n * layout.populationShare[k]));
   const correlation = new Float64Array(count * count);
   const information = new Float64Array(count);
-  const stratumInformation = new Float64Array(count * 8);
+  const stratumInformation = new Float64Array(count * MAX_GROUPS);
   const strata = Array.from({ length: groups }, (_, j) =>
     stratumGroup(
       inputs,
@@ -89,8 +90,8 @@ export function populationsLaw(scenario: Scenario, layout: CellLayout, n: number
   for (let k = 0; k < count; k++) {
     for (let j = 0; j < groups; j++) {
       if (((masks[k] >> j) & 1) === 0) continue;
-      stratumInformation[k * 8 + j] = strata[j].weight ** 2 * strata[j].nullVariance;
-      information[k] += stratumInformation[k * 8 + j];
+      stratumInformation[k * MAX_GROUPS + j] = strata[j].weight ** 2 * strata[j].nullVariance;
+      information[k] += stratumInformation[k * MAX_GROUPS + j];
     }
     if (!stratified) information[k] = pooled[k].weight ** 2 * pooled[k].nullVariance;
   }

@@ -3,7 +3,7 @@
 import { StageData } from '../endpoints/stage.js';
 import type { Sampler } from '../random/sampler.js';
 import type { TrialContext } from './context.js';
-import { MAX_GROUPS, overlapping, StageStatistics, type TwoStageSource } from './stage-source.js';
+import { MAX_GROUPS, overlapping, StageStatistics, subgroupsOf, type TwoStageSource } from './stage-source.js';
 
 export class SampleStages implements TwoStageSource {
   randomized = 0;
@@ -36,9 +36,7 @@ export class SampleStages implements TwoStageSource {
     const { enrolment, model, scenario, layout } = this.context;
     const statistics = this.statistics;
     const masks = layout.populationMask;
-    let from = 0;
-    for (let k = 0; k < masks.length; k++) if (populations & (1 << k)) from |= masks[k];
-    enrolment.enrol(this.data, from, size, sampler);
+    enrolment.enrol(this.data, subgroupsOf(masks, populations), size, sampler);
     for (let k = 0; k < masks.length; k++) {
       if (!(populations & (1 << k))) continue;
       statistics.z[k] = model.statistic(this.data, k);

@@ -16,6 +16,13 @@ export function overlapping(masks: Uint8Array): boolean {
   return false;
 }
 
+/** the classified subgroups of the union of the populations in `populations` (a mask of their indices) */
+export function subgroupsOf(masks: Uint8Array, populations: number): number {
+  let union = 0;
+  for (let k = 0; k < masks.length; k++) if ((populations >> k) & 1) union |= masks[k];
+  return union;
+}
+
 export class StageStatistics {
   /** per population: the stage's one-sided z statistic */
   readonly z = new Float64Array(MAX_POPULATIONS);

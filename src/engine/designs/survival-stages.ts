@@ -12,7 +12,7 @@ import type { PatientRecorder } from '../trace/recorder.js';
 import { survivalTestOf, testWeights } from '../endpoints/survival/test-weights.js';
 import { WeightedScores } from '../endpoints/survival/weighted-scores.js';
 import { PatientRunSource } from './patient-run-source.js';
-import { MAX_GROUPS, StageStatistics, type TwoStageSource } from './stage-source.js';
+import { MAX_GROUPS, StageStatistics, subgroupsOf, type TwoStageSource } from './stage-source.js';
 
 /**
  * when the stages' analyses come: calendar [m₁, M] or null (at events), and whose events time them (a
@@ -20,13 +20,6 @@ import { MAX_GROUPS, StageStatistics, type TwoStageSource } from './stage-source
  * names one) and then the kept ones)
  */
 export type StageTimes = { months: readonly [number, number] | null; counted: number | null };
-
-/** the subgroups of the union of the `kept` populations (a mask of indices) */
-function keptSubgroups(masks: Uint8Array, kept: number): number {
-  let union = 0;
-  for (let k = 0; k < masks.length; k++) if ((kept >> k) & 1) union |= masks[k];
-  return union;
-}
 
 /**
  * The two stages of an adaptive design, patient by patient. Stage 1 randomises n₁ all comers and
@@ -68,7 +61,7 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
 
   first(tested: number, size: number, sampler: Sampler): StageStatistics {
     const { masks, statistics, firstScores } = this;
-    const enrolled = keptSubgroups(masks, tested);
+    const enrolled = subgroupsOf(masks, tested);
     this.run.start();
     this.run.recruit(enrolled, this.n[0], sampler);
     const { months } = this.times;
@@ -92,7 +85,7 @@ export class PatientStages extends PatientRunSource implements TwoStageSource {
 
   second(kept: number, size: number, sampler: Sampler): StageStatistics {
     const { masks, statistics, firstScores, secondScores, firstStratumEvents, firstStratumInformation } = this;
-    const enrolled = keptSubgroups(masks, kept);
+    const enrolled = subgroupsOf(masks, kept);
     this.run.recruit(enrolled, this.n[1] - this.n[0], sampler);
     const counted = this.times.counted ?? enrolled;
     let before = 0;
@@ -157,7 +150,7 @@ export class AsymptoticStages implements TwoStageSource {
   }
 
   first(tested: number, size: number, sampler: Sampler): StageStatistics {
-    this.firstEnrolled = keptSubgroups(this.masks, tested);
+    this.firstEnrolled = subgroupsOf(this.masks, tested);
     const timing = this.setTiming(0, size);
     this.law.draw(timing.drawn, this.firstEnrolled, sampler, this.statistics);
     this.firstDrawn = timing.drawn;
@@ -167,7 +160,7 @@ export class AsymptoticStages implements TwoStageSource {
   }
 
   second(kept: number, size: number, sampler: Sampler): StageStatistics {
-    const enrolled = keptSubgroups(this.masks, kept);
+    const enrolled = subgroupsOf(this.masks, kept);
     const timing = this.setTiming(enrolled, size);
     this.law.draw(timing.drawn, enrolled, sampler, this.statistics);
     return this.statistics;

@@ -34,8 +34,8 @@ export class Cohort {
   private readonly count: number;
   private readonly cells: Float64Array;
   private readonly cellClassified: Uint8Array;
-  private readonly classifiedShare: Float64Array;
-  private readonly full: number;
+  /** per mask of classified subgroups, the patients screened per one of them: 1 / P(classified into it) */
+  private readonly screenedPerPatient: Float64Array;
   private readonly cumulative: Float64Array;
   private readonly cellCount: Float64Array;
   /** patients randomised and treated so far: over everyone (random strata) or per cell (fixed strata) */
@@ -57,8 +57,14 @@ export class Cohort {
     this.count = count;
     this.cells = layout.cellProbability;
     this.cellClassified = layout.cellClassified;
-    this.classifiedShare = layout.classifiedShare;
-    this.full = layout.populationMask[layout.full];
+    this.screenedPerPatient = Float64Array.from({ length: 1 << layout.subgroupIds.length }, (_, mask) => {
+      if (mask === layout.populationMask[layout.full]) return 1;
+      let share = 0;
+      layout.classifiedShare.forEach((p, j) => {
+        if ((mask >> j) & 1) share += p;
+      });
+      return 1 / share;
+    });
     this.cumulative = new Float64Array(count);
     this.cellCount = new Float64Array(count);
     this.cellTreated = new Float64Array(count);
@@ -121,7 +127,7 @@ export class Cohort {
       return cell;
     }
     // fixed strata: the cell furthest behind its expected share among those this stage takes
-    this.screened += mask === this.full ? 1 : 1 / this.maskShare(mask);
+    this.screened += this.screenedPerPatient[mask];
     let best = -1;
     let deficit = -Infinity;
     for (let cell = 0; cell < cells; cell++) {
@@ -147,13 +153,6 @@ export class Cohort {
     const arm = this.cellTreated[cell] < this.share * taken - 1e-9 ? TREATMENT : CONTROL;
     if (arm === TREATMENT) this.cellTreated[cell]++;
     return arm;
-  }
-
-  /** P(classified into `mask`) for a screened patient */
-  private maskShare(mask: number): number {
-    let share = 0;
-    for (let j = 0; j < this.classifiedShare.length; j++) if ((mask >> j) & 1) share += this.classifiedShare[j];
-    return share;
   }
 
   private reserve(capacity: number): void {
