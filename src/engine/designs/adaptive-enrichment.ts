@@ -94,7 +94,9 @@ export function prepareAdaptiveEnrichment(
   /** each intersection's stage-wise p on the z scale into `into`, of the hypotheses in `mask ∩ present` */
   const stageZ = (statistics: ElementaryStatistics, stage: StageStatistics, present: number, into: Float64Array) => {
     if (readsCorrelation) stageCorrelation(stage, masks, present, correlation);
-    statistics.set(stage.z, correlation);
+    // one hypothesis present (stage 2 of one population): every mask reads its z, and no rule its p
+    if ((present & (present - 1)) === 0) statistics.setZ(stage.z, correlation);
+    else statistics.set(stage.z, correlation);
     for (let mask = 1; mask < span; mask++) {
       const sub = mask & present;
       if (sub === 0) into[mask] = -Infinity;

@@ -40,16 +40,7 @@ export class ClosedTest {
     this.statistics = new ElementaryStatistics(hypotheses);
     this.intersectionP = new Float64Array(this.intersections.span).fill(NaN);
     this.adjustedP = new Float64Array(hypotheses);
-    const { containing, perHypothesis } = this.intersections;
-    this.containingMasks = Array.from({ length: hypotheses }, (_, k) => {
-      let bits = 0;
-      for (let i = k * perHypothesis; i < (k + 1) * perHypothesis; i++) bits |= 1 << containing[i];
-      return bits;
-    });
   }
-
-  /** per hypothesis, the masks containing it as bits of one number (2^G ≤ 16 masks) */
-  private readonly containingMasks: number[];
 
   /**
    * the hypotheses rejected (a bit mask) by the rule's decision at its level, `rejects` from its
@@ -59,15 +50,12 @@ export class ClosedTest {
   decide(z: ArrayLike<number>, correlation: ArrayLike<number>, rejects: MaskTest): number {
     const statistics = this.statistics;
     statistics.setZ(z, correlation);
-    let rejectedMasks = 0;
-    for (let mask = 1; mask < this.intersections.span; mask++)
-      if (rejects(statistics, mask)) rejectedMasks |= 1 << mask;
-    let rejected = 0;
-    for (let k = 0; k < this.containingMasks.length; k++) {
-      const bits = this.containingMasks[k];
-      if ((rejectedMasks & bits) === bits) rejected |= 1 << k;
-    }
-    return rejected;
+    // the largest masks first: one that stands rules out its hypotheses, and a mask holding none of those
+    // still open cannot change the result, so it is not tested (the full one failing ends the test)
+    let open = this.intersections.span - 1;
+    for (let mask = open; mask > 0 && open !== 0; mask--)
+      if ((mask & open) !== 0 && !rejects(statistics, mask)) open &= ~mask;
+    return open;
   }
 
   /**
