@@ -10,6 +10,8 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     include: ['test/**/*.test.ts'],
+    // every core: vitest's default leaves one free, which on a 2-core machine runs the files one by one
+    maxWorkers: '100%',
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // the JSON report gives CI its `N passed, N failed` line (scripts/test-summary.mjs)
