@@ -1,5 +1,5 @@
 // What of the page was made for one marker (docs/populations.md, "Where it stands"): the charts that
-// sweep prevalence and solve for size, the design map, the report, the R code, the trial trace and the
+// sweep prevalence and solve for size, the design map, the R code, the trial trace and the
 // few-per-arm caution read prevalence, sensitivity and `pos`/`neg` values that a scenario with several
 // populations does not have. Each shows this one line for such a scenario instead of numbers.
 import { html, type TemplateResult } from 'lit';

@@ -1,13 +1,17 @@
 // Several populations in headless Chromium against the built page: the "Two markers" preset runs and
 // shows its results per population; a share link in the new form opens as it was made; a link whose
 // shares add up to 0.9 opens the default with a message naming the field; the population editor marks
-// a share that breaks the sum and keeps the last results. Screenshots go to test-output/screenshots.
+// a share that breaks the sum and keeps the last results; its Report button downloads the report
+// `stratum report` makes of the same scenario. Screenshots go to test-output/screenshots.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/app/presets.js';
 import { parseScenario } from '../../src/engine/scenario/parse.js';
 import { encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { instrument, SCREENSHOTS, startApp, type App } from '../support/browser.js';
+import { runCli } from '../support/cli.js';
 
 let app: App;
 
@@ -32,8 +36,8 @@ const done = (page: Page) =>
   });
 const rowLabels = (page: Page) => page.locator('table.results tbody th').allInnerTexts();
 const TWO_MARKERS = PRESETS.findIndex((preset) => preset.name === 'Two markers');
-const twoMarkers = () => {
-  const parsed = parseScenario({ ...PRESETS[TWO_MARKERS].scenario, simulation: { replicates: 4000 } });
+const twoMarkers = (replicates = 4000) => {
+  const parsed = parseScenario({ ...PRESETS[TWO_MARKERS].scenario, simulation: { replicates } });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.scenario;
 };
@@ -108,6 +112,35 @@ describe('several populations in a browser', () => {
     expect(notice).toContain('population.subgroups: the shares must add up to 1, they add up to 0.9');
     await done(page);
     await page.screenshot({ path: `${SCREENSHOTS}/populations-bad-link.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Report downloads the report `stratum report` makes of the same scenario', async () => {
+    // the report simulates every design many times over: fewer trials, the same comparison
+    const scenario = twoMarkers(1000);
+    const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors = await instrument(page);
+    await page.goto(app.url + encodeScenarioQuery(scenario));
+    await done(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByRole('button', { name: 'Report', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-report\.html$/);
+    const fromPage = readFileSync(await download.path(), 'utf8');
+    expect(await page.locator('.report-message').textContent()).toBe('Report downloaded.');
+    for (const id of ['SA', 'SB', 'A+B-']) expect(fromPage).toContain(id);
+
+    mkdirSync('test-output/report', { recursive: true });
+    const file = resolve('test-output/report/populations-cli-report.html');
+    const made = runCli(['report', '-', '-o', file, '--app-url', app.url, '--workers', '2'], JSON.stringify(scenario));
+    expect(made.status, made.stderr).toBe(0);
+    // the same text but for closed forms' last bits (Chromium's and Node's Math.exp may differ there)
+    const text = (html: string) =>
+      html.replace(/data-value="[^"]*"/g, '').replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
+    expect(text(fromPage)).toBe(text(readFileSync(file, 'utf8')));
     expect(errors).toEqual([]);
     await context.close();
   });

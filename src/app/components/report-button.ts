@@ -10,7 +10,6 @@ import { STRATUM_VERSION } from '../../report/version.js';
 import { download, fileStem } from '../export.js';
 import { UrlSync } from '../state/url-sync.js';
 import { WorkerPool } from '../worker-pool.js';
-import { hasSeveralPopulations, oneMarkerWords } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 
 @customElement('report-button')
@@ -23,9 +22,8 @@ export class ReportButton extends StoreElement {
 
   protected override render(): TemplateResult {
     const building = this.step !== '';
-    const several = hasSeveralPopulations(this.store.scenario);
-    const status = building ? `Report: ${this.step}…` : several ? oneMarkerWords('the report') : this.message;
-    return html`<button type="button" ?disabled=${!this.store.valid || building || several}
+    const status = building ? `Report: ${this.step}…` : this.message;
+    return html`<button type="button" ?disabled=${!this.store.valid || building}
         @click=${() => void this.build()}>Report</button>
       <span class="report-message" role="status" aria-live="polite">${status}</span>`;
   }
