@@ -43,7 +43,7 @@ export function readScenario(file: string, overrides: SimulationOverrides = {}):
 }
 
 /**
- * `scenario`, for `command` (`stratum rcode`), which takes several populations with continuous and binary
+ * `scenario`, for `command` (`stratum trace`), which takes several populations with continuous and binary
  * endpoints: a survival endpoint with several populations is refused
  */
 export function oneMarkerForSurvival(scenario: Scenario, command: string): Scenario {

@@ -4,9 +4,8 @@
 // weights P(status)·(1 + r·HR), each status's share of events under Schoenfeld's approximation. A
 // status whose hazard ratio changes with time enters with its average hazard ratio over its patients'
 // whole follow-up (planning/average-hazard-ratio.ts).
-import { eventualHazardRatio } from './planning/average-hazard-ratio.js';
+import { subgroupHazardRatio } from './planning/average-hazard-ratio.js';
 import { markerPopulation, summarisePopulation } from './population.js';
-import { constantOf } from './scenario/pieces.js';
 import type { Scenario } from './scenario/types.js';
 
 export type Derived = {
@@ -26,9 +25,7 @@ export function derivedQuantities(scenario: Scenario): Derived {
   const base = { assayPositive: summary.assayPositive, ppv: summary.ppv, npv: summary.npv };
   if (endpoint.type === 'survival') {
     const r = scenario.trial.allocation;
-    const ratioOf = (status: 'pos' | 'neg') =>
-      constantOf(endpoint.hazardRatio[status]) ?? eventualHazardRatio(endpoint, status, r);
-    const hr = { pos: ratioOf('pos'), neg: ratioOf('neg') };
+    const hr = { pos: subgroupHazardRatio(endpoint, 'pos', r), neg: subgroupHazardRatio(endpoint, 'neg', r) };
     const mix = (positive: number) => {
       const wPos = positive * (1 + r * hr.pos);
       const wNeg = (1 - positive) * (1 + r * hr.neg);

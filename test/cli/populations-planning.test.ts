@@ -1,8 +1,8 @@
 // solve, map, report and rcode with several populations through the built `stratum` command: the target
 // is a population's hypothesis (`--hypothesis S1`), checked against the scenario's populations; the map
 // is over two parameters of a sweep; rcode writes rpact's enrichment calls and says on standard error
-// where rpact cannot express a design; a survival endpoint with several populations is solved and reported,
-// and refused by rcode, naming the field, until its R code is written.
+// where rpact cannot express a design; a survival endpoint with several populations is solved, reported and
+// written as rpact's calls, its enrichment call with one hazard ratio per rpact subgroup.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,8 +129,8 @@ describe('stratum rcode and report take several populations', () => {
     expect(run.stdout).toContain('Size for power 0.8 to reject H_S1');
   });
 
-  it('survival with several populations: solve, report and simulate --null take it; rcode refuses it by name', () => {
-    const survival = write('survival.json', {
+  it('survival with several populations: solve, report, simulate --null and rcode take it', () => {
+    const document = {
       ...SMALL,
       endpoint: {
         type: 'survival',
@@ -139,7 +139,8 @@ describe('stratum rcode and report take several populations', () => {
       },
       designs: [{ id: 'enriched', type: 'enriched', population: 'S1', n: 400, events: 100 }],
       simulation: { replicates: 2000, seed: 'survival', method: 'asymptotic' },
-    });
+    };
+    const survival = write('survival.json', document);
     const solved = runCli(['solve', survival, '--power', '0.8', '--hypothesis', 'S1', '--workers', '2']);
     expect(solved.status, solved.stderr).toBe(0);
     const [solution] = JSON.parse(solved.stdout).solutions;
@@ -148,14 +149,23 @@ describe('stratum rcode and report take several populations', () => {
     const report = runCli(['report', survival, '--workers', '2']);
     expect(report.status, report.stderr).toBe(0);
     expect(report.stdout).toContain('Hazard ratio, subgroup low');
-    expect(report.stdout).toContain('the rpact code of a survival endpoint with several populations is not written');
+    // the report's R code: the enriched design's one-population call on S1 (truly high: HR 0.6)
+    expect(report.stdout).not.toContain('not written');
+    expect(report.stdout).toContain('sim_1 &lt;- getSimulationSurvival(');
+    expect(report.stdout).toContain('  lambda2 = log(2) / 12,\n  hazardRatio = 0.6,\n');
     const nulls = runCli(['simulate', survival, '--null', '--workers', '2']);
     expect(nulls.status, nulls.stderr).toBe(0);
     expect(JSON.parse(nulls.stdout).results[0].null.reject.S1).toBeLessThan(0.05);
-    const rcode = runCli(['rcode', survival]);
-    expect(rcode.status).toBe(2);
-    expect(rcode.stderr).toMatch(
-      /^endpoint.type: stratum rcode does not take several biomarker populations with a survival endpoint yet/,
-    );
+    const stratified = write('survival-stratified.json', {
+      ...document,
+      designs: [{ id: 'strat', type: 'stratified', events: 200, intersection: 'simes' }],
+    });
+    const rcode = runCli(['rcode', stratified, '--workers', '1']);
+    expect(rcode.status, rcode.stderr).toBe(0);
+    expect(rcode.stderr).toBe('');
+    // rpact's subgroups: S1 only (no one), S2 only (low), both (high), R (neg)
+    expect(rcode.stdout).toContain('getSimulationEnrichmentSurvival(');
+    expect(rcode.stdout).toContain('subGroups = c("S1", "S2", "S12", "R")');
+    expect(rcode.stdout).toContain('hazardRatios = matrix(c(1, 0.8, 0.6, 1), nrow = 1)');
   });
 });

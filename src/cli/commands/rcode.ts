@@ -7,7 +7,7 @@ import { STRATUM_VERSION } from '../../report/version.js';
 import { InputError } from '../input-error.js';
 import { integerOption, splitOptions } from '../options.js';
 import { simulateOnWorkers } from '../pool.js';
-import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import { checkedTarget } from '../target.js';
 import type { Command } from './command.js';
 import { reportTarget } from './report.js';
@@ -26,7 +26,7 @@ export const rcodeCommand: Command = {
     if (positional.length !== 1)
       errors.push(`FILE: give exactly one scenario file, or - for standard input, got ${positional.length}`);
     if (errors.length > 0) throw new InputError(errors);
-    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum rcode');
+    const scenario = readScenario(positional[0]);
     const target = checkedTarget(scenario, parsed);
     const results = await simulateOnWorkers(scenario, workers);
     const script = rScript({ scenario, results, target, version: STRATUM_VERSION });

@@ -6,10 +6,12 @@
 import { pieceProbability } from '../endpoints/survival/piece-events.js';
 import { survivalHazards, type SurvivalHazards } from '../endpoints/survival/hazards.js';
 import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import { CELLS, CELL_POSITIVE, ONE_MARKER_CELLS, allocationFactor, treatmentShare } from '../population.js';
+import { allocationFactor, treatmentShare } from '../population.js';
+import { constantOf } from '../scenario/pieces.js';
 import type { Scenario, SurvivalEndpoint } from '../scenario/types.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
 import { eventsPlan, type EventsPlan } from './expected-events.js';
+import { subgroupSlots } from './survival-curves.js';
 
 export type AverageHazardRatio = {
   ratio: number;
@@ -39,23 +41,29 @@ export function averageHazardRatioOf(plan: EventsPlan, allocation: number, month
 }
 
 /**
- * The AHR of one marker status's patients followed until their event or dropout, with no trial to end
- * their follow-up: the one hazard ratio that summarises pieces where no design is given (the number
- * itself for proportional hazards).
+ * The AHR of one true subgroup's patients (a marker status in the one-marker form) followed until
+ * their event or dropout, with no trial to end their follow-up: the one hazard ratio that summarises
+ * pieces where no design is given (the number itself for proportional hazards).
  */
-export function eventualHazardRatio(endpoint: SurvivalEndpoint, status: 'pos' | 'neg', allocation: number): number {
-  const law = survivalHazards(endpoint, ONE_MARKER_CELLS);
+export function eventualHazardRatio(endpoint: SurvivalEndpoint, subgroup: string, allocation: number): number {
+  const law = survivalHazards(endpoint, subgroupSlots(subgroup));
   const byPiece = new Float64Array(law.start.length);
   const share = treatmentShare(allocation);
-  const cell = CELL_POSITIVE.indexOf(status === 'pos');
-  for (const [arm, weight] of [
+  // the one cell's slots are its arms
+  for (const [slot, weight] of [
     [TREATMENT, share],
     [CONTROL, 1 - share],
   ]) {
-    const slot = arm * CELLS + cell;
     for (let j = law.first[slot]; j < law.first[slot + 1]; j++) byPiece[j] = pieceProbability(law, slot, j, weight);
   }
-  return average(law, byPiece, (other) => other === cell, allocation).ratio;
+  return average(law, byPiece, () => true, allocation).ratio;
+}
+
+/** a true subgroup's one hazard ratio: the constant one as given, else its eventual AHR */
+export function subgroupHazardRatio(endpoint: SurvivalEndpoint, subgroup: string, allocation: number): number {
+  return (
+    constantOf(endpoint.hazardRatio[subgroup as 'pos' | 'neg']) ?? eventualHazardRatio(endpoint, subgroup, allocation)
+  );
 }
 
 /** the AHR and information of per-piece events, over the cells `counted` admits */

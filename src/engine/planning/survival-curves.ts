@@ -1,7 +1,7 @@
 // The survival curves S(t) = e^{−H(t)} of the control and treatment arms of each true marker status,
 // at given months since randomisation (dropout left out: these are the event-time laws), as the page
-// charts them.
-import { survivalHazards } from '../endpoints/survival/hazards.js';
+// charts them; and the median event month of an arm of any true subgroup, in either population form.
+import { survivalHazards, type SlotLayout } from '../endpoints/survival/hazards.js';
 import { CELLS, CELL_POSITIVE, ONE_MARKER_CELLS } from '../population.js';
 import type { SurvivalEndpoint } from '../scenario/types.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
@@ -25,8 +25,17 @@ export function survivalCurves(endpoint: SurvivalEndpoint, months: readonly numb
   return { months: [...months], curves };
 }
 
-/** the median event month of an arm of a status, H⁻¹(ln 2) */
-export function medianOf(endpoint: SurvivalEndpoint, status: 'pos' | 'neg', arm: 'treatment' | 'control'): number {
-  const slot = (arm === 'treatment' ? TREATMENT : CONTROL) * CELLS + CELL_POSITIVE.indexOf(status === 'pos');
-  return survivalHazards(endpoint, ONE_MARKER_CELLS).eventTime(slot, Math.LN2);
+/**
+ * The layout of one cell whose patients are all of the true subgroup `subgroup` (a marker status,
+ * pos or neg, in the one-marker form): its slots are treatment's 0 and control's 1. A subgroup's law
+ * depends on nothing else, so this serves either form.
+ */
+export function subgroupSlots(subgroup: string): SlotLayout {
+  return { cells: 1, cellTrue: Uint8Array.of(0), subgroupIds: [subgroup] };
+}
+
+/** the median event month of an arm of a true subgroup, H⁻¹(ln 2) */
+export function medianOf(endpoint: SurvivalEndpoint, subgroup: string, arm: 'treatment' | 'control'): number {
+  const slot = arm === 'treatment' ? TREATMENT : CONTROL;
+  return survivalHazards(endpoint, subgroupSlots(subgroup)).eventTime(slot, Math.LN2);
 }

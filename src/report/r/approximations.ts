@@ -45,16 +45,15 @@ export function tStatistic(scenario: Scenario, where: string): string | undefine
 export function changingHazards(scenario: Scenario): string | undefined {
   const endpoint = scenario.endpoint;
   if (endpoint.type !== 'survival') return undefined;
-  const constant = (list: unknown[] | undefined) => list === undefined || list.length === 1;
+  // the maps are keyed by marker status, or by subgroup with several populations
   const exponential =
-    constant(endpoint.controlHazard?.pos) &&
-    constant(endpoint.controlHazard?.neg) &&
-    (endpoint.shape?.pos ?? 1) === 1 &&
-    (endpoint.shape?.neg ?? 1) === 1;
+    Object.values(endpoint.controlHazard ?? {}).every((pieces) => pieces === undefined || pieces.length === 1) &&
+    Object.values(endpoint.shape ?? {}).every((shape) => (shape ?? 1) === 1);
   if (exponential && proportionalHazards(endpoint)) return undefined;
+  const each = isMarkerPopulation(scenario.population) ? 'status' : 'subgroup';
   return (
     'the hazards change with time (pieces or a Weibull shape); the call gives rpact exponential times of ' +
-    "the same control medians and one hazard ratio per subset, each status's average over its follow-up"
+    `the same control medians and one hazard ratio per subset, each ${each}'s average over its follow-up`
   );
 }
 

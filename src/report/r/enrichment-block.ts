@@ -10,7 +10,14 @@ import { isMarkerPopulation } from '../../engine/scenario/types.js';
 import { changingHazards, imperfectAssay, randomStrata, tStatistic, weightedTest } from './approximations.js';
 import { type BlockContext, type Comparison, type DesignBlock, known } from './block.js';
 import { combinationObject } from './design-object.js';
-import { classifiedWeights, hazardsOf, homogeneousCells, meansOfCells, ratesOf, ratesOfCells } from './populations.js';
+import {
+  classifiedWeights,
+  hazardsOfCells,
+  homogeneousCells,
+  meansOfCells,
+  ratesOf,
+  ratesOfCells,
+} from './populations.js';
 import { rpactSubgroups } from './rpact-subgroups.js';
 import { rCall, rNumber, rNumbers, rString, rVector, type Argument } from './r-syntax.js';
 
@@ -146,8 +153,10 @@ function effectList(scenario: Scenario): string {
       ['piTreatments', row(filled.map((r) => r.treatment))],
     );
   } else {
-    const [S, R] = (['S', 'R'] as const).map((subset) => hazardsOf({ ...scenario, endpoint }, subset));
-    entries.push(['hazardRatios', row([S.hazardRatio, R.hazardRatio])]);
+    const ratios = weights.map((w, i) =>
+      subgroups[i].share > 0 ? hazardsOfCells({ ...scenario, endpoint }, w).hazardRatio : 1,
+    );
+    entries.push(['hazardRatios', row(ratios)]);
   }
   return rCall('list', entries);
 }

@@ -3,10 +3,12 @@
 // its one-population functions know one of each. Stratum's S (assay-positive) and R (assay-negative)
 // hold marker-positive and marker-negative patients in proportions set by the assay, so their
 // parameters here are those of the mixtures; where a subset mixes statuses whose outcomes differ,
-// a single set of parameters is only an approximation (`homogeneous` says when it is exact).
-import { derivedQuantities } from '../../engine/derived.js';
+// a single set of parameters is only an approximation (`homogeneous` says when it is exact). With
+// several populations the subsets are the scenario's populations and rpact's subgroups, mixtures of the
+// cells the assay puts there in the same way.
 import { cellMoments, mixtureMoments } from '../../engine/endpoints/cell-moments.js';
 import { CONTROL, TREATMENT } from '../../engine/endpoints/stage.js';
+import { subgroupHazardRatio } from '../../engine/planning/average-hazard-ratio.js';
 import { medianOf } from '../../engine/planning/survival-curves.js';
 import { layoutOf, treatmentShare } from '../../engine/population.js';
 import type { BinaryEndpoint, ContinuousEndpoint, Scenario, SurvivalEndpoint } from '../../engine/scenario/types.js';
@@ -35,13 +37,6 @@ export function classifiedWeights(scenario: Scenario, classified: readonly numbe
 /** P(cell | subset) weights (unnormalised), cells in the layout's order */
 export function subsetWeights(scenario: Scenario, subset: Subset): number[] {
   return classifiedWeights(scenario, classifiedSubgroups(scenario, subset));
-}
-
-/** P(marker+ | subset), one-marker form */
-export function positiveShare(scenario: Scenario, subset: Subset): number {
-  const w = subsetWeights(scenario, subset);
-  const total = w[0] + w[1] + w[2] + w[3];
-  return total > 0 ? (w[0] + w[2]) / total : 0;
 }
 
 /** every patient of the cells these weights hold has the same outcome law (one true subgroup, or all alike) */
@@ -75,9 +70,9 @@ function survivalLaw(endpoint: SurvivalEndpoint, status: 'pos' | 'neg'): string 
   ]);
 }
 
-/** a status's median time to event on control: as given, or that of its hazard pieces */
-export function controlMedianOf(endpoint: SurvivalEndpoint, status: 'pos' | 'neg'): number {
-  return endpoint.controlMedian?.[status] ?? medianOf(endpoint, status, 'control');
+/** a true subgroup's median time to event on control: as given, or that of its hazard pieces */
+export function controlMedianOf(endpoint: SurvivalEndpoint, subgroup: string): number {
+  return endpoint.controlMedian?.[subgroup as 'pos' | 'neg'] ?? medianOf(endpoint, subgroup, 'control');
 }
 
 /**
@@ -135,22 +130,50 @@ export function ratesOfCells(
   };
 }
 
-/**
- * A subset's hazard ratio, mixed over its statuses on the log scale as derived.ts mixes them (each
- * status weighted by its share of the events), and its control hazard, the statuses' hazards
- * weighted by their shares (the mixture's hazard at the start; exact when the statuses agree); a
- * status whose control hazard is not constant enters with the exponential hazard of its median.
- */
+/** a subset's hazard ratio and control hazard (hazardsOfCells) */
 export function hazardsOf(
   scenario: Scenario & { endpoint: SurvivalEndpoint },
   subset: Subset,
 ): { hazardRatio: number; controlHazard: number } {
-  const q = positiveShare(scenario, subset);
-  // derivedQuantities mixes F over the prevalence: a population of this subset's marker+ share
-  const alone = { ...scenario, population: { prevalence: q, sensitivity: 1, specificity: 1 } };
-  const median = (status: 'pos' | 'neg') => controlMedianOf(scenario.endpoint, status);
-  return {
-    hazardRatio: derivedQuantities(alone).effectF,
-    controlHazard: (q * Math.LN2) / median('pos') + ((1 - q) * Math.LN2) / median('neg'),
-  };
+  return hazardsOfCells(scenario, subsetWeights(scenario, subset));
+}
+
+/**
+ * The hazard ratio of the mixture of cells these weights hold, mixed on the log scale as derived.ts
+ * mixes marker statuses: exp(Σ w_c·ln HR_c / Σ w_c) with w_c = P(cell)·(1 + r·HR_c), each cell's share
+ * of the events under Schoenfeld's approximation, HR_c that of the cell's true subgroup (its eventual
+ * average where it changes with time). Beside it the control hazard, the cells' ln 2 / median weighted
+ * by their shares (the mixture's hazard at the start; exact when the subgroups agree); a subgroup whose
+ * control hazard is not constant enters with the exponential hazard of its median. Cells of one true
+ * subgroup are summed before the mix, so the one-marker form mixes its two statuses as derived.ts does.
+ */
+export function hazardsOfCells(
+  scenario: Scenario & { endpoint: SurvivalEndpoint },
+  weights: readonly number[],
+): { hazardRatio: number; controlHazard: number } {
+  const { endpoint } = scenario;
+  const r = scenario.trial.allocation;
+  let events = 0;
+  let logSum = 0;
+  let controlHazard = 0;
+  for (const { subgroup, share } of trueShares(scenario, weights)) {
+    const ratio = subgroupHazardRatio(endpoint, subgroup, r);
+    const w = share * (1 + r * ratio);
+    events += w;
+    logSum += w * Math.log(ratio);
+    controlHazard += (share * Math.LN2) / controlMedianOf(endpoint, subgroup);
+  }
+  return { hazardRatio: events > 0 ? Math.exp(logSum / events) : 1, controlHazard };
+}
+
+/** the true subgroups of the cells these weights hold and their shares of them, in the layout's order */
+export function trueShares(scenario: Scenario, weights: readonly number[]): { subgroup: string; share: number }[] {
+  const layout = layoutOf(scenario.population);
+  const sums = new Float64Array(layout.subgroupIds.length);
+  let total = 0;
+  weights.forEach((w, cell) => {
+    sums[layout.cellTrue[cell]] += w;
+    total += w;
+  });
+  return layout.subgroupIds.flatMap((subgroup, i) => (sums[i] > 0 ? [{ subgroup, share: sums[i] / total }] : []));
 }

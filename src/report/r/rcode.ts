@@ -117,10 +117,6 @@ export function rScript(input: RCodeInput): { text: string; approximate: { id: s
 
 function designBlock(context: BlockContext): DesignBlock {
   const { design } = context;
-  if (!isMarkerPopulation(context.scenario.population) && context.scenario.endpoint.type === 'survival') {
-    const none = 'the rpact code of a survival endpoint with several populations is not written yet: no call';
-    return { comments: [`Approximation: ${none}.`], code: [], comparisons: [], approximate: true };
-  }
   const timing = otherTiming(context.scenario, design);
   if (timing) return { comments: [`Approximation: ${timing}.`], code: [], comparisons: [], approximate: true };
   if (design.type === 'all-comers' || design.type === 'enriched') {

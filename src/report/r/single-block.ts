@@ -2,7 +2,7 @@
 // functions: getSimulationMeans, getSimulationRates or getSimulationSurvival on its design object,
 // getPower* for the closed form where the design has one look, and getSampleSize* for the size at
 // the target power. The population's parameters are those of populations.ts.
-import { summarisePopulation } from '../../engine/population.js';
+import { layoutOf } from '../../engine/population.js';
 import { lookSizes } from '../../engine/scenario/looks.js';
 import {
   type Interims,
@@ -19,8 +19,9 @@ import {
   hazardsOf,
   homogeneous,
   meansOf,
-  positiveShare,
   ratesOf,
+  subsetWeights,
+  trueShares,
 } from './populations.js';
 import { rCall, rNumber, rNumbers, type Argument } from './r-syntax.js';
 
@@ -196,19 +197,20 @@ function sampleCalls(context: BlockContext, spec: SingleSpec): Calls {
   };
 }
 
-/** survival: events at each look, patients recruited at the screening rate (assay-positive ones for S) */
+/** survival: events at each look, patients recruited at the screening rate (for a population, its share of it) */
 function survivalCalls(context: BlockContext, spec: SingleSpec): Calls {
   const { scenario, index } = context;
   const endpoint = scenario.endpoint as SurvivalEndpoint;
   const approximations: string[] = [];
   const design: Argument = [undefined, `design_${index}`];
   const { hazardRatio, controlHazard } = hazardsOf({ ...scenario, endpoint }, spec.population);
-  // one status's median, or both alike, reads as rpact's examples write it: log(2) / median
-  const median = { pos: controlMedianOf(endpoint, 'pos'), neg: controlMedianOf(endpoint, 'neg') };
-  const q = positiveShare(scenario, spec.population);
-  const single = q === 1 || median.pos === median.neg ? median.pos : q === 0 ? median.neg : undefined;
-  const lambda2 = single !== undefined ? `log(2) / ${rNumber(single)}` : rNumber(controlHazard);
-  const share = spec.population === 'S' ? summarisePopulation(scenario.population).assayPositive : 1;
+  // one subgroup's median, or all alike, reads as rpact's examples write it: log(2) / median
+  const present = trueShares(scenario, subsetWeights(scenario, spec.population));
+  const medians = new Set(present.map(({ subgroup }) => controlMedianOf(endpoint, subgroup)));
+  const lambda2 = medians.size === 1 ? `log(2) / ${rNumber([...medians][0])}` : rNumber(controlHazard);
+  // the population's patients enter as the screening finds them
+  const layout = layoutOf(scenario.population);
+  const share = spec.population === 'F' ? 1 : layout.populationShare[layout.populationIds.indexOf(spec.population)];
   const rate = scenario.trial.screeningRate * share;
   const subjects = spec.subjects ?? Math.ceil(rate * context.result.expected.months);
   if (spec.subjects === undefined) {
@@ -218,8 +220,9 @@ function survivalCalls(context: BlockContext, spec: SingleSpec): Calls {
     );
   }
   if (share < 1) {
+    const who = isMarkerPopulation(scenario.population) ? 'assay-positive patients' : `${spec.population}'s patients`;
     approximations.push(
-      `assay-positive patients enter as the screening finds them, ${rNumber(rate)} a month on average ` +
+      `${who} enter as the screening finds them, ${rNumber(rate)} a month on average ` +
         'but irregularly; ' +
         'rpact recruits them at an even rate',
     );
