@@ -2,7 +2,7 @@
 // there are is known only once the scenario is read (with several populations they are the populations'
 // ids), so --hypothesis is read here and checked against the scenario by `checkedTarget`.
 import type { PopulationTarget } from '../engine/planning/solve.js';
-import { layoutOf } from '../engine/population.js';
+import { targetHypotheses } from '../engine/planning/target-hypotheses.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import { InputError } from './input-error.js';
 import { numberOption } from './options.js';
@@ -20,18 +20,9 @@ export function parseTarget(
   return { power, hypothesis: options.get('hypothesis') ?? 'any' };
 }
 
-/**
- * the keys a target may count: each population's id and F (S and F for one marker), `both` where there
- * are two hypotheses, and `any`
- */
-export function hypothesesOf(scenario: Scenario): string[] {
-  const ids = layoutOf(scenario.population).populationIds;
-  return [...ids, ...(ids.length === 2 ? ['both'] : []), 'any'];
-}
-
 /** the target, its hypothesis one the scenario has */
 export function checkedTarget(scenario: Scenario, target: { power: number; hypothesis: string }): PopulationTarget {
-  const allowed = hypothesesOf(scenario);
+  const allowed = targetHypotheses(scenario);
   if (allowed.includes(target.hypothesis)) return target;
   const list = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
   throw new InputError([`--hypothesis: must be ${list}, got ${JSON.stringify(target.hypothesis)}`]);

@@ -1,8 +1,11 @@
 // Where a design's tests rest on few patients: the smallest expected arm (patients, or events for
 // an event-driven survival design) in a population a test looks at, over its analyses. With fewer
 // than about ten per arm the z and t tests' normal approximations can miss α (a mixture of very
-// different marker strata, a binary endpoint), so the app says so beside the results.
-import { summarisePopulation, treatmentShare } from './population.js';
+// different marker strata, a binary endpoint), so the app says so beside the results. Either form of
+// the population: with one marker the populations are S and F, with several each population's id and
+// F, each holding its share of those the design randomises (population-model.ts).
+import { enrolledPopulation, firstStagePopulation, testedPopulations } from './designs/tested.js';
+import { layoutOf, treatmentShare } from './population.js';
 import { requiredSize } from './scenario/required.js';
 import type { Design, Scenario } from './scenario/types.js';
 
@@ -13,7 +16,8 @@ export type SmallestArm = {
   /** expected patients (or events) in the smaller arm */
   size: number;
   unit: 'patients' | 'events';
-  population: 'S' | 'F';
+  /** the population's id: S or F with one marker; a population's id or F with several */
+  population: string;
   analysis: 'interim' | 'final';
 };
 
@@ -21,14 +25,22 @@ export type SmallestArm = {
 export function smallestArms(scenario: Scenario): SmallestArm[] {
   const share = treatmentShare(scenario.trial.allocation);
   const smaller = Math.min(share, 1 - share);
-  const assayPositive = summarisePopulation(scenario.population).assayPositive;
+  const layout = layoutOf(scenario.population);
   return scenario.designs.map((design) => {
     const unit = scenario.endpoint.type === 'survival' && design.events !== undefined ? 'events' : 'patients';
     const [first, total] = stages(
       unit === 'events' ? requiredSize(design, 'events', 'here') : requiredSize(design, 'n', 'without events'),
     );
     const looks = 'interims' in design && design.interims ? design.interims.informationRates[0] : 1;
-    const arm = (size: number, population: 'S' | 'F', analysis: SmallestArm['analysis']): SmallestArm => ({
+    /** the tested population holding the fewest of those population `enrolled` holds, and its share of them */
+    const fewest = (enrolled: number) => {
+      const within = layout.populationShare[enrolled];
+      const [smallest] = testedPopulations(layout, design)
+        .map((k) => ({ k, share: within > 0 ? layout.populationShare[k] / within : 0 }))
+        .sort((a, b) => a.share - b.share || a.k - b.k);
+      return { population: layout.populationIds[smallest.k], share: smallest.share };
+    };
+    const arm = (size: number, population: string, analysis: SmallestArm['analysis']): SmallestArm => ({
       id: design.id,
       size: size * smaller,
       unit,
@@ -37,14 +49,19 @@ export function smallestArms(scenario: Scenario): SmallestArm[] {
     });
     switch (design.type) {
       case 'all-comers':
-        return arm(looks * total, 'F', looks < 1 ? 'interim' : 'final');
-      case 'enriched':
-        return arm(looks * total, 'S', looks < 1 ? 'interim' : 'final');
-      case 'stratified':
-        return arm(total * assayPositive, 'S', 'final');
-      default:
-        // adaptive enrichment: stage 1's patients in S at the interim
-        return arm(first * assayPositive, 'S', 'interim');
+      case 'enriched': {
+        const population = layout.populationIds[enrolledPopulation(layout, design)];
+        return arm(looks * total, population, looks < 1 ? 'interim' : 'final');
+      }
+      case 'stratified': {
+        const { population, share } = fewest(layout.full);
+        return arm(total * share, population, 'final');
+      }
+      default: {
+        // adaptive enrichment: stage 1's patients in its smallest tested population at the interim
+        const { population, share } = fewest(firstStagePopulation(layout, design));
+        return arm(first * share, population, 'interim');
+      }
     }
   });
 }

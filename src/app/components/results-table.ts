@@ -236,8 +236,6 @@ export class ResultsTable extends StoreElement {
   }
 
   private caution(shown: Shown): TemplateResult | typeof nothing {
-    // the few-per-arm check reads the one-marker population (engine/small-arms.ts)
-    if (hasSeveralPopulations(shown.scenario)) return nothing;
     const few = smallestArms(shown.scenario).filter((arm) => arm.size < FEW_PER_ARM);
     if (few.length === 0) return nothing;
     return html`<p class="caution" role="note">
