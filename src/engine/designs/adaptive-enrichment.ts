@@ -38,12 +38,13 @@ export function prepareAdaptiveEnrichment(
   source: TwoStageSource,
   planned: readonly [number, number],
   recalculation: ((test: CombinationTest) => Stage2Size) | null,
-  /** a trace's recorder of the interim and the end (one-marker trials); null when simulating blocks */
+  /** a trace's recorder of the interim and the end; null when simulating blocks */
   recorder: TraceRecorder | null = null,
 ): DesignRunner {
   const tested = testedPopulations(layout, design);
   const hypotheses = tested.length;
-  if (recorder && hypotheses !== 2) throw new Error('a trace watches one-marker trials only');
+  // a trace names the hypotheses by their populations' ids
+  const ids = tested.map((k) => layout.populationIds[k]);
   // the hypotheses' masks of subgroups, and hypothesis bits as population bits
   const masks = Uint8Array.from(tested, (k) => layout.populationMask[k]);
   const identity = tested.every((k, i) => k === i);
@@ -157,16 +158,13 @@ export function prepareAdaptiveEnrichment(
           ? recalculate(zOfP(Math.min(hypotheses * normalUpper(first.z[first.order[0]]), P_CAP)))
           : total - size1;
       }
-      const stop = stopForEfficacy ? 'efficacy' : stopForFutility ? 'futility' : null;
+      const stop = stopForEfficacy ? ('efficacy' as const) : stopForFutility ? ('futility' as const) : null;
       if (recorder) {
         const size = calendar ? source.events : size1;
         const finalMonth = calendar ? total : undefined;
         const recalculated = recalculate !== null && stop === null;
-        recordInterim(recorder, { z1, test, kept, rejected1, stop, size, size2, recalculated, finalMonth }, stage1, {
-          design,
-          month: source.months,
-          correlation: correlation[1],
-        });
+        const state = { z1, test, kept, rejected1, stop, size, size2, recalculated, finalMonth, alive, measures };
+        recordInterim(recorder, state, stage1, { design, month: source.months, correlation: correlation[1], ids });
       }
       if (size2 > 0) {
         const stage2 = byHypothesis(source.second(asPopulations(kept), size2, sampler));
@@ -179,8 +177,10 @@ export function prepareAdaptiveEnrichment(
         const atEnd = closure(byTheEnd);
         rejected = rejected1 | (atEnd & kept);
       }
-      if (recorder)
-        recordFinal(recorder, { z1, z2, test, kept: size2 > 0 ? kept : 0, rejected1, rejected }, design, source.months);
+      if (recorder) {
+        const state = { z1, z2, test, kept: size2 > 0 ? kept : 0, rejected1, rejected };
+        recordFinal(recorder, state, design, { month: source.months, ids });
+      }
 
       tally[TALLY.randomized] += source.randomized;
       tally[TALLY.screened] += source.screened;

@@ -1,42 +1,35 @@
-// What a trace (trace/trace.ts) is told of an adaptive trial's interim and end, in the one-marker
-// words it shows: H_S (hypothesis 0), H_F (hypothesis 1) and their intersection (mask 3). Intersections
-// are indexed by mask (inference/closed/masks.ts): 1 = {S}, 2 = {F}, 3 = {S, F}.
-import type { CombinationTest } from '../inference/combination/combination.js';
+// What a trace (trace/trace.ts) is told of an adaptive trial's interim and end. The design makes one
+// call at each; a one-marker scenario's H_S (hypothesis 0) and H_F (hypothesis 1) are told in the words
+// the page's one-marker player shows (InterimDecision, FinalDecision), with their intersection at mask 3
+// (inference/closed/masks.ts: 1 = {S}, 2 = {F}, 3 = {S, F}); any other closed test, by population ids
+// (adaptive-populations-trace.ts).
 import type { AdaptiveEnrichmentDesign } from '../scenario/types.js';
 import type { TraceRecorder } from '../trace/recorder.js';
+import {
+  type ClosedState,
+  type InterimState,
+  recordPopulationsFinal,
+  recordPopulationsInterim,
+} from './adaptive-populations-trace.js';
 import type { StageStatistics } from './stage-source.js';
 
 const S = 1;
 const F = 2;
 const BOTH = 3;
 
-/** the closed test's state after the interim or the end, as the design holds it */
-type ClosedState = {
-  /** per intersection mask, stage 1's and stage 2's p-values on the z scale */
-  z1: Float64Array;
-  z2?: Float64Array;
-  test: CombinationTest;
-  /** the populations stage 2 kept (0 when the trial stopped) */
-  kept: number;
-  /** the hypotheses rejected at the interim, and by the end */
-  rejected1: number;
-  rejected?: number;
-};
-
-type InterimState = ClosedState & {
-  stop: 'efficacy' | 'futility' | null;
-  size: number;
-  size2: number;
-  recalculated: boolean;
-  finalMonth: number | undefined;
-};
+/** the hypotheses of the one-marker words: H_S and H_F of a one-marker scenario */
+const inOneMarkerWords = (recorder: TraceRecorder, ids: readonly string[]) => recorder.oneMarker && ids.length === 2;
 
 export function recordInterim(
   recorder: TraceRecorder,
   state: InterimState,
   stage1: StageStatistics,
-  at: { design: AdaptiveEnrichmentDesign; month: number; correlation: number },
+  at: { design: AdaptiveEnrichmentDesign; month: number; correlation: number; ids: readonly string[] },
 ): void {
+  if (!inOneMarkerWords(recorder, at.ids)) {
+    recordPopulationsInterim(recorder, state, stage1, at);
+    return;
+  }
   const { z1, test, kept, rejected1, stop } = state;
   const interimCritical = test.interimCritical;
   const byZ = at.design.selection.measure === 'z';
@@ -71,8 +64,13 @@ export function recordFinal(
   recorder: TraceRecorder,
   state: ClosedState,
   design: AdaptiveEnrichmentDesign,
-  month: number,
+  at: { month: number; ids: readonly string[] },
 ): void {
+  if (!inOneMarkerWords(recorder, at.ids)) {
+    recordPopulationsFinal(recorder, state, design, at);
+    return;
+  }
+  const { month } = at;
   const { z1, test, kept, rejected1 } = state;
   const rejected = state.rejected ?? rejected1;
   const early = (mask: number) => z1[mask] >= test.interimCritical;

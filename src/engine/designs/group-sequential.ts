@@ -2,7 +2,6 @@
 // of n, each testing the hypothesis on all data so far against the Lan–DeMets efficacy boundary
 // (for t statistics, its exact t analogue); the trial stops at the first crossing.
 import { addStage, clearStage, StageData, WithinStages } from '../endpoints/stage.js';
-import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { Strata } from '../endpoints/strata.js';
 import type { CellLayout } from '../population-model.js';
 import type { Sampler } from '../random/sampler.js';
@@ -33,8 +32,8 @@ export function prepareGroupSequential(
   const cumulativeData = new StageData(layout.cells);
   const from = enrolment.maskOf(population);
   const tested = 1 << population;
-  // a trace watches one-marker trials only, whose populations are S and F
-  const name = layout.populationIds[population] as TestedPopulation;
+  // a trace names the tested population by its id (S or F for one marker)
+  const name = layout.populationIds[population];
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       clearStage(cumulativeData);

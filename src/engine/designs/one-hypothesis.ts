@@ -1,6 +1,5 @@
 // A design that tests one hypothesis in one population (all-comers: H_F in everyone randomised;
 // enriched: H_k in the patients the assay puts in population k only), once or group-sequentially.
-import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import type { Sampler } from '../random/sampler.js';
 import type { AllComersDesign, EnrichedDesign } from '../scenario/types.js';
 import type { TrialContext } from './context.js';
@@ -17,8 +16,8 @@ export function prepareOneHypothesis(
   const { enrolment, model, stage, critical, recorder } = context;
   const from = enrolment.maskOf(population);
   const tested = 1 << population;
-  // a trace watches one-marker trials only, whose populations are S and F
-  const name = context.layout.populationIds[population] as TestedPopulation;
+  // a trace names the tested population by its id (S or F for one marker)
+  const name = context.layout.populationIds[population];
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {
       enrolment.enrol(stage, from, design.n, sampler);

@@ -12,6 +12,7 @@ import type { DesignRunner } from './runner.js';
 import type { Sampler } from '../random/sampler.js';
 import type { TraceRecorder } from '../trace/recorder.js';
 import type { ClosedTestDecision } from '../trace/recorder.js';
+import { populationsClosedTestRecorder } from './closed-test-trace.js';
 import { MAX_GROUPS, overlapping, stageCorrelation, StageStatistics } from './stage-source.js';
 
 export function prepareStratified(context: TrialContext, design: StratifiedDesign): DesignRunner {
@@ -59,11 +60,16 @@ export function closedDecision(
   const all = (1 << hypotheses) - 1;
   const correlation = new Float64Array(hypotheses * hypotheses);
   const readsCorrelation = rule instanceof Dunnett || recorder !== null;
-  const record = recorder ? traceRecorder(recorder, design, scenario.alpha, critical) : null;
+  // one marker's record in the words of H_S and H_F; with several populations, every intersection's
+  const record = !recorder
+    ? null
+    : recorder.oneMarker
+      ? traceRecorder(recorder, design, scenario.alpha, critical)
+      : populationsClosedTestRecorder(recorder, closed, rejects, layout.populationIds, design, scenario.alpha);
   return (statistics, size, month) => {
     if (readsCorrelation) stageCorrelation(statistics, layout.populationMask, all, correlation);
     const rejected = closed.decide(statistics.z, correlation, rejects);
-    record?.(statistics, rejected, size, month);
+    record?.(statistics, correlation, rejected, size, month);
     return rejected;
   };
 }
@@ -74,7 +80,7 @@ export function closedDecision(
  */
 function traceRecorder(recorder: TraceRecorder, design: StratifiedDesign, alpha: number, critical: number) {
   const rule = twoHypothesisTest(design).atLevel(alpha);
-  return (statistics: StageStatistics, rejected: number, size: number, month: number) => {
+  return (statistics: StageStatistics, _correlation: Float64Array, rejected: number, size: number, month: number) => {
     const [zS, zF] = statistics.z;
     const correlation = statisticCorrelation(statistics.information[0], statistics.information[1]);
     const thresholds = rule(correlation);

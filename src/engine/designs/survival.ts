@@ -4,7 +4,6 @@
 // entry, event and dropout and computes exact tests at that month; `asymptotic` draws the log-rank
 // statistics from rpact's normal law and takes the months from the expected accrual and event timing.
 import { survivalHazards } from '../endpoints/survival/hazards.js';
-import type { TestedPopulation } from '../endpoints/outcome-model.js';
 import { normalQuantile } from '../math/normal.js';
 import { layoutOf } from '../population.js';
 import type { Sampler } from '../random/sampler.js';
@@ -74,8 +73,8 @@ export function prepareSurvivalDesign(
   const trial = patientLevel
     ? new PatientLooks(scenario, layout, hazards, populations, times, requiredSize(design, 'n', patients), recorder)
     : new AsymptoticLooks(scenario, layout, hazards, endpoint, populations, times, design.n);
-  // a trace watches one-marker trials only, whose populations are S and F
-  const name = layout.populationIds[population] as TestedPopulation;
+  // a trace names the tested population by its id (S or F for one marker)
+  const name = layout.populationIds[population];
 
   return {
     runTrial(sampler: Sampler, tally: Float64Array) {

@@ -6,8 +6,10 @@ import { hasInterim } from '../designs/interim.js';
 import { prepareDesign } from '../designs/prepare.js';
 import type { Scenario } from '../scenario/types.js';
 import { blockSampler } from '../simulate-block.js';
-import { emptyTally, REJECT, TALLY } from '../tally.js';
-import { ONE_MARKER } from '../population.js';
+import { emptyTally, MAX_POPULATIONS, REJECT, TALLY } from '../tally.js';
+import { layoutOf } from '../population.js';
+import { testedPopulations } from '../designs/tested.js';
+import { isMarkerPopulation } from '../scenario/types.js';
 import { patientLevel, replicatePlace, type Trace, Tracer } from './trace.js';
 
 export type TraceKind = 'typical' | 'failed' | 'early';
@@ -18,8 +20,18 @@ export type TracePick = { replicate: number } | { kind: TraceKind };
 /** replicates searched at most: one block, a second or so of a patient-level survival design */
 export const SEARCHED = 1000;
 
-/** how a trial ended: the hypotheses rejected, and an early stop */
-export type Ending = { rejectS: boolean; rejectF: boolean; stopped: 'efficacy' | 'futility' | null };
+/** how a trial ended: the hypotheses rejected (H_S and H_F, or each tested population's by id), and an early stop */
+export type Ending = {
+  rejectS?: boolean;
+  rejectF?: boolean;
+  reject?: Record<string, boolean>;
+  stopped: 'efficacy' | 'futility' | null;
+};
+
+/** a trial's ending as one number: bit k its rejection of population k (the layout's index), then the stops */
+const EFFICACY = 1 << MAX_POPULATIONS;
+const FUTILITY = EFFICACY << 1;
+const REJECTIONS = EFFICACY - 1;
 
 export type Found =
   | {
@@ -53,22 +65,21 @@ function endings(
     sampler.startTrial(index);
     tally.fill(0);
     runner.runTrial(sampler, tally);
-    codes[replicate - 1] =
-      (tally[REJECT + ONE_MARKER.S] > 0 ? 1 : 0) |
-      (tally[REJECT + ONE_MARKER.F] > 0 ? 2 : 0) |
-      (tally[TALLY.earlyEfficacy] > 0 ? 4 : 0) |
-      (tally[TALLY.earlyFutility] > 0 ? 8 : 0);
+    let code = (tally[TALLY.earlyEfficacy] > 0 ? EFFICACY : 0) | (tally[TALLY.earlyFutility] > 0 ? FUTILITY : 0);
+    for (let k = 0; k < MAX_POPULATIONS; k++) if (tally[REJECT + k] > 0) code |= 1 << k;
+    codes[replicate - 1] = code;
     months[replicate - 1] = tally[TALLY.months];
   }
   return { codes, months };
 }
 
-function endingOf(code: number): Ending {
-  return {
-    rejectS: (code & 1) !== 0,
-    rejectF: (code & 2) !== 0,
-    stopped: code & 4 ? 'efficacy' : code & 8 ? 'futility' : null,
-  };
+function endingOf(scenario: Scenario, designIndex: number, code: number): Ending {
+  const stopped = code & EFFICACY ? 'efficacy' : code & FUTILITY ? 'futility' : null;
+  // the one-marker layout's S and F are populations 0 and 1
+  if (isMarkerPopulation(scenario.population)) return { rejectS: (code & 1) !== 0, rejectF: (code & 2) !== 0, stopped };
+  const layout = layoutOf(scenario.population);
+  const tested = testedPopulations(layout, scenario.designs[designIndex]);
+  return { reject: Object.fromEntries(tested.map((k) => [layout.populationIds[k], ((code >> k) & 1) !== 0])), stopped };
 }
 
 /**
@@ -81,7 +92,8 @@ export function findReplicate(scenario: Scenario, designIndex: number, kind: Tra
   if (kind === 'early' && !hasInterim(scenario.designs[designIndex]))
     return { replicate: null, kind, searched: 0, why: 'this design has no interim look, so no trial stops early' };
   const { codes, months } = endings(scenario, designIndex, searched);
-  const matches = (code: number) => (kind === 'failed' ? (code & 3) === 0 : (code & 12) !== 0);
+  const matches = (code: number) =>
+    kind === 'failed' ? (code & REJECTIONS) === 0 : (code & (EFFICACY | FUTILITY)) !== 0;
   if (kind !== 'typical') {
     const index = codes.findIndex(matches);
     if (index < 0) {
@@ -93,10 +105,10 @@ export function findReplicate(scenario: Scenario, designIndex: number, kind: Tra
       kind,
       searched,
       alike: codes.filter(matches).length,
-      ending: endingOf(codes[index]),
+      ending: endingOf(scenario, designIndex, codes[index]),
     };
   }
-  const counts = new Array<number>(16).fill(0);
+  const counts = new Array<number>(FUTILITY << 1).fill(0);
   for (const code of codes) counts[code]++;
   let common = codes[0];
   for (const code of codes) if (counts[code] > counts[common]) common = code;
@@ -113,17 +125,17 @@ export function findReplicate(scenario: Scenario, designIndex: number, kind: Tra
     kind,
     searched,
     alike: counts[common],
-    ending: endingOf(common),
+    ending: endingOf(scenario, designIndex, common),
     medianMonths: median,
   };
 }
 
-/** what a page or a command asks to watch: the replicate named, or the one found, traced */
-export type Watched = { trace: Trace | null; found: Found | null };
+/** what a page or a command asks to watch: the replicate named, or the one found, traced (either form) */
+export type Watched = { trace: Trace<string> | null; found: Found | null };
 
 export function watchReplicate(scenario: Scenario, designIndex: number, pick: TracePick): Watched {
   const tracer = new Tracer(scenario, designIndex);
-  if ('replicate' in pick) return { trace: tracer.trace(pick.replicate), found: null };
+  if ('replicate' in pick) return { trace: tracer.traceAny(pick.replicate), found: null };
   const found = findReplicate(scenario, designIndex, pick.kind);
-  return { trace: found.replicate === null ? null : tracer.trace(found.replicate), found };
+  return { trace: found.replicate === null ? null : tracer.traceAny(found.replicate), found };
 }

@@ -15,8 +15,8 @@ export type TraceOutcome = {
   reject?: Record<string, boolean>;
   /** stopped at an interim look: for efficacy, or (adaptive designs) for futility */
   stopped: 'efficacy' | 'futility' | null;
-  /** adaptive designs that went on to stage 2: the populations kept; else null */
-  kept: { S: boolean; F: boolean } | null;
+  /** adaptive designs that went on to stage 2: the populations kept (S and F, or each tested one by id); else null */
+  kept: Record<string, boolean> | null;
   randomized: number;
   screened: number;
   months: number;
@@ -29,19 +29,23 @@ export type TraceOutcome = {
 /** one trial's tally, which the runner wrote, as the trace's outcome */
 export function outcomeOf(scenario: Scenario, design: Design, tally: Float64Array): TraceOutcome {
   const { S, F } = ONE_MARKER;
-  const continued = tally[CONTINUE + S] + tally[CONTINUE + F] > 0;
   const layout = layoutOf(scenario.population);
   const tested = testedPopulations(layout, design);
-  const rejected = isMarkerPopulation(scenario.population)
+  const oneMarker = isMarkerPopulation(scenario.population);
+  const byId = (slot: number) => Object.fromEntries(tested.map((k) => [layout.populationIds[k], tally[slot + k] > 0]));
+  const rejected = oneMarker
     ? { rejectS: tally[REJECT + S] > 0, rejectF: tally[REJECT + F] > 0 }
-    : { reject: Object.fromEntries(tested.map((k) => [layout.populationIds[k], tally[REJECT + k] > 0])) };
+    : { reject: byId(REJECT) };
+  const continued = tested.some((k) => tally[CONTINUE + k] > 0);
   return {
     ...rejected,
     stopped: tally[TALLY.earlyEfficacy] > 0 ? 'efficacy' : tally[TALLY.earlyFutility] > 0 ? 'futility' : null,
     kept:
-      design.type === 'adaptive-enrichment' && continued
-        ? { S: tally[CONTINUE + S] > 0, F: tally[CONTINUE + F] > 0 }
-        : null,
+      design.type !== 'adaptive-enrichment' || !continued
+        ? null
+        : oneMarker
+          ? { S: tally[CONTINUE + S] > 0, F: tally[CONTINUE + F] > 0 }
+          : byId(CONTINUE),
     randomized: tally[TALLY.randomized],
     screened: tally[TALLY.screened],
     months: tally[TALLY.months],

@@ -4,8 +4,13 @@
 // recorder is there, so the hot path pays one null check and allocates nothing. The numbers a
 // recorder receives are the ones the trial's decisions compare, not recomputed: a trace cannot
 // drift from the simulation it explains.
-import type { TestedPopulation } from '../endpoints/outcome-model.js';
-import type { Selection } from '../scenario/types.js';
+//
+// A closed test has two presenters fed by the same recorder call in the design: a one-marker scenario's
+// records keep the words of H_S, H_F and H_S∩H_F (ClosedTestDecision, InterimDecision, FinalDecision,
+// which the page's one-marker player reads), and a scenario of several populations gets the general
+// records (the `populations-…` kinds) with every hypothesis by its population's id, F last, and every
+// one of the 2^G − 1 intersections named by the ids it holds ("S1∩S2∩F"), largest first.
+import type { Intersection, Selection } from '../scenario/types.js';
 
 /** the patients a trial screens, as the enrolment draws them */
 export interface PatientRecorder {
@@ -27,7 +32,8 @@ export type LookDecision = {
   /** 1-based, of `looks` planned */
   look: number;
   looks: number;
-  population: TestedPopulation;
+  /** the population tested: S or F for one marker, a population's id (or F) with several */
+  population: string;
   /** patients analysed, or events for survival */
   size: number;
   month: number;
@@ -122,8 +128,113 @@ export type FinalDecision = {
   rejectF: boolean;
 };
 
-export type Decision = LookDecision | ClosedTestDecision | InterimDecision | FinalDecision;
+/** an intersection H_I of the closed test over several populations: the hypotheses it holds, by id */
+export type IntersectionOf = {
+  /** the ids joined by ∩ in the design's order, F last: "S1∩S2∩F"; one hypothesis: its id */
+  name: string;
+  ids: string[];
+};
+
+/** one analysis of every population's hypothesis and F's by closed testing (a stratified design, several populations) */
+export type PopulationsClosedTestDecision = {
+  kind: 'populations-closed-test';
+  size: number;
+  month: number;
+  /** the intersection test, and the level α each intersection is tested at */
+  intersection: Intersection;
+  alpha: number;
+  /** the hypotheses in the design's order (F last): each z, and whether the closed test rejects it */
+  hypotheses: { id: string; z: number; rejected: boolean }[];
+  /** the correlation of the z the intersection tests read (the max-z test), row by row in that order */
+  correlation: number[][];
+  /**
+   * every intersection, largest first: its p-value by the intersection test (one hypothesis: its own
+   * Φ̄(z)) and its test's verdict at α as the design took it; a hypothesis is rejected exactly when every
+   * intersection holding it is
+   */
+  intersections: (IntersectionOf & { p: number; rejected: boolean })[];
+};
+
+/** the interim of an adaptive-enrichment design with several populations: stage 1, early decisions, the selection */
+export type PopulationsInterimDecision = {
+  kind: 'populations-interim';
+  /** stage 1's patients, or events for survival (the events analysed, for a design analysed at months) */
+  size: number;
+  month: number;
+  /** a survival design analysed at calendar months: the month of stage 2's analysis (`stage2` is months) */
+  finalMonth?: number;
+  /** z₁ at or above which a stage-1 test rejects at the interim; null: no early efficacy */
+  interimCritical: number | null;
+  /**
+   * the hypotheses in the design's order (F last): stage 1's z and effect estimate; `measure`, the value the
+   * selection compares (the effect or z with rpact's jitter, ±10⁻⁵); rejected at the interim by the closed
+   * test; futile (some intersection holding it has no chance left); kept for stage 2
+   */
+  hypotheses: {
+    id: string;
+    z: number;
+    effect: number;
+    measure: number;
+    rejected: boolean;
+    futile: boolean;
+    kept: boolean;
+  }[];
+  /**
+   * every intersection, largest first: its stage-1 p-value on the z scale, Φ⁻¹(1 − p₁) (null: p below double
+   * precision), whether it reaches `interimCritical`, and whether it is futile (z₁ ≤ −6, or Fisher's p₁ = 1)
+   */
+  intersections: (IntersectionOf & { z: number | null; early: boolean; futile: boolean })[];
+  selection: Selection;
+  /** the ids the selection kept (all of them, for `all`), in the design's order */
+  kept: string[];
+  /** the trial stops here: all rejected (efficacy), or no chance left or nothing kept (futility) */
+  stop: 'efficacy' | 'futility' | null;
+  /** stage 2's size in patients (or events, or months), null when the trial stops */
+  stage2: number | null;
+  /** whether the re-sizing rule set `stage2` (else the planned N − n₁) */
+  recalculated: boolean;
+};
+
+/** the end of an adaptive-enrichment design with several populations: stage 2 and the closed combination test */
+export type PopulationsFinalDecision = {
+  kind: 'populations-final';
+  /** the month of the last analysis held (the interim's when the trial stopped there) */
+  month: number;
+  /** stage 2 was run: its statistics follow (else the interim's decisions are final) */
+  stage2: boolean;
+  combination: 'inverse-normal' | 'fisher';
+  finalCritical: number;
+  /**
+   * the hypotheses in the design's order: stage 2's z (null: not kept, or no stage 2), kept, and rejected by
+   * the end; a kept hypothesis is rejected when every intersection holding it is, a dropped one only when
+   * it was at the interim
+   */
+  hypotheses: { id: string; z2: number | null; kept: boolean; rejected: boolean }[];
+  /**
+   * every intersection, largest first: stage 2's p-value on the z scale of its kept hypotheses and the
+   * combined value (C = w₁z₁ + w₂z₂, or Fisher's p₁·p₂), both null when it holds none kept or there is
+   * no stage 2; whether the combination reaches `finalCritical` (null: not combined); and whether it is
+   * rejected, at the interim or by the combination
+   */
+  intersections: (IntersectionOf & {
+    z2: number | null;
+    combined: number | null;
+    byCombination: boolean | null;
+    rejected: boolean;
+  })[];
+};
+
+export type Decision =
+  | LookDecision
+  | ClosedTestDecision
+  | InterimDecision
+  | FinalDecision
+  | PopulationsClosedTestDecision
+  | PopulationsInterimDecision
+  | PopulationsFinalDecision;
 
 export interface TraceRecorder extends PatientRecorder {
+  /** the scenario is in the one-marker form: closed tests are recorded in the words of H_S and H_F */
+  readonly oneMarker: boolean;
   decision(decision: Decision): void;
 }

@@ -5,18 +5,32 @@ import { ONE_MARKER } from '../population.js';
 import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
 import type { TraceOutcome } from './outcome.js';
 
-export function addTraceToTally(outcome: TraceOutcome, tally: Float64Array): void {
+/** the one-marker layout's populations, S then F */
+const ONE_MARKER_IDS = ['S', 'F'];
+
+/**
+ * `populationIds`: the layout's populations (F last), which index the slots; a one-marker trial's
+ * S and F by default
+ */
+export function addTraceToTally(
+  outcome: TraceOutcome,
+  tally: Float64Array,
+  populationIds: readonly string[] = ONE_MARKER_IDS,
+): void {
+  const maskOf = (ids: string[]) => ids.reduce((mask, id) => mask | (1 << populationIds.indexOf(id)), 0);
+  const bits = (record: Record<string, boolean>) => maskOf(Object.keys(record).filter((id) => record[id]));
   if (outcome.stopped === 'efficacy') tally[TALLY.earlyEfficacy]++;
   if (outcome.stopped === 'futility') tally[TALLY.earlyFutility]++;
-  if (outcome.kept?.S) tally[CONTINUE + ONE_MARKER.S]++;
-  if (outcome.kept?.F) tally[CONTINUE + ONE_MARKER.F]++;
+  const kept = outcome.kept ? bits(outcome.kept) : 0;
+  for (let k = 0; k < populationIds.length; k++) if ((kept >> k) & 1) tally[CONTINUE + k]++;
   tally[TALLY.randomized] += outcome.randomized;
   tally[TALLY.screened] += outcome.screened;
   tally[TALLY.months] += outcome.months;
   tally[TALLY.events] += outcome.events;
-  // a trace is of a one-marker trial: a design that can reject both tests both
-  const rejected = (outcome.rejectS ? 1 << ONE_MARKER.S : 0) | (outcome.rejectF ? 1 << ONE_MARKER.F : 0);
-  countRejections(tally, rejected, (1 << ONE_MARKER.S) | (1 << ONE_MARKER.F));
+  // one marker: a design that can reject both tests both; several: the tested populations are the keys
+  const reject = outcome.reject ?? { S: outcome.rejectS === true, F: outcome.rejectF === true };
+  const tested = outcome.reject ? maskOf(Object.keys(reject)) : (1 << ONE_MARKER.S) | (1 << ONE_MARKER.F);
+  countRejections(tally, bits(reject), tested);
   outcome.analyses.forEach((analysis, k) => {
     countAnalysis(tally, k, analysis.months, analysis.events);
   });

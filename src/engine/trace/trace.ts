@@ -12,9 +12,10 @@
 // (test/engine/trace.test.ts tallies traced replicates into a run's results, byte for byte).
 // Continuous and binary scenarios simulated by sufficient statistics are traced at patient level:
 // the same law, drawn patient by patient, with the same seed and replicate number. With several
-// populations (`traceAny`) a patient's `marker` is its true subgroup's id and `assay` the subgroup the
-// assay classifies it into, and the outcome's `reject` is keyed by population id; the designs record
-// the closed tests of H_S and H_F only, so of those scenarios all-comers and enriched designs are traced.
+// populations (`traceAny`) the trace lists the `subgroups`, a patient's `marker` is its true subgroup's
+// id and `assay` the subgroup the assay classifies it into, the outcome's `reject` (and an adaptive
+// design's `kept`) is keyed by population id, and a closed test is recorded over every intersection of
+// the populations' hypotheses and F's (recorder.ts's `populations-…` kinds); every design is traced.
 import { BLOCK_SIZE } from '../blocks.js';
 import { prepareDesign } from '../designs/prepare.js';
 import type { DesignRunner } from '../designs/runner.js';
@@ -67,6 +68,8 @@ export type Trace<S extends string = Status> = {
   index: number;
   screeningRate: number;
   endpointDelay: number;
+  /** several populations: the subgroups' ids, in the scenario's order (a patient's `marker` and `assay` are one) */
+  subgroups?: string[];
   patients: TracedPatient<S>[];
   /** survival: patients drawn for recruitment who would have entered after the last analysis, so never did */
   notEntered: number;
@@ -120,12 +123,6 @@ export class Tracer {
     this.scenario = patientLevel(scenario);
     const design = this.scenario.designs[designIndex];
     if (design === undefined) throw new TraceError(`design: no design ${designIndex} in the scenario`);
-    const several = !isMarkerPopulation(scenario.population);
-    if (several && (design.type === 'stratified' || design.type === 'adaptive-enrichment'))
-      throw new TraceError(
-        `designs[${designIndex}].type: a ${design.type} design with several populations is not traced yet (the ` +
-          'designs record the closed test of H_S and H_F only); all-comers and enriched designs are',
-      );
     if (scenario.endpoint.type === 'survival' && design.n === undefined)
       throw new TraceError(
         `designs[${designIndex}].n: required to trace patient by patient (the patients to recruit); ` +
@@ -157,6 +154,8 @@ export class Tracer {
     const { endpoint, simulation, trial } = this.scenario;
     const outcome = outcomeOf(this.scenario, design, this.tally);
     const { patients, notEntered } = this.recorder.finish(outcome.months);
+    const { population } = this.scenario;
+    const subgroups = isMarkerPopulation(population) ? {} : { subgroups: population.subgroups.map((s) => s.id) };
     return {
       design: { id: design.id, label: design.label, type: design.type },
       endpoint: endpoint.type,
@@ -167,6 +166,7 @@ export class Tracer {
       index,
       screeningRate: trial.screeningRate,
       endpointDelay: trial.endpointDelay,
+      ...subgroups,
       patients,
       notEntered,
       decisions: this.recorder.decisions,
@@ -189,6 +189,7 @@ export function traceAnyReplicate(scenario: Scenario, designId: string, replicat
 class TraceBuilder implements TraceRecorder {
   patients: TracedPatient<string>[] = [];
   decisions: Decision[] = [];
+  readonly oneMarker: boolean;
   private readonly screeningRate: number;
   private readonly endpointDelay: number;
   private readonly ordered: boolean;
@@ -197,6 +198,7 @@ class TraceBuilder implements TraceRecorder {
 
   constructor(scenario: Scenario) {
     this.layout = layoutOf(scenario.population);
+    this.oneMarker = isMarkerPopulation(scenario.population);
     this.screeningRate = scenario.trial.screeningRate;
     this.endpointDelay = scenario.trial.endpointDelay;
     this.ordered = scenario.analysis.strata === 'random';
@@ -279,5 +281,6 @@ class TraceBuilder implements TraceRecorder {
 function jsonSafe<T>(value: T): T {
   if (typeof value === 'number') return (Number.isFinite(value) ? value : null) as T;
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(jsonSafe) as T;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonSafe(item)])) as T;
 }
