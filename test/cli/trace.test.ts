@@ -2,7 +2,7 @@
 // with a message naming the flag, and nothing on standard output.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import { patientLevel, traceReplicate } from '../../src/engine/trace/trace.js';
+import { patientLevel, traceAnyReplicate, traceReplicate } from '../../src/engine/trace/trace.js';
 import { runCli } from '../support/cli.js';
 import { scenarioFrom } from '../support/scenarios.js';
 
@@ -37,6 +37,65 @@ describe('stratum trace', () => {
       return JSON.parse(run.stdout).outcome.rejectS;
     }).length;
     expect(simulate(patientLevel(scenario))[0].reject.S).toBe(rejected / 3);
+  });
+
+  const SEVERAL = {
+    population: {
+      subgroups: [
+        { id: 'high', share: 0.25 },
+        { id: 'low', share: 0.35 },
+        { id: 'neg', share: 0.4 },
+      ],
+      populations: [
+        { id: 'S1', subgroups: ['high'] },
+        { id: 'S2', subgroups: ['high', 'low'] },
+      ],
+      assay: { high: { high: 0.9, low: 0.1 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
+    },
+    endpoint: {
+      type: 'binary',
+      control: { high: 0.3, low: 0.3, neg: 0.3 },
+      treatment: { high: 0.6, low: 0.5, neg: 0.35 },
+    },
+    designs: [
+      { id: 'stratified', type: 'stratified', n: 120, intersection: 'simes' },
+      { id: 'ae', type: 'adaptive-enrichment', n: [60, 120], intersection: 'bonferroni', efficacy: 'pocock' },
+    ],
+    simulation: { replicates: 50, seed: 'cli-trace-populations' },
+  };
+
+  it('several populations: a stratified trace, every intersection named by the ids it holds', () => {
+    const run = runCli(['trace', '-', '--design', 'stratified', '--replicate', '7'], JSON.stringify(SEVERAL));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(JSON.stringify(printed)).toBe(JSON.stringify(traceAnyReplicate(scenarioFrom(SEVERAL), 'stratified', 7)));
+    expect(printed.subgroups).toEqual(['high', 'low', 'neg']);
+    const [decision] = printed.decisions;
+    expect(decision.kind).toBe('populations-closed-test');
+    const names = decision.intersections.map((node: { name: string }) => node.name);
+    expect(names).toEqual(['S1∩S2∩F', 'S1∩S2', 'S1∩F', 'S2∩F', 'S1', 'S2', 'F']);
+  });
+
+  it('several populations with a survival endpoint: an adaptive trace, interim then final', () => {
+    const survival = {
+      ...SEVERAL,
+      endpoint: {
+        type: 'survival',
+        controlMedian: { high: 10, low: 12, neg: 14 },
+        hazardRatio: { high: 0.5, low: 0.7, neg: 0.95 },
+      },
+      designs: [{ ...SEVERAL.designs[1], n: [80, 160], events: [30, 60] }],
+    };
+    const run = runCli(['trace', '-', '--design', 'ae', '--replicate', '3'], JSON.stringify(survival));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(JSON.stringify(printed)).toBe(JSON.stringify(traceAnyReplicate(scenarioFrom(survival), 'ae', 3)));
+    expect(printed.decisions.map((d: { kind: string }) => d.kind)).toEqual([
+      'populations-interim',
+      'populations-final',
+    ]);
   });
 
   const bad: [string, string[], RegExp][] = [

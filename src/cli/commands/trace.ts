@@ -1,11 +1,12 @@
 // `stratum trace FILE --design ID --replicate K`: one replicate of one design, patient by patient,
 // as JSON: every patient screened and every decision (engine/trace/trace.ts). It is the patient-level
 // run's replicate K, the one its results count, and the trial the page's "Watch one trial" shows. With
-// several populations: all-comers and enriched designs, continuous or binary (engine/trace/trace.ts).
+// several populations every design and endpoint, its closed tests over every intersection of the
+// populations' hypotheses (engine/trace/recorder.ts).
 import { replicateProblem, TraceError, traceAnyReplicate } from '../../engine/trace/trace.js';
 import { InputError } from '../input-error.js';
 import { splitOptions } from '../options.js';
-import { oneMarkerForSurvival, readScenario } from '../scenario-input.js';
+import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
 export const traceCommand: Command = {
@@ -22,7 +23,7 @@ export const traceCommand: Command = {
     if (id === undefined) errors.push("--design: required, the id of one of the scenario's designs");
     if (replicateWord === undefined) errors.push('--replicate: required, a whole number from 1 to the replicates');
     if (errors.length > 0 || id === undefined || replicateWord === undefined) throw new InputError(errors);
-    const scenario = oneMarkerForSurvival(readScenario(positional[0]), 'stratum trace');
+    const scenario = readScenario(positional[0]);
     const design = scenario.designs.find((d) => d.id === id);
     if (design === undefined) {
       const ids = scenario.designs.map((d) => JSON.stringify(d.id)).join(', ');
@@ -35,8 +36,7 @@ export const traceCommand: Command = {
     try {
       process.stdout.write(`${JSON.stringify(traceAnyReplicate(scenario, id, replicate), null, 2)}\n`);
     } catch (error) {
-      // a scenario the trace cannot follow (survival by the asymptotic method without n; a stratified or
-      // adaptive design with several populations): its path and why
+      // a scenario the trace cannot follow (survival by the asymptotic method without n): its path and why
       if (error instanceof TraceError) throw new InputError([error.message]);
       throw error;
     }
