@@ -1,5 +1,6 @@
 // The running text of "Watch one trial": each decision of a traced trial in plain words, with the
-// numbers the engine compared (trace decisions, engine/trace/recorder.ts) and what follows from them.
+// numbers the engine compared (trace decisions, engine/trace/recorder.ts) and what follows from them;
+// a scenario of several populations has its closed tests told by trial-words-populations.ts.
 // Nothing here decides: the words read the decision the runner took and say why it went that way.
 import { format } from 'd3';
 import type {
@@ -14,6 +15,14 @@ import { DESIGN_META } from '../engine/scenario/design-meta.js';
 import type { Ending, Watched } from '../engine/trace/find.js';
 import type { Trace } from '../engine/trace/trace.js';
 import { count, months } from './format.js';
+import {
+  hypothesisName,
+  listed,
+  populationsClaim,
+  populationsClosedTestWords,
+  populationsFinalWords,
+  populationsInterimWords,
+} from './trial-words-populations.js';
 
 export type Node = 'intersection' | 'S' | 'F';
 /** the closed test is told top down: the intersection first, then each hypothesis */
@@ -23,9 +32,9 @@ const z2 = format('.2f');
 /** a number as the text shows it: three significant digits */
 export const number = format('.3~g');
 
-/** a statistic: two decimals; null (beyond double precision) as ∞ */
+/** a statistic: two decimals; null (beyond double precision) as ∞, and −∞ (no chance left) as such */
 export function statistic(value: number | null): string {
-  return value === null ? '∞' : z2(value);
+  return value === null ? '∞' : value === -Infinity ? '−∞' : z2(value);
 }
 
 const NAMES: Record<Node, string> = { intersection: 'H_S∩H_F', S: 'H_S', F: 'H_F' };
@@ -34,9 +43,9 @@ const MEANING = {
   F: 'no benefit in F, everyone screened',
 } as const;
 
-const unit = (trace: Trace) => (trace.endpoint === 'survival' ? 'events' : 'patients');
+const unit = (trace: Trace<string>) => (trace.endpoint === 'survival' ? 'events' : 'patients');
 
-export function decisionWords(trace: Trace, decision: Decision, index: number): string {
+export function decisionWords(trace: Trace<string>, decision: Decision, index: number): string {
   switch (decision.kind) {
     case 'look':
       return lookWords(trace, decision);
@@ -50,12 +59,22 @@ export function decisionWords(trace: Trace, decision: Decision, index: number): 
       return interimWords(trace, decision);
     case 'final':
       return finalWords(trace, decision, index);
+    case 'populations-closed-test':
+      return populationsClosedTestWords(trace, decision);
+    case 'populations-interim':
+      return populationsInterimWords(trace, decision);
+    case 'populations-final':
+      return populationsFinalWords(decision);
   }
 }
 
-function lookWords(trace: Trace, look: LookDecision): string {
-  const name = NAMES[look.population];
-  const tested = `${name} (${MEANING[look.population]})`;
+function lookWords(trace: Trace<string>, look: LookDecision): string {
+  const name = hypothesisName(look.population);
+  // several populations: a population by its id
+  const meaning = trace.subgroups
+    ? `no benefit in ${look.population}`
+    : MEANING[look.population as keyof typeof MEANING];
+  const tested = `${name} (${meaning})`;
   const z = statistic(look.z);
   if (look.looks === 1) {
     const verdict = look.rejected
@@ -82,7 +101,7 @@ function lookWords(trace: Trace, look: LookDecision): string {
   return `${which}, tests ${tested}: z = ${z}; ${boundary}. ${verdict}`;
 }
 
-function interimWords(trace: Trace, interim: InterimDecision): string {
+function interimWords(trace: Trace<string>, interim: InterimDecision): string {
   const parts = [
     `Stage 1 ends with ${count(interim.size)} ${unit(trace)}: z_S = ${statistic(interim.zS)}, ` +
       `z_F = ${statistic(interim.zF)}, and the intersection test of H_S∩H_F gives z = ${statistic(interim.zI)}.`,
@@ -107,7 +126,7 @@ function interimWords(trace: Trace, interim: InterimDecision): string {
 }
 
 /** how the interim chose: the rule, the measures it compared, what it kept, and whether the trial stops */
-export function interimSelectionWords(trace: Trace, interim: InterimDecision): string {
+export function interimSelectionWords(trace: Trace<string>, interim: InterimDecision): string {
   const { selection } = interim;
   const measure =
     selection.measure === 'z'
@@ -153,7 +172,7 @@ export function interimSelectionWords(trace: Trace, interim: InterimDecision): s
   return `${rule}${threshold}. ${kept} ${who}: ${size}.`;
 }
 
-function finalWords(trace: Trace, final: FinalDecision, index: number): string {
+function finalWords(trace: Trace<string>, final: FinalDecision, index: number): string {
   if (!final.stage2) return 'The trial stopped at the interim, so what it rejected there is final.';
   const interim = trace.decisions[index - 1];
   const first = interim?.kind === 'interim' ? interim : null;
@@ -227,10 +246,11 @@ function intersectionRule(decision: ClosedTestDecision): string {
 }
 
 /** what the trial ends with, and what it used */
-export function conclusionWords(trace: Trace): string {
+export function conclusionWords(trace: Trace<string>): string {
   const { outcome } = trace;
-  const claim =
-    outcome.rejectS && outcome.rejectF
+  const claim = outcome.reject
+    ? populationsClaim(outcome.reject)
+    : outcome.rejectS && outcome.rejectF
       ? 'The trial claims benefit in S and in F: H_S and H_F are rejected.'
       : outcome.rejectS
         ? 'The trial claims benefit in S, the assay-positive patients: H_S is rejected.'
@@ -254,7 +274,7 @@ export function conclusionWords(trace: Trace): string {
 
 /** the first step: which trial this is, why it was picked, how it is drawn and how to read the dots */
 export function introWords(watched: Watched, method: Scenario['simulation']['method']): string {
-  const trace = watched.trace as Trace;
+  const trace = watched.trace as Trace<string>;
   const meta = DESIGN_META[trace.design.type];
   const name = trace.design.label || trace.design.id;
   const parts = [
@@ -289,15 +309,25 @@ export function introWords(watched: Watched, method: Scenario['simulation']['met
       : 'The simulation fills the treatment arm with the first patients each stage randomises and then the ' +
         'control arm, in the allocation ratio: patients arrive in random order, so this is as random as a coin ' +
         'for each.';
+  const dots = trace.subgroups
+    ? 'its colour is its true subgroup; a ring in another subgroup’s colour is where the assay wrongly puts it.'
+    : 'its colour is the true marker status, its shape the assay result, an outline marks an assay error.';
   parts.push(
-    `Patients are screened at ${number(trace.screeningRate)} a month${delay}. ${arms} Each dot is a patient: its ` +
-      'colour is the true marker status, its shape the assay result, an outline marks an assay error.',
+    `Patients are screened at ${number(trace.screeningRate)} a month${delay}. ${arms} Each dot is a patient: ${dots}`,
   );
   return parts.join(' ');
 }
 
 function endingWords(ending: Ending): string {
-  const rejected = [ending.rejectS ? 'H_S' : '', ending.rejectF ? 'H_F' : ''].filter(Boolean);
-  const what = rejected.length === 0 ? 'nothing rejected' : `${rejected.join(' and ')} rejected`;
+  const { reject } = ending;
+  const rejected = reject
+    ? Object.keys(reject)
+        .filter((id) => reject[id])
+        .map(hypothesisName)
+    : [ending.rejectS ? 'H_S' : '', ending.rejectF ? 'H_F' : ''].filter(Boolean);
+  const what =
+    rejected.length === 0
+      ? 'nothing rejected'
+      : `${rejected.length > 2 ? listed(rejected) : rejected.join(' and ')} rejected`;
   return ending.stopped ? `${what}, stopped early for ${ending.stopped}` : what;
 }

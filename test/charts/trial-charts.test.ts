@@ -3,12 +3,14 @@
 // small fixed scenarios at a desktop and a phone width and compared with stored snapshots (listed in
 // test/charts/gallery.html); and what a reader relies on checked directly: the viewBox is the width
 // asked, no text under 11 px, no patient drawn before it is screened, every assay error outlined.
+// With several populations: the timeline by subgroup, and the closed test's intersections row by row.
 import { describe, expect, it } from 'vitest';
+import { closedTestLattice } from '../../src/app/charts/closed-test-lattice.js';
 import { decisionFigure } from '../../src/app/charts/decision-figure.js';
 import { statisticsChart } from '../../src/app/charts/statistics-chart.js';
 import { type TimelineData, trialTimeline } from '../../src/app/charts/trial-timeline.js';
 import { trialSteps, visibleAt } from '../../src/app/trial-steps.js';
-import { traceReplicate } from '../../src/engine/trace/trace.js';
+import { type Trace, traceAnyReplicate, traceReplicate } from '../../src/engine/trace/trace.js';
 import { templateText } from '../../src/report/template-text.js';
 import { expectSvgSnapshot } from '../support/svg-snapshot.js';
 import { binaryEndpoint, continuousEndpoint, scenarioFrom } from '../support/scenarios.js';
@@ -48,6 +50,45 @@ const survival = scenarioFrom({
   simulation: { replicates: 100, seed: 'charts' },
 });
 
+/** two nested populations and an imperfect assay (docs/populations.md's PD-L1-like cutoffs) */
+const nested = {
+  subgroups: [
+    { id: 'high', share: 0.25 },
+    { id: 'low', share: 0.35 },
+    { id: 'neg', share: 0.4 },
+  ],
+  populations: [
+    { id: 'S1', subgroups: ['high'] },
+    { id: 'S2', subgroups: ['high', 'low'] },
+  ],
+  assay: { high: { high: 0.85, low: 0.15 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
+};
+const several = scenarioFrom({
+  population: nested,
+  endpoint: {
+    type: 'continuous',
+    effect: { high: 0.9, low: 0.5, neg: 0.1 },
+    sd: { high: 1, low: 1, neg: 1 },
+  },
+  trial: { screeningRate: 10, endpointDelay: 1.5 },
+  designs: [
+    { id: 'stratified', label: 'Stratified', type: 'stratified', n: 40, intersection: 'simes' },
+    {
+      id: 'adaptive',
+      label: 'Adaptive',
+      type: 'adaptive-enrichment',
+      n: [30, 60],
+      intersection: 'bonferroni',
+      selection: { rule: 'epsilon', epsilon: 0.2 },
+    },
+  ],
+  simulation: { replicates: 100, seed: 'charts' },
+});
+const SEVERAL: Record<string, Trace<string>> = {
+  stratified: traceAnyReplicate(several, 'stratified', 3),
+  adaptive: traceAnyReplicate(several, 'adaptive', 2),
+};
+
 const TRACES = {
   continuous: traceReplicate(continuous, 'enriched', 3),
   binary: traceReplicate(binary, 'adaptive', 2),
@@ -55,13 +96,13 @@ const TRACES = {
 };
 
 /** the timeline at the step `at` (a fraction of the way through its steps) */
-function timelineAt(name: keyof typeof TRACES, at: number): TimelineData {
-  const trace = TRACES[name];
+function timelineAt(name: keyof typeof TRACES, at: number, trace: Trace<string> = TRACES[name]): TimelineData {
   const steps = trialSteps(trace, 'intro');
   const step = steps[Math.round(at * (steps.length - 1))];
   return {
     endpoint: trace.endpoint,
     patients: trace.patients,
+    subgroups: trace.subgroups,
     moment: { month: step.month, stage: step.stage },
     end: trace.outcome.months,
     analyses: step.analyses,
@@ -155,6 +196,78 @@ describe('statisticsChart and the decision figures', () => {
         const final = trace.decisions[trace.decisions.length - 1];
         if (final.kind === 'final' || final.kind === 'closed-test') expect(lit[lit.length - 1]).toEqual(final.local);
       }
+    }
+  });
+});
+
+describe('Watch one trial with several populations', () => {
+  for (const width of [560, 360])
+    it(`the timeline by subgroup, the assay's subgroup as a ring, at ${width}: matches its snapshot`, () => {
+      const data = timelineAt('continuous', 0.5, SEVERAL.stratified);
+      const svg = templateText(trialTimeline(data, { id: 't', title: 'stratified trial', width }));
+      expectSvgSnapshot(`trial-timeline-populations-${width}`, svg);
+      expect(smallestFont(svg)).toBeGreaterThanOrEqual(11);
+      for (const id of ['high', 'low', 'neg']) expect(svg).toContain(`>${id}</text>`);
+      const visible = data.patients.filter((p) => visibleAt(p, data.moment));
+      expect(dotCount(svg)).toBe(visible.length);
+      const wrong = visible.filter((p) => p.marker !== p.assay).length;
+      expect(wrong).toBeGreaterThan(0);
+      expect(svg).toContain(`${wrong} with an assay result that differs from their true subgroup`);
+    });
+
+  it('the closed test of S1, S2 and F, row by row, matches its snapshots at 560 and 360', () => {
+    for (const [name, trace] of Object.entries(SEVERAL)) {
+      const steps = trialSteps(trace, 'intro').filter((step) => step.title.startsWith('Closed test'));
+      // one step per row: the intersection of all three, those of two, each hypothesis
+      expect(steps.map((step) => step.title)).toEqual([
+        'Closed test: intersections of 3',
+        'Closed test: intersections of 2',
+        'Closed test: each hypothesis',
+      ]);
+      const last = trace.decisions[trace.decisions.length - 1];
+      if (last.kind !== 'populations-closed-test' && last.kind !== 'populations-final') throw new Error(last.kind);
+      expect(steps[2].lattice?.nodes.map((node) => node.lit)).toEqual(last.intersections.map((node) => node.rejected));
+      expect(steps[0].lattice?.nodes.filter((node) => node.lit === null)).toHaveLength(6);
+      for (const width of [560, 360]) {
+        const first = templateText(closedTestLattice(steps[0].lattice!, { id: 'c', width }));
+        const end = templateText(closedTestLattice(steps[2].lattice!, { id: 'c', width }));
+        expectSvgSnapshot(`closed-test-lattice-${name}-${width}`, end);
+        expect(first).toContain('Still to come: S1∩S2, S1∩F, S2∩F, S1, S2, F.');
+        expect(smallestFont(end)).toBeGreaterThanOrEqual(11);
+        expect(end).toContain(`viewBox="0 0 ${width} `);
+      }
+    }
+  });
+
+  it('three populations and F: fifteen intersections in four rows, at 560 and 360', () => {
+    const ids = ['P1', 'P2', 'P3', 'F'];
+    const nodes = [];
+    for (let mask = 1; mask <= 15; mask++) {
+      const held = ids.filter((_, k) => (mask >> k) & 1);
+      nodes.push({ name: held.join('∩'), ids: held, lit: !held.includes('P3') || held.length > 2 });
+    }
+    // as the trace lists them: the largest first, then by mask
+    nodes.sort((a, b) => b.ids.length - a.ids.length);
+    const rejected = { P1: true, P2: true, P3: false, F: true };
+    for (const width of [560, 360]) {
+      const text = templateText(closedTestLattice({ nodes, rejected }, { id: 'c', width }));
+      expectSvgSnapshot(`closed-test-lattice-four-${width}`, text);
+      expect(text.match(/<rect width=/g)).toHaveLength(15 + 2);
+      expect(text).toContain('The closed test rejects H_P1 and H_P2 and H_F.');
+      expect(text).toContain('Closed test of H_P1, H_P2, H_P3, H_F');
+    }
+  });
+
+  it('every step of a trial has its figure: statistics at an analysis and the interim, the lattice row by row', () => {
+    for (const trace of Object.values(SEVERAL)) {
+      const steps = trialSteps(trace, 'intro');
+      const texts = steps.map((step) => templateText(decisionFigure(trace.decisions, step, { id: 'd', width: 360 })));
+      expect(texts[0]).toBe('');
+      // each row of the closed test, and the trial's result beside the last
+      expect(texts.filter((text) => text.includes('Closed test of H_S1, H_S2, H_F'))).toHaveLength(4);
+      const analysis = steps.findIndex((step) => step.decision === 0);
+      expect(texts[analysis]).toContain(trace.design.type === 'stratified' ? 'H_S1 on its own' : 'H_S1∩H_S2∩H_F');
+      for (const step of steps) expect(step.text).not.toMatch(/undefined|NaN|H_S∩H_F/);
     }
   });
 });

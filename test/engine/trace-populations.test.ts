@@ -123,9 +123,9 @@ function tracedResults(scenario: Scenario, check: (trace: Trace<string>) => void
   return JSON.stringify(collector.results());
 }
 
-type Node = { ids: string[]; rejected: boolean };
 /** every intersection holding `id` */
-const holding = (nodes: readonly Node[], id: string) => nodes.filter((node) => node.ids.includes(id));
+const holding = <Node extends { ids: string[] }>(nodes: readonly Node[], id: string) =>
+  nodes.filter((node) => node.ids.includes(id));
 
 /** the selection rule applied to the measures the interim recorded */
 function selected(interim: PopulationsInterimDecision): string[] {
@@ -166,7 +166,7 @@ function checkFinal(final: PopulationsFinalDecision, interim: PopulationsInterim
   }
   for (const node of final.intersections) {
     const combined = final.stage2 && node.ids.some((id) => interim.kept.includes(id));
-    expect(node.combined !== null).toBe(combined);
+    expect(node.byCombination !== null).toBe(combined);
     const early = interim.intersections.find((other) => other.name === node.name)?.early;
     expect(node.rejected).toBe(early === true || node.byCombination === true);
   }

@@ -10,7 +10,7 @@ import { chartWidth, fitText, isNarrow } from './layout.js';
 export type StatisticRow = {
   /** the test, as the running text names it: "H_S", "H_S∩H_F (stage 1)" */
   label: string;
-  /** the statistic on the z scale; null: beyond double precision */
+  /** the statistic on the z scale; null: beyond double precision; −∞: no chance left (drawn at the left end) */
   z: number | null;
   /** the value to reach; null: this test cannot reject here */
   critical: number | null;
@@ -31,7 +31,9 @@ export function statisticsChart(data: StatisticsData, options: StatisticsOptions
   const narrow = isNarrow(width);
   const left = narrow ? 12 : 150;
   const right = width - 20;
-  const values = data.rows.flatMap((row) => [row.z, row.critical]).filter((v): v is number => v !== null);
+  const values = data.rows
+    .flatMap((row) => [row.z, row.critical])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   const low = Math.max(-DOMAIN.most, Math.min(DOMAIN.low, ...values));
   const high = Math.min(DOMAIN.most, Math.max(DOMAIN.high, ...values));
   const x = scaleLinear().domain([low, high]).range([left, right]).nice();

@@ -1,13 +1,15 @@
 // One traced trial on a calendar: every patient a dot at the month it was screened, in the lane of
 // its arm (or "not randomised"), coloured by its true marker status and shaped by its assay result,
-// outlined where the assay got it wrong. Continuous outcomes lift a dot to its value once known
-// (endpoint delay after randomisation), binary ones put responders in the upper half; survival
-// draws each patient's follow-up from entry, an × at an event, a bar at dropout. Dashed lines mark
-// the analyses held, a solid one the month shown. Every position is a number of the trace.
+// outlined where the assay got it wrong; with several populations coloured by its true subgroup, and
+// where the assay puts it in another subgroup, ringed in that one's colour. Continuous outcomes lift a
+// dot to its value once known (endpoint delay after randomisation), binary ones put responders in the
+// upper half; survival draws each patient's follow-up from entry, an × at an event, a bar at dropout.
+// Dashed lines mark the analyses held, a solid one the month shown. Every position is a number of the
+// trace.
 import { scaleLinear } from 'd3';
 import { svg, type SVGTemplateResult } from 'lit';
 import type { EndpointType } from '../../engine/scenario/types.js';
-import type { TracedPatient } from '../../engine/trace/trace.js';
+import type { Status, TracedPatient } from '../../engine/trace/trace.js';
 import { count, months } from '../format.js';
 import { endOfFollowUp, eventBefore, type Moment, visibleAt } from '../trial-steps.js';
 import { bottomAxis, chartFrame, PALETTE } from './frame.js';
@@ -15,7 +17,10 @@ import { chartWidth, isNarrow, textWidth } from './layout.js';
 
 export type TimelineData = {
   endpoint: EndpointType;
-  patients: readonly TracedPatient[];
+  /** a patient's marker and assay: pos or neg, or with several populations subgroup ids */
+  patients: readonly TracedPatient<string>[];
+  /** several populations: the subgroups' ids, in the scenario's order (each its colour of the palette) */
+  subgroups?: readonly string[];
   /** what is shown: the month, and the last stage begun */
   moment: Moment;
   /** the month the axis runs to: the trial's last analysis */
@@ -35,11 +40,38 @@ const INK = '#1b1f24';
 const MUTED = '#4f5963';
 const LANE = { wide: 84, narrow: 80, unrandomised: 36 };
 const PAD = 6;
+/** the ring of a dot the assay put in another subgroup (several populations) */
+const RING = 2;
+
+/** how dots and follow-up lines are coloured: one marker's two statuses, or each subgroup's palette colour */
+type Colours = {
+  /** the statuses or subgroups, in the order their follow-up lines are drawn */
+  ids: readonly string[];
+  dot: (id: string) => string;
+  followUp: (id: string) => string;
+};
+
+const ONE_MARKER_COLOURS: Colours = {
+  ids: ['pos', 'neg'],
+  dot: (id) => MARKER_COLOUR[id as Status],
+  followUp: (id) => FOLLOW_UP[id as Status],
+};
+
+function subgroupColours(subgroups: readonly string[]): Colours {
+  const dot = (id: string) => PALETTE[subgroups.indexOf(id) % PALETTE.length];
+  return { ids: subgroups, dot, followUp: (id) => halfWhite(dot(id)) };
+}
+
+/** a colour mixed half with white, as the one-marker follow-up colours are */
+function halfWhite(hex: string): string {
+  const channel = (i: number) => Math.round((Number.parseInt(hex.slice(i, i + 2), 16) + 255) / 2);
+  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
+}
 
 type Lane = { key: 'treatment' | 'control' | 'none'; label: string; top: number; height: number };
 
 /** a fixed point of (0, 1) per patient, so that dots spread within a lane the same way at every step */
-function jitter(patient: TracedPatient): number {
+function jitter(patient: TracedPatient<string>): number {
   return ((patient.number * 0.6180339887) % 1) * 0.9 + 0.05;
 }
 
@@ -47,13 +79,14 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
   const width = chartWidth(options.width);
   const narrow = isNarrow(width);
   const { patients, moment, endpoint } = data;
+  const colours = data.subgroups ? subgroupColours(data.subgroups) : ONE_MARKER_COLOURS;
   const ordered = patients.length === 0 || patients[0].month !== null;
   const left = narrow ? 10 : 118;
   const right = width - 14;
   const x = scaleLinear()
     .domain([0, ordered ? Math.max(data.end, 1e-9) : Math.max(1, patients.length)])
     .range([left, right]);
-  const at = (patient: TracedPatient) => x(ordered ? (patient.month ?? 0) : patient.number);
+  const at = (patient: TracedPatient<string>) => x(ordered ? (patient.month ?? 0) : patient.number);
   // narrow: each lane's name on a line of its own above it
   const labelRow = narrow ? 18 : 0;
   const bands: Lane[] = [];
@@ -69,9 +102,9 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
   }
   const axisY = y + 2;
   const legendY = axisY + 52;
-  const key = legend(endpoint, narrow ? 10 : 56, width - 10);
+  const key = legend(endpoint, data.subgroups, narrow ? 10 : 56, width - 10);
   const height = legendY + key.rows * LEGEND_ROW + 4;
-  const laneOf = (p: TracedPatient) => bands[p.arm === 'treatment' ? 0 : p.arm === 'control' ? 1 : 2];
+  const laneOf = (p: TracedPatient<string>) => bands[p.arm === 'treatment' ? 0 : p.arm === 'control' ? 1 : 2];
 
   const shown = patients.filter((p) => visibleAt(p, moment));
   const drawn = shown.slice(0, MOST_DOTS);
@@ -79,9 +112,9 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
   const outcomes = patients.filter((p) => p.outcome !== null).map((p) => p.outcome as number);
   const low = outcomes.length > 0 ? Math.min(...outcomes) : 0;
   const high = outcomes.length > 0 ? Math.max(...outcomes) : 1;
-  const known = (p: TracedPatient) => p.observed !== null && p.observed <= moment.month;
+  const known = (p: TracedPatient<string>) => p.observed !== null && p.observed <= moment.month;
 
-  const dotY = (p: TracedPatient): number => {
+  const dotY = (p: TracedPatient<string>): number => {
     const lane = laneOf(p);
     const inner = lane.height - 2 * PAD;
     if (!p.randomized || endpoint === 'survival') return lane.top + PAD + jitter(p) * inner;
@@ -97,18 +130,21 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
   for (const p of drawn) {
     const cx = at(p);
     const cy = dotY(p);
-    const colour = MARKER_COLOUR[p.marker];
+    const colour = colours.dot(p.marker);
     const hollow = p.randomized && endpoint !== 'survival' && !known(p);
     const wrong = p.marker !== p.assay;
-    const key = `${p.marker}${hollow}${wrong}`;
+    const key = `${p.marker} ${p.assay} ${hollow}`;
     let look = looks.get(key);
     if (!look) {
-      look = { fill: hollow ? '#ffffff' : colour, stroke: wrong ? INK : colour, width: wrong ? 1.3 : 1, d: [] };
+      // several populations: the ring says which subgroup the assay put the patient in
+      const stroke = !wrong ? colour : data.subgroups ? colours.dot(p.assay) : INK;
+      const width = !wrong ? 1 : data.subgroups ? RING : 1.3;
+      look = { fill: hollow ? '#ffffff' : colour, stroke, width, d: [] };
       looks.set(key, look);
     }
     const r = radius;
     look.d.push(
-      p.assay === 'pos'
+      p.assay === 'pos' || data.subgroups !== undefined
         ? `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`
         : `M${cx - r * 0.9},${cy - r * 0.9}h${1.8 * r}v${1.8 * r}h${-1.8 * r}z`,
     );
@@ -119,7 +155,7 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
   );
 
   // survival: each patient's follow-up from entry, an × at an event, a bar at dropout
-  const lines = { pos: [] as string[], neg: [] as string[] };
+  const lines = new Map(colours.ids.map((id) => [id, [] as string[]]));
   const events: string[] = [];
   const dropouts: string[] = [];
   if (endpoint === 'survival')
@@ -128,14 +164,15 @@ export function trialTimeline(data: TimelineData, options: TimelineOptions): SVG
       const cy = dotY(p);
       const ended = endOfFollowUp(p, moment.month);
       const until = Math.min(moment.month, ended ?? Infinity, p.followUp?.month ?? Infinity);
-      lines[p.marker].push(`M${at(p)},${cy}H${x(until)}`);
+      lines.get(p.marker)?.push(`M${at(p)},${cy}H${x(until)}`);
       if (ended === null) continue;
       const ex = x(ended);
       if (eventBefore(p, moment.month)) events.push(`M${ex - 3},${cy - 3}l6,6m0,-6l-6,6`);
       else dropouts.push(`M${ex},${cy - 4}v8`);
     }
-  const followUps = svg`<path d=${lines.pos.join('')} stroke=${FOLLOW_UP.pos} fill="none"></path>
-    <path d=${lines.neg.join('')} stroke=${FOLLOW_UP.neg} fill="none"></path>
+  const followUps = svg`${[...lines].map(
+    ([id, d]) => svg`<path d=${d.join('')} stroke=${colours.followUp(id)} fill="none"></path>`,
+  )}
     <path d=${events.join('')} stroke=${INK} stroke-width="1.4" fill="none"></path>
     <path d=${dropouts.join('')} stroke=${INK} stroke-width="1.4" fill="none"></path>`;
 
@@ -192,16 +229,26 @@ function trimmed(value: number): string {
 const LEGEND_ROW = 20;
 
 /** the legend's entries from `left`, wrapped before `right`: its rows and its markup */
-function legend(endpoint: EndpointType, left: number, right: number): { rows: number; body: SVGTemplateResult } {
-  const circle = (fill: string, stroke = fill) =>
-    svg`<circle cx="5" cy="0" r="4" fill=${fill} stroke=${stroke} stroke-width="1.3"></circle>`;
-  const entries: [SVGTemplateResult, string][] = [
-    [circle(MARKER_COLOUR.pos), 'marker+'],
-    [circle(MARKER_COLOUR.neg), 'marker−'],
-    [circle('#8a939c'), 'assay+'],
-    [svg`<rect x="1" y="-4" width="8" height="8" fill="#8a939c"></rect>`, 'assay−'],
-    [circle('#ffffff', INK), 'assay wrong'],
-  ];
+function legend(
+  endpoint: EndpointType,
+  subgroups: readonly string[] | undefined,
+  left: number,
+  right: number,
+): { rows: number; body: SVGTemplateResult } {
+  const circle = (fill: string, stroke = fill, width = 1.3) =>
+    svg`<circle cx="5" cy="0" r="4" fill=${fill} stroke=${stroke} stroke-width=${width}></circle>`;
+  const entries: [SVGTemplateResult, string][] = subgroups
+    ? [
+        ...subgroups.map((id): [SVGTemplateResult, string] => [circle(subgroupColours(subgroups).dot(id)), id]),
+        [circle('#8a939c', INK, RING), 'ring: the subgroup the assay says'],
+      ]
+    : [
+        [circle(MARKER_COLOUR.pos), 'marker+'],
+        [circle(MARKER_COLOUR.neg), 'marker−'],
+        [circle('#8a939c'), 'assay+'],
+        [svg`<rect x="1" y="-4" width="8" height="8" fill="#8a939c"></rect>`, 'assay−'],
+        [circle('#ffffff', INK), 'assay wrong'],
+      ];
   if (endpoint === 'survival') {
     entries.push([svg`<path d="M2,-3l6,6m0,-6l-6,6" stroke=${INK} stroke-width="1.4"></path>`, 'event']);
     entries.push([svg`<line x1="5" x2="5" y1="-4" y2="4" stroke=${INK} stroke-width="1.4"></line>`, 'dropout']);
@@ -223,14 +270,15 @@ function legend(endpoint: EndpointType, left: number, right: number): { rows: nu
 }
 
 /** what the dots show, for a reader who cannot see them */
-function describe(data: TimelineData, shown: readonly TracedPatient[], drawn: number): string {
+function describe(data: TimelineData, shown: readonly TracedPatient<string>[], drawn: number): string {
   const randomized = shown.filter((p) => p.randomized);
   const treated = randomized.filter((p) => p.arm === 'treatment').length;
   const wrong = shown.filter((p) => p.marker !== p.assay).length;
   const parts = [
     `At month ${months(data.moment.month)}: ${count(shown.length)} patients screened, ${count(randomized.length)} ` +
       `randomised (${count(treated)} to treatment, ${count(randomized.length - treated)} to control), ` +
-      `${count(wrong)} with an assay result that differs from their true marker status.`,
+      `${count(wrong)} with an assay result that differs from their true ` +
+      `${data.subgroups ? 'subgroup' : 'marker status'}.`,
   ];
   if (data.endpoint === 'survival') {
     const events = randomized.filter((p) => eventBefore(p, data.moment.month) && endOfFollowUp(p, data.moment.month));

@@ -18,7 +18,7 @@ const GAP = 16;
 
 @customElement('trial-player')
 export class TrialPlayer extends LitElement {
-  @property({ attribute: false }) trace: Trace | null = null;
+  @property({ attribute: false }) trace: Trace<string> | null = null;
   @property({ attribute: false }) steps: readonly TrialStep[] = [];
   readonly playback = new Playback(this);
   private readonly measured = new ChartWidth(this, '.watch-timeline');
@@ -94,6 +94,7 @@ export class TrialPlayer extends LitElement {
           {
             endpoint: trace.endpoint,
             patients: trace.patients,
+            subgroups: trace.subgroups,
             moment: { month: step.month, stage: step.stage },
             end: trace.outcome.months,
             analyses: step.analyses,

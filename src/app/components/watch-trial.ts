@@ -2,7 +2,9 @@
 // one that stopped early), and play it patient by patient (trial-player.ts). The trace is the
 // engine's (engine/trace/), computed off the main thread by the trace port — the page's own worker
 // unless a test gives another — as a @lit/task task, so a new request aborts the one before. A
-// replicate number out of range is marked at its field, and nothing else changes.
+// replicate number out of range is marked at its field, and nothing else changes. A scenario of
+// several populations is watched the same way: its patients by subgroup, its closed tests over every
+// intersection of the populations' hypotheses.
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -15,7 +17,6 @@ import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { type TracePort, WorkerTracePort } from '../state/trace-port.js';
 import { type TrialStep, trialSteps } from '../trial-steps.js';
 import { introWords } from '../trial-words.js';
-import { hasSeveralPopulations } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 import './trial-player.js';
 
@@ -72,8 +73,6 @@ export class WatchTrial extends StoreElement {
 
   protected override render(): TemplateResult {
     const scenario = this.store?.scenario ?? null;
-    // one marker's (one-marker.ts): the charts' note says so, and a trial traced before is not shown
-    if (hasSeveralPopulations(scenario)) return html``;
     return html`<section class="watch-trial" aria-labelledby="watch-title">
       <h2 id="watch-title">Watch one trial</h2>
       <p class="watch-intro">

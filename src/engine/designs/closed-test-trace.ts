@@ -18,6 +18,7 @@ export function populationsClosedTestRecorder(
   ids: readonly string[],
   design: StratifiedDesign,
   alpha: number,
+  critical: number,
 ) {
   const named = namedIntersections(ids);
   const count = ids.length;
@@ -31,6 +32,7 @@ export function populationsClosedTestRecorder(
       month,
       intersection: design.intersection,
       alpha,
+      critical,
       hypotheses: ids.map((id, k) => ({ id, z: statistics.z[k], rejected: ((rejected >> k) & 1) !== 0 })),
       correlation: ids.map((_, k) => Array.from(correlation.subarray(k * count, (k + 1) * count))),
       intersections: named.map(({ mask, name, ids: held }) => ({

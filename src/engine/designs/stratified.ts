@@ -65,7 +65,15 @@ export function closedDecision(
     ? null
     : recorder.oneMarker
       ? traceRecorder(recorder, design, scenario.alpha, critical)
-      : populationsClosedTestRecorder(recorder, closed, rejects, layout.populationIds, design, scenario.alpha);
+      : populationsClosedTestRecorder(
+          recorder,
+          closed,
+          rejects,
+          layout.populationIds,
+          design,
+          scenario.alpha,
+          critical,
+        );
   return (statistics, size, month) => {
     if (readsCorrelation) stageCorrelation(statistics, layout.populationMask, all, correlation);
     const rejected = closed.decide(statistics.z, correlation, rejects);

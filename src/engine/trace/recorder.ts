@@ -135,7 +135,7 @@ export type IntersectionOf = {
   ids: string[];
 };
 
-/** one analysis of every population's hypothesis and F's by closed testing (a stratified design, several populations) */
+/** one analysis of every population's and F's hypothesis by closed testing (stratified, several populations) */
 export type PopulationsClosedTestDecision = {
   kind: 'populations-closed-test';
   size: number;
@@ -143,6 +143,8 @@ export type PopulationsClosedTestDecision = {
   /** the intersection test, and the level α each intersection is tested at */
   intersection: Intersection;
   alpha: number;
+  /** z_{1−α}, which a hypothesis's own test (the intersection of it alone) compares its z with */
+  critical: number;
   /** the hypotheses in the design's order (F last): each z, and whether the closed test rejects it */
   hypotheses: { id: string; z: number; rejected: boolean }[];
   /** the correlation of the z the intersection tests read (the max-z test), row by row in that order */
@@ -180,8 +182,9 @@ export type PopulationsInterimDecision = {
     kept: boolean;
   }[];
   /**
-   * every intersection, largest first: its stage-1 p-value on the z scale, Φ⁻¹(1 − p₁) (null: p below double
-   * precision), whether it reaches `interimCritical`, and whether it is futile (z₁ ≤ −6, or Fisher's p₁ = 1)
+   * every intersection, largest first: its stage-1 p-value on the z scale, Φ⁻¹(1 − p₁) (null: beyond double
+   * precision, −∞ when p₁ = 1 and so `futile`, else ∞), whether it reaches `interimCritical`, and whether it
+   * is futile (z₁ ≤ −6, or Fisher's p₁ = 1)
    */
   intersections: (IntersectionOf & { z: number | null; early: boolean; futile: boolean })[];
   selection: Selection;
@@ -211,10 +214,11 @@ export type PopulationsFinalDecision = {
    */
   hypotheses: { id: string; z2: number | null; kept: boolean; rejected: boolean }[];
   /**
-   * every intersection, largest first: stage 2's p-value on the z scale of its kept hypotheses and the
-   * combined value (C = w₁z₁ + w₂z₂, or Fisher's p₁·p₂), both null when it holds none kept or there is
-   * no stage 2; whether the combination reaches `finalCritical` (null: not combined); and whether it is
-   * rejected, at the interim or by the combination
+   * every intersection, largest first: whether the combination reaches `finalCritical` (null: not
+   * combined, as it holds no kept hypothesis or there is no stage 2); stage 2's p-value on the z scale of
+   * its kept hypotheses and the combined value (C = w₁z₁ + w₂z₂, or Fisher's p₁·p₂), null when not combined
+   * or beyond double precision (−∞ when the combination does not reject); and whether it is rejected, at
+   * the interim or by the combination
    */
   intersections: (IntersectionOf & {
     z2: number | null;
