@@ -27,6 +27,16 @@ const meaning = (ids: readonly string[]) =>
     ? `no benefit in ${ids[0]}${ids[0] === 'F' ? ', everyone screened' : ''}`
     : `no benefit in any of ${listed(ids).replace(/ and ([^ ]+)$/, ' or $1')}`;
 
+/** what each design does, in the words of populations (DESIGN_META's descriptions are one marker's) */
+export const DESIGN_WORDS: Record<Trace<string>['design']['type'], string> = {
+  'all-comers': 'Randomise every screened patient, whatever the assay says; test the full population (H_F).',
+  enriched: 'Screen until n patients the assay puts in its population are randomised; test that population.',
+  stratified: 'Randomise all comers; test every population and F by closed testing over all their intersections.',
+  'adaptive-enrichment':
+    'Stage 1 randomises all comers (or its stage-1 population); at the interim a selection rule keeps some ' +
+    'populations for stage 2, which randomises only their patients; closed combination test over all intersections.',
+};
+
 const unit = (trace: Trace<string>) => (trace.endpoint === 'survival' ? 'events' : 'patients');
 
 const RULES: Record<PopulationsClosedTestDecision['intersection'], string> = {
@@ -66,21 +76,25 @@ export function latticeLayerWords(trace: Trace<string>, decision: Closed, size: 
   const rejected = decision.hypotheses.filter((h) => h.rejected).map((h) => hypothesisName(h.id));
   const dropped = (id: string) =>
     decision.kind === 'populations-final' && decision.hypotheses.some((h) => h.id === id && !h.kept);
-  const blocked = decision.hypotheses
-    .filter((h) => !h.rejected)
-    .map((h) => {
-      const failed = decision.intersections.find((node) => node.ids.includes(h.id) && !node.rejected);
-      if (failed === undefined && dropped(h.id))
-        return `${hypothesisName(h.id)} (dropped at the interim, so only an early rejection there could count)`;
-      return failed ? `${hypothesisName(h.id)} (${failed.name} is not rejected)` : hypothesisName(h.id);
-    });
+  // the hypotheses not rejected, grouped by the largest intersection holding them that is not rejected
+  const why = new Map<string, string[]>();
+  for (const h of decision.hypotheses.filter((x) => !x.rejected)) {
+    const failed = decision.intersections.find((node) => node.ids.includes(h.id) && !node.rejected);
+    const reason = failed
+      ? `${failed.name} is not rejected`
+      : dropped(h.id)
+        ? 'dropped at the interim, so only an early rejection there could count'
+        : '';
+    why.set(reason, [...(why.get(reason) ?? []), hypothesisName(h.id)]);
+  }
+  const blocked = [...why].map(([reason, names]) => `${listed(names)}${reason ? ` (${reason})` : ''}`);
   return (
     `Then each hypothesis on its own: ${listed(each)}. ` +
     (rejected.length === 0
       ? 'The closed test rejects nothing'
       : `With every intersection holding ${rejected.length === 1 ? 'it' : 'them'} rejected, the closed test ` +
         `rejects ${listed(rejected)}`) +
-    (blocked.length === 0 ? '.' : `; not ${listed(blocked)}.`)
+    (blocked.length === 0 ? '.' : `; not ${blocked.join('; not ')}.`)
   );
 }
 
@@ -96,7 +110,8 @@ function nodeTest(trace: Trace<string>, decision: Closed, node: Closed['intersec
     return combined(decision, final.combined ?? (final.byCombination ? Infinity : -Infinity));
   const interim = trace.decisions.find((d) => d.kind === 'populations-interim');
   const early = interim?.kind === 'populations-interim' && interim.intersections.find((n) => n.name === node.name);
-  return early && early.early ? 'at the interim' : decision.stage2 ? 'holds no population kept' : 'at the interim';
+  if ((early && early.early) || !decision.stage2) return 'at the interim';
+  return node.ids.length === 1 ? 'dropped at the interim' : 'none of them kept';
 }
 
 function combined(decision: PopulationsFinalDecision, value: number): string {

@@ -16,6 +16,7 @@ import type { Ending, Watched } from '../engine/trace/find.js';
 import type { Trace } from '../engine/trace/trace.js';
 import { count, months } from './format.js';
 import {
+  DESIGN_WORDS,
   hypothesisName,
   listed,
   populationsClaim,
@@ -275,11 +276,11 @@ export function conclusionWords(trace: Trace<string>): string {
 /** the first step: which trial this is, why it was picked, how it is drawn and how to read the dots */
 export function introWords(watched: Watched, method: Scenario['simulation']['method']): string {
   const trace = watched.trace as Trace<string>;
-  const meta = DESIGN_META[trace.design.type];
+  const description = trace.subgroups ? DESIGN_WORDS[trace.design.type] : DESIGN_META[trace.design.type].description;
   const name = trace.design.label || trace.design.id;
   const parts = [
     `Replicate ${count(trace.replicate)} of ${count(trace.replicates)} (seed “${trace.seed}”) of ${name}: ` +
-      `${meta.description}`,
+      `${description}`,
   ];
   const found = watched.found;
   if (found && found.replicate !== null) {
