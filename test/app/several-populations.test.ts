@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The page's elements on a scenario with several populations, on the engine in this thread: results by
-// population id, F and any; one line where a feature is one marker's; the population editor's edits,
-// a bad share marked while the last results stay.
+// population id, F and any; the planning charts and their target by population (no one-marker line);
+// the population editor's edits, a bad share marked while the last results stay.
 import { ContextProvider } from '@lit/context';
 import type { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,11 +72,13 @@ describe('several populations on the page', () => {
     expect(rowLabels(table)).not.toContain('P(reject both)');
     const cells = [...table.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes('reject HSA'));
     expect(cells?.querySelectorAll('td')[0].textContent).toMatch(/^0\.\d{3} ± /);
-    // the charts that are one marker's say so once; the patient flow is drawn
-    expect(charts.textContent).toContain('Not yet with several populations, as this scenario has: power curves');
-    expect(charts.querySelectorAll('.one-marker').length).toBe(1);
-    expect(charts.querySelector('svg')).not.toBeNull();
-    expect(store.tasks.charts).toBeNull();
+    // no feature says it is one marker's: the target offers the populations, the charts follow the run
+    expect(charts.querySelectorAll('.one-marker').length).toBe(0);
+    const options = [...charts.querySelectorAll('#target-hypothesis option')].map((o) => o.textContent);
+    expect(options).toEqual(['H_SA (A+B+, A+B-)', 'H_SB (A+B+, A-B+)', 'H_F (everyone)', 'any hypothesis']);
+    expect(charts.querySelector('#chart-flow svg')).not.toBeNull();
+    expect(store.tasks.chartWork).toBe('running');
+    store.cancel();
   });
 
   it('edits subgroups and populations; shares that do not add up are marked, the last results stay', async () => {

@@ -7,7 +7,18 @@ import { lineChart } from '../../src/app/charts/line-chart.js';
 import { mapChart } from '../../src/app/charts/map-chart.js';
 import { survivalChart } from '../../src/app/charts/survival-chart.js';
 import { targetChart } from '../../src/app/charts/target-chart.js';
-import { BY_PREVALENCE, BY_SIZE, CLASSIFIED_FLOWS, FLOWS, IDS, LABELS, MAP, SOLUTIONS, SURVIVAL } from './fixtures.js';
+import {
+  BY_PREVALENCE,
+  BY_SIZE,
+  CLASSIFIED_FLOWS,
+  FLOWS,
+  IDS,
+  LABELS,
+  MAP,
+  PARAMETER_MAP,
+  SOLUTIONS,
+  SURVIVAL,
+} from './fixtures.js';
 
 export type ChartCase = { name: string; render: (width: number) => SVGTemplateResult };
 
@@ -83,6 +94,20 @@ export const CASES: ChartCase[] = [
     name: 'map-cost',
     render: (width) =>
       mapChart(MAP, IDS, LABELS, { ...frame('map', 'Least costly design at the target power'), by: 'cost', width }),
+  },
+  {
+    name: 'map-parameters-pickable',
+    render: (width) =>
+      mapChart(PARAMETER_MAP, IDS, LABELS, {
+        ...frame('map', 'Design needing the fewest randomised patients'),
+        by: 'randomized',
+        onPick: () => undefined,
+        axes: [
+          { label: 'share of high', format: format('.0%') },
+          { label: 'mean difference in neg', format: format('.2~f') },
+        ],
+        width,
+      }),
   },
   {
     name: 'survival-delayed-effect',

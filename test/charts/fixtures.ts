@@ -1,9 +1,10 @@
 // Fixed data for the chart snapshots, written out rather than simulated, so that a snapshot changes
 // only when a chart does: three designs (all-comers tests H_F, enriched H_S, stratified both), power
 // against size and prevalence, sizes at the target with an unreachable design and a size without
-// its error, a design map with ties and cells out of reach, and each design type's patient flow.
+// its error, a design map with ties and cells out of reach (and one over a subgroup's share × another's
+// effect, as several populations have it), and each design type's patient flow.
 import type { CurvePoint, Curves } from '../../src/app/chart-data.js';
-import type { MapCell, DesignMap } from '../../src/engine/planning/design-map.js';
+import type { MapCell, DesignMap, ParameterMap } from '../../src/engine/planning/design-map.js';
 import type { ClassifiedFlow } from '../../src/app/charts/flow-chart.js';
 import type { PatientFlow } from '../../src/engine/patient-flow.js';
 import type { Solution } from '../../src/engine/planning/solve.js';
@@ -164,6 +165,19 @@ export const MAP: DesignMap = {
     cell(0.7, 0.5, [160, 150, 170], ENRICHED),
     cell(0.7, 1, [150, 160, 155], ALL),
   ],
+};
+
+/** the same cells over `subgroups.high.share` × `effect.neg` (mean differences), for a population's hypothesis */
+export const PARAMETER_MAP: ParameterMap = {
+  target: { power: 0.8, hypothesis: 'S1' },
+  axes: [
+    { parameter: 'subgroups.high.share', values: MAP.prevalences },
+    { parameter: 'effect.neg', values: MAP.ratios.map((ratio) => 0.6 * ratio) },
+  ],
+  cells: MAP.cells.map(({ prevalence, ratio, ...outcome }) => ({
+    at: { 'subgroups.high.share': prevalence, 'effect.neg': 0.6 * ratio },
+    ...outcome,
+  })),
 };
 
 /** each design type's expected flow, 1:1 allocation */

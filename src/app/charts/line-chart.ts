@@ -1,13 +1,13 @@
 // Power curves: for each design and each hypothesis drawn, a line with its Monte Carlo band (± 1.96
 // standard errors), the target-power line, and a rule where the scenario itself lies. Serves power
-// against size and against prevalence. One hypothesis: a colour per design. Several: a colour per
-// design and a dash per hypothesis. A design that does not test a hypothesis has no line for it.
+// against size, against prevalence and against a subgroup's share. One hypothesis: a colour per design.
+// Several: a colour per design and a dash per hypothesis. A design that does not test a hypothesis has no
+// line for it.
 import { svg, type SVGTemplateResult } from 'lit';
 import { area, format, line, type ScaleLinear, scaleLinear } from 'd3';
-import type { Hypothesis } from '../../engine/planning/solve.js';
 import type { CurvePoint, Curves } from '../chart-data.js';
 import { bottomAxis, chartFrame, leftAxis, PALETTE, type Frame } from './frame.js';
-import { HYPOTHESIS_LINE, HYPOTHESIS_TEXT } from './hypothesis.js';
+import { hypothesisLine, hypothesisText } from './hypothesis.js';
 import { chartWidth, isNarrow, textWidth } from './layout.js';
 import { LEGEND_ROW, legend, type LegendEntry } from './legend.js';
 
@@ -15,8 +15,8 @@ export type LineOptions = Frame & {
   xLabel: string;
   xFormat: (value: number) => string;
   target?: number;
-  /** the hypotheses drawn, each for every design that tests it; by default ['any'] */
-  hypotheses?: Hypothesis[];
+  /** the hypotheses drawn (keys of the results' `reject`), each for every design that tests it; by default ['any'] */
+  hypotheses?: string[];
 };
 
 const HEIGHT = 320;
@@ -40,9 +40,7 @@ export function lineChart(curves: Curves, options: LineOptions): SVGTemplateResu
     }),
   );
   const xs = curves.series.flatMap((series) =>
-    Object.values(series.byHypothesis)
-      .flat()
-      .map((point) => point.x),
+    Object.values(series.byHypothesis).flatMap((points) => (points ?? []).map((point) => point.x)),
   );
   const x = scaleLinear()
     .domain([Math.min(...xs), Math.max(...xs)])
@@ -56,7 +54,7 @@ export function lineChart(curves: Curves, options: LineOptions): SVGTemplateResu
     .y0((p) => y(Math.max(0, p.y - 1.96 * p.se)))
     .y1((p) => y(Math.min(1, p.y + 1.96 * p.se)));
   const several = hypotheses.length > 1;
-  const dash = (hypothesis: Hypothesis) => (several ? HYPOTHESIS_LINE[hypothesis].dash : 'none');
+  const dash = (hypothesis: string) => (several ? hypothesisLine(hypotheses.indexOf(hypothesis)).dash : 'none');
   const percent = format('.0%');
   const entries: LegendEntry[] = [
     ...curves.series.map((series, d) => ({
@@ -65,14 +63,14 @@ export function lineChart(curves: Curves, options: LineOptions): SVGTemplateResu
       ...(hypotheses.some((h) => series.byHypothesis[h]) ? {} : { note: ' (untested)' }),
     })),
     ...(several
-      ? hypotheses.map((h) => ({ label: HYPOTHESIS_TEXT[h], colour: '#3d4550', dash: HYPOTHESIS_LINE[h].dash }))
+      ? hypotheses.map((h, i) => ({ label: hypothesisText(h), colour: '#3d4550', dash: hypothesisLine(i).dash }))
       : []),
     ...(options.target !== undefined
       ? [{ label: `target ${percent(options.target)}`, colour: '#1b1f24', dash: TARGET_DASH }]
       : []),
   ];
   const height = narrow ? bottom + BELOW_PLOT + entries.length * LEGEND_ROW : HEIGHT;
-  const yLabel = several ? 'P(reject)' : `P(reject ${HYPOTHESIS_TEXT[hypotheses[0]]})`;
+  const yLabel = several ? 'P(reject)' : `P(reject ${hypothesisText(hypotheses[0])})`;
   const three = format('.3f');
   return chartFrame(
     { ...options, width, height, description: `${options.description}${linesDescription(curves, hypotheses)}` },
@@ -84,9 +82,9 @@ export function lineChart(curves: Curves, options: LineOptions): SVGTemplateResu
         stroke-dasharray=${dash(drawn.hypothesis)}></path>
       ${drawn.points.map(
         (p) =>
-          svg`<circle cx=${x(p.x)} cy=${y(p.y)} r="2.5" fill=${drawn.colour}><title>${drawn.label}, ${
-            HYPOTHESIS_TEXT[drawn.hypothesis]
-          }: ${options.xFormat(p.x)} → ${three(p.y)} ± ${three(p.se)}</title></circle>`,
+          svg`<circle cx=${x(p.x)} cy=${y(p.y)} r="2.5" fill=${drawn.colour}><title>${drawn.label}, ${hypothesisText(
+            drawn.hypothesis,
+          )}: ${options.xFormat(p.x)} → ${three(p.y)} ± ${three(p.se)}</title></circle>`,
       )}`,
     )}
     ${
@@ -117,13 +115,13 @@ function scenarioRule(x: ScaleLinear<number, number>, value: number | undefined)
 }
 
 /** the description's sentences on the lines: which hypothesis each dash is, which designs have none */
-function linesDescription(curves: Curves, hypotheses: Hypothesis[]): string {
-  const dashNames = hypotheses.map((h) => `${HYPOTHESIS_TEXT[h]} ${HYPOTHESIS_LINE[h].name}`);
+function linesDescription(curves: Curves, hypotheses: string[]): string {
+  const dashNames = hypotheses.map((h, i) => `${hypothesisText(h)} ${hypothesisLine(i).name}`);
   const dashes = hypotheses.length > 1 ? ` One colour per design; ${dashNames.join(', ')}.` : '';
   const missing = hypotheses.flatMap((h) => {
     const names = curves.series.filter((series) => !series.byHypothesis[h]).map((series) => series.label);
     if (names.length === 0) return [];
-    const what = h === 'both' ? 'both H_S and H_F' : HYPOTHESIS_TEXT[h];
+    const what = h === 'both' ? 'both H_S and H_F' : hypothesisText(h);
     return [` ${names.join(', ')} ${names.length === 1 ? 'does' : 'do'} not test ${what}: no line.`];
   });
   return dashes + missing.join('');

@@ -1,6 +1,6 @@
 // The expected survival curves, what people look at first in a survival trial: S(t) for each true
-// marker status (a colour each) and arm (control dashed), from the scenario's hazards, so a delayed
-// effect shows as curves that overlap and then separate.
+// marker status, or each subgroup with several populations (a colour each), and arm (control dashed),
+// from the scenario's hazards, so a delayed effect shows as curves that overlap and then separate.
 import { svg, type SVGTemplateResult } from 'lit';
 import { format, line, scaleLinear } from 'd3';
 import type { SurvivalCurve, SurvivalCurves } from '../../engine/planning/survival-curves.js';
@@ -13,7 +13,8 @@ const MARGIN = { top: 36, bottom: 48, left: 56 };
 const RIGHT = { wide: 170, narrow: 16 };
 const BELOW_PLOT = 36 + LEGEND_ROW;
 const CONTROL_DASH = '6 4';
-const STATUS = { pos: { name: 'marker+', colour: PALETTE[0] }, neg: { name: 'marker−', colour: PALETTE[1] } };
+/** one marker's statuses by name; a subgroup by its id */
+const STATUS: Record<string, string> = { pos: 'marker+', neg: 'marker−' };
 const ARM = { treatment: 'treatment', control: 'control' };
 
 export function survivalChart(data: SurvivalCurves, options: Frame): SVGTemplateResult {
@@ -29,10 +30,12 @@ export function survivalChart(data: SurvivalCurves, options: Frame): SVGTemplate
   const path = line<number>()
     .x((_, i) => x(months[i]))
     .y((s) => y(s));
-  const label = (curve: SurvivalCurve) => `${STATUS[curve.status].name}, ${ARM[curve.arm]}`;
+  const statuses = [...new Set(data.curves.map((curve) => curve.status))];
+  const colour = (curve: SurvivalCurve) => PALETTE[statuses.indexOf(curve.status) % PALETTE.length];
+  const label = (curve: SurvivalCurve) => `${STATUS[curve.status] ?? curve.status}, ${ARM[curve.arm]}`;
   const entries: LegendEntry[] = data.curves.map((curve) => ({
     label: label(curve),
-    colour: STATUS[curve.status].colour,
+    colour: colour(curve),
     ...(curve.arm === 'control' ? { dash: CONTROL_DASH } : {}),
   }));
   const height = narrow ? bottom + BELOW_PLOT + entries.length * LEGEND_ROW : HEIGHT;
@@ -42,7 +45,7 @@ export function survivalChart(data: SurvivalCurves, options: Frame): SVGTemplate
     svg`${leftAxis(y, MARGIN.left, 'survival, S(t)', percent, right - MARGIN.left)}
     ${bottomAxis(x, bottom, 'months since randomisation', (m) => String(m), narrow ? 4 : 8)}
     ${data.curves.map(
-      (curve) => svg`<path d=${path(curve.survival) ?? ''} fill="none" stroke=${STATUS[curve.status].colour}
+      (curve) => svg`<path d=${path(curve.survival) ?? ''} fill="none" stroke=${colour(curve)}
         stroke-width="2" stroke-dasharray=${curve.arm === 'control' ? CONTROL_DASH : 'none'}><title>${label(
           curve,
         )}</title></path>`,

@@ -3,12 +3,13 @@
 // Wide, a design's name stands left of its bar; narrow, above it.
 import { svg, type SVGTemplateResult } from 'lit';
 import { format, scaleLinear } from 'd3';
-import type { Hypothesis, Solution } from '../../engine/planning/solve.js';
+import type { Solution } from '../../engine/planning/solve.js';
 import { chartFrame, PALETTE, type Frame } from './frame.js';
-import { HYPOTHESIS_TEXT } from './hypothesis.js';
+import { hypothesisText } from './hypothesis.js';
 import { chartWidth, fitText, isNarrow, textWidth } from './layout.js';
 
-export type TargetOptions = Frame & { target: number; hypothesis?: Hypothesis };
+/** `hypothesis`: a key of the results' `reject` (a population's id with several populations) */
+export type TargetOptions = Frame & { target: number; hypothesis?: string };
 
 type Reached = Extract<Solution, { size: number }>;
 
@@ -28,7 +29,7 @@ export function targetChart(
 ): SVGTemplateResult {
   const width = chartWidth(options.width);
   const layout = isNarrow(width) ? LAYOUT.narrow : LAYOUT.wide;
-  const hypothesis = HYPOTHESIS_TEXT[options.hypothesis ?? 'any'];
+  const hypothesis = hypothesisText(options.hypothesis ?? 'any');
   const power = format('.0%')(options.target);
   const panelHeight = solutions.length * layout.row;
   const reached = solutions.filter((s): s is Reached => 'size' in s);

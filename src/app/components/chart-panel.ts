@@ -1,22 +1,25 @@
-// The charts that follow a run: power against size and against prevalence, cost and duration at
-// the target, and the expected patient flow. Their data come from the store; the drawing
-// functions in ../charts turn data into SVG laid out for the width the page gives them. Charts of
-// an earlier scenario or target stay, dimmed and labelled, until their successors are drawn.
+// The charts that follow a run: power against size and against prevalence (with several populations,
+// against a subgroup's share, the subgroup chosen here), cost and duration at the target, and the
+// expected patient flow. Their data come from the store; the drawing functions in ../charts turn data
+// into SVG laid out for the width the page gives them. Charts of an earlier scenario or target stay,
+// dimmed and labelled, until their successors are drawn.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
 import { survivalCurves } from '../../engine/planning/survival-curves.js';
-import type { Hypothesis } from '../../engine/planning/solve.js';
 import type { Solution } from '../../engine/planning/solve.js';
-import { type ChartData, flowData } from '../chart-data.js';
+import { targetHypotheses } from '../../engine/planning/target-hypotheses.js';
+import { isMarkerPopulation, type Scenario } from '../../engine/scenario/types.js';
+import { type ChartData, type Curves, flowData } from '../chart-data.js';
 import type { Shown } from '../state/tasks.js';
 import { classifiedFlowChart } from '../charts/flow-chart.js';
-import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
+import { hypothesisText } from '../charts/hypothesis.js';
 import { lineChart } from '../charts/line-chart.js';
+import { listText } from '../charts/map-chart.js';
 import { survivalChart } from '../charts/survival-chart.js';
 import { targetChart } from '../charts/target-chart.js';
 import { fileStem } from '../export.js';
-import { hasSeveralPopulations, oneMarkerNote } from '../one-marker.js';
+import { shareSubgroupOf } from '../share-subgroup.js';
 import { chartFigure } from './chart-figure.js';
 import { ChartWidth } from './chart-width.js';
 import { StoreElement } from './store-element.js';
@@ -38,18 +41,13 @@ export class ChartPanel extends StoreElement {
     const drawn = tasks.charts;
     const data = drawn?.value;
     const current = store.isCurrent(drawn);
-    const complete = data?.bySize && data.byPrevalence && data.atTarget;
-    if (hasSeveralPopulations(shown.scenario)) {
-      return html`<h2>Charts</h2>
-        ${oneMarkerNote('power curves, sizes at the target power, the design map, the R code and Watch one trial')}
-        <div class="charts">${this.flow(shown)}</div>`;
-    }
+    const complete = data?.bySize && (data.byPrevalence || data.byShare) && data.atTarget;
     return html`<h2>Charts</h2>
       <target-controls></target-controls>
       ${data && !current ? this.staleNote() : nothing}
       ${data && current && !complete && tasks.chartWork === 'cancelled' ? this.partialNote() : nothing}
       <div class="charts ${data && !current ? 'dimmed' : ''}">
-        ${this.curves(data)}
+        ${this.curves(shown.scenario, data)}
         ${data?.atTarget ? this.atTarget(data, data.atTarget) : this.waiting()}
         ${this.flow(shown)}
         ${this.survival(shown)}
@@ -85,16 +83,17 @@ export class ChartPanel extends StoreElement {
     return html`<p class="muted placeholder">${text}</p>`;
   }
 
-  private curves(data: ChartData | undefined): TemplateResult[] {
+  private curves(scenario: Scenario, data: ChartData | undefined): TemplateResult[] {
     const target = data?.target ?? this.store.target;
-    const stem = fileStem(this.store.tasks.shown?.scenario.title ?? '');
-    const hypotheses: Hypothesis[] = this.eachHypothesis ? ['S', 'F'] : [target.hypothesis];
-    const what = this.eachHypothesis ? 'H_S and H_F each' : HYPOTHESIS_TEXT[target.hypothesis];
+    const stem = fileStem(scenario.title);
+    // each hypothesis: each population's and F's, one marker's H_S and H_F
+    const each = targetHypotheses(scenario).filter((h) => h !== 'both' && h !== 'any');
+    const hypotheses = this.eachHypothesis ? each : [target.hypothesis];
+    const what = this.eachHypothesis ? `${listText(each.map(hypothesisText))} each` : hypothesisText(target.hypothesis);
     const toggle = html`<label><input type="checkbox" .checked=${this.eachHypothesis} @change=${(event: Event) => {
       this.eachHypothesis = (event.target as HTMLInputElement).checked;
     }} /> each hypothesis</label>`;
     const bySize = data?.bySize;
-    const byPrevalence = data?.byPrevalence;
     return [
       bySize
         ? chartFigure(
@@ -116,25 +115,73 @@ export class ChartPanel extends StoreElement {
             toggle,
           )
         : this.waiting(),
-      byPrevalence
-        ? chartFigure(
-            this,
-            'power-prevalence',
-            `${stem}-power-vs-prevalence`,
-            lineChart(byPrevalence, {
-              id: 'power-prevalence',
-              title: 'Power against prevalence',
-              description:
-                `Probability of rejecting ${what} as the share of marker-positive patients varies, at the ` +
-                "planned sizes, with this scenario's prevalence marked: where enrichment wins.",
-              xLabel: 'prevalence of marker+',
-              xFormat: format('.0%'),
-              hypotheses,
-              width: this.size.width,
-            }),
-          )
-        : this.waiting(),
+      isMarkerPopulation(scenario.population)
+        ? this.byPrevalence(data?.byPrevalence, stem, what, hypotheses)
+        : this.byShare(scenario, data, stem, what, hypotheses),
     ];
+  }
+
+  private byPrevalence(
+    byPrevalence: Curves | undefined,
+    stem: string,
+    what: string,
+    hypotheses: string[],
+  ): TemplateResult {
+    if (!byPrevalence) return this.waiting();
+    return chartFigure(
+      this,
+      'power-prevalence',
+      `${stem}-power-vs-prevalence`,
+      lineChart(byPrevalence, {
+        id: 'power-prevalence',
+        title: 'Power against prevalence',
+        description:
+          `Probability of rejecting ${what} as the share of marker-positive patients varies, at the ` +
+          "planned sizes, with this scenario's prevalence marked: where enrichment wins.",
+        xLabel: 'prevalence of marker+',
+        xFormat: format('.0%'),
+        hypotheses,
+        width: this.size.width,
+      }),
+    );
+  }
+
+  /** several populations: power against the share of the subgroup chosen in its select */
+  private byShare(
+    scenario: Scenario,
+    data: ChartData | undefined,
+    stem: string,
+    what: string,
+    hypotheses: string[],
+  ): TemplateResult {
+    const { store } = this;
+    if (isMarkerPopulation(scenario.population)) return html``;
+    const chosen = shareSubgroupOf(scenario.population, store.shareSubgroup);
+    const byShare = data?.byShare;
+    const select = html`<label for="share-subgroup">Share of</label>
+      <select id="share-subgroup" aria-describedby="share-subgroup-help" @change=${(event: Event) =>
+        store.setShareSubgroup((event.target as HTMLSelectElement).value)}>
+        ${scenario.population.subgroups.map(
+          ({ id }) => html`<option value=${id} ?selected=${id === chosen}>${id}</option>`,
+        )}
+      </select>
+      <small class="help" id="share-subgroup-help">The other subgroups keep their proportions. By default the
+        first subgroup of the smallest population; the design map varies the same share.</small>`;
+    const body = byShare
+      ? lineChart(byShare, {
+          id: 'power-share',
+          title: `Power against the share of ${byShare.subgroup}`,
+          description:
+            `Probability of rejecting ${what} as subgroup ${byShare.subgroup}'s share of those screened varies, ` +
+            "the other subgroups keeping their proportions, at the planned sizes, with this scenario's share " +
+            'marked: where enrichment wins.',
+          xLabel: `share of ${byShare.subgroup}`,
+          xFormat: format('.0%'),
+          hypotheses,
+          width: this.size.width,
+        })
+      : this.waiting();
+    return chartFigure(this, 'power-share', `${stem}-power-vs-share`, body, select);
   }
 
   private atTarget({ labels, target }: ChartData, atTarget: Solution[]): TemplateResult {
@@ -148,7 +195,7 @@ export class ChartPanel extends StoreElement {
         title: 'Cost and duration at the target power',
         description:
           'Expected cost and months of each design at the smallest size reaching ' +
-          `${format('.0%')(target.power)} power for ${HYPOTHESIS_TEXT[target.hypothesis]}.`,
+          `${format('.0%')(target.power)} power for ${hypothesisText(target.hypothesis)}.`,
         target: target.power,
         hypothesis: target.hypothesis,
         width: this.size.width,
@@ -163,16 +210,19 @@ export class ChartPanel extends StoreElement {
     const longest = Math.max(...results.map((result) => result.expected.months));
     const last = Math.min(240, Math.max(24, 6 * Math.ceil(longest / 6)));
     const months = Array.from({ length: 49 }, (_, i) => (last * i) / 48);
+    const population = scenario.population;
+    const statuses = isMarkerPopulation(population) ? undefined : population.subgroups.map((subgroup) => subgroup.id);
+    const oneMarker = statuses === undefined;
     return chartFigure(
       this,
       'survival',
       `${fileStem(scenario.title)}-survival-curves`,
-      survivalChart(survivalCurves(endpoint, months), {
+      survivalChart(survivalCurves(endpoint, months, statuses), {
         id: 'survival',
-        title: 'Expected survival by marker status and arm',
+        title: `Expected survival by ${oneMarker ? 'marker status' : 'subgroup'} and arm`,
         description:
           'The event-time laws the scenario assumes, S(t) from randomisation, without dropout: a colour per true ' +
-          'marker status, control dashed.',
+          `${oneMarker ? 'marker status' : 'subgroup'}, control dashed.`,
         width: this.size.width,
       }),
     );

@@ -4,9 +4,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DesignResult } from '../../engine/results.js';
+import { targetHypotheses } from '../../engine/planning/target-hypotheses.js';
 import { rCode } from '../../report/r/rcode.js';
 import { STRATUM_VERSION } from '../../report/version.js';
-import { hasSeveralPopulations } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 
 /** the code wraps rather than scrolls sideways, so the panel fits a phone; long scripts scroll down */
@@ -40,13 +40,14 @@ export class CodePanel extends StoreElement {
   private code(): string | undefined {
     const { tasks, target } = this.store;
     const shown = tasks.shown;
-    // one marker's (one-marker.ts): the charts' note says so
-    if (!shown || shown.partial || hasSeveralPopulations(shown.scenario)) return undefined;
+    if (!shown || shown.partial) return undefined;
     const { results, scenario } = shown;
     const made = this.made;
     if (made && made.results === results && made.power === target.power && made.hypothesis === target.hypothesis)
       return made.code;
-    const code = rCode({ scenario, results, target, version: STRATUM_VERSION });
+    // results of an earlier scenario, of the other form, may not have the target's hypothesis
+    const hypothesis = targetHypotheses(scenario).includes(target.hypothesis) ? target.hypothesis : 'any';
+    const code = rCode({ scenario, results, target: { ...target, hypothesis }, version: STRATUM_VERSION });
     this.made = { results, power: target.power, hypothesis: target.hypothesis, code };
     return code;
   }

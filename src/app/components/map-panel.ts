@@ -1,13 +1,20 @@
-// The design map on request: every design solved at 36 points of prevalence × effect−, the winner
-// by the target hypothesis, with a progress bar while it runs; each cell is a button that loads its
-// point into the scenario.
+// The design map on request: every design solved at 36 points, the winner by the target hypothesis,
+// with a progress bar while it runs; each cell is a button that loads its point into the scenario.
+// One marker's points are prevalence × effect−; several populations' a subgroup's share × another's
+// effect (share-subgroup.ts), over the engine's map of two sweep parameters.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { mapChart } from '../charts/map-chart.js';
-import { HYPOTHESIS_TEXT } from '../charts/hypothesis.js';
+import type { DesignMap, ParameterMap } from '../../engine/planning/design-map.js';
+import type { Scenario } from '../../engine/scenario/types.js';
+import { MAP_PREVALENCES, MAP_RATIOS } from '../chart-data.js';
+import { hypothesisText } from '../charts/hypothesis.js';
+import { type AxisWords, mapChart } from '../charts/map-chart.js';
 import { fileStem } from '../export.js';
+import { parameterWords } from '../parameter-words.js';
 import { chartFigure } from './chart-figure.js';
 import { StoreElement } from './store-element.js';
+
+const POINTS = MAP_PREVALENCES.length * MAP_RATIOS.length;
 
 @customElement('map-panel')
 export class MapPanel extends StoreElement {
@@ -36,21 +43,22 @@ export class MapPanel extends StoreElement {
                 ? 'Least costly design at the target power'
                 : 'Design needing the fewest randomised patients',
             description:
-              'For each prevalence and marker-negative effect (as a share of the marker-positive effect), ' +
-              `the design that reaches ${Math.round(100 * drawn.target.power)}% power for ` +
-              `${HYPOTHESIS_TEXT[drawn.target.hypothesis]} with the fewest randomised patients or at the least ` +
-              'cost; ties are shown split. Each cell is a button that loads its point into the scenario.',
+              `${pointsText(drawn.value, scenario)}, the design that reaches ` +
+              `${Math.round(100 * drawn.target.power)}% power for ${hypothesisText(drawn.target.hypothesis)} with ` +
+              'the fewest randomised patients or at the least cost; ties are shown split. Each cell is a button ' +
+              'that loads its point into the scenario.',
             by: this.by,
             width: this.width,
-            onPick: (prevalence, ratio) => store.loadMapPoint(prevalence, ratio),
+            onPick: (x, y) => store.loadMapPoint(x, y),
+            ...('axes' in drawn.value ? { axes: axesWords(drawn.value, scenario) } : {}),
           },
         )
       : html`<p class="muted placeholder">${
           running
-            ? 'Computing the map: 36 points, every design solved at each…'
+            ? `Computing the map: ${POINTS} points, every design solved at each…`
             : tasks.mapWork === 'failed'
               ? tasks.failure('map')
-              : 'The map solves every design at 36 points; it takes a while.'
+              : `The map solves every design at ${POINTS} points; it takes a while.`
         }</p>`;
     const { done, total } = tasks.mapProgress;
     return chartFigure(
@@ -80,4 +88,23 @@ export class MapPanel extends StoreElement {
         ${drawn ? html`<span class="muted">Click a cell, or Enter on it, to load it.</span>` : nothing}`,
     );
   }
+}
+
+/** what the map's points are, for its description */
+function pointsText(map: DesignMap | ParameterMap, scenario: Scenario): string {
+  if (!('axes' in map))
+    return 'For each prevalence and marker-negative effect (as a share of the marker-positive effect)';
+  const [share, effect] = axesWords(map, scenario);
+  return (
+    `For each ${share.label} (the other subgroups keeping their proportions) and ${effect.label} (from none ` +
+    'to the effect where the share varies)'
+  );
+}
+
+function axesWords(map: ParameterMap, scenario: Scenario): [AxisWords, AxisWords] {
+  const [across, up] = map.axes;
+  return [
+    parameterWords(across.parameter, scenario.endpoint.type),
+    parameterWords(up.parameter, scenario.endpoint.type),
+  ];
 }

@@ -3,7 +3,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { duration } from '../format.js';
-import { hasSeveralPopulations } from '../one-marker.js';
 import { StoreElement } from './store-element.js';
 
 @customElement('run-panel')
@@ -41,8 +40,6 @@ export class RunPanel extends StoreElement {
     if (tasks.run === 'cancelled') return 'Cancelled; the results so far are kept, marked partial.';
     if (tasks.run === 'failed') return `The run failed: ${tasks.failure('run')}`;
     if (tasks.run !== 'done') return '';
-    // no charts follow a run with several populations (one-marker.ts)
-    if (hasSeveralPopulations(tasks.shown?.scenario)) return `Done in ${duration(elapsedMs)}.`;
     const charts =
       tasks.chartWork === 'running'
         ? ` Charts: ${tasks.chartStep}…`

@@ -1,10 +1,13 @@
-// The target, chosen once for the power curves, the sizes at the target, the map and the report:
-// a power and the hypothesis whose rejection counts as success.
+// The target, chosen once for the power curves, the sizes at the target, the map, the R code and the
+// report: a power and the hypothesis whose rejection counts as success: with one marker H_S, H_F, both or
+// any; with several populations a population's (named with its subgroups), H_F or any.
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
 import { CHART_REPLICATES } from '../chart-data.js';
 import { HYPOTHESES, type Hypothesis } from '../../engine/planning/solve.js';
+import { targetHypotheses } from '../../engine/planning/target-hypotheses.js';
+import { isMarkerPopulation, type Scenario } from '../../engine/scenario/types.js';
 import { POWER_RANGE } from '../target-hash.js';
 import { StoreElement } from './store-element.js';
 
@@ -15,6 +18,14 @@ const NAMES: Record<Hypothesis, string> = {
   both: 'both H_S and H_F',
 };
 
+/** an option's words: one marker's above; with several populations a population's id and its subgroups */
+function optionName(scenario: Scenario | null, hypothesis: string): string {
+  const population = scenario?.population;
+  if (!population || isMarkerPopulation(population) || hypothesis in NAMES) return NAMES[hypothesis as Hypothesis];
+  const subgroups = population.populations.find((entry) => entry.id === hypothesis)?.subgroups ?? [];
+  return `H_${hypothesis} (${subgroups.join(', ')})`;
+}
+
 @customElement('target-controls')
 export class TargetControls extends StoreElement {
   /** what was typed into the power field when it is not a power the page takes; the target stays */
@@ -22,7 +33,9 @@ export class TargetControls extends StoreElement {
 
   protected override render(): TemplateResult {
     const { store } = this;
-    const { target } = store;
+    const { target, scenario } = store;
+    // the last valid scenario's: an invalid draft keeps its predecessor's hypotheses
+    const hypotheses = scenario ? targetHypotheses(scenario) : HYPOTHESES;
     const replicates = Math.min(store.tasks.shown?.scenario.simulation.replicates ?? 0, CHART_REPLICATES);
     const wrong = `must be a number from ${POWER_RANGE.min} to ${POWER_RANGE.max}; the target stays ${target.power}`;
     return html`<div class="pair target">
@@ -45,11 +58,13 @@ export class TargetControls extends StoreElement {
       <div class="field">
         <label for="target-hypothesis">Target hypothesis</label>
         <select id="target-hypothesis" aria-describedby="target-hypothesis-help" @change=${(event: Event) =>
-          store.setTarget({ ...store.target, hypothesis: (event.target as HTMLSelectElement).value as Hypothesis })}>
-          ${HYPOTHESES.map((h) => html`<option value=${h} ?selected=${h === target.hypothesis}>${NAMES[h]}</option>`)}
+          store.setTarget({ ...store.target, hypothesis: (event.target as HTMLSelectElement).value })}>
+          ${hypotheses.map(
+            (h) => html`<option value=${h} ?selected=${h === target.hypothesis}>${optionName(scenario, h)}</option>`,
+          )}
         </select>
         <small class="help" id="target-hypothesis-help">What counts as success for the curves, the sizes at the
-          target, the map and the report.</small>
+          target, the map, the R code and the report.</small>
       </div>
     </div>`;
   }

@@ -5,8 +5,9 @@
 // address bar and this browser's storage follow it through controllers (url-sync.ts,
 // persistence.ts), so the store itself touches neither.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { mapPoint } from '../../engine/planning/design-map.js';
-import type { Target } from '../../engine/planning/solve.js';
+import { mapPoint, parameterPoint } from '../../engine/planning/design-map.js';
+import type { PopulationTarget } from '../../engine/planning/solve.js';
+import { targetHypotheses } from '../../engine/planning/target-hypotheses.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/types.js';
 import { firstProblems } from '../../share/problem-list.js';
@@ -15,7 +16,7 @@ import { writeAt, type Draft } from '../draft.js';
 import { DEFAULT_SCENARIO } from '../presets.js';
 import { decodeTargetHash } from '../target-hash.js';
 import type { EnginePort } from './engine-port.js';
-import { type Drawn, Tasks } from './tasks.js';
+import { type ChartChoice, type Drawn, Tasks } from './tasks.js';
 
 /** problems a notice lists before "… and N more": it is one paragraph, and the first show what is wrong */
 export const NOTICE_PROBLEMS = 6;
@@ -38,7 +39,10 @@ export class Store extends EventTarget implements ReactiveControllerHost {
   scenario: Scenario | null = null;
   /** its link's query string */
   query = '';
-  target: Target = decodeTargetHash('').target;
+  /** the target power and hypothesis: S, F, both or any with one marker, a population's id, F or any with several */
+  target: PopulationTarget = decodeTargetHash('').target;
+  /** with several populations, the subgroup whose share the charts vary (share-subgroup.ts); undefined: the default */
+  shareSubgroup: string | undefined = undefined;
   /** a message about the link the page was opened with, an import or stored state */
   notice = '';
   readonly tasks: Tasks;
@@ -47,7 +51,7 @@ export class Store extends EventTarget implements ReactiveControllerHost {
 
   constructor(engine: EnginePort) {
     super();
-    this.tasks = new Tasks(this, engine, () => this.target);
+    this.tasks = new Tasks(this, engine, () => this.choice);
   }
 
   /** the scenario from the link, else the draft kept from last time, else the default */
@@ -69,7 +73,7 @@ export class Store extends EventTarget implements ReactiveControllerHost {
     } else {
       this.setDraft(kept ? kept.draft : structuredClone(DEFAULT_SCENARIO));
     }
-    const { target, problems } = decodeTargetHash(hash);
+    const { target, problems } = decodeTargetHash(hash, this.scenario ? targetHypotheses(this.scenario) : undefined);
     this.target = target;
     if (problems.length > 0) notices.push(`Part of the link's settings was not read: ${problems.join('; ')}.`);
     const left = [...(keptShown ? dropped : []), ...droppedSaved];
@@ -90,6 +94,9 @@ export class Store extends EventTarget implements ReactiveControllerHost {
     if (parsed.ok) {
       this.scenario = parsed.scenario;
       this.query = encodeScenarioQuery(parsed.scenario);
+      // a hypothesis of the other form, or of a population renamed or removed, falls back to any
+      if (!targetHypotheses(parsed.scenario).includes(this.target.hypothesis))
+        this.target = { ...this.target, hypothesis: 'any' };
     }
     this.requestUpdate();
   }
@@ -136,22 +143,46 @@ export class Store extends EventTarget implements ReactiveControllerHost {
     this.tasks.cancel();
   }
 
-  setTarget(target: Target): void {
+  setTarget(target: PopulationTarget): void {
     this.target = target;
     this.requestUpdate();
     const shown = this.tasks.shown;
-    if (this.current && shown) this.tasks.drawCharts(shown.scenario, target);
+    if (this.current && shown) this.tasks.drawCharts(shown.scenario, this.choice);
+  }
+
+  /** the subgroup whose share the charts vary: its curve is drawn again, the other charts stay */
+  setShareSubgroup(subgroup: string): void {
+    this.shareSubgroup = subgroup;
+    this.requestUpdate();
+    const shown = this.tasks.shown;
+    if (this.current && shown) this.tasks.drawShares(shown.scenario, this.choice);
   }
 
   drawMap(): void {
     const shown = this.tasks.shown;
-    if (this.current && shown) this.tasks.drawMap(shown.scenario, this.target);
+    if (this.current && shown) this.tasks.drawMap(shown.scenario, this.choice);
   }
 
-  /** one point of the design map (its prevalence and effect−) into the draft, to run or edit */
-  loadMapPoint(prevalence: number, ratio: number): void {
+  /**
+   * one point of the design map into the draft, to run or edit: its prevalence and effect− with one
+   * marker, its two parameters' values with several populations
+   */
+  loadMapPoint(x: number, y: number): void {
     const shown = this.tasks.shown;
-    if (shown) this.setDraft(structuredClone(mapPoint(shown.scenario, prevalence, ratio)) as unknown as Draft);
+    const map = this.tasks.map?.value;
+    if (!shown || !map) return;
+    if ('prevalences' in map) {
+      this.setDraft(structuredClone(mapPoint(shown.scenario, x, y)) as unknown as Draft);
+      return;
+    }
+    const varied = parameterPoint(shown.scenario, map.axes, [x, y]);
+    if (varied.ok) this.setDraft(structuredClone(varied.scenario) as unknown as Draft);
+    else this.say(`This point could not be loaded: ${varied.errors.join('; ')}`);
+  }
+
+  /** what the charts are drawn for */
+  private get choice(): ChartChoice {
+    return { target: this.target, subgroup: this.shareSubgroup };
   }
 
   dismissNotice(): void {

@@ -5,16 +5,15 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { planBlocks } from '../../engine/blocks.js';
-import type { DesignMap } from '../../engine/planning/design-map.js';
+import type { DesignMap, ParameterMap } from '../../engine/planning/design-map.js';
 import { globalNull } from '../../engine/planning/global-null.js';
-import type { Simulator, Target } from '../../engine/planning/solve.js';
+import type { PopulationTarget, Simulator } from '../../engine/planning/solve.js';
 import type { DesignResult } from '../../engine/results.js';
 import { Cancelled } from '../../engine/schedule.js';
 import type { Scenario } from '../../engine/scenario/types.js';
 import { withTypeOneError } from '../../engine/type-one-error.js';
 import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { computeCharts, computeMap, type ChartData } from '../chart-data.js';
-import { hasSeveralPopulations } from '../one-marker.js';
 import type { EnginePort, Progress } from './engine-port.js';
 
 /** how often streaming results are pushed to the page while a run goes on */
@@ -30,55 +29,64 @@ export type Shown = {
 };
 
 /** a chart's data, with the run and target it was computed for */
-export type Drawn<T> = { query: string; target: Target; value: T };
+export type Drawn<T> = { query: string; target: PopulationTarget; value: T };
+
+/**
+ * what the page's charts are drawn for: the target, and with several populations the subgroup whose
+ * share they vary (undefined: the default, share-subgroup.ts)
+ */
+export type ChartChoice = { target: PopulationTarget; subgroup: string | undefined };
 
 export type Work = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export class Tasks {
   shown: Shown | null = null;
   charts: Drawn<ChartData> | null = null;
-  map: Drawn<DesignMap> | null = null;
+  map: Drawn<DesignMap | ParameterMap> | null = null;
   /** the run's blocks: the designs', then the null's */
   progress = { done: 0, total: 0, startedAt: 0, elapsedMs: 0 };
   chartStep = '';
   mapProgress = { done: 0, total: 0 };
 
   private readonly runTask: Task<[Scenario], Shown>;
-  private readonly chartTask: Task<[Scenario, Target], ChartData>;
-  private readonly mapTask: Task<[Scenario, Target], DesignMap>;
+  /** the last argument: whether the charts drawn of the same run and target keep what the subgroup leaves */
+  private readonly chartTask: Task<[Scenario, ChartChoice, boolean], ChartData>;
+  private readonly mapTask: Task<[Scenario, ChartChoice], DesignMap | ParameterMap>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly engine: EnginePort,
-    /** the target the charts after a run are drawn for: the page's at the time */
-    private readonly target: () => Target,
+    /** what the charts after a run are drawn for: the page's at the time */
+    private readonly choice: () => ChartChoice,
   ) {
     this.runTask = new Task(host, {
       autoRun: false,
       task: ([scenario], { signal }) => this.withAbort(signal, () => this.simulateBoth(scenario, signal)),
-      onComplete: (shown) => this.drawCharts(shown.scenario, this.target()),
+      onComplete: (shown) => this.drawCharts(shown.scenario, this.choice()),
     });
     this.chartTask = new Task(host, {
       autoRun: false,
-      task: ([scenario, target], { signal }) =>
+      task: ([scenario, { target, subgroup }, keep], { signal }) =>
         this.withAbort(signal, async () => {
           const query = encodeScenarioQuery(scenario);
-          const value = await computeCharts(scenario, target, this.simulator(signal), (data, step) => {
+          const kept = keep ? this.keptCharts(query, target) : undefined;
+          const onProgress = (data: ChartData, step: string | null) => {
             if (signal.aborted) return;
             this.chartStep = step ?? '';
             // the earlier charts stay until this run's first chart is drawn
             if (data.bySize) this.charts = { query, target, value: { ...data } };
             host.requestUpdate();
-          });
-          return value;
+          };
+          return computeCharts(scenario, target, this.simulator(signal), onProgress, { subgroup, kept });
         }),
     });
     this.mapTask = new Task(host, {
       autoRun: false,
-      task: ([scenario, target], { signal }) =>
+      task: ([scenario, { target, subgroup }], { signal }) =>
         this.withAbort(signal, async () => {
           this.mapProgress = { done: 0, total: 0 };
           const value = await computeMap(scenario, target, this.simulator(signal), {
+            subgroup,
             onProgress: (done, total) => {
               this.mapProgress = { done, total };
               host.requestUpdate();
@@ -119,17 +127,21 @@ export class Tasks {
     void this.runTask.run([scenario]);
   }
 
-  /** the charts and the map are one marker's (one-marker.ts): none are drawn for several populations */
-  drawCharts(scenario: Scenario, target: Target): void {
+  drawCharts(scenario: Scenario, choice: ChartChoice): void {
     this.chartTask.abort();
-    if (hasSeveralPopulations(scenario)) return;
-    void this.chartTask.run([scenario, target]);
+    void this.chartTask.run([scenario, choice, false]);
   }
 
-  drawMap(scenario: Scenario, target: Target): void {
-    if (this.run === 'running' || hasSeveralPopulations(scenario)) return;
+  /** the share curve of another subgroup, keeping the rest of the charts drawn of this run and target */
+  drawShares(scenario: Scenario, choice: ChartChoice): void {
     this.chartTask.abort();
-    void this.mapTask.run([scenario, target]);
+    void this.chartTask.run([scenario, choice, true]);
+  }
+
+  drawMap(scenario: Scenario, choice: ChartChoice): void {
+    if (this.run === 'running') return;
+    this.chartTask.abort();
+    void this.mapTask.run([scenario, choice]);
   }
 
   cancel(): void {
@@ -163,6 +175,18 @@ export class Tasks {
     this.progress = { ...this.progress, elapsedMs: performance.now() - startedAt };
     this.shown = { scenario, query, results: withTypeOneError(results, nullResults, scenario.alpha), partial: null };
     return this.shown;
+  }
+
+  /**
+   * what the charts on screen of this run and target keep when only the subgroup whose share they vary
+   * changes: the curves against size and the sizes at the target, when both were drawn
+   */
+  private keptCharts(query: string, target: PopulationTarget): Pick<ChartData, 'bySize' | 'atTarget'> | undefined {
+    const drawn = this.charts;
+    const same = drawn?.query === query && drawn.target.power === target.power;
+    if (!same || drawn.target.hypothesis !== target.hypothesis) return undefined;
+    const { bySize, atTarget } = drawn.value;
+    return bySize && atTarget ? { bySize, atTarget } : undefined;
   }
 
   /** the engine for as long as `signal` holds */

@@ -8,7 +8,7 @@
 // `subgroups.<id>.share`, `effect.<id>`, …), the target a population's hypothesis.
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
-import { withParameter } from './parameter.js';
+import { type Varied, withParameter } from './parameter.js';
 import { type PopulationTarget, solve, type Simulator, type Target } from './solve.js';
 
 /** which design wins at one point of a map */
@@ -72,17 +72,10 @@ export async function parameterMap(
   const [rows, columns] = axes;
   const grid = rows.values.flatMap((row) => columns.values.map((column) => [row, column] as const));
   const errors: string[] = [];
-  const scenarios = grid.map(([row, column]) => {
-    let point = scenario;
-    for (const [{ parameter }, value] of [
-      [rows, row],
-      [columns, column],
-    ] as const) {
-      const varied = withParameter(point, parameter, value);
-      if (!varied.ok) errors.push(...varied.errors);
-      else point = varied.scenario;
-    }
-    return point;
+  const scenarios = grid.map((values) => {
+    const varied = parameterPoint(scenario, axes, values);
+    if (!varied.ok) errors.push(...varied.errors);
+    return varied.ok ? varied.scenario : scenario;
   });
   if (errors.length > 0) throw new Error([...new Set(errors)].join('\n'));
   const outcomes = await solvePoints(
@@ -97,6 +90,22 @@ export async function parameterMap(
     ...outcomes[i],
   }));
   return { target, axes, cells };
+}
+
+/** the scenario at one point of a map over parameters: each axis's parameter at its value, or every problem */
+export function parameterPoint(
+  scenario: Scenario,
+  axes: [MapAxis, MapAxis],
+  values: readonly [number, number],
+): Varied {
+  let point = scenario;
+  const errors: string[] = [];
+  axes.forEach(({ parameter }, i) => {
+    const varied = withParameter(point, parameter, values[i]);
+    if (!varied.ok) errors.push(...varied.errors);
+    else point = varied.scenario;
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: point };
 }
 
 /** each point solved for every design, at the scenario's own replicates */

@@ -1,26 +1,28 @@
-// The survival curves S(t) = e^{−H(t)} of the control and treatment arms of each true marker status,
+// The survival curves S(t) = e^{−H(t)} of the control and treatment arms of each true subgroup,
 // at given months since randomisation (dropout left out: these are the event-time laws), as the page
 // charts them; and the median event month of an arm of any true subgroup, in either population form.
 import { survivalHazards, type SlotLayout } from '../endpoints/survival/hazards.js';
-import { CELLS, CELL_POSITIVE, ONE_MARKER_CELLS } from '../population.js';
 import type { SurvivalEndpoint } from '../scenario/types.js';
 import { CONTROL, TREATMENT } from '../endpoints/stage.js';
 
-export type SurvivalCurve = { status: 'pos' | 'neg'; arm: 'treatment' | 'control'; survival: number[] };
+/** `status`: a true subgroup, pos or neg in the one-marker form, a subgroup's id with several populations */
+export type SurvivalCurve = { status: string; arm: 'treatment' | 'control'; survival: number[] };
 export type SurvivalCurves = { months: number[]; curves: SurvivalCurve[] };
 
-export function survivalCurves(endpoint: SurvivalEndpoint, months: readonly number[]): SurvivalCurves {
-  const law = survivalHazards(endpoint, ONE_MARKER_CELLS);
+/** each true subgroup's arms (one marker's pos and neg by default), treatment then control */
+export function survivalCurves(
+  endpoint: SurvivalEndpoint,
+  months: readonly number[],
+  subgroups: readonly string[] = ['pos', 'neg'],
+): SurvivalCurves {
   const curves: SurvivalCurve[] = [];
-  for (const status of ['pos', 'neg'] as const) {
-    const cell = CELL_POSITIVE.indexOf(status === 'pos');
-    for (const [arm, index] of [
+  for (const status of subgroups) {
+    const law = survivalHazards(endpoint, subgroupSlots(status));
+    for (const [arm, slot] of [
       ['treatment', TREATMENT],
       ['control', CONTROL],
-    ] as const) {
-      const slot = index * CELLS + cell;
+    ] as const)
       curves.push({ status, arm, survival: months.map((month) => Math.exp(-law.cumulativeHazard(slot, month))) });
-    }
   }
   return { months: [...months], curves };
 }
