@@ -1,7 +1,6 @@
 // A traced trial added to a block's tally as the runner adds it (tally.ts): the hypotheses it
 // rejected, how it stopped, what it kept, its patients, months and events. Traces of replicates
 // 1..N tallied block by block give a patient-level run's results of N replicates exactly.
-import { ONE_MARKER } from '../population.js';
 import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
 import type { TraceOutcome } from './outcome.js';
 
@@ -27,10 +26,9 @@ export function addTraceToTally(
   tally[TALLY.screened] += outcome.screened;
   tally[TALLY.months] += outcome.months;
   tally[TALLY.events] += outcome.events;
-  // one marker: a design that can reject both tests both; several: the tested populations are the keys
+  // the tested populations are the keys (one marker: a design that can reject both tests both)
   const reject = outcome.reject ?? { S: outcome.rejectS === true, F: outcome.rejectF === true };
-  const tested = outcome.reject ? maskOf(Object.keys(reject)) : (1 << ONE_MARKER.S) | (1 << ONE_MARKER.F);
-  countRejections(tally, bits(reject), tested);
+  countRejections(tally, bits(reject), maskOf(Object.keys(reject)));
   outcome.analyses.forEach((analysis, k) => {
     countAnalysis(tally, k, analysis.months, analysis.events);
   });
