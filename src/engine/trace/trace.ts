@@ -9,7 +9,8 @@
 // (simulate-block.ts) by the design's own runner with a recorder attached (recorder.ts). Each
 // replicate's streams are seeded from its number alone (random/trial-streams.ts), so K is drawn
 // without the replicates before it, and its decision is the one a patient-level run counts
-// (test/engine/trace.test.ts tallies traced replicates into a run's results, byte for byte).
+// (test/engine/trace.test.ts, and trace-populations.test.ts with several populations, tally traced
+// replicates into a run's results, byte for byte).
 // Continuous and binary scenarios simulated by sufficient statistics are traced at patient level:
 // the same law, drawn patient by patient, with the same seed and replicate number. With several
 // populations (`traceAny`) the trace lists the `subgroups`, a patient's `marker` is its true subgroup's
