@@ -1,7 +1,7 @@
 // What a trace (trace/trace.ts) is told of an adaptive trial's interim and end. The design makes one
 // call at each; a one-marker scenario's H_S (hypothesis 0) and H_F (hypothesis 1) are told in the words
 // the page's one-marker player shows (InterimDecision, FinalDecision), with their intersection at mask 3
-// (inference/closed/masks.ts: 1 = {S}, 2 = {F}, 3 = {S, F}); any other closed test, by population ids
+// (inference/closed/masks.ts: 1 = {S}, 2 = {F}, 3 = {S, F}); a scenario of several populations, by their ids
 // (adaptive-populations-trace.ts).
 import type { AdaptiveEnrichmentDesign } from '../scenario/types.js';
 import type { TraceRecorder } from '../trace/recorder.js';
@@ -17,16 +17,13 @@ const S = 1;
 const F = 2;
 const BOTH = 3;
 
-/** the hypotheses of the one-marker words: H_S and H_F of a one-marker scenario */
-const inOneMarkerWords = (recorder: TraceRecorder, ids: readonly string[]) => recorder.oneMarker && ids.length === 2;
-
 export function recordInterim(
   recorder: TraceRecorder,
   state: InterimState,
   stage1: StageStatistics,
   at: { design: AdaptiveEnrichmentDesign; month: number; correlation: number; ids: readonly string[] },
 ): void {
-  if (!inOneMarkerWords(recorder, at.ids)) {
+  if (!recorder.oneMarker) {
     recordPopulationsInterim(recorder, state, stage1, at);
     return;
   }
@@ -66,7 +63,7 @@ export function recordFinal(
   design: AdaptiveEnrichmentDesign,
   at: { month: number; ids: readonly string[] },
 ): void {
-  if (!inOneMarkerWords(recorder, at.ids)) {
+  if (!recorder.oneMarker) {
     recordPopulationsFinal(recorder, state, design, at);
     return;
   }

@@ -11,8 +11,7 @@
 // records (the `populations-…` kinds) with every hypothesis by its population's id, F last, and every
 // one of the 2^G − 1 intersections named by the ids it holds ("S1∩S2∩F"), largest first. The one-marker
 // kinds are kept as they were rather than derived from the general ones: their JSON is what the page's
-// one-marker player, its snapshots and `stratum trace` users read, byte for byte. A one-marker closed test
-// of other than H_S and H_F (an adaptive design whose stage 1 is S: one hypothesis) takes the general kinds.
+// one-marker player, its snapshots and `stratum trace` users read, byte for byte.
 import type { Intersection, Selection } from '../scenario/types.js';
 
 /** the patients a trial screens, as the enrolment draws them */
