@@ -85,7 +85,8 @@ export class MapPanel extends StoreElement {
         }}>
           <option value="randomized">fewest randomised</option><option value="cost">least cost</option>
         </select>
-        ${drawn ? html`<span class="muted">Click a cell, or Enter on it, to load it.</span>` : nothing}`,
+        ${drawn ? html`<span class="muted">Click a cell, or Enter on it, to load it.</span>` : nothing}
+        ${drawn && 'axes' in drawn.value ? html`<p class="muted">${axesHelp(drawn.value)}</p>` : nothing}`,
     );
   }
 }
@@ -98,6 +99,15 @@ function pointsText(map: DesignMap | ParameterMap, scenario: Scenario): string {
   return (
     `For each ${share.label} (the other subgroups keeping their proportions) and ${effect.label} (from none ` +
     'to the effect where the share varies)'
+  );
+}
+
+/** which subgroups the map varies, from its parameters (share-subgroup.ts chose them) */
+function axesHelp(map: ParameterMap): string {
+  const [share, effect] = map.axes.map((axis) => axis.parameter.replace(/^subgroups\.|\.share$|^effect\./g, ''));
+  return (
+    `Across, the share of ${share} (chosen above the share curve); up, the effect in ${effect}, from none to ` +
+    `the effect in ${share}.`
   );
 }
 
