@@ -12,9 +12,15 @@ import { Store } from '../../src/app/state/store.js';
 import { decodeTargetHash, encodeTargetHash } from '../../src/app/target-hash.js';
 import type { ParameterMap } from '../../src/engine/planning/design-map.js';
 import { solve } from '../../src/engine/planning/solve.js';
+import { survivalCurves } from '../../src/engine/planning/survival-curves.js';
 import type { DesignResult } from '../../src/engine/results.js';
 import { parseScenario } from '../../src/engine/scenario/parse.js';
-import { isMarkerPopulation, type Scenario, type SubgroupPopulation } from '../../src/engine/scenario/types.js';
+import {
+  isMarkerPopulation,
+  type Scenario,
+  type SubgroupPopulation,
+  type SurvivalEndpoint,
+} from '../../src/engine/scenario/types.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { SMALL } from '../support/opened-store.js';
@@ -169,5 +175,35 @@ describe('chart data by population', () => {
     expect(map.cells).toHaveLength(36);
     expect(points).toBe(36);
     expect(map.cells[0].at).toEqual({ 'subgroups.A+B+.share': 0.1, 'effect.A-B-': 0.2 });
+  });
+});
+
+describe('survival curves with several populations', () => {
+  it('are drawn per subgroup, each arm from its own median and hazard ratio', () => {
+    const parsed = parseScenario({
+      ...TWO_CUTOFFS,
+      endpoint: {
+        type: 'survival',
+        controlMedian: { high: 10, low: 12, neg: 14 },
+        hazardRatio: { high: 0.5, low: 0.8, neg: 1 },
+      },
+      designs: [{ id: 'all', type: 'all-comers', n: 300, events: 200 }],
+      simulation: { replicates: 200, method: 'asymptotic' },
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const endpoint = parsed.scenario.endpoint as SurvivalEndpoint;
+    const { curves } = survivalCurves(endpoint, [0, 10, 20], ['high', 'low', 'neg']);
+    expect(curves.map((curve) => `${curve.status} ${curve.arm}`)).toEqual([
+      'high treatment',
+      'high control',
+      'low treatment',
+      'low control',
+      'neg treatment',
+      'neg control',
+    ]);
+    // exponential: S(10) = 2^(−10/median), the treatment arm's hazard times the hazard ratio
+    expect(curves[1].survival[1]).toBeCloseTo(0.5, 12);
+    expect(curves[0].survival[1]).toBeCloseTo(0.5 ** 0.5, 12);
+    expect(curves[5].survival[1]).toBeCloseTo(2 ** (-10 / 14), 12);
   });
 });
