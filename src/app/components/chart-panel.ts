@@ -9,7 +9,7 @@ import { format } from 'd3';
 import { survivalCurves } from '../../engine/planning/survival-curves.js';
 import type { Solution } from '../../engine/planning/solve.js';
 import { targetHypotheses } from '../../engine/planning/target-hypotheses.js';
-import { isMarkerPopulation, type Scenario } from '../../engine/scenario/types.js';
+import { isMarkerPopulation, type Scenario, type SubgroupPopulation } from '../../engine/scenario/types.js';
 import { type ChartData, type Curves, flowData } from '../chart-data.js';
 import type { Shown } from '../state/tasks.js';
 import { classifiedFlowChart } from '../charts/flow-chart.js';
@@ -117,7 +117,7 @@ export class ChartPanel extends StoreElement {
         : this.waiting(),
       isMarkerPopulation(scenario.population)
         ? this.byPrevalence(data?.byPrevalence, stem, what, hypotheses)
-        : this.byShare(scenario, data, stem, what, hypotheses),
+        : this.byShare(scenario.population, data, stem, what, hypotheses),
     ];
   }
 
@@ -148,22 +148,19 @@ export class ChartPanel extends StoreElement {
 
   /** several populations: power against the share of the subgroup chosen in its select */
   private byShare(
-    scenario: Scenario,
+    population: SubgroupPopulation,
     data: ChartData | undefined,
     stem: string,
     what: string,
     hypotheses: string[],
   ): TemplateResult {
     const { store } = this;
-    if (isMarkerPopulation(scenario.population)) return html``;
-    const chosen = shareSubgroupOf(scenario.population, store.shareSubgroup);
+    const chosen = shareSubgroupOf(population, store.shareSubgroup);
     const byShare = data?.byShare;
     const select = html`<label for="share-subgroup">Share of</label>
       <select id="share-subgroup" aria-describedby="share-subgroup-help" @change=${(event: Event) =>
         store.setShareSubgroup((event.target as HTMLSelectElement).value)}>
-        ${scenario.population.subgroups.map(
-          ({ id }) => html`<option value=${id} ?selected=${id === chosen}>${id}</option>`,
-        )}
+        ${population.subgroups.map(({ id }) => html`<option value=${id} ?selected=${id === chosen}>${id}</option>`)}
       </select>
       <small class="help" id="share-subgroup-help">The other subgroups keep their proportions. By default the
         first subgroup of the smallest population; the design map varies the same share.</small>`;
