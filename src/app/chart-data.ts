@@ -15,11 +15,9 @@ import { populationMapAxes } from '../engine/planning/population-map.js';
 import { type PopulationTarget, solve, type Simulator, type Solution, type Target } from '../engine/planning/solve.js';
 import { sweep } from '../engine/planning/sweep.js';
 import { targetHypotheses } from '../engine/planning/target-hypotheses.js';
-import { patientFlow } from '../engine/patient-flow.js';
-import { layoutOf, markerPopulation, treatmentShare } from '../engine/population.js';
+import { markerPopulation } from '../engine/population.js';
 import type { DesignResult } from '../engine/results.js';
 import { isMarkerPopulation, type Scenario, type SubgroupPopulation } from '../engine/scenario/types.js';
-import { type ClassifiedFlow, classifiedOf } from './charts/flow-chart.js';
 import { effectSubgroupOf, shareSubgroupOf } from './share-subgroup.js';
 
 export const CHART_REPLICATES = 2000;
@@ -138,29 +136,6 @@ export async function powerByShare(scenario: Scenario, subgroup: string, simulat
 function subgroupsOf(scenario: Scenario): SubgroupPopulation {
   if (isMarkerPopulation(scenario.population)) throw new Error('population: a subgroup share of the one-marker form');
   return scenario.population;
-}
-
-/**
- * a design's expected patient flow for the flow chart: with one marker the engine's (assay+, assay−);
- * with several populations the screened split by the subgroup the assay puts them in,
- * E[screened]·P(classified j), as the engine counts screening (its patient flow is one marker's)
- */
-export function flowData(scenario: Scenario, result: DesignResult): ClassifiedFlow {
-  if (isMarkerPopulation(scenario.population)) return classifiedOf(patientFlow(scenario, result));
-  const { screened, randomized, events } = result.expected;
-  const { subgroupIds, classifiedShare } = layoutOf(scenario.population);
-  const share = treatmentShare(scenario.trial.allocation);
-  return {
-    screened,
-    classified: subgroupIds.map((label, j) => ({ label, count: screened * classifiedShare[j] })),
-    randomized,
-    notRandomized: Math.max(0, screened - randomized),
-    treatment: randomized * share,
-    control: randomized * (1 - share),
-    ...(scenario.endpoint.type === 'survival' && events !== undefined
-      ? { analysed: events, analysedUnit: 'events' as const }
-      : { analysed: randomized, analysedUnit: 'patients' as const }),
-  };
 }
 
 /** each design's name for people: its label, else its id */

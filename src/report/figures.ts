@@ -1,9 +1,10 @@
 // The report's charts, drawn by the app's own chart functions and rendered to SVG text: power
 // against size (at the charts' replicates, with 95% Monte Carlo bands), cost and duration at the
 // target power, and each design's expected patient flow.
+import { patientFlow } from '../engine/patient-flow.js';
 import { format } from 'd3';
-import { CHART_REPLICATES, designLabels, flowData } from '../app/chart-data.js';
-import { classifiedFlowChart } from '../app/charts/flow-chart.js';
+import { CHART_REPLICATES, designLabels } from '../app/chart-data.js';
+import { flowChart } from '../app/charts/flow-chart.js';
 import { HYPOTHESIS_TEXT } from '../app/charts/hypothesis.js';
 import { lineChart } from '../app/charts/line-chart.js';
 import { targetChart } from '../app/charts/target-chart.js';
@@ -36,7 +37,7 @@ export function figures(numbers: ReportNumbers): Figure[] {
       id,
       caption: `Expected patient flow of ${labels[result.id]}.`,
       svg: templateText(
-        classifiedFlowChart(flowData(scenario, result), {
+        flowChart(patientFlow(scenario, result), {
           id,
           title: `Expected patient flow: ${labels[result.id]}`,
           description: `Expected numbers screened, ${classified}, randomised per arm and analysed.`,

@@ -2,7 +2,7 @@
 // variants, as a name and a function of the width the page has for the chart.
 import type { SVGTemplateResult } from 'lit';
 import { format } from 'd3';
-import { classifiedFlowChart, flowChart } from '../../src/app/charts/flow-chart.js';
+import { flowChart } from '../../src/app/charts/flow-chart.js';
 import { lineChart } from '../../src/app/charts/line-chart.js';
 import { mapChart } from '../../src/app/charts/map-chart.js';
 import { survivalChart } from '../../src/app/charts/survival-chart.js';
@@ -119,7 +119,7 @@ export const CASES: ChartCase[] = [
   })),
   ...Object.entries(CLASSIFIED_FLOWS).map(([name, flow]) => ({
     name: `flow-subgroups-${name}`,
-    render: (width: number) => classifiedFlowChart(flow, { ...frame('flow', `Expected patient flow: ${name}`), width }),
+    render: (width: number) => flowChart(flow, { ...frame('flow', `Expected patient flow: ${name}`), width }),
   })),
 ];
 

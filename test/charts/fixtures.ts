@@ -5,7 +5,6 @@
 // effect, as several populations have it), and each design type's patient flow.
 import type { CurvePoint, Curves } from '../../src/app/chart-data.js';
 import type { MapCell, DesignMap, ParameterMap } from '../../src/engine/planning/design-map.js';
-import type { ClassifiedFlow } from '../../src/app/charts/flow-chart.js';
 import type { PatientFlow } from '../../src/engine/patient-flow.js';
 import type { Solution } from '../../src/engine/planning/solve.js';
 import type { SurvivalCurves } from '../../src/engine/planning/survival-curves.js';
@@ -181,33 +180,17 @@ export const PARAMETER_MAP: ParameterMap = {
 };
 
 /** each design type's expected flow, 1:1 allocation */
-export const FLOWS: Record<string, PatientFlow> = {
-  'all-comers': flow(400, 120, 400, 400, 'patients'),
-  enriched: flow(600, 180, 180, 180, 'patients'),
-  stratified: flow(300, 90, 300, 300, 'patients'),
-  'adaptive-enrichment': flow(520, 156, 410.4, 410.4, 'patients'),
-  'survival-enriched': flow(700, 210, 210, 166, 'events'),
-};
+/** where a subgroup's patients go: randomised, turned away, or some of each */
+type Route = 'in' | 'out' | 'both';
 
-function flow(
-  screened: number,
-  assayPositive: number,
-  randomized: number,
-  analysed: number,
-  analysedUnit: PatientFlow['analysedUnit'],
-): PatientFlow {
-  return {
-    screened,
-    assayPositive,
-    assayNegative: screened - assayPositive,
-    randomized,
-    notRandomized: screened - randomized,
-    treatment: randomized / 2,
-    control: randomized / 2,
-    analysed,
-    analysedUnit,
-  };
-}
+/** one marker, a flow per design type: assay+ and assay− */
+export const FLOWS: Record<string, PatientFlow> = {
+  'all-comers': flow(400, ['assay+', 'assay−'], [0.3, 0.7], ['in', 'in'], 400),
+  enriched: flow(600, ['assay+', 'assay−'], [0.3, 0.7], ['in', 'out'], 180),
+  stratified: flow(300, ['assay+', 'assay−'], [0.3, 0.7], ['in', 'in'], 300),
+  'adaptive-enrichment': flow(520, ['assay+', 'assay−'], [0.3, 0.7], ['in', 'both'], 410.4),
+  'survival-enriched': flow(700, ['assay+', 'assay−'], [0.3, 0.7], ['in', 'out'], 210, 166),
+};
 
 /** a delayed effect: control medians 12 (marker+) and 9 months, hazard ratio 1 for 4 months, then 0.6 and 0.9 */
 const MONTHS = Array.from({ length: 25 }, (_, i) => 2 * i);
@@ -225,22 +208,50 @@ export const SURVIVAL: SurvivalCurves = {
   ],
 };
 
-/** several populations: the screened split by classified subgroup (three nested, four of two markers, eight) */
-export const CLASSIFIED_FLOWS: Record<string, ClassifiedFlow> = {
-  'two-cutoffs': classified(800, ['high', 'low', 'neg'], [0.25, 0.35, 0.4], 250),
-  'two-markers': classified(600, ['A+B+', 'A+B-', 'A-B+', 'A-B-'], [0.15, 0.2, 0.2, 0.45], 500),
-  eight: classified(1000, ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'], Array(8).fill(0.125), 400),
+/**
+ * several populations: the screened split by classified subgroup (three nested for an adaptive design,
+ * four of two markers for an adaptive design, eight for an enriched one)
+ */
+export const CLASSIFIED_FLOWS: Record<string, PatientFlow> = {
+  'two-cutoffs': flow(800, ['high', 'low', 'neg'], [0.25, 0.35, 0.4], ['in', 'both', 'both'], 250),
+  'two-markers': flow(
+    600,
+    ['A+B+', 'A+B-', 'A-B+', 'A-B-'],
+    [0.15, 0.2, 0.2, 0.45],
+    ['in', 'both', 'both', 'both'],
+    500,
+  ),
+  eight: flow(
+    1000,
+    ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'],
+    Array(8).fill(0.125),
+    [...Array(4).fill('in'), ...Array(4).fill('out')],
+    400,
+  ),
 };
 
-function classified(screened: number, labels: string[], shares: number[], randomized: number): ClassifiedFlow {
+/** `analysed` events, else the randomised patients */
+function flow(
+  screened: number,
+  labels: string[],
+  shares: number[],
+  routes: Route[],
+  randomized: number,
+  events?: number,
+): PatientFlow {
   return {
     screened,
-    classified: labels.map((label, j) => ({ label, count: screened * shares[j] })),
+    classified: labels.map((label, j) => ({
+      label,
+      count: screened * shares[j],
+      randomized: routes[j] !== 'out',
+      turnedAway: routes[j] !== 'in',
+    })),
     randomized,
     notRandomized: screened - randomized,
     treatment: randomized / 2,
     control: randomized / 2,
-    analysed: randomized,
-    analysedUnit: 'patients',
+    analysed: events ?? randomized,
+    analysedUnit: events === undefined ? 'patients' : 'events',
   };
 }

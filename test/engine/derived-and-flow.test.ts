@@ -63,10 +63,59 @@ describe('patient flow', () => {
     const q = 0.25 * 0.9 + 0.75 * 0.15;
     const se = Math.sqrt(120 * (1 - q)) / q / Math.sqrt(4000);
     expect(Math.abs(flow.screened - 120 / q)).toBeLessThan(4 * se);
-    expect(Math.abs(flow.assayPositive - 120)).toBeLessThan(4 * se * q);
+    const [positive, negative] = flow.classified;
+    expect(Math.abs(positive.count - 120)).toBeLessThan(4 * se * q);
     expect(flow.treatment).toBeCloseTo(80, 10);
     expect(flow.control).toBeCloseTo(40, 10);
     expect(flow.analysed).toBe(120);
-    expect(flow.screened).toBeCloseTo(flow.assayPositive + flow.assayNegative, 9);
+    expect(flow.screened).toBeCloseTo(positive.count + negative.count, 9);
+    expect([positive.label, positive.randomized, positive.turnedAway]).toEqual(['assay+', true, false]);
+    expect([negative.label, negative.randomized, negative.turnedAway]).toEqual(['assay−', false, true]);
+  });
+
+  it("says where each subgroup's patients can go, by design and selection rule", () => {
+    const population = {
+      subgroups: [
+        { id: 'high', share: 0.2 },
+        { id: 'low', share: 0.3 },
+        { id: 'neg', share: 0.5 },
+      ],
+      populations: [
+        { id: 'S1', subgroups: ['high'] },
+        { id: 'S2', subgroups: ['high', 'low'] },
+      ],
+    };
+    const endpoint = { type: 'continuous', effect: { high: 0.5, low: 0.3, neg: 0 } };
+    const adaptive = { type: 'adaptive-enrichment', n: [60, 120] };
+    const scenario = scenarioOf({
+      population,
+      endpoint,
+      designs: [
+        { id: 'all', type: 'all-comers', n: 60 },
+        { id: 'on-S2', type: 'enriched', population: 'S2', n: 60 },
+        { id: 'best', ...adaptive, selection: { rule: 'best' } },
+        { id: 'every', ...adaptive, selection: { rule: 'all' } },
+        { id: 'every-above', ...adaptive, selection: { rule: 'all', threshold: 0 } },
+        { id: 'two-best', ...adaptive, selection: { rule: 'rbest', r: 2 } },
+        { id: 'from-S2', ...adaptive, stage1: 'S2', selection: { rule: 'all' } },
+      ],
+      simulation: { replicates: 1000 },
+    });
+    const routes = (id: string) => {
+      const result = simulate(scenario).find((candidate) => candidate.id === id);
+      if (result === undefined) throw new Error(id);
+      const where = ({ randomized, turnedAway }: { randomized: boolean; turnedAway: boolean }) =>
+        randomized && turnedAway ? 'both' : randomized ? 'in' : 'out';
+      return patientFlow(scenario, result).classified.map(where);
+    };
+    expect(routes('all')).toEqual(['in', 'in', 'in']);
+    expect(routes('on-S2')).toEqual(['in', 'in', 'out']);
+    // S1 alone may be kept: low and neg may be turned away; every population kept: no one is
+    expect(routes('best')).toEqual(['in', 'both', 'both']);
+    expect(routes('every')).toEqual(['in', 'in', 'in']);
+    expect(routes('every-above')).toEqual(['in', 'both', 'both']);
+    // the two best of S1, S2 and F: S1 and S2 leave out neg
+    expect(routes('two-best')).toEqual(['in', 'in', 'both']);
+    expect(routes('from-S2')).toEqual(['in', 'in', 'out']);
   });
 });

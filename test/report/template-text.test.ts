@@ -25,8 +25,10 @@ describe('templateText', () => {
   it("renders the app's flow chart as SVG text, a label with markup as text", () => {
     const flow = {
       screened: 1000,
-      assayPositive: 300,
-      assayNegative: 700,
+      classified: [
+        { label: 'assay+', count: 300, randomized: true, turnedAway: false },
+        { label: 'assay−', count: 700, randomized: false, turnedAway: true },
+      ],
       randomized: 300,
       notRandomized: 700,
       treatment: 150,

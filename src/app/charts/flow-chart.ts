@@ -1,6 +1,6 @@
 // The expected patient flow of one design: screened → each subgroup as the assay classifies them
-// (assay+ / assay− with one marker) → randomised → treatment / control → analysed, boxes sized by
-// nothing but their counts' text. Wide, the stages run left to right and the subgroups stack down;
+// (assay+ / assay− with one marker) → randomised, or not → treatment / control → analysed, an arrow
+// from a subgroup to each place its patients can go; boxes sized by nothing but their counts' text. Wide, the stages run left to right and the subgroups stack down;
 // narrow, top to bottom, the subgroups side by side (four to a row), so that no box shrinks below its
 // label.
 import { nothing, svg, type SVGTemplateResult } from 'lit';
@@ -8,11 +8,6 @@ import { format } from 'd3';
 import type { PatientFlow } from '../../engine/patient-flow.js';
 import { chartFrame, type Frame } from './frame.js';
 import { chartWidth, isNarrow } from './layout.js';
-
-/** the flow with the screened split by classified subgroup: their labels and expected counts */
-export type ClassifiedFlow = Omit<PatientFlow, 'assayPositive' | 'assayNegative'> & {
-  classified: { label: string; count: number }[];
-};
 
 const BOX_W = 110;
 const BOX_H = 44;
@@ -29,21 +24,7 @@ const PER_ROW = 4;
 type Place = { stage: number; lane: number };
 type Box = Place & { label: string; count: number; fill: string };
 
-/** the one-marker flow as a classified one: the screened split into assay+ and assay− */
-export function classifiedOf({ assayPositive, assayNegative, ...rest }: PatientFlow): ClassifiedFlow {
-  const classified = [
-    { label: 'assay+', count: assayPositive },
-    { label: 'assay−', count: assayNegative },
-  ];
-  return { ...rest, classified };
-}
-
-/** the one-marker flow (the report's) */
 export function flowChart(flow: PatientFlow, options: Frame): SVGTemplateResult {
-  return classifiedFlowChart(classifiedOf(flow), options);
-}
-
-export function classifiedFlowChart(flow: ClassifiedFlow, options: Frame): SVGTemplateResult {
   const width = chartWidth(options.width);
   const narrow = isNarrow(width);
   const n = format(',.0f');
@@ -112,9 +93,16 @@ export function classifiedFlowChart(flow: ClassifiedFlow, options: Frame): SVGTe
   const arrowsIn = block
     ? [arrow(at('screened'), block)]
     : subgroups.map((subgroup) => arrow(at('screened'), subgroup.corner));
+  // each subgroup to where its patients can go; narrow rows of boxes, from their block to both
   const arrowsOut = block
-    ? [arrow(block, at('randomized'))]
-    : subgroups.map((subgroup) => arrow(subgroup.corner, at('randomized')));
+    ? [
+        arrow(block, at('randomized')),
+        ...(subgroups.some((subgroup) => subgroup.turnedAway) ? [arrow(block, at('notRandomized'))] : []),
+      ]
+    : subgroups.flatMap((subgroup) => [
+        ...(subgroup.randomized ? [arrow(subgroup.corner, at('randomized'))] : []),
+        ...(subgroup.turnedAway ? [arrow(subgroup.corner, at('notRandomized'))] : []),
+      ]);
   const control = at('control');
   const analysed = narrow
     ? { x: width / 2, y: control.y + BOX_H + 20 }

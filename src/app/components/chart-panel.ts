@@ -3,6 +3,7 @@
 // expected patient flow. Their data come from the store; the drawing functions in ../charts turn data
 // into SVG laid out for the width the page gives them. Charts of an earlier scenario or target stay,
 // dimmed and labelled, until their successors are drawn.
+import { patientFlow } from '../../engine/patient-flow.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { format } from 'd3';
@@ -10,9 +11,9 @@ import { survivalCurves } from '../../engine/planning/survival-curves.js';
 import type { Solution } from '../../engine/planning/solve.js';
 import { targetHypotheses } from '../../engine/planning/target-hypotheses.js';
 import { isMarkerPopulation, type Scenario, type SubgroupPopulation } from '../../engine/scenario/types.js';
-import { type ChartData, type Curves, flowData } from '../chart-data.js';
+import type { ChartData, Curves } from '../chart-data.js';
 import type { Shown } from '../state/tasks.js';
-import { classifiedFlowChart } from '../charts/flow-chart.js';
+import { flowChart } from '../charts/flow-chart.js';
 import { hypothesisText } from '../charts/hypothesis.js';
 import { lineChart } from '../charts/line-chart.js';
 import { listText } from '../charts/map-chart.js';
@@ -232,7 +233,7 @@ export class ChartPanel extends StoreElement {
       this,
       'flow',
       `${fileStem(scenario.title)}-patient-flow`,
-      classifiedFlowChart(flowData(scenario, result), {
+      flowChart(patientFlow(scenario, result), {
         id: 'flow',
         title: `Expected patient flow: ${result.label || result.id}`,
         description:
