@@ -18,7 +18,7 @@ import { instrument, SCREENSHOTS, startApp, type App } from '../support/browser.
 import { runCli } from '../support/cli.js';
 import { type MainThread, mainThreadWhile } from '../support/main-thread.js';
 
-const REPLICATES = 400;
+const REPLICATES = 300;
 const TARGET = { power: 0.8, hypothesis: 'S2' };
 
 let app: App;
