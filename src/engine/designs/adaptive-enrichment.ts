@@ -12,7 +12,7 @@
 // among them): hypothesis i is population tested[i].
 import { normalUpper, zOfP } from '../math/normal.js';
 import type { Sampler } from '../random/sampler.js';
-import type { AdaptiveEnrichmentDesign, Scenario, Selection } from '../scenario/types.js';
+import type { AdaptiveEnrichmentDesign, Scenario } from '../scenario/types.js';
 import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
 import { combinationTest, P_CAP, type CombinationTest } from '../inference/combination/combination.js';
 import { ElementaryStatistics } from '../inference/closed/elementary.js';
@@ -22,14 +22,12 @@ import { closedRule } from '../inference/closed/rules.js';
 import type { CellLayout } from '../population-model.js';
 import type { TraceRecorder } from '../trace/recorder.js';
 import { firstShare } from './boundaries.js';
+import { selector } from './selection.js';
 import { recordFinal, recordInterim } from './adaptive-trace.js';
 import type { Stage2Size } from './recalculation.js';
 import type { DesignRunner } from './runner.js';
 import { MAX_GROUPS, stageCorrelation, StageStatistics, type TwoStageSource } from './stage-source.js';
 import { testedPopulations } from './tested.js';
-
-/** the half-width of the uniform rpact adds to each selection measure (its getSimulationEnrichment…) */
-export const TIE_JITTER = 1e-5;
 
 export function prepareAdaptiveEnrichment(
   scenario: Scenario,
@@ -136,12 +134,10 @@ export function prepareAdaptiveEnrichment(
       const alive = closure(open);
       const futilityStop = alive === 0;
 
-      // rpact adds U(−10⁻⁵, 10⁻⁵) to every measure before selecting: ties (rates' effects often tie) at random
-      for (let k = 0; k < hypotheses; k++) {
-        const measure = design.selection.measure === 'z' ? stage1.z[k] : stage1.effect[k];
-        measures[k] = measure + (2 * sampler.uniform() - 1) * TIE_JITTER;
-      }
-      const kept = select(measures);
+      for (let k = 0; k < hypotheses; k++)
+        measures[k] = design.selection.measure === 'z' ? stage1.z[k] : stage1.effect[k];
+      // rpact's tie-breaking jitter, drawn where it can change the selection (selection.ts)
+      const kept = select(measures, sampler);
 
       const stopForEfficacy = rejected1 === all;
       const stopForFutility = !stopForEfficacy && (futilityStop || kept === 0);
@@ -188,34 +184,5 @@ export function prepareAdaptiveEnrichment(
       tally[TALLY.events] += source.events;
       countRejections(tally, asPopulations(rejected), asPopulations(all));
     },
-  };
-}
-
-/**
- * The interim's selection over the G hypotheses' measures, as a mask of those kept: `all`; the r best
- * (`best` is r = 1; a hypothesis is kept when fewer than r rank above it, the earlier first on a tie, which
- * the measures' jitter makes a null event); those within ε of the best; each only when its measure is above
- * the threshold.
- */
-function selector(selection: Selection, hypotheses: number): (measures: Float64Array) => number {
-  const threshold = selection.threshold ?? -Infinity;
-  const r = selection.rule === 'best' ? 1 : (selection.r ?? hypotheses);
-  return (measures) => {
-    let best = -Infinity;
-    for (let k = 0; k < hypotheses; k++) best = Math.max(best, measures[k]);
-    let kept = 0;
-    for (let k = 0; k < hypotheses; k++) {
-      const measure = measures[k];
-      let keep: boolean;
-      if (selection.rule === 'all') keep = true;
-      else if (selection.rule === 'epsilon') keep = best - measure <= selection.epsilon;
-      else {
-        let above = 0;
-        for (let l = 0; l < hypotheses; l++) if (measures[l] > measure || (l < k && measures[l] === measure)) above++;
-        keep = above < r;
-      }
-      if (keep && measure > threshold) kept |= 1 << k;
-    }
-    return kept;
   };
 }

@@ -13,7 +13,7 @@ import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 import type { OutcomeModel } from './outcome-model.js';
-import { CONTROL, TREATMENT, type StageData } from './stage.js';
+import { clearSlots, CONTROL, copySlots, TREATMENT, type StageData } from './stage.js';
 
 /** what enrolling from one mask of classified subgroups needs, made once per mask */
 type Source = {
@@ -84,19 +84,19 @@ export class Enrolment {
     // fixed strata set every slot's count and size; the sufficient draws set every slot's sums
     if (this.fixed) this.placeFixed(stage, from, n);
     else {
-      stage.count.fill(0);
+      clearSlots(stage.count);
       if (!this.patientLevel) this.placeRandom(stage, from, n, nT, nC, sampler);
     }
     if (this.patientLevel) {
-      stage.sum.fill(0);
-      stage.sumSquares.fill(0);
+      clearSlots(stage.sum);
+      clearSlots(stage.sumSquares);
       if (this.fixed) this.drawPatientsInPlace(stage, sampler);
       else this.drawPatients(stage, from, nT, nC, sampler);
       this.model.finishPatients(stage);
     } else {
       this.model.drawSufficient(stage, sampler);
     }
-    if (!this.unroundedSizes) stage.size.set(stage.count);
+    if (!this.unroundedSizes) copySlots(stage.size, stage.count);
   }
 
   /** the cells of `mask` and their probabilities within it; the whole population's are the layout's own */
@@ -148,8 +148,8 @@ export class Enrolment {
       }
       source.placedN = n;
     }
-    stage.count.set(source.placedCount);
-    stage.size.set(source.placedSize);
+    copySlots(stage.count, source.placedCount);
+    copySlots(stage.size, source.placedSize);
     stage.screened = from === this.full ? n : n / source.share;
   }
 
