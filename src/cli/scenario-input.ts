@@ -1,9 +1,8 @@
 // Reading a scenario for a command: the file (or standard input), JSON, the --replicates and
-// --seed overrides, then the scenario contract's checks, and for a command that does not take a
-// survival endpoint with several populations yet its refusal. Every problem becomes an InputError.
+// --seed overrides, then the scenario contract's checks. Every problem becomes an InputError.
 import { readFileSync } from 'node:fs';
 import { parseScenario, withoutByteOrderMark } from '../engine/scenario/parse.js';
-import { isMarkerPopulation, type Scenario } from '../engine/scenario/types.js';
+import type { Scenario } from '../engine/scenario/types.js';
 import { InputError } from './input-error.js';
 
 export type SimulationOverrides = { replicates?: number; seed?: string };
@@ -40,17 +39,4 @@ export function readScenario(file: string, overrides: SimulationOverrides = {}):
   const parsed = parseScenario(document);
   if (!parsed.ok) throw new InputError(parsed.errors);
   return parsed.scenario;
-}
-
-/**
- * `scenario`, for `command` (`stratum trace`), which takes several populations with continuous and binary
- * endpoints: a survival endpoint with several populations is refused
- */
-export function oneMarkerForSurvival(scenario: Scenario, command: string): Scenario {
-  if (scenario.endpoint.type !== 'survival' || isMarkerPopulation(scenario.population)) return scenario;
-  throw new InputError([
-    `endpoint.type: ${command} does not take several biomarker populations with a survival endpoint yet ` +
-      '(docs/populations.md); use a continuous or binary endpoint, or describe the population by prevalence, ' +
-      'sensitivity and specificity',
-  ]);
 }
