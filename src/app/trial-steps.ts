@@ -67,7 +67,9 @@ export function trialSteps(trace: Trace<string>, intro: string): TrialStep[] {
     const stage = shown.stage;
     const coming = trace.patients.filter((p) => visibleAt(p, { month: until, stage }) && !visibleAt(p, shown));
     const windows = Math.max(FEWEST_WINDOWS, Math.min(MOST_WINDOWS, Math.ceil(coming.length / PATIENTS_PER_WINDOW)));
-    if ((decision.kind !== 'final' && decision.kind !== 'populations-final') || decision.stage2) {
+    // a trial that stopped at the interim holds no analysis after it: its end is the interim's
+    const held = (decision.kind !== 'final' && decision.kind !== 'populations-final') || decision.stage2;
+    if (held) {
       for (let w = 1; w <= windows; w++) {
         const moment = { month: w === windows ? until : from + ((until - from) * w) / windows, stage };
         push({
@@ -80,7 +82,7 @@ export function trialSteps(trace: Trace<string>, intro: string): TrialStep[] {
         shown = moment;
       }
     }
-    analyses.push({ month: until, label: analysisLabel(decision) });
+    if (held) analyses.push({ month: until, label: analysisLabel(decision) });
     for (const step of decisionSteps(trace, decision, index)) push({ ...step, month: until, stage, decision: index });
     shown = { month: until, stage };
     if (
