@@ -1,7 +1,6 @@
 // A scenario in the several-populations form through the built `stratum` command: the contract takes it,
-// `stratum trace` follows its all-comers and enriched designs patient by patient (true and classified
-// subgroups, rejections by population) and refuses the others naming the design's type; `stratum fields`
-// describes the form. solve, map, report and rcode with several populations: populations-planning.test.ts.
+// `stratum trace` follows its designs patient by patient (true and classified subgroups, rejections by
+// population, a stratified design's closed test over every intersection); `stratum fields` describes the form. solve, map, report and rcode with several populations: populations-planning.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,11 +46,14 @@ describe('stratum trace with several populations', () => {
     expect(trace.decisions).toMatchObject([{ kind: 'look', population: 'P2', size: 60 }]);
   });
 
-  it('a stratified design is refused, naming its type', () => {
+  it('a stratified design: its closed test over the 7 intersections of P1, P2 and F, rejections by population', () => {
     const run = runCli(['trace', traced, '--design', 'd', '--replicate', '1']);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^designs\[1\]\.type: a stratified design with several populations is not traced yet/);
+    expect(run.status, run.stderr).toBe(0);
+    const trace = JSON.parse(run.stdout);
+    const [decision] = trace.decisions;
+    expect(decision.kind).toBe('populations-closed-test');
+    expect(decision.intersections).toHaveLength(7);
+    expect(Object.keys(trace.outcome.reject).sort()).toEqual(['F', 'P1', 'P2']);
   });
 });
 
