@@ -164,11 +164,17 @@ export class Enrolment {
     stage.screened = from === this.full ? n : n + sampler.negativeBinomial(n, share);
   }
 
-  /** patient by patient: screen, keep those the stage takes, first n_T to treatment */
+  /**
+   * patient by patient: screen, keep those the stage takes, and give the arms in turn, n_T of the n to
+   * treatment spread evenly through the stage (the i-th patient treated while fewer than n_T·i/n are),
+   * as a trial randomises in blocks; the patients' cells are independent of the order, so any fixed order
+   * of n_T and n_C gives the same law, and a trace shows both arms recruiting side by side
+   */
   private drawPatients(stage: StageData, from: number, nT: number, nC: number, sampler: Sampler): void {
     const n = nT + nC;
     const recorder = this.recorder;
     let randomised = 0;
+    let treated = 0;
     let screened = 0;
     while (randomised < n) {
       screened++;
@@ -177,7 +183,9 @@ export class Enrolment {
         recorder?.screened(cell, -1, Number.NaN);
         continue;
       }
-      const slot = (randomised < nT ? TREATMENT : CONTROL) * this.cells + cell;
+      const arm = treated < (nT * (randomised + 1)) / n - 1e-9 ? TREATMENT : CONTROL;
+      if (arm === TREATMENT) treated++;
+      const slot = arm * this.cells + cell;
       stage.count[slot]++;
       const outcome = this.model.drawPatient(stage, slot, sampler);
       recorder?.screened(cell, slot, outcome);
