@@ -12,24 +12,13 @@ import type { Draft } from '../../src/app/draft.js';
 import { storeContext } from '../../src/app/state/store-context.js';
 import { Store } from '../../src/app/state/store.js';
 import { traceAnyReplicate } from '../../src/engine/trace/trace.js';
+import { NESTED_MISREAD } from '../support/population-scenarios.js';
 import { ThreadEngine } from '../support/thread-engine.js';
 import { ThreadTracePort } from '../support/thread-trace-port.js';
 
-const POPULATION = {
-  subgroups: [
-    { id: 'high', share: 0.25 },
-    { id: 'low', share: 0.35 },
-    { id: 'neg', share: 0.4 },
-  ],
-  populations: [
-    { id: 'S1', subgroups: ['high'] },
-    { id: 'S2', subgroups: ['high', 'low'] },
-  ],
-  assay: { high: { high: 0.85, low: 0.15 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
-};
 const CONTINUOUS = {
   title: 'watch populations',
-  population: POPULATION,
+  population: NESTED_MISREAD,
   endpoint: { type: 'continuous', effect: { high: 0.7, low: 0.4, neg: 0.05 }, sd: { high: 1, low: 1, neg: 1 } },
   trial: { screeningRate: 20, endpointDelay: 1 },
   designs: [

@@ -10,6 +10,7 @@ import type { Scenario } from '../../src/engine/scenario/types.js';
 import { encodeScenarioQuery } from '../../src/share/url-codec.js';
 import { type App, instrument, SCREENSHOTS, startApp } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
+import { NESTED_MISREAD } from '../support/population-scenarios.js';
 import { sameTrial } from '../support/same-trial.js';
 
 let app: App;
@@ -17,18 +18,7 @@ let app: App;
 /** PD-L1-like cutoffs with an imperfect assay: S1 = high, S2 = high + low */
 const NESTED = {
   title: 'Watch one trial of two cutoffs',
-  population: {
-    subgroups: [
-      { id: 'high', share: 0.25 },
-      { id: 'low', share: 0.35 },
-      { id: 'neg', share: 0.4 },
-    ],
-    populations: [
-      { id: 'S1', subgroups: ['high'] },
-      { id: 'S2', subgroups: ['high', 'low'] },
-    ],
-    assay: { high: { high: 0.85, low: 0.15 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
-  },
+  population: NESTED_MISREAD,
   endpoint: { type: 'continuous', effect: { high: 0.6, low: 0.35, neg: 0.05 }, sd: { high: 1, low: 1, neg: 1 } },
   trial: { screeningRate: 20, endpointDelay: 1 },
   designs: [

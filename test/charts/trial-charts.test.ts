@@ -12,6 +12,7 @@ import { type TimelineData, trialTimeline } from '../../src/app/charts/trial-tim
 import { trialSteps, visibleAt } from '../../src/app/trial-steps.js';
 import { type Trace, traceAnyReplicate, traceReplicate } from '../../src/engine/trace/trace.js';
 import { templateText } from '../../src/report/template-text.js';
+import { NESTED_MISREAD } from '../support/population-scenarios.js';
 import { expectSvgSnapshot } from '../support/svg-snapshot.js';
 import { binaryEndpoint, continuousEndpoint, scenarioFrom } from '../support/scenarios.js';
 
@@ -50,21 +51,9 @@ const survival = scenarioFrom({
   simulation: { replicates: 100, seed: 'charts' },
 });
 
-/** two nested populations and an imperfect assay (docs/populations.md's PD-L1-like cutoffs) */
-const nested = {
-  subgroups: [
-    { id: 'high', share: 0.25 },
-    { id: 'low', share: 0.35 },
-    { id: 'neg', share: 0.4 },
-  ],
-  populations: [
-    { id: 'S1', subgroups: ['high'] },
-    { id: 'S2', subgroups: ['high', 'low'] },
-  ],
-  assay: { high: { high: 0.85, low: 0.15 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
-};
 const several = scenarioFrom({
-  population: nested,
+  // two nested populations and an imperfect assay (docs/populations.md's PD-L1-like cutoffs)
+  population: NESTED_MISREAD,
   endpoint: {
     type: 'continuous',
     effect: { high: 0.9, low: 0.5, neg: 0.1 },

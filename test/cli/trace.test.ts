@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { patientLevel, traceAnyReplicate, traceReplicate } from '../../src/engine/trace/trace.js';
 import { runCli } from '../support/cli.js';
+import { NESTED } from '../support/population-scenarios.js';
 import { scenarioFrom } from '../support/scenarios.js';
 
 const SCENARIO = {
@@ -41,15 +42,7 @@ describe('stratum trace', () => {
 
   const SEVERAL = {
     population: {
-      subgroups: [
-        { id: 'high', share: 0.25 },
-        { id: 'low', share: 0.35 },
-        { id: 'neg', share: 0.4 },
-      ],
-      populations: [
-        { id: 'S1', subgroups: ['high'] },
-        { id: 'S2', subgroups: ['high', 'low'] },
-      ],
+      ...NESTED,
       assay: { high: { high: 0.9, low: 0.1 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
     },
     endpoint: {

@@ -21,7 +21,7 @@ import type {
 } from '../../src/engine/trace/recorder.js';
 import { addTraceToTally } from '../../src/engine/trace/tally-trace.js';
 import { patientLevel, type Trace, Tracer, traceAnyReplicate } from '../../src/engine/trace/trace.js';
-import { misread, NESTED, perSubgroup, THREE } from './populations/population-scenarios.js';
+import { misread, NESTED, perSubgroup, THREE } from '../support/population-scenarios.js';
 import { scenarioFrom } from '../support/scenarios.js';
 
 const population = misread(THREE, 0.8);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { withParameter } from '../../../src/engine/planning/parameter.js';
 import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import type { Scenario, SubgroupPopulation } from '../../../src/engine/scenario/types.js';
-import { NESTED } from '../populations/population-scenarios.js';
+import { NESTED } from '../../support/population-scenarios.js';
 
 function nested(): Scenario {
   const parsed = parseScenario({

@@ -9,7 +9,7 @@ import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import { simulate } from '../../../src/engine/simulate.js';
 import { agreementBound, proportionSe } from '../../support/monte-carlo.js';
 import { errorsOf } from '../scenario/documents.js';
-import { misread, NESTED } from './population-scenarios.js';
+import { misread, NESTED } from '../../support/population-scenarios.js';
 
 const REPLICATES = 100_000;
 const design = {

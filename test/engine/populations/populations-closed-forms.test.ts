@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import { simulate } from '../../../src/engine/simulate.js';
 import { proportionSe } from '../../support/monte-carlo.js';
-import { misread, perSubgroup, THREE } from './population-scenarios.js';
+import { misread, perSubgroup, THREE } from '../../support/population-scenarios.js';
 
 const REPLICATES = 100_000;
 const population = misread(THREE, 0.8);

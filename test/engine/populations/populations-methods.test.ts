@@ -6,7 +6,7 @@ import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import type { DesignResult } from '../../../src/engine/results.js';
 import { simulate } from '../../../src/engine/simulate.js';
 import { agreementBound } from '../../support/monte-carlo.js';
-import { misread, perSubgroup, THREE } from './population-scenarios.js';
+import { misread, perSubgroup, THREE } from '../../support/population-scenarios.js';
 
 const SUFFICIENT = 100_000;
 const PATIENT = 20_000;

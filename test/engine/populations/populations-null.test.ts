@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/engine/scenario/parse.js';
 import { simulate } from '../../../src/engine/simulate.js';
 import { proportionSe } from '../../support/monte-carlo.js';
-import { misread, NESTED, OVERLAPPING, perSubgroup, THREE } from './population-scenarios.js';
+import { misread, NESTED, OVERLAPPING, perSubgroup, THREE } from '../../support/population-scenarios.js';
 
 const REPLICATES = 100_000;
 const ALPHA = 0.025;

@@ -14,6 +14,12 @@ export const NESTED = {
   ],
 };
 
+/** the same with an assay that reads high as low 15 % of the time, and low and neg as a neighbour 10 % */
+export const NESTED_MISREAD = {
+  ...NESTED,
+  assay: { high: { high: 0.85, low: 0.15 }, low: { high: 0.1, low: 0.8, neg: 0.1 }, neg: { low: 0.1, neg: 0.9 } },
+};
+
 /** two markers A and B: SA = A+, SB = B+, overlapping in A+B+ */
 export const OVERLAPPING = {
   subgroups: [
