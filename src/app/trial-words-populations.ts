@@ -9,7 +9,7 @@ import type {
 } from '../engine/trace/recorder.js';
 import type { Trace, TracedPatient } from '../engine/trace/trace.js';
 import { count, months } from './format.js';
-import { number, statistic } from './trial-words.js';
+import { measureWords, number, statistic } from './trial-words.js';
 
 type Closed = PopulationsClosedTestDecision | PopulationsFinalDecision;
 
@@ -147,12 +147,7 @@ export function populationsInterimWords(trace: Trace<string>, interim: Populatio
 /** how the interim chose: the rule, the measures it compared, what it kept, and whether the trial stops */
 export function populationsSelectionWords(trace: Trace<string>, interim: PopulationsInterimDecision): string {
   const { selection, kept } = interim;
-  const measure =
-    selection.measure === 'z'
-      ? 'z statistic'
-      : trace.endpoint === 'survival'
-        ? 'estimated effect (1/HR from the log-rank test)'
-        : 'estimated effect';
+  const measure = measureWords(trace, selection);
   const values = interim.hypotheses.map((h) => `${h.id} ${number(h.measure)}`).join(', ');
   const rule =
     selection.rule === 'all'

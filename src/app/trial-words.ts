@@ -10,7 +10,7 @@ import type {
   InterimDecision,
   LookDecision,
 } from '../engine/trace/recorder.js';
-import type { Scenario } from '../engine/scenario/types.js';
+import type { Scenario, Selection } from '../engine/scenario/types.js';
 import { DESIGN_META } from '../engine/scenario/design-meta.js';
 import type { Ending, Watched } from '../engine/trace/find.js';
 import type { Trace } from '../engine/trace/trace.js';
@@ -126,15 +126,16 @@ function interimWords(trace: Trace<string>, interim: InterimDecision): string {
   return parts.join(' ');
 }
 
+/** what the selection compares, in words */
+export function measureWords(trace: Trace<string>, selection: Selection): string {
+  if (selection.measure === 'z') return 'z statistic';
+  return trace.endpoint === 'survival' ? 'estimated effect (1/HR from the log-rank test)' : 'estimated effect';
+}
+
 /** how the interim chose: the rule, the measures it compared, what it kept, and whether the trial stops */
 export function interimSelectionWords(trace: Trace<string>, interim: InterimDecision): string {
   const { selection } = interim;
-  const measure =
-    selection.measure === 'z'
-      ? 'z statistic'
-      : trace.endpoint === 'survival'
-        ? 'estimated effect (1/HR from the log-rank test)'
-        : 'estimated effect';
+  const measure = measureWords(trace, selection);
   const values = `S ${number(interim.measureS)}, F ${number(interim.measureF)}`;
   const one = selection.rule === 'best' || (selection.rule === 'rbest' && selection.r === 1);
   const rule =
