@@ -1,6 +1,7 @@
 // A scenario in the several-populations form through the built `stratum` command: the contract takes it,
 // `stratum trace` follows its designs patient by patient (true and classified subgroups, rejections by
-// population, a stratified design's closed test over every intersection); `stratum fields` describes the form. solve, map, report and rcode with several populations: populations-planning.test.ts.
+// population, a stratified design's closed test over every intersection); `stratum fields` describes the
+// form. solve, map, report and rcode with several populations: populations-planning.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

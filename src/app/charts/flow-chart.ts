@@ -1,8 +1,8 @@
 // The expected patient flow of one design: screened → each subgroup as the assay classifies them
 // (assay+ / assay− with one marker) → randomised, or not → treatment / control → analysed, an arrow
-// from a subgroup to each place its patients can go; boxes sized by nothing but their counts' text. Wide, the stages run left to right and the subgroups stack down;
-// narrow, top to bottom, the subgroups side by side (four to a row), so that no box shrinks below its
-// label.
+// from a subgroup to each place its patients can go; boxes sized by nothing but their counts' text.
+// Wide, the stages run left to right and the subgroups stack down; narrow, top to bottom, the subgroups
+// side by side (four to a row), so that no box shrinks below its label.
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { format } from 'd3';
 import type { PatientFlow } from '../../engine/patient-flow.js';
