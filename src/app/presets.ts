@@ -145,8 +145,8 @@ export const PRESETS: Preset[] = [
   {
     name: 'PD-L1-like: two cutoffs',
     description:
-      'One marker read at two cutoffs: high (≥ 50 %) inside high + low (≥ 1 %), nested populations S1 ⊂ S2; the ' +
-      'benefit falls with the expression.',
+      'One marker read at two cutoffs: high (≥ 50 %) inside high + low (≥ 1 %), nested populations ' +
+      'S1 ⊂ S2; the benefit falls with the expression.',
     scenario: {
       title: 'PD-L1-like marker, two cutoffs',
       population: SEVERAL_POPULATIONS_START,

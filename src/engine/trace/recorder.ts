@@ -218,8 +218,8 @@ export type PopulationsFinalDecision = {
   /**
    * every intersection, largest first: whether the combination reaches `finalCritical` (null: not
    * combined, as it holds no kept hypothesis or there is no stage 2); stage 2's p-value on the z scale of
-   * its kept hypotheses and the combined value (C = w₁z₁ + w₂z₂, or Fisher's p₁·p₂), null when not combined
-   * or beyond double precision (−∞ when the combination does not reject); and whether it is rejected, at
+   * its kept hypotheses and the combined value (C = w₁z₁ + w₂z₂, or Fisher's p₁·p₂), null when not
+   * combined or beyond double precision (−∞ when the combination does not reject); and whether it is rejected, at
    * the interim or by the combination
    */
   intersections: (IntersectionOf & {

@@ -50,7 +50,8 @@ export class Dunnett implements IntersectionPValue {
     if (size === 2) {
       const largest = statistics.z[strongest];
       const rho = full[members[0] * count + members[1]];
-      // P(max ≥ z) = 2·Φ̄(z) − P(both ≥ z), the last by symmetry Φ₂(−z, −z): no cancellation in a small p
+      // P(max ≥ z) = 2·Φ̄(z) − P(both ≥ z), the last by symmetry Φ₂(−z, −z):
+      // no cancellation in a small p
       return 2 * statistics.p[strongest] - bivariateNormalCdf(-largest, -largest, Math.max(-1, Math.min(1, rho)));
     }
     const correlation = this.correlation;
