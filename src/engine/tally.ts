@@ -44,10 +44,10 @@ export function countAnalysis(tally: Float64Array, k: number, months: number, ev
  * the `tested` (also a mask); P(reject any) and P(reject every one tested) follow
  */
 export function countRejections(tally: Float64Array, rejected: number, tested: number): void {
-  // counted by arithmetic, not by branches on what was rejected, which a processor cannot predict
-  tally[TALLY.rejectAny] += Math.min(rejected, 1);
-  for (let rest = tested, k = 0; rest !== 0; rest >>= 1, k++) tally[REJECT + k] += (rejected >> k) & 1;
-  if ((tested & (tested - 1)) !== 0) tally[TALLY.rejectBoth] += 1 - Math.min(rejected ^ tested, 1);
+  if (rejected === 0) return;
+  tally[TALLY.rejectAny]++;
+  for (let rest = rejected, k = 0; rest !== 0; rest >>= 1, k++) if (rest & 1) tally[REJECT + k]++;
+  if (rejected === tested && (tested & (tested - 1)) !== 0) tally[TALLY.rejectBoth]++;
 }
 
 export function emptyTally(): Float64Array {
