@@ -26,7 +26,7 @@ export class TrialContext {
     readonly recorder: TraceRecorder | null = null,
   ) {
     this.layout = layoutOf(scenario.population);
-    this.stage = new StageData(this.layout.cells);
+    this.stage = new StageData(this.layout);
     const endpoint = scenario.endpoint;
     if (endpoint.type === 'continuous') this.model = new ContinuousModel(scenario, this.layout, endpoint);
     else if (endpoint.type === 'binary') this.model = new BinaryModel(scenario, this.layout, endpoint);

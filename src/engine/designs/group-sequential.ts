@@ -29,7 +29,7 @@ export function prepareGroupSequential(
   const residual = usesT(scenario)
     ? new WithinStages(layout.subgroupIds.length + layout.populationIds.length)
     : undefined;
-  const cumulativeData = new StageData(layout.cells);
+  const cumulativeData = new StageData(layout);
   const from = enrolment.maskOf(population);
   const tested = 1 << population;
   // a trace names the tested population by its id (S or F for one marker)

@@ -17,7 +17,7 @@ export class SampleStages implements TwoStageSource {
 
   constructor(private readonly context: TrialContext) {
     const { layout } = context;
-    this.data = new StageData(layout.cells);
+    this.data = new StageData(layout);
     this.overlapping = overlapping(layout.populationMask);
   }
 

@@ -24,7 +24,8 @@ export class BinaryModel implements OutcomeModel {
   }
 
   drawSufficient(stage: StageData, sampler: Sampler): void {
-    for (let slot = 0; slot < stage.slots; slot++) {
+    for (let i = 0; i < stage.occupied.length; i++) {
+      const slot = stage.occupied[i];
       const m = stage.count[slot];
       stage.sum[slot] = m === 0 ? 0 : sampler.binomial(m, this.response[slot]);
     }

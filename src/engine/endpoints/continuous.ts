@@ -45,8 +45,9 @@ export class ContinuousModel implements OutcomeModel {
   }
 
   drawSufficient(stage: StageData, sampler: Sampler): void {
-    const { count, sum, sumSquares } = stage;
-    for (let slot = 0; slot < stage.slots; slot++) {
+    const { count, sum, sumSquares, occupied } = stage;
+    for (let i = 0; i < occupied.length; i++) {
+      const slot = occupied[i];
       const m = count[slot];
       if (m === 0) {
         sum[slot] = 0;
@@ -67,7 +68,8 @@ export class ContinuousModel implements OutcomeModel {
   }
 
   finishPatients(stage: StageData): void {
-    for (let slot = 0; slot < stage.slots; slot++) {
+    for (let i = 0; i < stage.occupied.length; i++) {
+      const slot = stage.occupied[i];
       const m = stage.count[slot];
       stage.sumSquares[slot] =
         m > 0 ? Math.max(0, stage.sumSquares[slot] - (stage.sum[slot] * stage.sum[slot]) / m) : 0;

@@ -13,7 +13,7 @@ import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PatientRecorder } from '../trace/recorder.js';
 import type { OutcomeModel } from './outcome-model.js';
-import { clearSlots, CONTROL, copySlots, TREATMENT, type StageData } from './stage.js';
+import { clearOccupied, CONTROL, copySlots, TREATMENT, type StageData } from './stage.js';
 
 /** what enrolling from one mask of classified subgroups needs, made once per mask */
 type Source = {
@@ -69,7 +69,11 @@ export class Enrolment {
       running += layout.cellProbability[cell];
       this.cumulativeCells[cell] = running;
     }
-    this.cumulativeCells[this.cells - 1] = 1;
+    // from the last cell of positive probability on, 1: a uniform draw never lands on a cell of none
+    for (let cell = this.cells - 1; cell >= 0; cell--) {
+      this.cumulativeCells[cell] = 1;
+      if (layout.cellProbability[cell] > 0) break;
+    }
   }
 
   /** the mask of classified subgroups of population k, for `enrol` */
@@ -84,19 +88,19 @@ export class Enrolment {
     // fixed strata set every slot's count and size; the sufficient draws set every slot's sums
     if (this.fixed) this.placeFixed(stage, from, n);
     else {
-      clearSlots(stage.count);
+      clearOccupied(stage.count, stage.occupied);
       if (!this.patientLevel) this.placeRandom(stage, from, n, nT, nC, sampler);
     }
     if (this.patientLevel) {
-      clearSlots(stage.sum);
-      clearSlots(stage.sumSquares);
+      clearOccupied(stage.sum, stage.occupied);
+      clearOccupied(stage.sumSquares, stage.occupied);
       if (this.fixed) this.drawPatientsInPlace(stage, sampler);
       else this.drawPatients(stage, from, nT, nC, sampler);
       this.model.finishPatients(stage);
     } else {
       this.model.drawSufficient(stage, sampler);
     }
-    if (!this.unroundedSizes) copySlots(stage.size, stage.count);
+    if (!this.unroundedSizes) copySlots(stage.size, stage.count, stage.occupied);
   }
 
   /** the cells of `mask` and their probabilities within it; the whole population's are the layout's own */
@@ -148,8 +152,8 @@ export class Enrolment {
       }
       source.placedN = n;
     }
-    copySlots(stage.count, source.placedCount);
-    copySlots(stage.size, source.placedSize);
+    copySlots(stage.count, source.placedCount, stage.occupied);
+    copySlots(stage.size, source.placedSize, stage.occupied);
     stage.screened = from === this.full ? n : n / source.share;
   }
 

@@ -1,14 +1,20 @@
 // One stage's data, summarised per arm × cell (the sufficient statistics).
 // Index: arm * cells + cell, arm 0 = treatment, 1 = control; cells as the layout numbers them
-// (population-model.ts: classified subgroup × true subgroup).
+// (population-model.ts: classified subgroup × true subgroup). A cell of probability 0 (with a perfect
+// assay, every classified subgroup but the true one) never holds a patient: its slots stay 0, and the
+// per-stage loops visit only the `occupied` slots (16 of 128 for eight subgroups).
+import type { CellLayout } from '../population-model.js';
 
 export const ARMS = 2;
 export const TREATMENT = 0;
 export const CONTROL = 1;
 
 export class StageData {
+  readonly cells: number;
   /** arm × cell slots, ARMS · cells */
   readonly slots: number;
+  /** the slots of cells of positive probability, increasing */
+  readonly occupied: Uint8Array;
   /** patients drawn per arm × cell (whole numbers) */
   readonly count: Float64Array;
   /**
@@ -23,8 +29,15 @@ export class StageData {
   /** patients screened to fill this stage */
   screened = 0;
 
-  constructor(readonly cells: number) {
+  constructor(layout: CellLayout) {
+    const cells = layout.cells;
+    this.cells = cells;
     this.slots = ARMS * cells;
+    const occupied: number[] = [];
+    for (let arm = 0; arm < ARMS; arm++) {
+      for (let cell = 0; cell < cells; cell++) if (layout.cellProbability[cell] > 0) occupied.push(arm * cells + cell);
+    }
+    this.occupied = Uint8Array.from(occupied);
     this.count = new Float64Array(this.slots);
     this.size = new Float64Array(this.slots);
     this.sum = new Float64Array(this.slots);
@@ -78,16 +91,22 @@ export class WithinStages {
 }
 
 /**
- * `into` set to `from`, slot by slot. A stage has a few slots (2 × cells, 32 at most), for which a plain
- * loop costs a tenth of TypedArray.prototype.set or fill: a builtin call per stage shows in the benchmark.
+ * `into` set to `from` at the `occupied` slots (the others are 0 in both). A stage has few of them, for
+ * which a plain loop costs a tenth of TypedArray.prototype.set or fill: a builtin call per stage shows in
+ * the benchmark.
  */
-export function copySlots(into: Float64Array, from: Float64Array): void {
-  for (let slot = 0; slot < into.length; slot++) into[slot] = from[slot];
+export function copySlots(into: Float64Array, from: Float64Array, occupied: Uint8Array): void {
+  for (let i = 0; i < occupied.length; i++) into[occupied[i]] = from[occupied[i]];
 }
 
 /** every slot of `slots` set to 0 (as copySlots, a loop rather than a builtin's call) */
 export function clearSlots(slots: Float64Array): void {
   for (let slot = 0; slot < slots.length; slot++) slots[slot] = 0;
+}
+
+/** the `occupied` slots of `slots` set to 0 */
+export function clearOccupied(slots: Float64Array, occupied: Uint8Array): void {
+  for (let i = 0; i < occupied.length; i++) slots[occupied[i]] = 0;
 }
 
 /** empty `stage` */
