@@ -3,14 +3,20 @@
 // several populations, over two parameters a sweep can vary: `--x subgroups.high.share=0.1,0.2,0.3
 // --y effect.low=0,0.2`.
 import { availableParallelism } from 'node:os';
-import { type MapAxis, designMap, parameterMap } from '../../engine/planning/design-map.js';
+import {
+  type DesignMap,
+  designMap,
+  type MapAxis,
+  type ParameterMap,
+  parameterMap,
+} from '../../engine/planning/design-map.js';
 import { PARAMETER_WORDS, withParameter } from '../../engine/planning/parameter.js';
 import type { Target } from '../../engine/planning/solve.js';
 import { isMarkerPopulation, type Scenario } from '../../engine/scenario/types.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
-import { simulateOnWorkers } from '../pool.js';
+import { type WorkerPool, withWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import { checkedTarget, parseTarget } from '../target.js';
 import type { Command } from './command.js';
@@ -56,12 +62,15 @@ export const mapCommand: Command = {
     const problems = misplaced.map((name) => `--${name}: only for ${why}`);
     if (!one) problems.push(...SEVERAL.flatMap((name) => axisProblems(scenario, name, axes[name])));
     if (problems.length > 0) throw new InputError(problems);
-    const simulate = (point: typeof scenario) => simulateOnWorkers(point, workers);
+    const mapOn = (pool: WorkerPool): Promise<DesignMap | ParameterMap> => {
+      const simulate = (point: Scenario) => pool.simulate(point);
+      return one
+        ? designMap(scenario, prevalences, ratios, target as Target, simulate)
+        : parameterMap(scenario, [axes.x as MapAxis, axes.y as MapAxis], target, simulate);
+    };
     try {
       // a grid value the contract refuses (e.g. prevalence 1) comes back as a message naming it
-      const map = one
-        ? await designMap(scenario, prevalences, ratios, target as Target, simulate)
-        : await parameterMap(scenario, [axes.x as MapAxis, axes.y as MapAxis], target, simulate);
+      const map = await withWorkers(workers, mapOn);
       if (format === 'csv') process.stdout.write(resultsCsv(map.cells, { currency: scenario.trial.currency }));
       else process.stdout.write(JSON.stringify({ scenario, ...map }, null, 2) + '\n');
     } catch (error) {

@@ -12,7 +12,7 @@ import { STRATUM_VERSION } from '../../report/version.js';
 import { encodeScenarioQuery } from '../../share/url-codec.js';
 import { InputError } from '../input-error.js';
 import { integerOption, splitOptions } from '../options.js';
-import { simulateOnWorkers } from '../pool.js';
+import { withWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 import { checkedTarget, parseTarget } from '../target.js';
@@ -68,7 +68,9 @@ export const reportCommand: Command = {
     if (errors.length > 0) throw new InputError(errors);
     const scenario = readScenario(positional[0]);
     const target = checkedTarget(scenario, parsed);
-    const data = await computeReport(scenario, target, (single) => simulateOnWorkers(single, workers));
+    const data = await withWorkers(workers, (pool) =>
+      computeReport(scenario, target, (single) => pool.simulate(single)),
+    );
     const query = encodeScenarioQuery(scenario);
     const link = appUrl ? `${appUrl.origin}${appUrl.pathname}${query}` : query;
     const report = buildReport(data, { date: new Date().toISOString().slice(0, 10), version: STRATUM_VERSION, link });

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format, type Parsed } from '../options.js';
-import { simulateOnWorkers } from '../pool.js';
+import { simulateOnWorkers, withWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import { globalNull } from '../../engine/planning/global-null.js';
 import { inShard, parseShard, type Shard, type ShardFile } from '../../engine/shard.js';
@@ -75,9 +75,12 @@ export const simulate: Command = {
       process.stdout.write(JSON.stringify(file) + '\n');
       return;
     }
-    let results = await simulateOnWorkers(scenario, workers);
-    if (request.null)
-      results = withTypeOneError(results, await simulateOnWorkers(globalNull(scenario), workers), scenario.alpha);
+    const results = await withWorkers(workers, async (pool) => {
+      const results = await pool.simulate(scenario);
+      return request.null
+        ? withTypeOneError(results, await pool.simulate(globalNull(scenario)), scenario.alpha)
+        : results;
+    });
     const elapsedMs = Math.round(performance.now() - started);
     if (request.format === 'csv') process.stdout.write(resultsCsv(results, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, results, elapsedMs }, null, 2) + '\n');

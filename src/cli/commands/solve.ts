@@ -6,7 +6,7 @@ import { solve } from '../../engine/planning/solve.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format } from '../options.js';
-import { simulateOnWorkers } from '../pool.js';
+import { withWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import { checkedTarget, parseTarget } from '../target.js';
 import type { Command } from './command.js';
@@ -29,7 +29,7 @@ export const solveCommand: Command = {
     if (errors.length > 0 || power === undefined) throw new InputError(errors);
     const scenario = readScenario(positional[0]);
     const target = checkedTarget(scenario, { power, hypothesis });
-    const solutions = await solve(scenario, target, (single) => simulateOnWorkers(single, workers));
+    const solutions = await withWorkers(workers, (pool) => solve(scenario, target, (single) => pool.simulate(single)));
     if (format === 'csv') process.stdout.write(resultsCsv(solutions, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, target, solutions }, null, 2) + '\n');
   },

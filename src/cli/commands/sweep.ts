@@ -6,7 +6,7 @@ import { sweep, sweepScenarios } from '../../engine/planning/sweep.js';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, numberList, splitOptions, type Format } from '../options.js';
-import { simulateOnWorkers } from '../pool.js';
+import { withWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import type { Command } from './command.js';
 
@@ -35,7 +35,9 @@ export const sweepCommand: Command = {
     const scenario = readScenario(positional[0]);
     const planned = sweepScenarios(scenario, parameter, values);
     if (!planned.ok) throw new InputError(planned.errors);
-    const points = await sweep(scenario, parameter, values, (point) => simulateOnWorkers(point, workers));
+    const points = await withWorkers(workers, (pool) =>
+      sweep(scenario, parameter, values, (point) => pool.simulate(point)),
+    );
     if (format === 'csv') {
       process.stdout.write(
         resultsCsv(
