@@ -1,20 +1,24 @@
-// Runs scenarios' blocks on K worker threads through the engine's scheduler. The threads start once
-// and serve every simulation of a command: a solve, sweep or map runs hundreds of small simulations,
-// and starting threads for each cost more than simulating (a 6 × 6 map spent 200 of its 218 s so).
+// The command line's worker threads. They start once per command and serve every simulation it asks
+// for, several at a time (engine/simulation-pool.ts): a solve, sweep or map runs hundreds of small
+// simulations, and starting threads for each cost more than simulating (a 6 × 6 map spent 200 of its
+// 218 s so).
 import { Worker } from 'node:worker_threads';
 import { planBlocks, type BlockTask } from '../engine/blocks.js';
 import type { DesignResult } from '../engine/results.js';
-import { runBlocks, type BlockWorker, type ScheduleOptions } from '../engine/schedule.js';
+import type { ScheduleOptions } from '../engine/schedule.js';
 import type { Scenario } from '../engine/scenario/types.js';
+import { type ScenarioWorker, SimulationPool } from '../engine/simulation-pool.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 const WORKER_FILE = new URL('./stratum-worker.mjs', import.meta.url);
 
-/** a worker thread as a BlockWorker for one scenario: one block in flight at a time */
-function threadWorker(thread: Worker, scenario: Scenario): BlockWorker {
-  thread.postMessage({ scenario } satisfies ToWorker);
+/** a worker thread as a ScenarioWorker: the pool keeps one block in flight on it at a time */
+function threadWorker(thread: Worker): ScenarioWorker {
+  const post = (message: ToWorker) => thread.postMessage(message);
   return {
-    run(task: BlockTask) {
+    load: (id, scenario) => post({ load: id, scenario }),
+    forget: (id) => post({ forget: id }),
+    run(id: number, task: BlockTask) {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
         thread.once('error', onError);
@@ -23,33 +27,40 @@ function threadWorker(thread: Worker, scenario: Scenario): BlockWorker {
           if ('error' in message) reject(new Error(message.error));
           else resolve(message.tally);
         });
-        thread.postMessage({ task } satisfies ToWorker);
+        post({ run: id, task });
       });
     },
   };
 }
 
 export class WorkerPool {
-  private readonly threads: Worker[] = [];
+  private readonly threads: Worker[];
+  private readonly pool: SimulationPool;
 
-  constructor(private readonly size: number) {}
+  constructor(size: number) {
+    this.threads = Array.from({ length: size }, () => new Worker(WORKER_FILE));
+    this.pool = new SimulationPool(this.threads.map(threadWorker));
+  }
 
-  /** the scenario's results, on as many of the pool's threads as it has blocks (started when first needed) */
   simulate(scenario: Scenario, options: ScheduleOptions = {}): Promise<DesignResult[]> {
-    const count = Math.max(1, Math.min(this.size, planBlocks(scenario).length));
-    while (this.threads.length < count) this.threads.push(new Worker(WORKER_FILE));
-    const workers = this.threads.slice(0, count).map((thread) => threadWorker(thread, scenario));
-    return runBlocks(scenario, workers, options);
+    return this.pool.simulate(scenario, options);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.threads.splice(0).map((thread) => thread.terminate()));
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
   }
 }
 
-/** `use` with a pool of `workers` threads, closed when it is done or has failed */
-export async function withWorkers<T>(workers: number, use: (pool: WorkerPool) => Promise<T>): Promise<T> {
-  const pool = new WorkerPool(workers);
+/**
+ * `use` with a pool of `workers` threads (no more than `most`, when the work is known to need fewer),
+ * closed when it is done or has failed
+ */
+export async function withWorkers<T>(
+  workers: number,
+  use: (pool: WorkerPool) => Promise<T>,
+  most = workers,
+): Promise<T> {
+  const pool = new WorkerPool(Math.max(1, Math.min(workers, most)));
   try {
     return await use(pool);
   } finally {
@@ -57,11 +68,11 @@ export async function withWorkers<T>(workers: number, use: (pool: WorkerPool) =>
   }
 }
 
-/** one scenario on a pool of its own */
+/** one scenario on threads of its own, as many as it has blocks and `workers` allows */
 export function simulateOnWorkers(
   scenario: Scenario,
   workers: number,
   options: ScheduleOptions = {},
 ): Promise<DesignResult[]> {
-  return withWorkers(workers, (pool) => pool.simulate(scenario, options));
+  return withWorkers(workers, (pool) => pool.simulate(scenario, options), planBlocks(scenario).length);
 }

@@ -1,28 +1,28 @@
-// A worker thread of the command line: receives the scenario once, then block tasks, and sends
-// back each block's tally (its buffer transferred, not copied).
+// A worker thread of the command line: holds scenarios by id (told of each once), simulates the
+// blocks asked for, and sends back each block's tally (its buffer transferred, not copied).
 import { parentPort } from 'node:worker_threads';
 import type { BlockTask } from '../engine/blocks.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import { simulateBlock } from '../engine/simulate-block.js';
 
-export type ToWorker = { scenario: Scenario } | { task: BlockTask };
-export type FromWorker = { task: BlockTask; tally: Float64Array } | { error: string };
+export type ToWorker = { load: number; scenario: Scenario } | { run: number; task: BlockTask } | { forget: number };
+export type FromWorker = { tally: Float64Array } | { error: string };
 
-let scenario: Scenario | undefined;
+const scenarios = new Map<number, Scenario>();
 const port = parentPort;
 if (!port) throw new Error('stratum-worker must run as a worker thread');
 
 port.on('message', (message: ToWorker) => {
-  try {
-    if ('scenario' in message) {
-      scenario = message.scenario;
-      return;
+  if ('load' in message) scenarios.set(message.load, message.scenario);
+  else if ('forget' in message) scenarios.delete(message.forget);
+  else {
+    try {
+      const scenario = scenarios.get(message.run);
+      if (!scenario) throw new Error(`a block of simulation ${message.run} arrived before its scenario`);
+      const tally = simulateBlock(scenario, message.task.design, message.task.block);
+      port.postMessage({ tally } satisfies FromWorker, [tally.buffer as ArrayBuffer]);
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
     }
-    if (!scenario) throw new Error('a task arrived before the scenario');
-    const tally = simulateBlock(scenario, message.task.design, message.task.block);
-    const reply: FromWorker = { task: message.task, tally };
-    port.postMessage(reply, [tally.buffer as ArrayBuffer]);
-  } catch (error) {
-    port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
   }
 });

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resultsCsv } from '../../share/results-csv.js';
 import { InputError } from '../input-error.js';
 import { formatOption, integerOption, splitOptions, type Format, type Parsed } from '../options.js';
+import { planBlocks } from '../../engine/blocks.js';
 import { simulateOnWorkers, withWorkers } from '../pool.js';
 import { readScenario } from '../scenario-input.js';
 import { globalNull } from '../../engine/planning/global-null.js';
@@ -75,12 +76,18 @@ export const simulate: Command = {
       process.stdout.write(JSON.stringify(file) + '\n');
       return;
     }
-    const results = await withWorkers(workers, async (pool) => {
-      const results = await pool.simulate(scenario);
-      return request.null
-        ? withTypeOneError(results, await pool.simulate(globalNull(scenario)), scenario.alpha)
-        : results;
-    });
+    // with --null, the scenario and its global null side by side on the same threads
+    const results = await withWorkers(
+      workers,
+      async (pool) => {
+        const [results, nulls] = await Promise.all([
+          pool.simulate(scenario),
+          request.null ? pool.simulate(globalNull(scenario)) : undefined,
+        ]);
+        return nulls ? withTypeOneError(results, nulls, scenario.alpha) : results;
+      },
+      planBlocks(scenario).length,
+    );
     const elapsedMs = Math.round(performance.now() - started);
     if (request.format === 'csv') process.stdout.write(resultsCsv(results, { currency: scenario.trial.currency }));
     else process.stdout.write(JSON.stringify({ scenario, results, elapsedMs }, null, 2) + '\n');

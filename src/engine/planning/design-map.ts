@@ -35,6 +35,9 @@ export type ParameterCell = { at: Record<string, number> } & MapOutcome;
 
 export type ParameterMap = { target: PopulationTarget; axes: [MapAxis, MapAxis]; cells: ParameterCell[] };
 
+/** points of a map solved side by side: with four designs each, enough to keep 16 workers busy */
+const POINTS_AT_ONCE = 4;
+
 export type DesignMapOptions = {
   /** after each point: points done and the grid's number of points */
   onProgress?: (done: number, total: number) => void;
@@ -116,8 +119,8 @@ async function solvePoints(
   simulate: Simulator,
   options: DesignMapOptions,
 ): Promise<MapOutcome[]> {
-  const outcomes: MapOutcome[] = [];
-  for (const point of points) {
+  let done = 0;
+  const outcome = async (point: () => Scenario): Promise<MapOutcome> => {
     // at the scenario's own replicates: 36 points × every design, where a ranking needs less precision
     const solutions = await solve(point(), target, simulate, { replicates: scenario.simulation.replicates });
     const randomized: Record<string, number | null> = {};
@@ -128,15 +131,25 @@ async function solvePoints(
     }
     const ids = solutions.map((solution) => solution.id);
     const winners = { randomized: smallest(ids, randomized), cost: smallest(ids, cost) };
-    outcomes.push({
+    options.onProgress?.(++done, points.length);
+    return {
       randomized,
       cost,
       fewestRandomized: winners.randomized[0] ?? null,
       leastCost: winners.cost[0] ?? null,
       winners,
-    });
-    options.onProgress?.(outcomes.length, points.length);
-  }
+    };
+  };
+  // a few points at a time, so that a simulator with several workers keeps them all busy
+  const outcomes: MapOutcome[] = new Array(points.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < points.length) {
+      const at = next++;
+      outcomes[at] = await outcome(points[at]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(POINTS_AT_ONCE, points.length) }, lane));
   return outcomes;
 }
 

@@ -77,10 +77,10 @@ export async function solve(
 ): Promise<Solution[]> {
   const replicates = options.replicates ?? Math.max(scenario.simulation.replicates, SEARCH_REPLICATES);
   const searched: Scenario = { ...scenario, simulation: { ...scenario.simulation, replicates } };
-  const solutions: Solution[] = [];
-  for (const design of scenario.designs)
-    solutions.push(await solveDesign({ ...searched, designs: [design] }, design, target, simulate));
-  return solutions;
+  // the designs' searches side by side: a simulator with several workers runs their simulations at once
+  return Promise.all(
+    scenario.designs.map((design) => solveDesign({ ...searched, designs: [design] }, design, target, simulate)),
+  );
 }
 
 async function solveDesign(

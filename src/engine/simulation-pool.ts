@@ -1,0 +1,151 @@
+// Many simulations at once on a few workers. A solver, a sweep or a map asks for hundreds of small
+// simulations, several at a time (one per design, one per point of a map); each is cut into blocks
+// (blocks.ts), and a worker that comes free takes the next block of a simulation it already holds, or
+// else the oldest one waiting, which it is sent once. So a small simulation stays on one worker (its
+// design prepared once), and a large one spreads over all of them. Every block is folded by its
+// simulation's collector: the results are the same whoever ran which block, in whatever order.
+import { planBlocks, type BlockTask } from './blocks.js';
+import { ResultCollector } from './collector.js';
+import type { DesignResult } from './results.js';
+import { Cancelled, type ScheduleOptions } from './schedule.js';
+import type { Scenario } from './scenario/types.js';
+
+/** a worker holding scenarios by id: told of one once, then asked for its blocks */
+export interface ScenarioWorker {
+  load(id: number, scenario: Scenario): void;
+  run(id: number, task: BlockTask): Promise<Float64Array>;
+  forget(id: number): void;
+}
+
+type Simulation = {
+  id: number;
+  scenario: Scenario;
+  options: ScheduleOptions;
+  tasks: BlockTask[];
+  next: number;
+  /** blocks handed out and not yet back */
+  running: number;
+  collector: ResultCollector;
+  /** the workers that hold its scenario */
+  holders: Set<number>;
+  resolve: (results: DesignResult[]) => void;
+  reject: (error: unknown) => void;
+  failed: boolean;
+};
+
+export class SimulationPool {
+  private readonly waiting: Simulation[] = [];
+  private readonly idle: number[];
+  private nextId = 0;
+  private dispatchQueued = false;
+
+  constructor(private readonly workers: readonly ScenarioWorker[]) {
+    this.idle = workers.map((_, index) => index);
+  }
+
+  /** the scenario's results; its blocks share the workers with every other simulation asked for */
+  simulate(scenario: Scenario, options: ScheduleOptions = {}): Promise<DesignResult[]> {
+    const all = planBlocks(scenario);
+    const tasks = options.blocks ? all.filter((task) => options.blocks!(task.block)) : all;
+    return new Promise((resolve, reject) => {
+      const simulation: Simulation = {
+        id: this.nextId++,
+        scenario,
+        options,
+        tasks,
+        next: 0,
+        running: 0,
+        collector: new ResultCollector(scenario),
+        holders: new Set(),
+        resolve,
+        reject,
+        failed: false,
+      };
+      if (tasks.length === 0) resolve(simulation.collector.results());
+      else {
+        this.waiting.push(simulation);
+        // after the caller's other requests of this turn, so that the first blocks go each to its own worker
+        if (!this.dispatchQueued) {
+          this.dispatchQueued = true;
+          queueMicrotask(() => {
+            this.dispatchQueued = false;
+            this.dispatch();
+          });
+        }
+      }
+    });
+  }
+
+  /**
+   * every idle worker given a block while there are blocks to give: of a simulation it holds, else of one
+   * no worker holds yet, else of the oldest waiting (which it is then sent)
+   */
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const worker = this.idle.pop()!;
+      const simulation =
+        this.waiting.find((s) => s.holders.has(worker)) ??
+        this.waiting.find((s) => s.holders.size === 0) ??
+        this.waiting[0];
+      this.start(worker, simulation);
+    }
+  }
+
+  private start(worker: number, simulation: Simulation): void {
+    if (simulation.options.cancelled?.()) {
+      this.idle.push(worker);
+      this.fail(simulation, new Cancelled());
+      return;
+    }
+    const task = simulation.tasks[simulation.next++];
+    if (simulation.next === simulation.tasks.length) this.waiting.splice(this.waiting.indexOf(simulation), 1);
+    if (!simulation.holders.has(worker)) {
+      this.workers[worker].load(simulation.id, simulation.scenario);
+      simulation.holders.add(worker);
+    }
+    simulation.running++;
+    this.workers[worker].run(simulation.id, task).then(
+      (tally) => this.finish(worker, simulation, task, tally),
+      (error: unknown) => {
+        simulation.running--;
+        this.idle.push(worker);
+        this.fail(simulation, error);
+        this.dispatch();
+      },
+    );
+  }
+
+  private finish(worker: number, simulation: Simulation, task: BlockTask, tally: Float64Array): void {
+    simulation.running--;
+    this.idle.push(worker);
+    if (!simulation.failed) {
+      try {
+        simulation.options.onTally?.(task, tally);
+        simulation.collector.add(task.design, task.block, tally);
+        simulation.options.onBlock?.(simulation.collector);
+      } catch (error) {
+        this.fail(simulation, error);
+      }
+    }
+    if (!simulation.failed && simulation.running === 0 && simulation.next === simulation.tasks.length) {
+      this.release(simulation);
+      simulation.resolve(simulation.collector.results());
+    }
+    this.dispatch();
+  }
+
+  /** a simulation stopped: no more of its blocks handed out, its promise rejected once */
+  private fail(simulation: Simulation, error: unknown): void {
+    if (simulation.failed) return;
+    simulation.failed = true;
+    const at = this.waiting.indexOf(simulation);
+    if (at >= 0) this.waiting.splice(at, 1);
+    this.release(simulation);
+    simulation.reject(error);
+  }
+
+  private release(simulation: Simulation): void {
+    for (const worker of simulation.holders) this.workers[worker].forget(simulation.id);
+    simulation.holders.clear();
+  }
+}
