@@ -1,20 +1,25 @@
-// A Web Worker running the engine for the app, through Comlink: it takes a scenario once per run,
-// then block after block, and returns each block's tally (its buffer transferred, not copied).
-// The same blocks and the same collector as the command line: the same numbers, byte for byte.
-// `watch` traces one replicate for "Watch one trial" (engine/trace/), off the page's main thread.
+// A Web Worker running the engine for the app, through Comlink: it holds scenarios by id (each
+// loaded once), simulates the blocks asked for, and returns each block's tally (its buffer
+// transferred, not copied). The same blocks and the same collector as the command line: the same
+// numbers, byte for byte. `watch` traces one replicate for "Watch one trial" (engine/trace/), off the
+// page's main thread.
 import { expose, transfer } from 'comlink';
 import type { Scenario } from '../src/engine/scenario/types.js';
 import { simulateBlock } from '../src/engine/simulate-block.js';
 import { type TracePick, type Watched, watchReplicate } from '../src/engine/trace/find.js';
 
-let scenario: Scenario | undefined;
+const scenarios = new Map<number, Scenario>();
 
 const api = {
-  load(next: Scenario): void {
-    scenario = next;
+  load(id: number, scenario: Scenario): void {
+    scenarios.set(id, scenario);
   },
-  run(design: number, block: number): Float64Array {
-    if (!scenario) throw new Error('a block was asked for before its scenario');
+  forget(id: number): void {
+    scenarios.delete(id);
+  },
+  run(id: number, design: number, block: number): Float64Array {
+    const scenario = scenarios.get(id);
+    if (!scenario) throw new Error(`a block of simulation ${id} was asked for before its scenario`);
     const tally = simulateBlock(scenario, design, block);
     return transfer(tally, [tally.buffer as ArrayBuffer]);
   },

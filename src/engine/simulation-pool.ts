@@ -67,7 +67,7 @@ export class SimulationPool {
         // after the caller's other requests of this turn, so that the first blocks go each to its own worker
         if (!this.dispatchQueued) {
           this.dispatchQueued = true;
-          queueMicrotask(() => {
+          void Promise.resolve().then(() => {
             this.dispatchQueued = false;
             this.dispatch();
           });
@@ -118,6 +118,7 @@ export class SimulationPool {
   private finish(worker: number, simulation: Simulation, task: BlockTask, tally: Float64Array): void {
     simulation.running--;
     this.idle.push(worker);
+    if (!simulation.failed && simulation.options.cancelled?.()) this.fail(simulation, new Cancelled());
     if (!simulation.failed) {
       try {
         simulation.options.onTally?.(task, tally);

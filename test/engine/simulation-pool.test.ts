@@ -56,7 +56,7 @@ describe('SimulationPool', () => {
     const pool = new SimulationPool(workers);
     const scenarios = [scenarioOf(5000), scenarioOf(2000, 120), scenarioOf(1000, 80), scenarioOf(7300, 300)];
     const results = await Promise.all(scenarios.map((scenario) => pool.simulate(scenario)));
-    results.forEach((result, i) => expect(result).toEqual(simulate(scenarios[i])));
+    for (const [i, result] of results.entries()) expect(result).toEqual(simulate(scenarios[i]));
     for (const worker of workers) expect(worker.held.size).toBe(0);
     // every worker took part
     for (const worker of workers) expect(worker.blocks).toBeGreaterThan(0);

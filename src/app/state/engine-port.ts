@@ -1,5 +1,6 @@
 // What the store needs of a simulator: the worker pool in the page, the engine in this thread in
-// component tests. One run at a time; `cancel` stops it at once and rejects it with Cancelled.
+// component tests. Runs may overlap (a solver's designs side by side); `cancel` stops every one at once
+// and rejects each with Cancelled.
 import type { ResultCollector } from '../../engine/collector.js';
 import type { DesignResult } from '../../engine/results.js';
 import type { Scenario } from '../../engine/scenario/types.js';
