@@ -7,6 +7,7 @@ import { simulateBlock } from '../src/engine/simulate-block.js';
 import { BLOCK_SIZE } from '../src/engine/blocks.js';
 import { sweep } from '../src/engine/planning/sweep.js';
 import { simulate } from '../src/engine/simulate.js';
+import { benchWaits } from './waits.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
 
@@ -261,6 +262,8 @@ compare(
      maxNumberOfSubjects = 400, directionUpper = FALSE, maxNumberOfIterations = n, seed = 1)`,
   3,
 );
+
+benchWaits();
 
 function compare(name: string, ours: number, rpactCall: string, target = 300): void {
   console.log(`\nheadline: ${name}: ${format(ours).trim()} trials/s`);

@@ -1,0 +1,52 @@
+// The waits users see (issue "Fast where users wait"): the command line on the page's default
+// scenario, at its realistic analysis (t statistics, random strata) and, as the baseline, at rpact's
+// conventions; the design map and the solver for the adaptive design. Each is a whole `stratum` run,
+// from its start to its exit, so thread start-up and the folding of results count.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCENARIO } from '../src/app/presets.js';
+
+const CLI = fileURLToPath(new URL('./stratum.mjs', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'stratum-bench-'));
+
+/** seconds of `stratum <command> FILE <options>` on `scenario` */
+function seconds(command: string, scenario: object, options: string[]): number {
+  const file = join(folder, `${command}.json`);
+  writeFileSync(file, JSON.stringify(scenario));
+  const started = performance.now();
+  execFileSync(process.execPath, [CLI, command, file, ...options], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return (performance.now() - started) / 1000;
+}
+
+const s = (x: number) => `${x.toFixed(2)} s`;
+
+export function benchWaits(): void {
+  const realistic = { ...DEFAULT_SCENARIO, analysis: { statistic: 't', strata: 'random', stratified: true } };
+  const rpactLike = { ...DEFAULT_SCENARIO, analysis: { statistic: 'z', strata: 'fixed', stratified: true } };
+  const million = ['--replicates', '1000000'];
+  console.log("\nwaits: the page's default scenario through `stratum`, start to exit");
+  const two = seconds('simulate', realistic, [...million, '--workers', '2']);
+  const one = seconds('simulate', realistic, [...million, '--workers', '1']);
+  const baseline = seconds('simulate', rpactLike, [...million, '--workers', '1']);
+  console.log(
+    `four designs × 10⁶, t and random strata: ${s(two)} on 2 workers, ${s(one)} on 1 ` +
+      `(${(one / two).toFixed(2)}×; target < 3 s and ≥ 1.8×)`,
+  );
+  console.log(`baseline, rpact's conventions (z, fixed strata) on 1 worker: ${s(baseline)}`);
+  const grid = ['--prevalences', '0.1,0.2,0.3,0.4,0.5,0.6', '--ratios', '0,0.2,0.4,0.6,0.8,1'];
+  const map = seconds('map', { ...realistic, simulation: { replicates: 2000 } }, [
+    '--power',
+    '0.8',
+    ...grid,
+    '--workers',
+    '2',
+  ]);
+  console.log(`design map, 6 × 6 points × 4 designs at 2,000 replicates, 2 workers: ${s(map)} (target < 5 s)`);
+  const designs = DEFAULT_SCENARIO.designs as { type: string }[];
+  const adaptive = { ...realistic, designs: designs.filter((design) => design.type === 'adaptive-enrichment') };
+  const solve = seconds('solve', adaptive, ['--power', '0.8', '--workers', '2']);
+  console.log(`solve, the adaptive design at 10⁵ replicates a step, 2 workers: ${s(solve)} (target < 2 s)`);
+}
