@@ -7,8 +7,9 @@
 // whole sizes.
 // It is the answer only where it is that analysis's exact law (known variances and fixed strata for
 // continuous outcomes; the asymptotic law for survival); elsewhere (t statistics, random strata,
-// binomial counts, patient-level log-rank) it is the starting point. From there, or from the design's
-// own size, a monotone stochastic root-finder runs: a bracket stepped out from the start, then
+// binomial counts, patient-level log-rank) it is the starting point. From there, or from two probit
+// guesses made from the powers at the design's own size and at the first guess (probit-guess.ts), a
+// monotone stochastic root-finder runs: a bracket stepped out from the start, then
 // bisection on whole sizes, every evaluation with the scenario's seed (common random numbers, so
 // power is smooth and nearly monotone in the size), at `SEARCH_REPLICATES` at least so that the size
 // is resolved to a few patients. The answer's power and Monte Carlo error are the confirmation's,
@@ -21,6 +22,7 @@ import { type Design, isMarkerPopulation, type Scenario, type SurvivalEndpoint }
 import { survivalTestOf } from '../endpoints/survival/test-weights.js';
 import { eventDrivenAhrPower } from './ahr-power.js';
 import { sizeKey, withParameter } from './parameter.js';
+import { type PowerAt, probitGuess } from './probit-guess.js';
 
 /** which rejection the target counts: H_S, H_F, both of them, or at least one */
 export const HYPOTHESES = ['S', 'F', 'both', 'any'] as const;
@@ -155,7 +157,18 @@ async function solveDesign(
     return result;
   };
   const enough = async (size: number) => probability(await run(size)) >= target.power;
-  const start = Math.min(largest, Math.max(smallest, closedForm?.size ?? currentSize(design, unit)));
+  const clamp = (size: number) => Math.min(largest, Math.max(smallest, size));
+  let start = clamp(closedForm?.size ?? currentSize(design, unit));
+  // no closed form: two probit steps from the design's own size bring the start near the answer
+  if (!closedForm) {
+    const tried: PowerAt[] = [];
+    for (let step = 0; step < 2; step++) {
+      tried.unshift({ size: start, power: probability(await run(start)) });
+      const guess = probitGuess(tried, target.power, single.alpha);
+      if (guess === undefined || clamp(guess) === start) break;
+      start = clamp(guess);
+    }
+  }
   // a bracket (low, high]: power below the target at low (or low below the smallest size), reached at high
   let low: number;
   let high: number;
@@ -190,7 +203,8 @@ async function solveDesign(
   const spread = Math.max(2, Math.round(0.1 * high));
   const below = Math.max(smallest, high - spread);
   const above = Math.min(largest, high + spread);
-  const slope = (probability(await run(above)) - probability(await run(below))) / (above - below);
+  const [up, down] = await Promise.all([run(above), run(below)]);
+  const slope = (probability(up) - probability(down)) / (above - below);
   const solution: Extract<Solution, { size: number }> = {
     id: design.id,
     unit,
@@ -277,7 +291,6 @@ function smallestSize(from: number, largest: number, enough: (size: number) => b
   return high;
 }
 
-/** the largest size the contract accepts: events take patients along (parameter.ts), and both are bounded */
 /**
  * a one-stage design analysed at a calendar month: the patients it can randomise by then (more would
  * enter after the analysis and add nothing); undefined for any other design
@@ -289,6 +302,7 @@ function recruitableByLastMonth(scenario: Scenario, design: Design): number | un
   return Math.max(SMALLEST, Math.floor(scenario.trial.screeningRate * share * design.months));
 }
 
+/** the largest size the contract accepts: events take patients along (parameter.ts), and both are bounded */
 function largestSize(design: Design, unit: 'n' | 'events'): number {
   if (unit === 'n') return MAX_PATIENTS;
   const patientsPerEvent = design.n === undefined ? 1 : currentSize(design, 'n') / currentSize(design, 'events');
