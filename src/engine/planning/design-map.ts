@@ -122,7 +122,8 @@ async function solvePoints(
   let done = 0;
   const outcome = async (point: () => Scenario): Promise<MapOutcome> => {
     // at the scenario's own replicates: 36 points × every design, where a ranking needs less precision
-    const solutions = await solve(point(), target, simulate, { replicates: scenario.simulation.replicates });
+    const replicates = scenario.simulation.replicates;
+    const solutions = await solve(point(), target, simulate, { replicates, sizeError: false });
     const randomized: Record<string, number | null> = {};
     const cost: Record<string, number | null> = {};
     for (const solution of solutions) {

@@ -62,6 +62,8 @@ export type SolveOptions = {
    * SEARCH_REPLICATES (the page's charts pass the scenario's own, for speed, and show the size's error)
    */
   replicates?: number;
+  /** false: no `sizeSe`, and not its two simulations of the slope (the map shows no size's error) */
+  sizeError?: boolean;
 };
 
 /** the smallest size searched */
@@ -81,7 +83,9 @@ export async function solve(
   const searched: Scenario = { ...scenario, simulation: { ...scenario.simulation, replicates } };
   // the designs' searches side by side: a simulator with several workers runs their simulations at once
   return Promise.all(
-    scenario.designs.map((design) => solveDesign({ ...searched, designs: [design] }, design, target, simulate)),
+    scenario.designs.map((design) =>
+      solveDesign({ ...searched, designs: [design] }, design, target, simulate, options.sizeError ?? true),
+    ),
   );
 }
 
@@ -90,6 +94,7 @@ async function solveDesign(
   design: Design,
   target: PopulationTarget,
   simulate: Simulator,
+  sizeError: boolean,
 ): Promise<Solution> {
   const unit = sizeKey(single, design);
   if (!hasProbability(single, design, target.hypothesis)) {
@@ -200,11 +205,15 @@ async function solveDesign(
   const power = probability(result);
   const mcse = result.mcse[target.hypothesis] ?? 0;
   // slope of power in size around the answer, over ±10%, for the size's uncertainty
-  const spread = Math.max(2, Math.round(0.1 * high));
-  const below = Math.max(smallest, high - spread);
-  const above = Math.min(largest, high + spread);
-  const [up, down] = await Promise.all([run(above), run(below)]);
-  const slope = (probability(up) - probability(down)) / (above - below);
+  let sizeSe: number | null | undefined;
+  if (sizeError) {
+    const spread = Math.max(2, Math.round(0.1 * high));
+    const below = Math.max(smallest, high - spread);
+    const above = Math.min(largest, high + spread);
+    const [up, down] = await Promise.all([run(above), run(below)]);
+    const slope = (probability(up) - probability(down)) / (above - below);
+    sizeSe = slope > 0 ? mcse / slope : null;
+  }
   const solution: Extract<Solution, { size: number }> = {
     id: design.id,
     unit,
@@ -212,7 +221,7 @@ async function solveDesign(
     method: 'simulation',
     ...(closedForm ? { closedForm } : {}),
     replicates,
-    sizeSe: slope > 0 ? mcse / slope : null,
+    ...(sizeError ? { sizeSe } : {}),
     power,
     mcse,
     expected: result.expected,
