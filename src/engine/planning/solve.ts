@@ -10,7 +10,7 @@
 // binomial counts, patient-level log-rank) it is the starting point. From there, or from two probit
 // guesses made from the powers at the design's own size and at the first guess (probit-guess.ts), a
 // monotone stochastic root-finder runs: a bracket stepped out from the start, then
-// bisection on whole sizes, every evaluation with the scenario's seed (common random numbers, so
+// bisection on whole sizes (each step at the probit line's root between the bracket's ends), every evaluation with the scenario's seed (common random numbers, so
 // power is smooth and nearly monotone in the size), at `SEARCH_REPLICATES` at least so that the size
 // is resolved to a few patients. The answer's power and Monte Carlo error are the confirmation's,
 // and its size error follows from that and the slope of power there.
@@ -196,10 +196,25 @@ async function solveDesign(
       high = Math.min(largest, low + step);
     }
   }
+  // bisection, each step at the probit line's root between the bracket's ends where both were simulated;
+  // a step that did not halve the bracket is followed by a plain halving, so neither end can stall it
+  let interpolate = true;
   while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
+    const halfway = Math.floor((low + high) / 2);
+    let middle = halfway;
+    const [below, above] = [simulated.get(low), simulated.get(high)];
+    if (interpolate && below && above) {
+      const ends = [
+        { size: low, power: probability(below) },
+        { size: high, power: probability(above) },
+      ];
+      const guess = probitGuess(ends, target.power, single.alpha);
+      if (guess !== undefined) middle = Math.min(high - 1, Math.max(low + 1, guess));
+    }
+    const width = high - low;
     if (await enough(middle)) high = middle;
     else low = middle;
+    interpolate = middle === halfway || 2 * (high - low) <= width;
   }
   const result = await run(high);
   const power = probability(result);
