@@ -9,11 +9,12 @@
 // continuous outcomes; the asymptotic law for survival); elsewhere (t statistics, random strata,
 // binomial counts, patient-level log-rank) it is the starting point. From there, or from two probit
 // guesses made from the powers at the design's own size and at the first guess (probit-guess.ts), a
-// monotone stochastic root-finder runs: a bracket stepped out from the start, then
-// bisection on whole sizes (each step at the probit line's root between the bracket's ends), every evaluation with the scenario's seed (common random numbers, so
-// power is smooth and nearly monotone in the size), at `SEARCH_REPLICATES` at least so that the size
-// is resolved to a few patients. The answer's power and Monte Carlo error are the confirmation's,
-// and its size error follows from that and the slope of power there.
+// monotone stochastic root-finder runs: a bracket stepped out from the start, then bisection on whole
+// sizes (each step at the probit line's root between the bracket's ends), every evaluation with the
+// scenario's seed (common random numbers, so power is smooth and nearly monotone in the size), at
+// `SEARCH_REPLICATES` at least so that the size is resolved to a few patients. The answer's power and
+// Monte Carlo error are the confirmation's, and its size error follows from that and the slope of power
+// there.
 import { enrolledPopulation } from '../designs/tested.js';
 import { layoutOf } from '../population.js';
 import { hasProbability, scenarioAnalytics, type DesignResult } from '../results.js';
