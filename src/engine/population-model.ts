@@ -41,6 +41,8 @@ export type CellLayout = {
   readonly cellClassified: Uint8Array;
   /** P(cell) for a screened patient: share(true)·assay(true, classified) */
   readonly cellProbability: Float64Array;
+  /** the cells of positive probability, increasing: no patient is ever in another (with a perfect assay, G of G²) */
+  readonly occupiedCells: Uint8Array;
   /** per population, bit j set when it contains classified subgroup j */
   readonly populationMask: Uint8Array;
   /** per cell, bit k set when population k contains it */
@@ -145,6 +147,7 @@ export function cellLayout(model: PopulationModel): CellLayout {
     cellTrue,
     cellClassified,
     cellProbability,
+    occupiedCells: Uint8Array.from(cellTrue.keys()).filter((cell) => cellProbability[cell] > 0),
     populationMask,
     cellPopulations,
     classifiedShare,

@@ -2,7 +2,8 @@
 // Index: arm * cells + cell, arm 0 = treatment, 1 = control; cells as the layout numbers them
 // (population-model.ts: classified subgroup × true subgroup). A cell of probability 0 (with a perfect
 // assay, every classified subgroup but the true one) never holds a patient: its slots stay 0, and the
-// per-stage loops visit only the `occupied` slots (16 of 128 for eight subgroups).
+// per-stage loops visit only the `occupied` slots, those of the layout's occupied cells (16 of 128 for
+// eight subgroups).
 import type { CellLayout } from '../population-model.js';
 
 export const ARMS = 2;
@@ -33,11 +34,8 @@ export class StageData {
     const cells = layout.cells;
     this.cells = cells;
     this.slots = ARMS * cells;
-    const occupied: number[] = [];
-    for (let arm = 0; arm < ARMS; arm++) {
-      for (let cell = 0; cell < cells; cell++) if (layout.cellProbability[cell] > 0) occupied.push(arm * cells + cell);
-    }
-    this.occupied = Uint8Array.from(occupied);
+    const treated = layout.occupiedCells;
+    this.occupied = Uint8Array.from([...treated, ...treated.map((cell) => cells + cell)]);
     this.count = new Float64Array(this.slots);
     this.size = new Float64Array(this.slots);
     this.sum = new Float64Array(this.slots);

@@ -28,13 +28,10 @@ export class Strata {
       return Uint8Array.from(strata);
     });
     this.pooled = this.of.map((strata) => !stratified && strata.length > 1);
-    this.cellsOf = Array.from({ length: this.groups }, (_, j) => {
-      const cells: number[] = [];
-      for (let cell = j * this.groups; cell < (j + 1) * this.groups; cell++) {
-        if (layout.cellProbability[cell] > 0) cells.push(cell);
-      }
-      return Uint8Array.from(cells);
-    });
+    // cells are classified-major: stratum j's are those of the occupied cells whose classified subgroup is j
+    this.cellsOf = Array.from({ length: this.groups }, (_, j) =>
+      layout.occupiedCells.filter((cell) => layout.cellClassified[cell] === j),
+    );
   }
 }
 
