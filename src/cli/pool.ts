@@ -12,21 +12,30 @@ import type { FromWorker, ToWorker } from './worker.js';
 
 const WORKER_FILE = new URL('./stratum-worker.mjs', import.meta.url);
 
-/** a worker thread as a ScenarioWorker: the pool keeps one block in flight on it at a time */
+/**
+ * a worker thread as a ScenarioWorker; the pool keeps two blocks in flight on it, answered in the order
+ * asked, so each answer settles the oldest waiting promise, and a thread's error rejects all of them
+ */
 function threadWorker(thread: Worker): ScenarioWorker {
   const post = (message: ToWorker) => thread.postMessage(message);
+  const pending: { resolve: (tally: Float64Array) => void; reject: (error: Error) => void }[] = [];
+  thread.on('message', (message: FromWorker) => {
+    const answer = pending.shift();
+    if (!answer) return;
+    if ('error' in message) answer.reject(new Error(message.error));
+    else answer.resolve(message.tally);
+  });
+  const failAll = (error: Error) => {
+    for (const answer of pending.splice(0)) answer.reject(error);
+  };
+  thread.on('error', failAll);
+  thread.on('exit', (code) => failAll(new Error(`a worker thread stopped (exit code ${code})`)));
   return {
     load: (id, scenario) => post({ load: id, scenario }),
     forget: (id) => post({ forget: id }),
     run(id: number, task: BlockTask) {
       return new Promise((resolve, reject) => {
-        const onError = (error: Error) => reject(error);
-        thread.once('error', onError);
-        thread.once('message', (message: FromWorker) => {
-          thread.off('error', onError);
-          if ('error' in message) reject(new Error(message.error));
-          else resolve(message.tally);
-        });
+        pending.push({ resolve, reject });
         post({ run: id, task });
       });
     },

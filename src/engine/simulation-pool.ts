@@ -2,15 +2,17 @@
 // simulations, several at a time (one per design, one per point of a map); each is cut into blocks
 // (blocks.ts), and a worker that comes free takes the next block of a simulation it already holds, or
 // else the oldest one waiting, which it is sent once. So a small simulation stays on one worker (its
-// design prepared once), and a large one spreads over all of them. Every block is folded by its
-// simulation's collector: the results are the same whoever ran which block, in whatever order.
+// design prepared once), and a large one spreads over all of them. Each worker is kept `ahead` blocks
+// ahead (two by default): it starts its next block while the last one's tally travels back, instead of
+// waiting a round trip between blocks. Every block is folded by its simulation's collector: the results
+// are the same whoever ran which block, in whatever order.
 import { planBlocks, type BlockTask } from './blocks.js';
 import { ResultCollector } from './collector.js';
 import type { DesignResult } from './results.js';
 import { Cancelled, type ScheduleOptions } from './schedule.js';
 import type { Scenario } from './scenario/types.js';
 
-/** a worker holding scenarios by id: told of one once, then asked for its blocks */
+/** a worker holding scenarios by id: told of one once, then asked for its blocks, answered in order */
 export interface ScenarioWorker {
   load(id: number, scenario: Scenario): void;
   run(id: number, task: BlockTask): Promise<Float64Array>;
@@ -39,8 +41,13 @@ export class SimulationPool {
   private nextId = 0;
   private dispatchQueued = false;
 
-  constructor(private readonly workers: readonly ScenarioWorker[]) {
-    this.idle = workers.map((_, index) => index);
+  /** `ahead`: the blocks each worker is given at a time */
+  constructor(
+    private readonly workers: readonly ScenarioWorker[],
+    ahead = 2,
+  ) {
+    // a worker appears once per block it may hold, so that each one gets its first block before any its second
+    this.idle = Array.from({ length: ahead }, () => workers.map((_, index) => index)).flat();
   }
 
   /** the scenario's results; its blocks share the workers with every other simulation asked for */
@@ -77,8 +84,8 @@ export class SimulationPool {
   }
 
   /**
-   * every idle worker given a block while there are blocks to give: of a simulation it holds, else of one
-   * no worker holds yet, else of the oldest waiting (which it is then sent)
+   * every idle place on a worker given a block while there are blocks to give: of a simulation the worker
+   * holds, else of one no worker holds yet, else of the oldest waiting (which it is then sent)
    */
   private dispatch(): void {
     while (this.idle.length > 0 && this.waiting.length > 0) {

@@ -29,6 +29,9 @@ class FakeWorker implements ScenarioWorker {
   readonly held = new Map<number, Scenario>();
   loads = 0;
   blocks = 0;
+  /** blocks asked for and not yet answered, now and at most */
+  inFlight = 0;
+  mostInFlight = 0;
   constructor(
     private readonly fails: (scenario: Scenario) => boolean = () => false,
     private readonly pause = () => Math.random() * 3,
@@ -41,7 +44,9 @@ class FakeWorker implements ScenarioWorker {
     this.held.delete(id);
   }
   async run(id: number, task: BlockTask) {
+    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
     await new Promise((resolve) => setTimeout(resolve, this.pause()));
+    this.inFlight--;
     const scenario = this.held.get(id);
     if (!scenario) throw new Error(`simulation ${id} not held`);
     if (this.fails(scenario)) throw new Error('this worker cannot simulate it');
@@ -75,6 +80,16 @@ describe('SimulationPool', () => {
       await Promise.all(scenarios.slice(i, i + 4).map((scenario) => pool.simulate(scenario)));
     const loads = workers.reduce((sum, worker) => sum + worker.loads, 0);
     expect(loads).toBe(12);
+  });
+
+  it('keeps each worker the blocks ahead it was given: two by default, so none waits a round trip', async () => {
+    for (const ahead of [1, 2, 3]) {
+      const workers = [new FakeWorker(), new FakeWorker()];
+      const pool = ahead === 2 ? new SimulationPool(workers) : new SimulationPool(workers, ahead);
+      const scenario = scenarioOf(20000);
+      expect(await pool.simulate(scenario)).toEqual(simulate(scenario));
+      for (const worker of workers) expect(worker.mostInFlight).toBe(ahead);
+    }
   });
 
   it('rejects a failing simulation alone; the others beside it finish with their own results', async () => {
