@@ -1,9 +1,9 @@
 // A Web Worker running the engine for the app, through Comlink: it holds scenarios by id (each
 // loaded once), simulates the blocks asked for, and returns each block's tally, copied: a tally is a
 // few hundred bytes, and transferring it would detach a buffer, after which V8 checks for detached
-// buffers in every typed-array access of the engine's optimised code (a fifth slower). The same blocks and the same collector as the command line: the same
-// numbers, byte for byte. `watch` traces one replicate for "Watch one trial" (engine/trace/), off the
-// page's main thread.
+// buffers in every typed-array access of the engine's optimised code (a fifth slower). The same blocks
+// and the same collector as the command line: the same numbers, byte for byte. `watch` traces one
+// replicate for "Watch one trial" (engine/trace/), off the page's main thread.
 import { expose } from 'comlink';
 import type { Scenario } from '../src/engine/scenario/types.js';
 import { simulateBlock } from '../src/engine/simulate-block.js';

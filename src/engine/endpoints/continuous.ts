@@ -1,6 +1,9 @@
 // Continuous endpoint: normal outcomes with a mean difference per true subgroup.
 // Sufficient statistics per arm × cell (docs/methods.md): the cell mean is N(μ, σ²/m) and the
-// within-cell sum of squares σ²·χ²(m − 1), independent; unions of cells follow exactly.
+// within-cell sum of squares σ²·χ²(m − 1), independent; unions of cells follow exactly. The t statistics
+// read sums of squares only added over a stratum's cells of both arms (strata.ts), so the cells of one
+// stratum with the same σ get one draw, σ²·χ²(Σ(m − 1)), the law of their sum, held by the first of them
+// with patients: a perfect assay's stratum takes one χ² instead of one per arm.
 import { tToZ } from '../math/t-to-z.js';
 import type { CellLayout } from '../population-model.js';
 import { cellMoments, mixtureMoments } from './cell-moments.js';
@@ -22,6 +25,9 @@ export class ContinuousModel implements OutcomeModel {
   /** known outcome variance per population pooled and arm, [T, C] of population k at 2k */
   private readonly pooledVariance: Float64Array;
   private readonly useT: boolean;
+  /** t statistics: the slots that share one draw of their within-cell sums of squares, and their σ */
+  private readonly spreadGroups: readonly Uint8Array[];
+  private readonly spreadSd: Float64Array;
 
   constructor(scenario: Scenario, layout: CellLayout, endpoint: ContinuousEndpoint) {
     this.useT = scenario.analysis.statistic === 't';
@@ -30,6 +36,9 @@ export class ContinuousModel implements OutcomeModel {
     this.mean = moments.mean;
     this.sd = moments.variance.map(Math.sqrt);
     const groups = this.strata.groups;
+    const spread = spreadGroups(this.strata, this.sd);
+    this.spreadGroups = spread.map((group) => group.slots);
+    this.spreadSd = Float64Array.from(spread, (group) => group.sd);
     const weightsIn = (mask: number) =>
       layout.cellProbability.map((p, cell) => (mask & (1 << layout.cellClassified[cell]) ? p : 0));
     this.stratumVariance = new Float64Array(2 * groups);
@@ -49,14 +58,21 @@ export class ContinuousModel implements OutcomeModel {
     for (let i = 0; i < occupied.length; i++) {
       const slot = occupied[i];
       const m = count[slot];
-      if (m === 0) {
-        sum[slot] = 0;
-        sumSquares[slot] = 0;
-        continue;
+      sumSquares[slot] = 0;
+      sum[slot] = m === 0 ? 0 : m * this.mean[slot] + this.sd[slot] * Math.sqrt(m) * sampler.normal();
+    }
+    if (!this.useT) return;
+    for (let g = 0; g < this.spreadGroups.length; g++) {
+      const slots = this.spreadGroups[g];
+      let df = 0;
+      let holder = -1;
+      for (let i = 0; i < slots.length; i++) {
+        const m = count[slots[i]];
+        if (!(m > 1)) continue;
+        df += m - 1;
+        if (holder < 0) holder = slots[i];
       }
-      const sd = this.sd[slot];
-      sum[slot] = m * this.mean[slot] + sd * Math.sqrt(m) * sampler.normal();
-      sumSquares[slot] = this.useT && m > 1 ? sd * sd * sampler.chiSquare(m - 1) : 0;
+      if (holder >= 0) sumSquares[holder] = this.spreadSd[g] * this.spreadSd[g] * sampler.chiSquare(df);
     }
   }
 
@@ -201,6 +217,15 @@ export class ContinuousModel implements OutcomeModel {
     sharePooled(this.stratumInformation, strata, stage, population, this.information);
     return tToZScale((difference * Math.sqrt(w)) / Math.sqrt(ss / df), df);
   }
+}
+
+/** each stratum's occupied slots of both arms, grouped by σ (slots increasing; groups by stratum, then σ) */
+function spreadGroups(strata: Strata, sd: Float64Array): { slots: Uint8Array; sd: number }[] {
+  return strata.cellsOf.flatMap((cells) => {
+    const slots = [...cells, ...Array.from(cells, (cell) => strata.cells + cell)];
+    const sds = [...new Set(slots.map((slot) => sd[slot]))];
+    return sds.map((value) => ({ slots: Uint8Array.from(slots.filter((slot) => sd[slot] === value)), sd: value }));
+  });
 }
 
 /** one stage's residual of the classified subgroups in `mask`, about each arm's mean, into group `group` */
