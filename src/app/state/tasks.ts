@@ -85,11 +85,12 @@ export class Tasks {
       task: ([scenario, { target, subgroup }], { signal }) =>
         this.withAbort(signal, async () => {
           this.mapProgress = { done: 0, total: 0 };
+          const mapRefresh = refreshGate();
           const value = await computeMap(scenario, target, this.simulator(signal), {
             subgroup,
             onProgress: (done, total) => {
               this.mapProgress = { done, total };
-              host.requestUpdate();
+              if (mapRefresh(done === total)) host.requestUpdate();
             },
           });
           this.map = { query: encodeScenarioQuery(scenario), target, value };
@@ -156,17 +157,14 @@ export class Tasks {
     const query = encodeScenarioQuery(scenario);
     const startedAt = performance.now();
     this.progress = { done: 0, total, startedAt, elapsedMs: 0 };
-    let lastPush = -Infinity;
+    const refresh = refreshGate();
     const onProgress =
       (offset: number) =>
       ({ done, collector }: Progress) => {
         if (signal.aborted) return;
         this.progress = { done: offset + done, total, startedAt, elapsedMs: performance.now() - startedAt };
-        const now = performance.now();
-        if (offset === 0 && (now - lastPush >= REFRESH_MS || done === blocks)) {
-          lastPush = now;
-          this.shown = { scenario, query, results: collector.results(), partial: { done, total } };
-        }
+        if (!refresh(done === blocks)) return;
+        if (offset === 0) this.shown = { scenario, query, results: collector.results(), partial: { done, total } };
         this.host.requestUpdate();
       };
     const results = await this.engine.simulate(scenario, onProgress(0));
@@ -204,6 +202,21 @@ export class Tasks {
       signal.removeEventListener('abort', stop);
     }
   }
+}
+
+/**
+ * a gate open at most once every REFRESH_MS, and always for the last call: the page redrawn for every
+ * block (or every simulation of a map) kept the main thread busy enough to take a core from the workers
+ * (four designs × 2.5·10⁵: 7.4 s of main-thread work in an 11.9 s run)
+ */
+function refreshGate(): (last: boolean) => boolean {
+  let at = -Infinity;
+  return (last) => {
+    const now = performance.now();
+    if (!last && now - at < REFRESH_MS) return false;
+    at = now;
+    return true;
+  };
 }
 
 function workOf(task: Task<unknown[], unknown>): Work {
