@@ -7,6 +7,7 @@ import { simulateBlock } from '../src/engine/simulate-block.js';
 import { BLOCK_SIZE } from '../src/engine/blocks.js';
 import { sweep } from '../src/engine/planning/sweep.js';
 import { simulate } from '../src/engine/simulate.js';
+import { benchPageWaits } from './page-waits.js';
 import { benchWaits } from './waits.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
@@ -264,6 +265,7 @@ compare(
 );
 
 benchWaits();
+await benchPageWaits();
 
 function compare(name: string, ours: number, rpactCall: string, target = 300): void {
   console.log(`\nheadline: ${name}: ${format(ours).trim()} trials/s`);

@@ -21,6 +21,8 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // the benchmark's page section builds the app and drives Chromium with these, from node_modules
+  external: ['vite', 'playwright-core'],
   // CommonJS dependencies (seedrandom) call require(); give the ESM bundle one.
   banner: {
     js:

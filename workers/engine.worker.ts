@@ -1,10 +1,11 @@
 // A Web Worker running the engine for the app, through Comlink: it holds scenarios by id (each
-// loaded once), simulates the blocks asked for, and returns each block's tally, copied: a tally is a
+// loaded once), simulates the runs of blocks asked for, and returns their tallies, copied: a tally is a
 // few hundred bytes, and transferring it would detach a buffer, after which V8 checks for detached
 // buffers in every typed-array access of the engine's optimised code (a fifth slower). The same blocks
 // and the same collector as the command line: the same numbers, byte for byte. `watch` traces one
 // replicate for "Watch one trial" (engine/trace/), off the page's main thread.
 import { expose } from 'comlink';
+import type { BlockTask } from '../src/engine/blocks.js';
 import type { Scenario } from '../src/engine/scenario/types.js';
 import { simulateBlock } from '../src/engine/simulate-block.js';
 import { type TracePick, type Watched, watchReplicate } from '../src/engine/trace/find.js';
@@ -18,10 +19,10 @@ const api = {
   forget(id: number): void {
     scenarios.delete(id);
   },
-  run(id: number, design: number, block: number): Float64Array {
+  run(id: number, tasks: BlockTask[]): Float64Array[] {
     const scenario = scenarios.get(id);
     if (!scenario) throw new Error(`a block of simulation ${id} was asked for before its scenario`);
-    return simulateBlock(scenario, design, block);
+    return tasks.map((task) => simulateBlock(scenario, task.design, task.block));
   },
   watch(traced: Scenario, design: number, pick: TracePick): Watched {
     return watchReplicate(traced, design, pick);

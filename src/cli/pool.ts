@@ -13,17 +13,17 @@ import type { FromWorker, ToWorker } from './worker.js';
 const WORKER_FILE = new URL('./stratum-worker.mjs', import.meta.url);
 
 /**
- * a worker thread as a ScenarioWorker; the pool keeps two blocks in flight on it, answered in the order
- * asked, so each answer settles the oldest waiting promise, and a thread's error rejects all of them
+ * a worker thread as a ScenarioWorker; the pool keeps two runs of blocks in flight on it, answered in the
+ * order asked, so each answer settles the oldest waiting promise, and a thread's error rejects all of them
  */
 function threadWorker(thread: Worker): ScenarioWorker {
   const post = (message: ToWorker) => thread.postMessage(message);
-  const pending: { resolve: (tally: Float64Array) => void; reject: (error: Error) => void }[] = [];
+  const pending: { resolve: (tallies: Float64Array[]) => void; reject: (error: Error) => void }[] = [];
   thread.on('message', (message: FromWorker) => {
     const answer = pending.shift();
     if (!answer) return;
     if ('error' in message) answer.reject(new Error(message.error));
-    else answer.resolve(message.tally);
+    else answer.resolve(message.tallies);
   });
   const failAll = (error: Error) => {
     for (const answer of pending.splice(0)) answer.reject(error);
@@ -33,10 +33,10 @@ function threadWorker(thread: Worker): ScenarioWorker {
   return {
     load: (id, scenario) => post({ load: id, scenario }),
     forget: (id) => post({ forget: id }),
-    run(id: number, task: BlockTask) {
+    run(id: number, tasks: readonly BlockTask[]) {
       return new Promise((resolve, reject) => {
         pending.push({ resolve, reject });
-        post({ run: id, task });
+        post({ run: id, tasks: [...tasks] });
       });
     },
   };

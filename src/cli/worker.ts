@@ -1,5 +1,5 @@
 // A worker thread of the command line: holds scenarios by id (told of each once), simulates the
-// blocks asked for, and sends back each block's tally, copied, not transferred: detaching a buffer makes V8
+// runs of blocks asked for, and sends back their tallies, copied, not transferred: detaching a buffer makes V8
 // check for detached buffers in every typed-array access of the engine's optimised code from then on,
 // which costs a fifth of the simulation's time; a tally is a few hundred bytes.
 import { parentPort } from 'node:worker_threads';
@@ -7,8 +7,8 @@ import type { BlockTask } from '../engine/blocks.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import { simulateBlock } from '../engine/simulate-block.js';
 
-export type ToWorker = { load: number; scenario: Scenario } | { run: number; task: BlockTask } | { forget: number };
-export type FromWorker = { tally: Float64Array } | { error: string };
+export type ToWorker = { load: number; scenario: Scenario } | { run: number; tasks: BlockTask[] } | { forget: number };
+export type FromWorker = { tallies: Float64Array[] } | { error: string };
 
 const scenarios = new Map<number, Scenario>();
 const port = parentPort;
@@ -21,8 +21,8 @@ port.on('message', (message: ToWorker) => {
     try {
       const scenario = scenarios.get(message.run);
       if (!scenario) throw new Error(`a block of simulation ${message.run} arrived before its scenario`);
-      const tally = simulateBlock(scenario, message.task.design, message.task.block);
-      port.postMessage({ tally } satisfies FromWorker);
+      const tallies = message.tasks.map((task) => simulateBlock(scenario, task.design, task.block));
+      port.postMessage({ tallies } satisfies FromWorker);
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
     }

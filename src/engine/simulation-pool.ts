@@ -2,22 +2,28 @@
 // simulations, several at a time (one per design, one per point of a map); each is cut into blocks
 // (blocks.ts), and a worker that comes free takes the next block of a simulation it already holds, or
 // else the oldest one waiting, which it is sent once. So a small simulation stays on one worker (its
-// design prepared once), and a large one spreads over all of them. Each worker is kept `ahead` blocks
-// ahead (two by default): it starts its next block while the last one's tally travels back, instead of
-// waiting a round trip between blocks. Every block is folded by its simulation's collector: the results
-// are the same whoever ran which block, in whatever order.
+// design prepared once), and a large one spreads over all of them. A worker is asked for a run of up to
+// MOST_AT_ONCE consecutive blocks at a time (fewer as a simulation's blocks run out, so that the workers
+// finish together), and kept `ahead` runs ahead (two by default): it starts its next run while the
+// last one's tallies travel back, instead of waiting a round trip; in a page, every message costs the
+// main thread half a millisecond. Every block is folded by its simulation's collector: the results are
+// the same whoever ran which block, in whatever order.
 import { planBlocks, type BlockTask } from './blocks.js';
 import { ResultCollector } from './collector.js';
 import type { DesignResult } from './results.js';
 import { Cancelled, type ScheduleOptions } from './schedule.js';
 import type { Scenario } from './scenario/types.js';
 
-/** a worker holding scenarios by id: told of one once, then asked for its blocks, answered in order */
+/** a worker holding scenarios by id: told of one once, then asked for runs of its blocks, answered in order */
 export interface ScenarioWorker {
   load(id: number, scenario: Scenario): void;
-  run(id: number, task: BlockTask): Promise<Float64Array>;
+  /** the tallies of `tasks`, in their order */
+  run(id: number, tasks: readonly BlockTask[]): Promise<Float64Array[]>;
   forget(id: number): void;
 }
+
+/** the most blocks asked of a worker at once */
+export const MOST_AT_ONCE = 8;
 
 type Simulation = {
   id: number;
@@ -25,7 +31,7 @@ type Simulation = {
   options: ScheduleOptions;
   tasks: BlockTask[];
   next: number;
-  /** blocks handed out and not yet back */
+  /** runs of blocks handed out and not yet back */
   running: number;
   collector: ResultCollector;
   /** the workers that hold its scenario */
@@ -38,16 +44,19 @@ type Simulation = {
 export class SimulationPool {
   private readonly waiting: Simulation[] = [];
   private readonly idle: number[];
+  /** the places on workers, `ahead` on each */
+  private readonly places: number;
   private nextId = 0;
   private dispatchQueued = false;
 
-  /** `ahead`: the blocks each worker is given at a time */
+  /** `ahead`: the runs each worker is given at a time */
   constructor(
     private readonly workers: readonly ScenarioWorker[],
     ahead = 2,
   ) {
-    // a worker appears once per block it may hold, so that each one gets its first block before any its second
+    // a worker appears once per run it may hold, so that each one gets its first run before any its second
     this.idle = Array.from({ length: ahead }, () => workers.map((_, index) => index)).flat();
+    this.places = this.idle.length;
   }
 
   /** the scenario's results; its blocks share the workers with every other simulation asked for */
@@ -104,15 +113,19 @@ export class SimulationPool {
       this.fail(simulation, new Cancelled());
       return;
     }
-    const task = simulation.tasks[simulation.next++];
+    const left = simulation.tasks.length - simulation.next;
+    // a share of what is left for each place, so the last runs are short and end together
+    const size = Math.max(1, Math.min(MOST_AT_ONCE, Math.floor(left / (2 * this.places))));
+    const tasks = simulation.tasks.slice(simulation.next, simulation.next + size);
+    simulation.next += size;
     if (simulation.next === simulation.tasks.length) this.waiting.splice(this.waiting.indexOf(simulation), 1);
     if (!simulation.holders.has(worker)) {
       this.workers[worker].load(simulation.id, simulation.scenario);
       simulation.holders.add(worker);
     }
     simulation.running++;
-    this.workers[worker].run(simulation.id, task).then(
-      (tally) => this.finish(worker, simulation, task, tally),
+    this.workers[worker].run(simulation.id, tasks).then(
+      (tallies) => this.finish(worker, simulation, tasks, tallies),
       (error: unknown) => {
         simulation.running--;
         this.idle.push(worker);
@@ -122,14 +135,14 @@ export class SimulationPool {
     );
   }
 
-  private finish(worker: number, simulation: Simulation, task: BlockTask, tally: Float64Array): void {
+  private finish(worker: number, simulation: Simulation, tasks: BlockTask[], tallies: Float64Array[]): void {
     simulation.running--;
     this.idle.push(worker);
     if (!simulation.failed && simulation.options.cancelled?.()) this.fail(simulation, new Cancelled());
-    if (!simulation.failed) {
+    for (let i = 0; i < tasks.length && !simulation.failed; i++) {
       try {
-        simulation.options.onTally?.(task, tally);
-        simulation.collector.add(task.design, task.block, tally);
+        simulation.options.onTally?.(tasks[i], tallies[i]);
+        simulation.collector.add(tasks[i].design, tasks[i].block, tallies[i]);
         simulation.options.onBlock?.(simulation.collector);
       } catch (error) {
         this.fail(simulation, error);

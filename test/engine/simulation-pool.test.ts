@@ -8,7 +8,7 @@ import { parseScenario } from '../../src/engine/scenario/parse.js';
 import type { Scenario } from '../../src/engine/scenario/types.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { simulateBlock } from '../../src/engine/simulate-block.js';
-import { type ScenarioWorker, SimulationPool } from '../../src/engine/simulation-pool.js';
+import { MOST_AT_ONCE, type ScenarioWorker, SimulationPool } from '../../src/engine/simulation-pool.js';
 
 function scenarioOf(replicates: number, n = 200): Scenario {
   const parsed = parseScenario({
@@ -32,6 +32,8 @@ class FakeWorker implements ScenarioWorker {
   /** blocks asked for and not yet answered, now and at most */
   inFlight = 0;
   mostInFlight = 0;
+  /** the most blocks asked for in one run */
+  mostAtOnce = 0;
   constructor(
     private readonly fails: (scenario: Scenario) => boolean = () => false,
     private readonly pause = () => Math.random() * 3,
@@ -43,15 +45,16 @@ class FakeWorker implements ScenarioWorker {
   forget(id: number) {
     this.held.delete(id);
   }
-  async run(id: number, task: BlockTask) {
+  async run(id: number, tasks: readonly BlockTask[]) {
     this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
+    this.mostAtOnce = Math.max(this.mostAtOnce, tasks.length);
     await new Promise((resolve) => setTimeout(resolve, this.pause()));
     this.inFlight--;
     const scenario = this.held.get(id);
     if (!scenario) throw new Error(`simulation ${id} not held`);
     if (this.fails(scenario)) throw new Error('this worker cannot simulate it');
-    this.blocks++;
-    return simulateBlock(scenario, task.design, task.block);
+    this.blocks += tasks.length;
+    return tasks.map((task) => simulateBlock(scenario, task.design, task.block));
   }
 }
 
@@ -82,7 +85,7 @@ describe('SimulationPool', () => {
     expect(loads).toBe(12);
   });
 
-  it('keeps each worker the blocks ahead it was given: two by default, so none waits a round trip', async () => {
+  it('keeps each worker the runs of blocks ahead it was given: two by default, none waiting a round trip', async () => {
     for (const ahead of [1, 2, 3]) {
       const workers = [new FakeWorker(), new FakeWorker()];
       const pool = ahead === 2 ? new SimulationPool(workers) : new SimulationPool(workers, ahead);
@@ -90,6 +93,22 @@ describe('SimulationPool', () => {
       expect(await pool.simulate(scenario)).toEqual(simulate(scenario));
       for (const worker of workers) expect(worker.mostInFlight).toBe(ahead);
     }
+  });
+
+  it('asks for runs of up to MOST_AT_ONCE blocks, shorter as the blocks run out', async () => {
+    const workers = [new FakeWorker(), new FakeWorker()];
+    // 200 blocks of two designs: the first runs take the most, the last ones a block each
+    const scenario = scenarioOf(100_000, 120);
+    const sizes: number[] = [];
+    const counted = workers.map((worker) => {
+      const run = worker.run.bind(worker);
+      worker.run = (id, tasks) => (sizes.push(tasks.length), run(id, tasks));
+      return worker;
+    });
+    expect(await new SimulationPool(counted).simulate(scenario)).toEqual(simulate(scenario));
+    expect(Math.max(...sizes)).toBe(MOST_AT_ONCE);
+    expect(sizes.at(-1)).toBe(1);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(200);
   });
 
   it('rejects a failing simulation alone; the others beside it finish with their own results', async () => {

@@ -1,5 +1,5 @@
 // The store's engine port in this thread, for tests that mount components or the store alone: the
-// engine's simulation pool over one in-thread worker that yields before each block, so a test can
+// engine's simulation pool over one in-thread worker that yields before each run of blocks, so a test can
 // cancel a run half-way as the page's Cancel does.
 import { planBlocks } from '../../src/engine/blocks.js';
 import type { DesignResult } from '../../src/engine/results.js';
@@ -18,11 +18,11 @@ export class ThreadEngine implements EnginePort {
     {
       load: (id, scenario) => this.held.set(id, scenario),
       forget: (id) => this.held.delete(id),
-      run: async (id, task) => {
+      run: async (id, tasks) => {
         await new Promise((resolve) => setTimeout(resolve, 0));
         const scenario = this.held.get(id);
         if (!scenario) throw new Error(`simulation ${id} is not held`);
-        return simulateBlock(scenario, task.design, task.block);
+        return tasks.map((task) => simulateBlock(scenario, task.design, task.block));
       },
     },
   ]);

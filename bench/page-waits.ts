@@ -1,0 +1,91 @@
+// The waits users see in the page (issue "Fast where users wait"): the built app in Debian's headless
+// Chromium, as the browser tests drive it. Run with the default scenario at 10⁶ replicates (the page
+// simulates each design as given and under the global null, for its type I error: twice the trials of
+// `stratum simulate`), at the
+// realistic analysis and, as the baseline, at rpact's conventions; the design map at 2,000 replicates a
+// point. Beside each, the longest main-thread task that blocked the page (the smaller of its wall and
+// CPU time, test/support/main-thread.ts): the simulations are the workers', so it should stay < 50 ms.
+// The browser tests' probe of main-thread gaps (a MessageChannel ping-pong) is left out: it keeps the main
+// thread busy enough to slow the workers.
+import type { Page } from 'playwright-core';
+import { DEFAULT_SCENARIO } from '../src/app/presets.js';
+import { parseScenario } from '../src/engine/scenario/parse.js';
+import { encodeScenarioQuery } from '../src/share/url-codec.js';
+import { startApp } from '../test/support/browser.js';
+import { mainThreadWhile } from '../test/support/main-thread.js';
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const finished = (page: Page) =>
+  page.waitForFunction(() => /^Done in/.test(document.querySelector('.status')?.textContent?.trim() ?? ''), null, {
+    timeout: 300_000,
+  });
+
+/** the page opened on `scenario`; a large one waits for Run (the page asks first), a small one runs at once */
+async function opened(page: Page, url: string, scenario: object, runsAtOnce: boolean): Promise<void> {
+  const parsed = parseScenario(scenario);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  await page.goto(url + encodeScenarioQuery(parsed.scenario));
+  if (runsAtOnce) {
+    await finished(page);
+    await page.waitForFunction(() => document.querySelector('.stale, .dimmed') === null, null, { timeout: 300_000 });
+  } else await page.getByRole('button', { name: 'Not now', exact: true }).click();
+}
+
+/** milliseconds `act` takes, untraced (Chrome's trace slows the page), and the longest blocking
+ * main-thread task of a second, traced, time */
+async function timedTwice(page: Page, act: () => Promise<void>): Promise<{ ms: number; blocking: number }> {
+  const started = Date.now();
+  await act();
+  const ms = Date.now() - started;
+  const measured = await mainThreadWhile(page, act);
+  return { ms, blocking: measured.blocking };
+}
+
+/** Run pressed and its "Done in …" seen */
+async function run(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run', exact: true }).first().click();
+  await page.waitForFunction(() => !/^Done in/.test(document.querySelector('.status')?.textContent?.trim() ?? ''));
+  await finished(page);
+}
+
+/** the design map computed and drawn */
+async function map(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Compute design map', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#chart-design-map svg') !== null, null, {
+    timeout: 300_000,
+  });
+}
+
+export async function benchPageWaits(): Promise<void> {
+  console.log("\nwaits in the page: the built app in headless Chromium, the page's default scenario");
+  const app = await startApp('test-output/app-bench');
+  try {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    const million = { replicates: 1_000_000 };
+    const realistic = { statistic: 't', strata: 'random', stratified: true };
+    const rpactLike = { statistic: 'z', strata: 'fixed', stratified: true };
+    for (const [name, analysis] of [
+      ['t and random strata', realistic],
+      ["rpact's conventions (z, fixed strata), the baseline", rpactLike],
+    ] as const) {
+      await opened(page, app.url, { ...DEFAULT_SCENARIO, analysis, simulation: million }, false);
+      const ran = await timedTwice(page, () => run(page));
+      console.log(
+        `Run, four designs × 10⁶ each as given and under the global null (8 × 10⁶ trials), ${name}: ` +
+          `${s(ran.ms)} on ${workers} workers (target < 3 s for 4 × 10⁶); ` +
+          `longest blocking main-thread task ${ran.blocking.toFixed(0)} ms (target < 50 ms)`,
+      );
+    }
+    await opened(page, app.url, { ...DEFAULT_SCENARIO, analysis: realistic, simulation: { replicates: 2000 } }, true);
+    const mapped = await timedTwice(page, () => map(page));
+    const cells = await page.locator('#chart-design-map g.map-cell').count();
+    console.log(
+      `design map, ${cells} points × 4 designs at 2,000 replicates: ${s(mapped.ms)} (target < 5 s); ` +
+        `longest blocking main-thread task ${mapped.blocking.toFixed(0)} ms`,
+    );
+  } finally {
+    await app.close();
+  }
+}
