@@ -19,7 +19,7 @@ const api = {
   forget(id: number): void {
     scenarios.delete(id);
   },
-  run(id: number, tasks: BlockTask[]): Float64Array[] {
+  run(id: number, tasks: readonly BlockTask[]): Float64Array[] {
     const scenario = scenarios.get(id);
     if (!scenario) throw new Error(`a block of simulation ${id} was asked for before its scenario`);
     return tasks.map((task) => simulateBlock(scenario, task.design, task.block));

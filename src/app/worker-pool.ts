@@ -18,7 +18,7 @@ function scenarioWorker(api: Remote<EngineWorker>): ScenarioWorker {
   return {
     load: (id, scenario) => void api.load(id, scenario).catch(() => undefined),
     forget: (id) => void api.forget(id).catch(() => undefined),
-    run: (id, tasks) => api.run(id, [...tasks]),
+    run: (id, tasks) => api.run(id, tasks),
   };
 }
 

@@ -13,8 +13,8 @@ import type { FromWorker, ToWorker } from './worker.js';
 const WORKER_FILE = new URL('./stratum-worker.mjs', import.meta.url);
 
 /**
- * a worker thread as a ScenarioWorker; the pool keeps two runs of blocks in flight on it, answered in the
- * order asked, so each answer settles the oldest waiting promise, and a thread's error rejects all of them
+ * a worker thread as a ScenarioWorker; the pool keeps runs of blocks in flight on it, answered in the order
+ * asked, so each answer settles the oldest waiting promise, and a thread's error rejects all of them
  */
 function threadWorker(thread: Worker): ScenarioWorker {
   const post = (message: ToWorker) => thread.postMessage(message);
@@ -36,7 +36,7 @@ function threadWorker(thread: Worker): ScenarioWorker {
     run(id: number, tasks: readonly BlockTask[]) {
       return new Promise((resolve, reject) => {
         pending.push({ resolve, reject });
-        post({ run: id, tasks: [...tasks] });
+        post({ run: id, tasks });
       });
     },
   };

@@ -1,7 +1,7 @@
 // Many simulations at once on a few workers. A solver, a sweep or a map asks for hundreds of small
 // simulations, several at a time (one per design, one per point of a map); each is cut into blocks
-// (blocks.ts), and a worker that comes free takes the next block of a simulation it already holds, or
-// else the oldest one waiting, which it is sent once. So a small simulation stays on one worker (its
+// (blocks.ts), and a worker that comes free takes the next blocks of a simulation it already holds, or
+// else of the oldest one waiting, which it is sent once. So a small simulation stays on one worker (its
 // design prepared once), and a large one spreads over all of them. A worker is asked for a run of up to
 // MOST_AT_ONCE consecutive blocks at a time (fewer as a simulation's blocks run out, so that the workers
 // finish together), and kept `ahead` runs ahead (two by default): it starts its next run while the
@@ -93,7 +93,7 @@ export class SimulationPool {
   }
 
   /**
-   * every idle place on a worker given a block while there are blocks to give: of a simulation the worker
+   * every idle place on a worker given a run of blocks while there are blocks to give: of a simulation the worker
    * holds, else of one no worker holds yet, else of the oldest waiting (which it is then sent)
    */
   private dispatch(): void {
