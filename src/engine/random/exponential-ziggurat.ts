@@ -1,7 +1,7 @@
 // Standard exponential draws by G. Marsaglia & W. W. Tsang's ziggurat (J. Stat. Softw. 5(8), 2000,
 // REXP with 256 layers): one 32-bit uniform gives the layer (its low 8 bits) and the abscissa; 98.9%
 // of draws end at one comparison, with no logarithm. Tables are built here from r and v.
-import type { Uniform } from './stream.js';
+import type { UniformSource } from './stream.js';
 
 const LAYERS = 256;
 const R = 7.697117470131487;
@@ -30,14 +30,14 @@ const FE = new Float64Array(LAYERS);
   }
 }
 
-/** one standard exponential draw from `next` (uniform k/2³² on [0, 1)) */
-export function standardExponential(next: Uniform): number {
+/** one standard exponential draw from `source` (uniform k/2³² on [0, 1)) */
+export function standardExponential(source: UniformSource): number {
   for (;;) {
-    const jz = next() * TWO_32;
+    const jz = source.next() * TWO_32;
     const iz = jz & (LAYERS - 1);
     if (jz < KE[iz]) return jz * WE[iz];
-    if (iz === 0) return R - Math.log(1 - next());
+    if (iz === 0) return R - Math.log(1 - source.next());
     const x = jz * WE[iz];
-    if (FE[iz] + next() * (FE[iz - 1] - FE[iz]) < Math.exp(-x)) return x;
+    if (FE[iz] + source.next() * (FE[iz - 1] - FE[iz]) < Math.exp(-x)) return x;
   }
 }

@@ -7,7 +7,7 @@
 // or a rejection method whose hat provably dominates the target, never an approximation such as
 // a normal approximation to the binomial. Methods keep no per-draw allocation; what a method
 // sets up from its parameters is cached in fields and reused while the parameters repeat.
-import type { Uniform } from './stream.js';
+import { FunctionSource, type Uniform, type UniformSource } from './stream.js';
 import { TrialStreams } from './trial-streams.js';
 import { standardExponential } from './exponential-ziggurat.js';
 import { stirlingCorrection, logFactorial } from './log-factorial.js';
@@ -23,9 +23,9 @@ const INVERSION_LIMIT = 1000;
 
 export class Sampler {
   /** counts, and every draw that is not a normal or a gamma */
-  private readonly next: Uniform;
-  private readonly outcome: Uniform;
-  private readonly spread: Uniform;
+  private readonly counts: UniformSource;
+  private readonly outcome: UniformSource;
+  private readonly spread: UniformSource;
   private readonly trials: TrialStreams | undefined;
 
   // Marsaglia–Tsang gamma set-up for the last shape a ≥ 1: d = a − 1/3, c = 1/√(9d)
@@ -68,9 +68,10 @@ export class Sampler {
   /** `perTrial`: `uniform` is a block's stream, and each trial draws from its own (startTrial) */
   constructor(uniform: Uniform, perTrial = false) {
     this.trials = perTrial ? new TrialStreams(uniform) : undefined;
-    this.next = this.trials?.counts ?? uniform;
-    this.outcome = this.trials?.outcomes ?? uniform;
-    this.spread = this.trials?.spread ?? uniform;
+    const whole = new FunctionSource(uniform);
+    this.counts = this.trials?.counts ?? whole;
+    this.outcome = this.trials?.outcomes ?? whole;
+    this.spread = this.trials?.spread ?? whole;
   }
 
   /** start replicate `trial` of the block (0-based): its streams depend on nothing drawn before */
@@ -80,7 +81,7 @@ export class Sampler {
 
   /** uniform on [0, 1) */
   uniform(): number {
-    return this.next();
+    return this.counts.next();
   }
 
   /** exponential with the given rate (ziggurat, exponential-ziggurat.ts) */
@@ -90,7 +91,7 @@ export class Sampler {
 
   /** exponential with rate 1, from the count stream as `exponential` draws */
   standardExponential(): number {
-    return standardExponential(this.next);
+    return standardExponential(this.counts);
   }
 
   /** standard normal (the ziggurat of normal-ziggurat.ts), from the outcome stream */
@@ -98,35 +99,35 @@ export class Sampler {
     return this.normalFrom(this.outcome);
   }
 
-  private normalFrom(next: Uniform): number {
-    const t = (next() * 2 * ZIGGURAT_LAYERS) | 0;
+  private normalFrom(source: UniformSource): number {
+    const t = (source.next() * 2 * ZIGGURAT_LAYERS) | 0;
     const layer = t >> 1;
-    const u = next();
+    const u = source.next();
     // the sign as a factor, not a branch: a random sign would be a mispredicted branch half the time
     if (u < ZIGGURAT_INNER[layer]) return (1 - 2 * (t & 1)) * u * ZIGGURAT_X[layer];
-    return this.normalOuter(next, layer, u, t & 1);
+    return this.normalOuter(source, layer, u, t & 1);
   }
 
   /** the ziggurat's wedges and tail, about 1% of normal draws */
-  private normalOuter(next: Uniform, layer: number, u: number, negative: number): number {
+  private normalOuter(source: UniformSource, layer: number, u: number, negative: number): number {
     for (;;) {
       if (layer === 0) {
         // Marsaglia (1964): x = −ln(U₁)/r, accept when −2 ln(U₂) > x²
         let x: number;
         let y: number;
         do {
-          x = -Math.log(next()) / ZIGGURAT_R;
-          y = -Math.log(next());
+          x = -Math.log(source.next()) / ZIGGURAT_R;
+          y = -Math.log(source.next());
         } while (y + y < x * x);
         return negative === 0 ? ZIGGURAT_R + x : -ZIGGURAT_R - x;
       }
       const x = u * ZIGGURAT_X[layer];
       const low = ZIGGURAT_F[layer];
-      if (low + next() * (ZIGGURAT_F[layer + 1] - low) < Math.exp(-0.5 * x * x)) return negative === 0 ? x : -x;
-      const t = (next() * 2 * ZIGGURAT_LAYERS) | 0;
+      if (low + source.next() * (ZIGGURAT_F[layer + 1] - low) < Math.exp(-0.5 * x * x)) return negative === 0 ? x : -x;
+      const t = (source.next() * 2 * ZIGGURAT_LAYERS) | 0;
       layer = t >> 1;
       negative = t & 1;
-      u = next();
+      u = source.next();
       if (u < ZIGGURAT_INNER[layer]) return negative === 0 ? u * ZIGGURAT_X[layer] : -u * ZIGGURAT_X[layer];
     }
   }
@@ -138,7 +139,7 @@ export class Sampler {
    */
   gamma(shape: number): number {
     if (shape >= 1) return this.gammaAtLeastOne(shape);
-    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.spread(), 1 / shape);
+    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.spread.next(), 1 / shape);
   }
 
   private gammaAtLeastOne(shape: number): number {
@@ -158,7 +159,7 @@ export class Sampler {
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
-      const u = this.spread();
+      const u = this.spread.next();
       const xx = x * x;
       if (u < 1 - 0.0331 * xx * xx) return d * v;
       if (Math.log(u) < 0.5 * xx + d * (1 - v + Math.log(v))) return d * v;
@@ -198,7 +199,7 @@ export class Sampler {
     const s = this.inversionS;
     const a = this.inversionA;
     for (;;) {
-      let u = this.next();
+      let u = this.counts.next();
       let f = f0;
       let x = 0;
       while (u >= f) {
@@ -232,7 +233,7 @@ export class Sampler {
     const vr = this.btrdVr;
     for (;;) {
       // 1: the box of immediate acceptance
-      let v = this.next();
+      let v = this.counts.next();
       if (v <= this.btrdUrVr) {
         const u = v / vr - 0.43;
         return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
@@ -240,11 +241,11 @@ export class Sampler {
       // 2
       let u: number;
       if (v >= vr) {
-        u = this.next() - 0.5;
+        u = this.counts.next() - 0.5;
       } else {
         u = v / vr - 0.93;
         u = (u < 0 ? -0.5 : 0.5) - u;
-        v = this.next() * vr;
+        v = this.counts.next() * vr;
       }
       // 3.0
       const us = 0.5 - Math.abs(u);
@@ -318,7 +319,7 @@ export class Sampler {
     }
     const f0 = this.inversionExp;
     for (;;) {
-      let u = this.next();
+      let u = this.counts.next();
       let f = f0;
       let x = 0;
       while (u >= f) {
@@ -350,8 +351,8 @@ export class Sampler {
     const b = this.ptrsB;
     const vr = this.ptrsVr;
     for (;;) {
-      const u = this.next() - 0.5;
-      const v = this.next();
+      const u = this.counts.next() - 0.5;
+      const v = this.counts.next();
       const us = 0.5 - Math.abs(u);
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
       if (us >= 0.07 && v <= vr) return k;

@@ -10,6 +10,24 @@ import xor4096 from 'seedrandom/lib/xor4096.js';
 export type Uniform = () => number;
 
 /**
+ * A uniform stream as an object whose method draws. The samplers call `source.next()`, not a stored
+ * closure: every xoshiro stream then shares one method, which V8 inlines into the sampling loops,
+ * where a closure per stream made the call sites polymorphic, a real call per uniform boxing its double.
+ */
+export interface UniformSource {
+  next(): number;
+}
+
+/** a `Uniform` function as a source (seedrandom's streams: the tests' samplers, a block's key) */
+export class FunctionSource implements UniformSource {
+  constructor(private readonly uniform: Uniform) {}
+
+  next(): number {
+    return this.uniform();
+  }
+}
+
+/**
  * The uniform stream of one block of replicates of one design. The three parts are encoded as a
  * JSON array, so no two different triples share a generator seed (("a", "bc") ≠ ("ab", "c")).
  * Returns the generator's 32-bit-resolution call, k/2^32 for k in 0..2^32 − 1.

@@ -13,7 +13,7 @@
 // the block key and the trial number through the 32-bit finaliser of MurmurHash3 (a bijection with
 // full avalanche), and each state word the finaliser of the base plus a multiple of the golden
 // ratio, so nearby trials and the three streams get unrelated states.
-import type { Uniform } from './stream.js';
+import type { Uniform, UniformSource } from './stream.js';
 
 const TWO_32 = 4294967296;
 const GOLDEN = 0x9e3779b9;
@@ -30,13 +30,13 @@ function mix32(value: number): number {
  * takes effect at the stream's first draw, so a trial that never draws from it (no counts with fixed
  * strata, no spread with z statistics) pays nothing for it
  */
-export class Xoshiro128 {
+export class Xoshiro128 implements UniformSource {
   private readonly state = new Uint32Array(4);
   private pending = false;
   private base = 0;
   private first = 0;
   /** uniform on [0, 1) with 32-bit resolution, k/2³² */
-  readonly next: Uniform = () => {
+  next(): number {
     if (this.pending) this.mixState();
     const s = this.state;
     const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
@@ -48,7 +48,7 @@ export class Xoshiro128 {
     s[2] ^= t;
     s[3] = rotl(s[3], 11);
     return result / TWO_32;
-  };
+  }
 
   /** the state words will be mix32(base + (first + i)·φ), the SplitMix recipe */
   seed(base: number, first: number): void {
@@ -78,12 +78,9 @@ function rotl(x: number, k: number): number {
 export class TrialStreams {
   private readonly keyHigh: number;
   private readonly keyLow: number;
-  private readonly countStream = new Xoshiro128();
-  private readonly outcomeStream = new Xoshiro128();
-  private readonly spreadStream = new Xoshiro128();
-  readonly counts = this.countStream.next;
-  readonly outcomes = this.outcomeStream.next;
-  readonly spread = this.spreadStream.next;
+  readonly counts = new Xoshiro128();
+  readonly outcomes = new Xoshiro128();
+  readonly spread = new Xoshiro128();
 
   /** the block's key: two 32-bit draws of its stream */
   constructor(block: Uniform) {
@@ -94,8 +91,8 @@ export class TrialStreams {
   /** the streams of replicate `trial` (0-based, within the block) */
   start(trial: number): void {
     const base = mix32(this.keyHigh ^ mix32(this.keyLow + Math.imul(trial, GOLDEN)));
-    this.countStream.seed(base, 1);
-    this.outcomeStream.seed(base, 5);
-    this.spreadStream.seed(base, 9);
+    this.counts.seed(base, 1);
+    this.outcomes.seed(base, 5);
+    this.spread.seed(base, 9);
   }
 }

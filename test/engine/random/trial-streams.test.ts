@@ -17,14 +17,14 @@ describe('per-trial streams', () => {
   it('a replicate draws the same whatever was drawn before it', () => {
     const first = new TrialStreams(blockStream('s', 'd', 3));
     first.start(7);
-    const expected = [first.counts(), first.outcomes(), first.spread()];
+    const expected = [first.counts.next(), first.outcomes.next(), first.spread.next()];
     const second = new TrialStreams(blockStream('s', 'd', 3));
     for (let trial = 0; trial < 7; trial++) {
       second.start(trial);
-      for (let i = 0; i < 50; i++) second.counts();
+      for (let i = 0; i < 50; i++) second.counts.next();
     }
     second.start(7);
-    expect([second.counts(), second.outcomes(), second.spread()]).toEqual(expected);
+    expect([second.counts.next(), second.outcomes.next(), second.spread.next()]).toEqual(expected);
   });
 
   it('streams of one replicate, and neighbouring replicates, are unrelated and uniform', () => {
@@ -33,9 +33,9 @@ describe('per-trial streams', () => {
     const columns = [new Float64Array(trials), new Float64Array(trials), new Float64Array(trials)];
     for (let trial = 0; trial < trials; trial++) {
       streams.start(trial);
-      columns[0][trial] = streams.counts();
-      columns[1][trial] = streams.outcomes();
-      columns[2][trial] = streams.spread();
+      columns[0][trial] = streams.counts.next();
+      columns[1][trial] = streams.outcomes.next();
+      columns[2][trial] = streams.spread.next();
     }
     const uniform = Float64Array.from({ length: trials }, (_, i) => (i + 0.5) / trials);
     for (const column of columns) expect(kolmogorovSmirnov(column, uniform).p).toBeGreaterThan(0.001);
