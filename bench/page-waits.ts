@@ -2,8 +2,9 @@
 // Chromium, as the browser tests drive it. Run with the default scenario at 10⁶ replicates (the page
 // simulates each design as given and under the global null, for its type I error: twice the trials of
 // `stratum simulate`), at the
-// realistic analysis and, as the baseline, at rpact's conventions; the design map at 2,000 replicates a
-// point. Beside each, the longest main-thread task that blocked the page (the smaller of its wall and
+// realistic analysis and, as the baseline, at rpact's conventions, and the realistic Run again on one
+// worker (navigator.hardwareConcurrency set to 1), for the workers' scaling, its results table compared
+// with the two workers'; the design map at 2,000 replicates a point. Beside each, the longest main-thread task that blocked the page (the smaller of its wall and
 // CPU time, test/support/main-thread.ts): the simulations are the workers', so it should stay < 50 ms.
 // The browser tests' probe of main-thread gaps (a MessageChannel ping-pong) is left out: it keeps the main
 // thread busy enough to slow the workers.
@@ -64,6 +65,9 @@ async function run(page: Page): Promise<number> {
   return half;
 }
 
+/** the results table's text, every design's every figure */
+const resultsTable = (page: Page) => page.locator('table.results').innerText();
+
 /** the design map computed and drawn */
 async function map(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Compute design map', exact: true }).click();
@@ -81,18 +85,35 @@ export async function benchPageWaits(): Promise<void> {
     const million = { replicates: 1_000_000 };
     const realistic = { statistic: 't', strata: 'random', stratified: true };
     const rpactLike = { statistic: 'z', strata: 'fixed', stratified: true };
+    let table = '';
+    let both = 0;
     for (const [name, analysis] of [
       ['t and random strata', realistic],
       ["rpact's conventions (z, fixed strata), the baseline", rpactLike],
     ] as const) {
       await opened(page, app.url, { ...DEFAULT_SCENARIO, analysis, simulation: million }, false);
       const ran = await timedTwice(page, () => run(page));
+      if (analysis === realistic) [table, both] = [await resultsTable(page), ran.value];
       console.log(
         `Run, four designs × 10⁶, ${name}, on ${workers} workers: their results in ${s(ran.value)} ` +
           `(target < 3 s), and with the global null's 4 × 10⁶ for the type I error ${s(ran.ms)}; ` +
           `longest blocking main-thread task ${ran.blocking.toFixed(0)} ms (target < 50 ms)`,
       );
     }
+    // the same Run on one worker: the page sizes its pool by navigator.hardwareConcurrency
+    const single = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await single.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 }),
+    );
+    const alone = await single.newPage();
+    await opened(alone, app.url, { ...DEFAULT_SCENARIO, analysis: realistic, simulation: million }, false);
+    const one = await run(alone);
+    const same = (await resultsTable(alone)) === table ? 'the same results' : 'DIFFERENT RESULTS';
+    await single.close();
+    console.log(
+      `the same Run, t and random strata, on 1 worker: its results in ${s(one)}, ${same} ` +
+        `(${workers} workers ${(one / both).toFixed(2)}× faster; target ≥ 1.8×)`,
+    );
     await opened(page, app.url, { ...DEFAULT_SCENARIO, analysis: realistic, simulation: { replicates: 2000 } }, true);
     const mapped = await timedTwice(page, () => map(page));
     const cells = await page.locator('#chart-design-map g.map-cell').count();
