@@ -22,20 +22,33 @@ function seconds(command: string, scenario: object, options: string[]): number {
 }
 
 const s = (x: number) => `${x.toFixed(2)} s`;
+const REPEATS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 export function benchWaits(): void {
   const realistic = { ...DEFAULT_SCENARIO, analysis: { statistic: 't', strata: 'random', stratified: true } };
   const rpactLike = { ...DEFAULT_SCENARIO, analysis: { statistic: 'z', strata: 'fixed', stratified: true } };
   const million = ['--replicates', '1000000'];
   console.log("\nwaits: the page's default scenario through `stratum`, start to exit");
-  const two = seconds('simulate', realistic, [...million, '--workers', '2']);
-  const one = seconds('simulate', realistic, [...million, '--workers', '1']);
-  const baseline = seconds('simulate', rpactLike, [...million, '--workers', '1']);
+  // this VM's speed drifts by ±20 % within minutes: each figure is the median of REPEATS runs, and the
+  // scaling the median of the ratios of runs made one after the other
+  const two: number[] = [];
+  const one: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    two.push(seconds('simulate', realistic, [...million, '--workers', '2']));
+    one.push(seconds('simulate', realistic, [...million, '--workers', '1']));
+    baseline.push(seconds('simulate', rpactLike, [...million, '--workers', '1']));
+  }
+  const runs = (xs: number[]) => `runs ${xs.map((x) => x.toFixed(2)).join(', ')}`;
   console.log(
-    `four designs × 10⁶, t and random strata: ${s(two)} on 2 workers, ${s(one)} on 1 ` +
-      `(${(one / two).toFixed(2)}×; target < 3 s and ≥ 1.8×)`,
+    `four designs × 10⁶, t and random strata, median of ${REPEATS}: ${s(median(two))} on 2 workers (${runs(two)}), ` +
+      `${s(median(one))} on 1 (${runs(one)}); 2 workers ${median(one.map((x, i) => x / two[i])).toFixed(2)}× ` +
+      'faster (target < 3 s and ≥ 1.8×)',
   );
-  console.log(`baseline, rpact's conventions (z, fixed strata) on 1 worker: ${s(baseline)}`);
+  console.log(
+    `baseline, rpact's conventions (z, fixed strata) on 1 worker: ${s(median(baseline))} (${runs(baseline)})`,
+  );
   const grid = ['--prevalences', '0.1,0.2,0.3,0.4,0.5,0.6', '--ratios', '0,0.2,0.4,0.6,0.8,1'];
   const map = seconds('map', { ...realistic, simulation: { replicates: 2000 } }, [
     '--power',
