@@ -1,11 +1,11 @@
 // The waits users see in the page (issue "Fast where users wait"): the built app in Debian's headless
 // Chromium, as the browser tests drive it. Run with the default scenario at 10⁶ replicates (the page
 // simulates each design as given and under the global null, for its type I error: twice the trials of
-// `stratum simulate`), at the
-// realistic analysis and, as the baseline, at rpact's conventions, and the realistic Run again on one
-// worker (navigator.hardwareConcurrency set to 1), for the workers' scaling, its results table compared
-// with the two workers'; the design map at 2,000 replicates a point. Beside each, the longest main-thread task that blocked the page (the smaller of its wall and
-// CPU time, test/support/main-thread.ts): the simulations are the workers', so it should stay < 50 ms.
+// `stratum simulate`), at the realistic analysis and, as the baseline, at rpact's conventions; the
+// realistic Run again on one worker (navigator.hardwareConcurrency set to 1), for the workers' scaling,
+// its results table compared with the two workers'; the design map at 2,000 replicates a point. Beside
+// each, the longest main-thread task that blocked the page (the smaller of its wall and CPU time,
+// test/support/main-thread.ts): the simulations are the workers', so it should stay < 50 ms.
 // The browser tests' probe of main-thread gaps (a MessageChannel ping-pong) is left out: it keeps the main
 // thread busy enough to slow the workers.
 import type { Page } from 'playwright-core';
