@@ -341,11 +341,12 @@ export class Sampler {
       if (!(mean < Infinity)) return mean;
       const b = 0.931 + 2.53 * Math.sqrt(mean);
       this.ptrsMean = mean;
-      this.ptrsLogMean = Math.log(mean);
       this.ptrsB = b;
       this.ptrsA = -0.059 + 0.02483 * b;
-      this.ptrsLogInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
       this.ptrsVr = 0.9277 - 3.6224 / (b - 2);
+      // the two logarithms of the final test, which few draws reach (a negative binomial's mean changes
+      // every draw): computed on first use
+      this.ptrsLogMean = NaN;
     }
     const a = this.ptrsA;
     const b = this.ptrsB;
@@ -357,6 +358,10 @@ export class Sampler {
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Number.isNaN(this.ptrsLogMean)) {
+        this.ptrsLogMean = Math.log(mean);
+        this.ptrsLogInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+      }
       if (
         Math.log(v) + this.ptrsLogInvAlpha - Math.log(a / (us * us) + b) <=
         -mean + k * this.ptrsLogMean - logFactorial(k)
