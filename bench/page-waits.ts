@@ -14,10 +14,9 @@ import { parseScenario } from '../src/engine/scenario/parse.js';
 import { encodeScenarioQuery } from '../src/share/url-codec.js';
 import { startApp } from '../test/support/browser.js';
 import { mainThreadWhile } from '../test/support/main-thread.js';
+import { median, REPEATS } from './repeats.js';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const REPEATS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 const finished = (page: Page) =>
   page.waitForFunction(() => /^Done in/.test(document.querySelector('.status')?.textContent?.trim() ?? ''), null, {

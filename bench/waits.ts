@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO } from '../src/app/presets.js';
+import { median, REPEATS } from './repeats.js';
 
 const CLI = fileURLToPath(new URL('./stratum.mjs', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'stratum-bench-'));
@@ -22,8 +23,6 @@ function seconds(command: string, scenario: object, options: string[]): number {
 }
 
 const s = (x: number) => `${x.toFixed(2)} s`;
-const REPEATS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 export function benchWaits(): void {
   const realistic = { ...DEFAULT_SCENARIO, analysis: { statistic: 't', strata: 'random', stratified: true } };
