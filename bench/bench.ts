@@ -230,6 +230,7 @@ compare(
    run <- function(n) getSimulationEnrichmentMeans(design, plannedSubjects = c(180, 360), effectList = effects,
      intersectionTest = "Simes", typeOfSelection = "epsilon", epsilonValue = 0.1, stratifiedAnalysis = TRUE,
      maxNumberOfIterations = n, seed = 1)`,
+  1000, // issue "Fast where users wait"
 );
 
 compare(
