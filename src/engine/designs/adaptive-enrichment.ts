@@ -10,7 +10,7 @@
 // dropped at the interim keeps only what it rejected there. With `stage1` naming a population, stage 1
 // randomises only its patients, and the hypotheses are those of the populations inside it (itself
 // among them): hypothesis i is population tested[i].
-import { normalUpper, zOfP } from '../math/normal.js';
+import { zOfP } from '../math/normal.js';
 import type { Sampler } from '../random/sampler.js';
 import type { AdaptiveEnrichmentDesign, Scenario } from '../scenario/types.js';
 import { CONTINUE, countAnalysis, countRejections, TALLY } from '../tally.js';
@@ -19,6 +19,7 @@ import { ElementaryStatistics } from '../inference/closed/elementary.js';
 import { intersections } from '../inference/closed/masks.js';
 import { Dunnett } from '../inference/closed/dunnett.js';
 import { closedRule } from '../inference/closed/rules.js';
+import { zValueOf } from '../inference/closed/types.js';
 import type { CellLayout } from '../population-model.js';
 import type { TraceRecorder } from '../trace/recorder.js';
 import { firstShare } from './boundaries.js';
@@ -93,15 +94,12 @@ export function prepareAdaptiveEnrichment(
   /** each intersection's stage-wise p on the z scale into `into`, of the hypotheses in `mask ∩ present` */
   const stageZ = (statistics: ElementaryStatistics, stage: StageStatistics, present: number, into: Float64Array) => {
     if (readsCorrelation) stageCorrelation(stage, masks, present, correlation);
-    // one hypothesis present (stage 2 of one population): every mask reads its z, and no rule its p
-    if ((present & (present - 1)) === 0) statistics.setZ(stage.z, correlation);
-    else statistics.set(stage.z, correlation);
+    statistics.set(stage.z, correlation);
     for (let mask = 1; mask < span; mask++) {
       const sub = mask & present;
       if (sub === 0) into[mask] = -Infinity;
       // one hypothesis: its own z, as the combination reads it (no round trip through p)
-      else
-        into[mask] = (sub & (sub - 1)) === 0 ? statistics.z[31 - Math.clz32(sub)] : zOfP(rule.pValue(statistics, sub));
+      else into[mask] = (sub & (sub - 1)) === 0 ? statistics.z[31 - Math.clz32(sub)] : zValueOf(rule, statistics, sub);
     }
   };
   // per hypothesis, the intersections containing it, as bits of one number (2^G ≤ 16 masks)
@@ -151,7 +149,7 @@ export function prepareAdaptiveEnrichment(
         for (let k = 0; k < hypotheses; k++) if (kept & (1 << k)) tally[CONTINUE + tested[k]]++;
         // rpact re-sizes on the Bonferroni-adjusted p, G·min p, whatever the intersection test
         size2 = recalculate
-          ? recalculate(zOfP(Math.min(hypotheses * normalUpper(first.z[first.order[0]]), P_CAP)))
+          ? recalculate(zOfP(Math.min(hypotheses * first.pOf(first.order[0]), P_CAP)))
           : total - size1;
       }
       const stop = stopForEfficacy ? ('efficacy' as const) : stopForFutility ? ('futility' as const) : null;

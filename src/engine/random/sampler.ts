@@ -139,7 +139,7 @@ export class Sampler {
    */
   gamma(shape: number): number {
     if (shape >= 1) return this.gammaAtLeastOne(shape);
-    return this.gammaAtLeastOne(shape + 1) * Math.pow(this.spread.next(), 1 / shape);
+    return this.gammaAtLeastOne(shape + 1) * this.spread.next() ** (1 / shape);
   }
 
   private gammaAtLeastOne(shape: number): number {

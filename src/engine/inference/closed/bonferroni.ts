@@ -7,7 +7,7 @@ import type { IntersectionPValue } from './types.js';
 
 export const bonferroni: IntersectionPValue = {
   pValue(statistics: ElementaryStatistics, mask: number): number {
-    return Math.min(1, hypothesesIn(mask) * statistics.p[statistics.strongest(mask)]);
+    return Math.min(1, hypothesesIn(mask) * statistics.pOf(statistics.strongest(mask)));
   },
   // m·p ≤ α: the largest z of the mask at least Φ⁻¹(1 − α/m)
   atLevel(alpha) {

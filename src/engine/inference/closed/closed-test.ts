@@ -49,7 +49,7 @@ export class ClosedTest {
    */
   decide(z: ArrayLike<number>, correlation: ArrayLike<number>, rejects: MaskTest): number {
     const statistics = this.statistics;
-    statistics.setZ(z, correlation);
+    statistics.set(z, correlation);
     // the largest masks first: one that stands rules out its hypotheses, and a mask holding none of those
     // still open cannot change the result, so it is not tested (the full one failing ends the test); with
     // three populations and the max-z test each mask tested is a multivariate-normal integral

@@ -41,7 +41,7 @@ export class Dunnett implements IntersectionPValue {
 
   pValue(statistics: ElementaryStatistics, mask: number): number {
     const strongest = statistics.strongest(mask);
-    if (mask === 1 << strongest) return statistics.p[strongest];
+    if (mask === 1 << strongest) return statistics.pOf(strongest);
     const members = this.members;
     const count = statistics.hypotheses;
     let size = 0;
@@ -52,7 +52,7 @@ export class Dunnett implements IntersectionPValue {
       const rho = full[members[0] * count + members[1]];
       // P(max ≥ z) = 2·Φ̄(z) − P(both ≥ z), the last by symmetry Φ₂(−z, −z):
       // no cancellation in a small p
-      return 2 * statistics.p[strongest] - bivariateNormalCdf(-largest, -largest, Math.max(-1, Math.min(1, rho)));
+      return 2 * statistics.pOf(strongest) - bivariateNormalCdf(-largest, -largest, Math.max(-1, Math.min(1, rho)));
     }
     const correlation = this.correlation;
     for (let i = 0; i < size; i++) {

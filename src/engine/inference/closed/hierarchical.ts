@@ -33,7 +33,7 @@ export class Hierarchical implements IntersectionPValue {
   /** NaN for a mask with none of the order's hypotheses */
   pValue(statistics: ElementaryStatistics, mask: number): number {
     const order = this.order;
-    for (let i = 0; i < order.length; i++) if (mask & (1 << order[i])) return statistics.p[order[i]];
+    for (let i = 0; i < order.length; i++) if (mask & (1 << order[i])) return statistics.pOf(order[i]);
     return NaN;
   }
 

@@ -7,7 +7,7 @@ import type { IntersectionPValue } from './types.js';
 
 export const sidak: IntersectionPValue = {
   pValue(statistics: ElementaryStatistics, mask: number): number {
-    const smallest = statistics.p[statistics.strongest(mask)];
+    const smallest = statistics.pOf(statistics.strongest(mask));
     const size = hypothesesIn(mask);
     return size === 1 ? smallest : -Math.expm1(size * Math.log1p(-smallest));
   },

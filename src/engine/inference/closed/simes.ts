@@ -2,7 +2,7 @@
 // Biometrika 73 (1986) 751–754); never above p_(m) ≤ 1. As a closed test it is Hommel's procedure
 // (G. Hommel, Biometrika 75 (1988) 383–386). The mask's p-values in sorted order are the elementary
 // order restricted to the mask, so nothing is sorted here.
-import { normalQuantile } from '../../math/normal.js';
+import { normalQuantile, zOfP } from '../../math/normal.js';
 import type { ElementaryStatistics } from './elementary.js';
 import { hypothesesIn, MOST_HYPOTHESES } from './masks.js';
 import type { IntersectionPValue } from './types.js';
@@ -17,9 +17,24 @@ export const simes: IntersectionPValue = {
       const k = order[i];
       if (!(mask & (1 << k))) continue;
       rank++;
-      smallest = Math.min(smallest, (statistics.p[k] * size) / rank);
+      smallest = Math.min(smallest, (statistics.pOf(k) * size) / rank);
     }
     return smallest;
+  },
+  // Φ⁻¹(1 − p_I) = max_i Φ⁻¹(1 − p_(i)·m/i), whose last term is the weakest hypothesis's own z: its Φ̄ and
+  // Φ⁻¹ are never taken (two hypotheses: one Φ̄ and one Φ⁻¹ instead of two and one)
+  zValue(statistics: ElementaryStatistics, mask: number): number {
+    const size = hypothesesIn(mask);
+    const order = statistics.order;
+    let rank = 0;
+    let smallest = Infinity;
+    for (let i = 0; ; i++) {
+      const k = order[i];
+      if (!(mask & (1 << k))) continue;
+      rank++;
+      if (rank === size) return Math.max(smallest < 1 ? zOfP(smallest) : -Infinity, statistics.z[k]);
+      smallest = Math.min(smallest, (statistics.pOf(k) * size) / rank);
+    }
   },
   // some p_(i)·m/i ≤ α: the i-th largest z of the mask at least Φ⁻¹(1 − i·α/m), at row m, column i
   atLevel(alpha) {

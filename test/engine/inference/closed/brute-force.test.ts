@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { bonferroni } from '../../../../src/engine/inference/closed/bonferroni.js';
 import { ClosedTest } from '../../../../src/engine/inference/closed/closed-test.js';
 import { Dunnett } from '../../../../src/engine/inference/closed/dunnett.js';
+import { ElementaryStatistics } from '../../../../src/engine/inference/closed/elementary.js';
 import { Hierarchical } from '../../../../src/engine/inference/closed/hierarchical.js';
 import { sidak } from '../../../../src/engine/inference/closed/sidak.js';
 import { simes } from '../../../../src/engine/inference/closed/simes.js';
 import type { IntersectionPValue } from '../../../../src/engine/inference/closed/types.js';
-import { normalUpper } from '../../../../src/engine/math/normal.js';
+import { normalUpper, zOfP } from '../../../../src/engine/math/normal.js';
 import { sampler } from './support.js';
 
 const CASES = 5000;
@@ -134,6 +135,20 @@ for (const G of [3, 4]) {
       expect(mismatches).toEqual([]);
       expect(worstSidak).toBeLessThanOrEqual(SIDAK_ABSOLUTE);
       expect(worstDunnett).toBeLessThanOrEqual(DUNNETT_RELATIVE);
+    });
+
+    it("Simes's p on the z scale is Φ⁻¹(1 − p_I) of its formula, reading no p of a mask's weakest", () => {
+      const statistics = new ElementaryStatistics(G);
+      let worst = 0;
+      for (const z of cases) {
+        statistics.set(z, identity);
+        for (let mask = 1; mask < 2 ** G; mask++) {
+          const expected = zOfP(formulas.simes(members(mask, G).map((k) => normalUpper(z[k]))));
+          worst = Math.max(worst, Math.abs((simes.zValue?.(statistics, mask) ?? Number.NaN) - expected));
+        }
+      }
+      // Φ⁻¹(Φ̄(z)) returns z to ~10⁻¹⁵: what the z scale saves is that round trip
+      expect(worst).toBeLessThan(1e-12);
     });
 
     it('adjusted p and decisions are the closure over every subset', () => {
