@@ -3,8 +3,8 @@
 // coefficients of his ANORM, ACM TOMS Algorithm 715, 1993, which R's pnorm also uses): one rational
 // function near 0 and two of the Mills ratio in the tails, each good to about 10⁻¹⁶ relative, and
 // exp(−x²/2) as a product of two exps, of x rounded to 1/16 and of the rest, so that the rounding of x²
-// does not cost digits far out. No loop: the simulations take a p-value a hypothesis a stage. The
-// quantile is Wichura's AS 241, R's qnorm: rational functions good to about 10⁻¹⁶, no call of Φ.
+// does not cost digits far out. No series to converge: the simulations take a p-value a hypothesis a
+// stage. The quantile is Wichura's AS 241, R's qnorm: rational functions good to about 10⁻¹⁶, no call of Φ.
 
 const INV_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
 
@@ -12,28 +12,28 @@ export function normalPdf(x: number): number {
   return INV_SQRT_TWO_PI * Math.exp(-0.5 * x * x);
 }
 
-// P(Z ≤ x) − ½ = x·A(x²)/B(x²) for |x| ≤ CENTRE_LIMIT
+// Cody's three rational functions, coefficients from the constant term up (rational() below): ½ − Φ̄(x)
+// = x·A(x²)/B(x²) for |x| ≤ CENTRE_LIMIT; the Mills-ratio form Q(y)·exp(y²/2) = C(y)/D(y) up to √32;
+// beyond, (1/√(2π) − y⁻²·P(y⁻²)/Q(y⁻²))/y
 const CENTRE_LIMIT = 0.66291;
-const A = [2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356];
-const A_LAST = 0.06568233791820745;
-const B = [47.202581904688245, 976.0985517377767, 10260.932208618979, 45507.78933502673];
-// Q(y)·exp(y²/2) = C(y)/D(y) for CENTRE_LIMIT < y ≤ √32
+const CENTRE_A = [18154.98125334356, 1067.6894854603709, 161.02823106855587, 2.2352520354606837, 0.06568233791820745];
+const CENTRE_B = [45507.78933502673, 10260.932208618979, 976.0985517377767, 47.202581904688245, 1];
 const MIDDLE_LIMIT = Math.sqrt(32);
-const C = [
-  0.39894151208813466, 8.883149794388377, 93.50665613217785, 597.2702763948002, 2494.5375852903726, 6848.190450536283,
-  11602.65143764735, 9842.714838383978,
+const MIDDLE_C = [
+  9842.714838383978, 11602.65143764735, 6848.190450536283, 2494.5375852903726, 597.2702763948002, 93.50665613217785,
+  8.883149794388377, 0.39894151208813466, 1.0765576773720192e-8,
 ];
-const C_LAST = 1.0765576773720192e-8;
-const D = [
-  22.266688044328117, 235.387901782625, 1519.3775994075547, 6485.558298266761, 18615.571640885097, 34900.95272114598,
-  38912.00328609327, 19685.429676859992,
+const MIDDLE_D = [
+  19685.429676859992, 38912.00328609327, 34900.95272114598, 18615.571640885097, 6485.558298266761, 1519.3775994075547,
+  235.387901782625, 22.266688044328117, 1,
 ];
-// Q(y)·exp(y²/2) = (1/√(2π) − y⁻²·P(y⁻²)/Q(y⁻²))/y beyond √32
-const P = [
-  0.215898534057957, 0.12740116116024736, 0.022235277870649807, 0.0014216191932278934, 0.000029112874951168793,
+const TAIL_P = [
+  0.000029112874951168793, 0.0014216191932278934, 0.022235277870649807, 0.12740116116024736, 0.215898534057957,
+  0.023073441764940174,
 ];
-const P_LAST = 0.023073441764940174;
-const Q = [1.284260096144911, 0.4682382124808651, 0.06598813786892856, 0.0037823963320275824, 7.297515550839662e-5];
+const TAIL_Q = [
+  7.297515550839662e-5, 0.0037823963320275824, 0.06598813786892856, 0.4682382124808651, 1.284260096144911, 1,
+];
 /** Q(y) underflows to 0 beyond this */
 const UPPER_LIMIT = 38.5;
 
@@ -41,42 +41,17 @@ const UPPER_LIMIT = 38.5;
 export function normalUpper(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const y = Math.abs(x);
-  if (y <= CENTRE_LIMIT) {
-    const square = x * x;
-    let numerator = A_LAST * square;
-    let denominator = square;
-    for (let i = 0; i < 3; i++) {
-      numerator = (numerator + A[i]) * square;
-      denominator = (denominator + B[i]) * square;
-    }
-    return 0.5 - (x * (numerator + A[3])) / (denominator + B[3]);
-  }
-  let tail: number;
-  if (y > UPPER_LIMIT) tail = 0;
+  if (y <= CENTRE_LIMIT) return 0.5 - x * rational(CENTRE_A, CENTRE_B, x * x);
+  if (y > UPPER_LIMIT) return x > 0 ? 0 : 1;
+  let ratio: number;
+  if (y <= MIDDLE_LIMIT) ratio = rational(MIDDLE_C, MIDDLE_D, y);
   else {
-    let ratio: number;
-    if (y <= MIDDLE_LIMIT) {
-      let numerator = C_LAST * y;
-      let denominator = y;
-      for (let i = 0; i < 7; i++) {
-        numerator = (numerator + C[i]) * y;
-        denominator = (denominator + D[i]) * y;
-      }
-      ratio = (numerator + C[7]) / (denominator + D[7]);
-    } else {
-      const inverse = 1 / (y * y);
-      let numerator = P_LAST * inverse;
-      let denominator = inverse;
-      for (let i = 0; i < 4; i++) {
-        numerator = (numerator + P[i]) * inverse;
-        denominator = (denominator + Q[i]) * inverse;
-      }
-      ratio = (INV_SQRT_TWO_PI - (inverse * (numerator + P[4])) / (denominator + Q[4])) / y;
-    }
-    // exp(−y²/2) = exp(−r²/2)·exp(−(y − r)(y + r)/2), r = y rounded down to 1/16: r² is exact
-    const rounded = Math.trunc(y * 16) / 16;
-    tail = Math.exp(-0.5 * rounded * rounded) * Math.exp(-0.5 * (y - rounded) * (y + rounded)) * ratio;
+    const inverse = 1 / (y * y);
+    ratio = (INV_SQRT_TWO_PI - inverse * rational(TAIL_P, TAIL_Q, inverse)) / y;
   }
+  // exp(−y²/2) = exp(−r²/2)·exp(−(y − r)(y + r)/2), r = y rounded down to 1/16: r² is exact
+  const rounded = Math.trunc(y * 16) / 16;
+  const tail = Math.exp(-0.5 * rounded * rounded) * Math.exp(-0.5 * (y - rounded) * (y + rounded)) * ratio;
   return x > 0 ? tail : 1 - tail;
 }
 
@@ -112,14 +87,12 @@ const FAR_DOWN = [
   1.421511758316446e-7, 2.0442631033899397e-15,
 ];
 
-/** (Σ up_i·x^i)/(Σ down_i·x^i), both of degree 7, by Horner's rule */
+/** (Σ up_i·x^i)/(Σ down_i·x^i), the coefficients from the constant term up, by Horner's rule */
 function rational(up: readonly number[], down: readonly number[], x: number): number {
-  let numerator = up[7];
-  let denominator = down[7];
-  for (let i = 6; i >= 0; i--) {
-    numerator = numerator * x + up[i];
-    denominator = denominator * x + down[i];
-  }
+  let numerator = up[up.length - 1];
+  for (let i = up.length - 2; i >= 0; i--) numerator = numerator * x + up[i];
+  let denominator = down[down.length - 1];
+  for (let i = down.length - 2; i >= 0; i--) denominator = denominator * x + down[i];
   return numerator / denominator;
 }
 
