@@ -57,4 +57,12 @@ export class ElementaryStatistics {
     while (!(mask & (1 << order[i]))) i++;
     return order[i];
   }
+
+  /** the hypothesis of a non-empty mask with the smallest z, the largest p */
+  weakest(mask: number): number {
+    const order = this.order;
+    let i = this.hypotheses - 1;
+    while (!(mask & (1 << order[i]))) i--;
+    return order[i];
+  }
 }

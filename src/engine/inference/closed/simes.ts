@@ -7,34 +7,32 @@ import type { ElementaryStatistics } from './elementary.js';
 import { hypothesesIn, MOST_HYPOTHESES } from './masks.js';
 import type { IntersectionPValue } from './types.js';
 
+/** min over i < m of p_(i)·m/i: the Simes terms of all but the mask's weakest hypothesis */
+function beforeWeakest(statistics: ElementaryStatistics, mask: number): number {
+  const size = hypothesesIn(mask);
+  const order = statistics.order;
+  let rank = 0;
+  let smallest = Infinity;
+  for (let i = 0; rank < size - 1; i++) {
+    const k = order[i];
+    if (!(mask & (1 << k))) continue;
+    rank++;
+    smallest = Math.min(smallest, (statistics.pOf(k) * size) / rank);
+  }
+  return smallest;
+}
+
 export const simes: IntersectionPValue = {
   pValue(statistics: ElementaryStatistics, mask: number): number {
     const size = hypothesesIn(mask);
-    const order = statistics.order;
-    let rank = 0;
-    let smallest = Infinity;
-    for (let i = 0; rank < size; i++) {
-      const k = order[i];
-      if (!(mask & (1 << k))) continue;
-      rank++;
-      smallest = Math.min(smallest, (statistics.pOf(k) * size) / rank);
-    }
-    return smallest;
+    // the last term as the others, p·m/m, which can differ from p in its last bit
+    return Math.min(beforeWeakest(statistics, mask), (statistics.pOf(statistics.weakest(mask)) * size) / size);
   },
   // Φ⁻¹(1 − p_I) = max_i Φ⁻¹(1 − p_(i)·m/i), whose last term is the weakest hypothesis's own z: its Φ̄ and
   // Φ⁻¹ are never taken (two hypotheses: one Φ̄ and one Φ⁻¹ instead of two and one)
   zValue(statistics: ElementaryStatistics, mask: number): number {
-    const size = hypothesesIn(mask);
-    const order = statistics.order;
-    let rank = 0;
-    let smallest = Infinity;
-    for (let i = 0; ; i++) {
-      const k = order[i];
-      if (!(mask & (1 << k))) continue;
-      rank++;
-      if (rank === size) return Math.max(smallest < 1 ? zOfP(smallest) : -Infinity, statistics.z[k]);
-      smallest = Math.min(smallest, (statistics.pOf(k) * size) / rank);
-    }
+    const smallest = beforeWeakest(statistics, mask);
+    return Math.max(smallest < 1 ? zOfP(smallest) : -Infinity, statistics.z[statistics.weakest(mask)]);
   },
   // some p_(i)·m/i ≤ α: the i-th largest z of the mask at least Φ⁻¹(1 − i·α/m), at row m, column i
   atLevel(alpha) {
