@@ -1,8 +1,8 @@
 // Whether the page runs a scenario by itself when it opens. A link can ask for 10⁷ replicates of
-// eight designs, hours of work that nobody asked this browser for, so above a size the page asks
-// first. The default comparison (4 designs × 10⁴ replicates) takes about 0.7 s to its results
-// here (test/browser, "first run on opening the page"); 10⁶ simulated trials are then some 20 s,
-// the most a page should spend unasked.
+// eight designs, minutes of every core that nobody asked this browser for, so above a size the page
+// asks first. 10⁶ simulated trials take about 0.4 s on two cores here (`npm run bench`: four designs ×
+// 10⁶ and their global null, 8·10⁶ trials, in 3.1 s at the realistic analysis), so a phone or an old
+// laptop ten times slower still opens a link of that size within seconds.
 // A run simulates every design twice, as the scenario says and under the global null.
 import type { Scenario } from '../engine/scenario/types.js';
 
