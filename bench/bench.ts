@@ -24,13 +24,19 @@ function scenario(endpoint: unknown, design: unknown, analysis: unknown, method:
   return parsed.scenario;
 }
 
-/** trials per second on this thread */
+/**
+ * trials per second on this thread, once V8 has optimised the design's code: a fifth of SECONDS of blocks
+ * first, as rpact's rate is taken after a warm-up run (the adaptive design's first second of blocks runs
+ * a few per cent slower than the next ones)
+ */
 function rate(s: Scenario): number {
-  simulateBlock(s, 0, 0);
-  const started = performance.now();
   let blocks = 0;
-  while (performance.now() - started < SECONDS * 1000) simulateBlock(s, 0, ++blocks);
-  return (blocks * BLOCK_SIZE) / ((performance.now() - started) / 1000);
+  const warming = performance.now();
+  while (performance.now() - warming < SECONDS * 200) simulateBlock(s, 0, blocks++);
+  const started = performance.now();
+  const first = blocks;
+  while (performance.now() - started < SECONDS * 1000) simulateBlock(s, 0, blocks++);
+  return ((blocks - first) * BLOCK_SIZE) / ((performance.now() - started) / 1000);
 }
 
 const continuous = { type: 'continuous', sd: { pos: 1, neg: 1 }, effect: { pos: 0.5, neg: 0.1 } };
@@ -61,7 +67,7 @@ const designs = [
 const format = (x: number) => Math.round(x).toLocaleString('en-US').padStart(12);
 console.log(`trials per second on one thread (n = 360, ${SECONDS} s each)\n`);
 console.log(
-  `${'design'.padEnd(18)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}` +
+  `${'design'.padEnd(20)}${'endpoint'.padEnd(12)}${'analysis'.padEnd(26)}` +
     `${'sufficient'.padStart(12)}${'patient'.padStart(12)}`,
 );
 let headline = 0;
@@ -82,7 +88,7 @@ for (const [endpointName, endpoint] of [
       if (endpointName === 'continuous' && analysis === rpactLike && design.id === 'adaptive-simes-eps')
         adaptiveHeadline = sufficient;
       console.log(
-        `${design.id.padEnd(18)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}` +
+        `${design.id.padEnd(20)}${endpointName.padEnd(12)}${analysisName.padEnd(26)}` +
           `${format(sufficient)}${format(patient)}`,
       );
     }
@@ -265,7 +271,7 @@ compare(
   3,
 );
 
-benchWaits();
+await benchWaits();
 await benchPageWaits();
 
 function compare(name: string, ours: number, rpactCall: string, target = 300): void {
@@ -276,29 +282,28 @@ function compare(name: string, ours: number, rpactCall: string, target = 300): v
       'rpact: not measured (install R and rpact with `apt-get install r-cran-rpact` to compare on this machine)',
     );
   } else {
-    console.log(`rpact 3.3.4, same design: ${format(rpact).trim()} trials/s`);
-    console.log(`ratio: ${(ours / rpact).toFixed(target < 10 ? 1 : 0)}× rpact (target ≥ ${target}×)`);
+    console.log(`rpact ${rpact.version}, same design: ${format(rpact.rate).trim()} trials/s`);
+    console.log(`ratio: ${(ours / rpact.rate).toFixed(target < 10 ? 1 : 0)}× rpact (target ≥ ${target}×)`);
   }
 }
 
-/** rpact's trials per second for `run(n)` defined by the R code given */
-function rpactRate(definitions: string): number | undefined {
+/** rpact's trials per second for `run(n)` defined by the R code given, and the version that ran it */
+function rpactRate(definitions: string): { rate: number; version: string } | undefined {
   const iterations = 10000;
   const script = `
     suppressMessages(library(rpact))
     ${RPACT_EFFECTS}
     ${definitions}
     invisible(run(100))
-    cat(system.time(run(${iterations}))[["elapsed"]])`;
+    cat(as.character(packageVersion("rpact")), system.time(run(${iterations}))[["elapsed"]])`;
   try {
-    const seconds = Number(
-      execFileSync('Rscript', ['-e', script], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        timeout: 300_000,
-      }),
-    );
-    return Number.isFinite(seconds) && seconds > 0 ? iterations / seconds : undefined;
+    const [version, elapsed] = execFileSync('Rscript', ['-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 300_000,
+    }).split(' ');
+    const seconds = Number(elapsed);
+    return Number.isFinite(seconds) && seconds > 0 ? { rate: iterations / seconds, version } : undefined;
   } catch {
     return undefined;
   }
