@@ -10,36 +10,39 @@ export class SampleStages implements TwoStageSource {
   screened = 0;
   months = 0;
   readonly events = 0;
-  private readonly data: StageData;
+  /** each stage's data: with fixed strata a stage keeps its counts from one trial to the next (enrolment.ts) */
+  private readonly firstData: StageData;
+  private readonly secondData: StageData;
   private readonly statistics = new StageStatistics();
   /** whether two populations overlap without nesting, so their correlation needs each stratum's information */
   private readonly overlapping: boolean;
 
   constructor(private readonly context: TrialContext) {
     const { layout } = context;
-    this.data = new StageData(layout);
+    this.firstData = new StageData(layout);
+    this.secondData = new StageData(layout);
     this.overlapping = overlapping(layout.populationMask);
   }
 
   first(tested: number, size: number, sampler: Sampler): StageStatistics {
     this.randomized = 0;
     this.screened = 0;
-    return this.stage(tested, size, sampler);
+    return this.stage(this.firstData, tested, size, sampler);
   }
 
   second(kept: number, size: number, sampler: Sampler): StageStatistics {
-    return this.stage(kept, size, sampler);
+    return this.stage(this.secondData, kept, size, sampler);
   }
 
-  /** a stage from the union of the `populations` (a mask), and their statistics */
-  private stage(populations: number, size: number, sampler: Sampler): StageStatistics {
+  /** a stage into `data` from the union of the `populations` (a mask), and their statistics */
+  private stage(data: StageData, populations: number, size: number, sampler: Sampler): StageStatistics {
     const { enrolment, model, scenario, layout } = this.context;
     const statistics = this.statistics;
     const masks = layout.populationMask;
-    enrolment.enrol(this.data, subgroupsOf(masks, populations), size, sampler);
+    enrolment.enrol(data, subgroupsOf(masks, populations), size, sampler);
     for (let k = 0; k < masks.length; k++) {
       if (!(populations & (1 << k))) continue;
-      statistics.z[k] = model.statistic(this.data, k);
+      statistics.z[k] = model.statistic(data, k);
       statistics.information[k] = model.information;
       statistics.effect[k] = model.effect;
       if (this.overlapping) {
@@ -49,7 +52,7 @@ export class SampleStages implements TwoStageSource {
       }
     }
     this.randomized += size;
-    this.screened += this.data.screened;
+    this.screened += data.screened;
     this.months = this.screened / scenario.trial.screeningRate + scenario.trial.endpointDelay;
     return statistics;
   }

@@ -88,6 +88,7 @@ export class Enrolment {
     // fixed strata set every slot's count and size; the sufficient draws set every slot's sums
     if (this.fixed) this.placeFixed(stage, from, n);
     else {
+      stage.placedFrom = null;
       clearOccupied(stage.count, stage.occupied);
       if (!this.patientLevel) this.placeRandom(stage, from, n, nT, nC, sampler);
     }
@@ -100,7 +101,7 @@ export class Enrolment {
     } else {
       this.model.drawSufficient(stage, sampler);
     }
-    if (!this.unroundedSizes) copySlots(stage.size, stage.count, stage.occupied);
+    if (!this.fixed) copySlots(stage.size, stage.count, stage.occupied);
   }
 
   /** the cells of `mask` and their probabilities within it; the whole population's are the layout's own */
@@ -135,7 +136,11 @@ export class Enrolment {
     return source;
   }
 
-  /** every slot's count and size: the expected share of n, the same for every trial of a design, so made once */
+  /**
+   * every slot's count and size: the expected share of n, the same for every trial of a design, so made once
+   * and copied into a stage only when it holds another placement (an adaptive design's stages each keep their
+   * own data: stage 1's counts are copied once, not once a trial: 545 → 505 ns a trial of the adaptive design)
+   */
   private placeFixed(stage: StageData, from: number, n: number): void {
     const source = this.source(from);
     if (source.placedN !== n) {
@@ -146,14 +151,19 @@ export class Enrolment {
         for (let arm = TREATMENT; arm <= CONTROL; arm++) {
           const slot = arm * this.cells + occupied[i];
           const expected = n * (arm === TREATMENT ? this.share : 1 - this.share) * occupiedProbabilities[i];
-          source.placedSize[slot] = expected;
           source.placedCount[slot] = this.wholeFixedCounts ? roundHalfEven(expected) : expected;
+          // the statistics divide by the whole count, but by the unrounded size for binary endpoints (rpact)
+          source.placedSize[slot] = this.unroundedSizes ? expected : source.placedCount[slot];
         }
       }
       source.placedN = n;
     }
-    copySlots(stage.count, source.placedCount, stage.occupied);
-    copySlots(stage.size, source.placedSize, stage.occupied);
+    if (stage.placedFrom !== source || stage.placedN !== n) {
+      copySlots(stage.count, source.placedCount, stage.occupied);
+      copySlots(stage.size, source.placedSize, stage.occupied);
+      stage.placedFrom = source;
+      stage.placedN = n;
+    }
     stage.screened = from === this.full ? n : n / source.share;
   }
 

@@ -29,6 +29,12 @@ export class StageData {
   readonly sumSquares: Float64Array;
   /** patients screened to fill this stage */
   screened = 0;
+  /**
+   * fixed strata: the source and n whose counts and sizes `count` and `size` hold (enrolment.ts), so that
+   * placing the same again copies nothing; null once anything else has written them
+   */
+  placedFrom: object | null = null;
+  placedN = 0;
 
   constructor(layout: CellLayout) {
     const cells = layout.cells;
@@ -62,6 +68,7 @@ export function addStage(total: StageData, stage: StageData): void {
     total.sum[slot] += stage.sum[slot];
   }
   total.screened += stage.screened;
+  total.placedFrom = null;
 }
 
 /**
@@ -114,4 +121,5 @@ export function clearStage(stage: StageData): void {
   clearSlots(stage.sum);
   clearSlots(stage.sumSquares);
   stage.screened = 0;
+  stage.placedFrom = null;
 }
