@@ -83,20 +83,18 @@ export class Enrolment {
 
   /** Randomise n patients from the classified subgroups in `from` (a bit mask) into `stage`. */
   enrol(stage: StageData, from: number, n: number, sampler: Sampler): void {
-    const nT = roundHalfEven(n * this.share);
-    const nC = n - nT;
     // fixed strata set every slot's count and size; the sufficient draws set every slot's sums
     if (this.fixed) this.placeFixed(stage, from, n);
     else {
       stage.placedFrom = null;
       clearOccupied(stage.count, stage.occupied);
-      if (!this.patientLevel) this.placeRandom(stage, from, n, nT, nC, sampler);
+      if (!this.patientLevel) this.placeRandom(stage, from, n, sampler);
     }
     if (this.patientLevel) {
       clearOccupied(stage.sum, stage.occupied);
       clearOccupied(stage.sumSquares, stage.occupied);
       if (this.fixed) this.drawPatientsInPlace(stage, sampler);
-      else this.drawPatients(stage, from, nT, nC, sampler);
+      else this.drawPatients(stage, from, n, sampler);
       this.model.finishPatients(stage);
     } else {
       this.model.drawSufficient(stage, sampler);
@@ -167,7 +165,14 @@ export class Enrolment {
     stage.screened = from === this.full ? n : n / source.share;
   }
 
-  private placeRandom(stage: StageData, from: number, n: number, nT: number, nC: number, sampler: Sampler): void {
+  /** the treatment arm's patients of n, with random strata */
+  private treated(n: number): number {
+    return roundHalfEven(n * this.share);
+  }
+
+  private placeRandom(stage: StageData, from: number, n: number, sampler: Sampler): void {
+    const nT = this.treated(n);
+    const nC = n - nT;
     const { count } = stage;
     const { cells, probabilities, share, drawn: out } = this.source(from);
     sampler.multinomial(nT, probabilities, out);
@@ -184,8 +189,8 @@ export class Enrolment {
    * as a trial randomises in blocks; the patients' cells are independent of the order, so any fixed order
    * of n_T and n_C gives the same law, and a trace shows both arms recruiting side by side
    */
-  private drawPatients(stage: StageData, from: number, nT: number, nC: number, sampler: Sampler): void {
-    const n = nT + nC;
+  private drawPatients(stage: StageData, from: number, n: number, sampler: Sampler): void {
+    const nT = this.treated(n);
     const recorder = this.recorder;
     let randomised = 0;
     let treated = 0;
