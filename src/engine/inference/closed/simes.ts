@@ -2,10 +2,51 @@
 // Biometrika 73 (1986) 751–754); never above p_(m) ≤ 1. As a closed test it is Hommel's procedure
 // (G. Hommel, Biometrika 75 (1988) 383–386). The mask's p-values in sorted order are the elementary
 // order restricted to the mask, so nothing is sorted here.
-import { normalQuantile, zOfP } from '../../math/normal.js';
+import { normalQuantile, normalUpper, zOfP } from '../../math/normal.js';
 import type { ElementaryStatistics } from './elementary.js';
 import { hypothesesIn, MOST_HYPOTHESES } from './masks.js';
 import type { IntersectionPValue } from './types.js';
+
+// A Simes term on the z scale, Φ⁻¹(1 − c·Φ̄(z)) with c = m/i > 1, increases with z and stays below it. On a
+// grid z_j = LOW + j·STEP its values bound it from above between grid points (the next point's value, plus
+// BOUND_MARGIN for rounding), so a term is seen to be at most the weakest z without its Φ̄ and Φ⁻¹.
+const LOW = -4;
+const STEP = 1 / 16;
+const POINTS = 193;
+/** far above the rounding of Φ̄ and Φ⁻¹ (~10⁻¹⁵ relative), far below the statistics' own scale */
+const BOUND_MARGIN = 1e-9;
+/** by row m·(MOST_HYPOTHESES + 1) + i: the bound of the term of rank i of m at the grid's points */
+const termBounds = new Float64Array((MOST_HYPOTHESES + 1) ** 2 * POINTS);
+for (let m = 2; m <= MOST_HYPOTHESES; m++) {
+  for (let i = 1; i < m; i++) {
+    const row = (m * (MOST_HYPOTHESES + 1) + i) * POINTS;
+    for (let j = 0; j < POINTS; j++) {
+      const p = (normalUpper(LOW + j * STEP) * m) / i;
+      termBounds[row + j] = (p < 1 ? zOfP(p) : -Infinity) + BOUND_MARGIN;
+    }
+  }
+}
+
+/** at least Φ⁻¹(1 − (m/i)·Φ̄(z)): the grid's value at the first point at or above z (z itself beyond the grid) */
+function termBound(z: number, m: number, i: number): number {
+  const j = Math.ceil((z - LOW) / STEP);
+  if (!(j < POINTS)) return z;
+  return termBounds[(m * (MOST_HYPOTHESES + 1) + i) * POINTS + Math.max(j, 0)];
+}
+
+/** whether every Simes term but the weakest's is bounded by the weakest z, so that z_I is that z */
+function weakestDominates(statistics: ElementaryStatistics, mask: number, weakest: number): boolean {
+  const size = hypothesesIn(mask);
+  const order = statistics.order;
+  let rank = 0;
+  for (let i = 0; rank < size - 1; i++) {
+    const k = order[i];
+    if (!(mask & (1 << k))) continue;
+    rank++;
+    if (termBound(statistics.z[k], size, rank) > weakest) return false;
+  }
+  return true;
+}
 
 /** min over i < m of p_(i)·m/i: the Simes terms of all but the mask's weakest hypothesis */
 function beforeWeakest(statistics: ElementaryStatistics, mask: number): number {
@@ -31,8 +72,10 @@ export const simes: IntersectionPValue = {
   // Φ⁻¹(1 − p_I) = max_i Φ⁻¹(1 − p_(i)·m/i), whose last term is the weakest hypothesis's own z: its Φ̄ and
   // Φ⁻¹ are never taken (two hypotheses: one Φ̄ and one Φ⁻¹ instead of two and one)
   zValue(statistics: ElementaryStatistics, mask: number): number {
+    const weakest = statistics.z[statistics.weakest(mask)];
+    if (weakestDominates(statistics, mask, weakest)) return weakest;
     const smallest = beforeWeakest(statistics, mask);
-    return Math.max(smallest < 1 ? zOfP(smallest) : -Infinity, statistics.z[statistics.weakest(mask)]);
+    return Math.max(smallest < 1 ? zOfP(smallest) : -Infinity, weakest);
   },
   // some p_(i)·m/i ≤ α: the i-th largest z of the mask at least Φ⁻¹(1 − i·α/m), at row m, column i
   atLevel(alpha) {
