@@ -29,12 +29,9 @@ export class StageData {
   readonly sumSquares: Float64Array;
   /** patients screened to fill this stage */
   screened = 0;
-  /**
-   * fixed strata: the source and n whose counts and sizes `count` and `size` hold (enrolment.ts), so that
-   * placing the same again copies nothing; null once anything else has written them
-   */
-  placedFrom: object | null = null;
-  placedN = 0;
+  /** fixed strata: the placement whose counts and sizes `count` and `size` hold, and its n; null: none */
+  private placedFrom: object | null = null;
+  private placedN = 0;
 
   constructor(layout: CellLayout) {
     const cells = layout.cells;
@@ -46,6 +43,23 @@ export class StageData {
     this.size = new Float64Array(this.slots);
     this.sum = new Float64Array(this.slots);
     this.sumSquares = new Float64Array(this.slots);
+  }
+
+  /**
+   * `count` and `size` set to those of a fixed placement (`from`, of n patients, the same in every trial), copied
+   * only when they hold another: an adaptive design's stage 1 is copied once, not once a trial
+   */
+  place(from: object, n: number, count: Float64Array, size: Float64Array): void {
+    if (this.placedFrom === from && this.placedN === n) return;
+    copySlots(this.count, count, this.occupied);
+    copySlots(this.size, size, this.occupied);
+    this.placedFrom = from;
+    this.placedN = n;
+  }
+
+  /** `count` and `size` written otherwise: the next placement copies again */
+  unplace(): void {
+    this.placedFrom = null;
   }
 }
 
@@ -68,7 +82,7 @@ export function addStage(total: StageData, stage: StageData): void {
     total.sum[slot] += stage.sum[slot];
   }
   total.screened += stage.screened;
-  total.placedFrom = null;
+  total.unplace();
 }
 
 /**
@@ -121,5 +135,5 @@ export function clearStage(stage: StageData): void {
   clearSlots(stage.sum);
   clearSlots(stage.sumSquares);
   stage.screened = 0;
-  stage.placedFrom = null;
+  stage.unplace();
 }

@@ -8,20 +8,22 @@ import { hypothesesIn, MOST_HYPOTHESES } from './masks.js';
 import type { IntersectionPValue } from './types.js';
 
 // A Simes term on the z scale, Φ⁻¹(1 − c·Φ̄(z)) with c = m/i > 1, increases with z and stays below it. On a
-// grid z_j = LOW + j·STEP its values bound it from above between grid points (the next point's value, plus
-// BOUND_MARGIN for rounding), so a term is seen to be at most the weakest z without its Φ̄ and Φ⁻¹.
+// grid z_j = LOW + j/PER_UNIT its values bound it from above between grid points (the next point's value,
+// plus BOUND_MARGIN for rounding), so a term is seen to be at most the weakest z without its Φ̄ and Φ⁻¹.
 const LOW = -4;
-const STEP = 1 / 16;
+const PER_UNIT = 16;
 const POINTS = 193;
 /** far above the rounding of Φ̄ and Φ⁻¹ (~10⁻¹⁵ relative), far below the statistics' own scale */
 const BOUND_MARGIN = 1e-9;
-/** by row m·(MOST_HYPOTHESES + 1) + i: the bound of the term of rank i of m at the grid's points */
-const termBounds = new Float64Array((MOST_HYPOTHESES + 1) ** 2 * POINTS);
+/** the row of the term of rank i (1 … m − 1) of m hypotheses: the pairs (m, i) in order */
+const rowOf = (m: number, i: number) => ((m - 1) * (m - 2)) / 2 + i - 1;
+/** by row, the bound of each term at the grid's points */
+const termBounds = new Float64Array(rowOf(MOST_HYPOTHESES + 1, 1) * POINTS);
 for (let m = 2; m <= MOST_HYPOTHESES; m++) {
   for (let i = 1; i < m; i++) {
-    const row = (m * (MOST_HYPOTHESES + 1) + i) * POINTS;
+    const row = rowOf(m, i) * POINTS;
     for (let j = 0; j < POINTS; j++) {
-      const p = (normalUpper(LOW + j * STEP) * m) / i;
+      const p = (normalUpper(LOW + j / PER_UNIT) * m) / i;
       termBounds[row + j] = (p < 1 ? zOfP(p) : -Infinity) + BOUND_MARGIN;
     }
   }
@@ -29,9 +31,9 @@ for (let m = 2; m <= MOST_HYPOTHESES; m++) {
 
 /** at least Φ⁻¹(1 − (m/i)·Φ̄(z)): the grid's value at the first point at or above z (z itself beyond the grid) */
 function termBound(z: number, m: number, i: number): number {
-  const j = Math.ceil((z - LOW) / STEP);
+  const j = Math.ceil((z - LOW) * PER_UNIT);
   if (!(j < POINTS)) return z;
-  return termBounds[(m * (MOST_HYPOTHESES + 1) + i) * POINTS + Math.max(j, 0)];
+  return termBounds[rowOf(m, i) * POINTS + Math.max(j, 0)];
 }
 
 /** whether every Simes term but the weakest's is bounded by the weakest z, so that z_I is that z */
